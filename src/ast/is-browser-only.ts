@@ -1,0 +1,45 @@
+import { builtinModules } from 'node:module';
+import type { Collection, JSCodeshift } from 'jscodeshift';
+
+const DOM_GLOBALS = new Set([
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'sessionStorage',
+  'requestAnimationFrame',
+  'customElements',
+  'HTMLElement',
+]);
+
+const NODE_GLOBALS = new Set(['process', '__dirname', '__filename', 'Buffer']);
+const BUILTINS = new Set(builtinModules);
+
+function isNodeModule(specifier: unknown): boolean {
+  return typeof specifier === 'string' && (specifier.startsWith('node:') || BUILTINS.has(specifier.split('/')[0] as string));
+}
+
+/**
+ * A file is browser-only when it touches DOM globals (or says `'use client'`) and shows no sign of
+ * Node: no import or require of a Node built-in, no `process`, `Buffer` or `__dirname`.
+ * Everything else counts as Node code, which most server-side files are even with no import.
+ */
+export function isBrowserOnly(j: JSCodeshift, root: Collection): boolean {
+  let dom = root.find(j.Directive, { value: { value: 'use client' } }).size() > 0;
+  let node = false;
+  root.find(j.Identifier).forEach((path) => {
+    const name = path.node.name;
+    const parent = path.parentPath?.node;
+    // `foo.window` is a property, not the global.
+    if (parent?.type === 'MemberExpression' && parent.property === path.node && !parent.computed) return;
+    if (DOM_GLOBALS.has(name)) dom = true;
+    if (NODE_GLOBALS.has(name)) node = true;
+  });
+  if (!dom || node) return false;
+  const importsNode =
+    root.find(j.ImportDeclaration).some((path) => isNodeModule(path.node.source.value)) ||
+    root
+      .find(j.CallExpression, { callee: { type: 'Identifier', name: 'require' } })
+      .some((path) => isNodeModule((path.node.arguments[0] as { value?: unknown } | undefined)?.value));
+  return !importsNode;
+}

@@ -1,0 +1,143 @@
+import type { Collection, JSCodeshift } from 'jscodeshift';
+import type { ModuleKind } from './get-module-kind.ts';
+import { parseStatement } from './parse-snippet.ts';
+
+type Node = any;
+
+export interface ModuleMember {
+  /** Module specifiers that name the same module, the first one used for new imports. */
+  readonly modules: readonly string[];
+  /** The exported name. */
+  readonly member: string;
+  /** Local names to try for a new import, in order; numbered variants of the last follow. */
+  readonly aliases: readonly string[];
+}
+
+/** A way to write a reference to the member: `sleep` or `timers.setTimeout`. */
+export type MemberReference = { readonly local: string } | { readonly namespace: string; readonly member: string };
+
+export function getMemberText(reference: MemberReference): string {
+  return 'local' in reference ? reference.local : `${reference.namespace}.${reference.member}`;
+}
+
+/** An existing top-level import or require of the member that can be reused. */
+export function findModuleMember(j: JSCodeshift, root: Collection, wanted: ModuleMember): MemberReference | undefined {
+  const program = root.find(j.Program).get().node;
+  for (const statement of program.body as Node[]) {
+    if (statement.type === 'ImportDeclaration' && wanted.modules.includes(statement.source.value)) {
+      if (statement.importKind === 'type') continue;
+      for (const specifier of statement.specifiers ?? []) {
+        if (specifier.importKind === 'type') continue;
+        if (specifier.type === 'ImportSpecifier' && getName(specifier.imported) === wanted.member) {
+          return { local: specifier.local.name };
+        }
+        if (specifier.type === 'ImportNamespaceSpecifier' || specifier.type === 'ImportDefaultSpecifier') {
+          return { namespace: specifier.local.name, member: wanted.member };
+        }
+      }
+    }
+    if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations) {
+        if (!isRequireOf(declarator.init, wanted.modules)) continue;
+        if (declarator.id.type === 'Identifier') return { namespace: declarator.id.name, member: wanted.member };
+        if (declarator.id.type === 'ObjectPattern') {
+          for (const property of declarator.id.properties) {
+            if ((property.type === 'ObjectProperty' || property.type === 'Property') && !property.computed &&
+                getName(property.key) === wanted.member && property.value.type === 'Identifier') {
+              return { local: property.value.name };
+            }
+          }
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Adds an import (ESM) or require (CommonJS) of the member under a local name that clashes with
+ * nothing in the file, extending an existing import of the same module when there is one.
+ */
+export function addModuleMember(
+  j: JSCodeshift,
+  root: Collection,
+  kind: ModuleKind,
+  wanted: ModuleMember,
+  quote: 'single' | 'double',
+): MemberReference {
+  const local = getUnusedName(j, root, wanted.aliases);
+  const program = root.find(j.Program).get().node;
+  const body = program.body as Node[];
+  const specifier = quote === 'single' ? `'${wanted.modules[0]}'` : `"${wanted.modules[0]}"`;
+  if (kind === 'esm') {
+    const existing = body.find(
+      (statement) =>
+        statement.type === 'ImportDeclaration' &&
+        wanted.modules.includes(statement.source.value) &&
+        statement.importKind !== 'type' &&
+        (statement.specifiers ?? []).every((specifier: Node) => specifier.type === 'ImportSpecifier'),
+    );
+    if (existing && existing.specifiers.length > 0) {
+      existing.specifiers.push(j.importSpecifier(j.identifier(wanted.member), j.identifier(local)));
+    } else {
+      const declaration = parseStatement(j, `import { ${wanted.member} as ${local} } from ${specifier};`);
+      insertAfterLast(body, declaration, (statement) => statement.type === 'ImportDeclaration');
+    }
+  } else {
+    const declaration = parseStatement(j, `const { ${wanted.member}: ${local} } = require(${specifier});`);
+    insertAfterLast(body, declaration, (statement) =>
+      statement.type === 'VariableDeclaration' && statement.declarations.some((d: Node) => isRequireCall(d.init)),
+    );
+  }
+  return { local };
+}
+
+/**
+ * After the last statement matching `isAnchor`, or first in the file. A new first statement
+ * takes over the file's leading comments (license headers, pragmas) so that they stay on top.
+ */
+function insertAfterLast(body: Node[], statement: Node, isAnchor: (statement: Node) => boolean): void {
+  let index = -1;
+  body.forEach((candidate, i) => {
+    if (isAnchor(candidate)) index = i;
+  });
+  if (index >= 0) {
+    body.splice(index + 1, 0, statement);
+    return;
+  }
+  const first = body[0];
+  if (first?.comments?.length) {
+    statement.comments = first.comments.filter((comment: Node) => comment.leading);
+    first.comments = first.comments.filter((comment: Node) => !comment.leading);
+  }
+  body.unshift(statement);
+}
+
+function isRequireCall(node: Node): boolean {
+  return (
+    node?.type === 'CallExpression' &&
+    node.callee.type === 'Identifier' &&
+    node.callee.name === 'require' &&
+    node.arguments.length === 1 &&
+    (node.arguments[0].type === 'StringLiteral' || node.arguments[0].type === 'Literal')
+  );
+}
+
+function isRequireOf(node: Node, modules: readonly string[]): boolean {
+  return isRequireCall(node) && modules.includes(node.arguments[0].value);
+}
+
+function getName(node: Node): string | undefined {
+  return node.type === 'Identifier' ? node.name : node.value;
+}
+
+/** The first candidate (then `last2`, `last3`, ...) that no identifier in the file uses. */
+export function getUnusedName(j: JSCodeshift, root: Collection, candidates: readonly string[]): string {
+  const used = new Set<string>();
+  root.find(j.Identifier).forEach((path) => {
+    used.add(path.node.name);
+  });
+  for (const candidate of candidates) if (!used.has(candidate)) return candidate;
+  const last = candidates[candidates.length - 1] as string;
+  for (let n = 2; ; n++) if (!used.has(`${last}${n}`)) return `${last}${n}`;
+}

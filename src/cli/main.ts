@@ -1,0 +1,186 @@
+import yargs, { type Argv } from 'yargs';
+import { PathNotFoundError, DEFAULT_EXTENSIONS } from '../engine/discover.ts';
+import { run, type RunReport } from '../engine/run.ts';
+import { getTransform, getTransformNames, transforms, UnknownTransformError } from '../registry.ts';
+import { buildJsonReport } from '../report/json.ts';
+import { createProgress } from '../report/progress.ts';
+import { formatText } from '../report/text.ts';
+import { VERSION } from '../version.ts';
+
+/** Exit codes, documented in the README. */
+export const EXIT_OK = 0;
+/** A file could not be read, parsed or written; or --fail-on-change and something changed. */
+export const EXIT_FAILURE = 1;
+/** Bad command line: unknown transform or flag, missing path. Nothing was written. */
+export const EXIT_USAGE = 2;
+
+export interface Io {
+  readonly stdout: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean };
+  readonly stderr: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean };
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+interface RunFlags {
+  paths?: string[];
+  dry: boolean;
+  json: boolean;
+  cpus?: number;
+  extensions?: string;
+  ignore?: string[];
+  'fail-on-change': boolean;
+  quiet: boolean;
+  runtime: 'auto' | 'node';
+  color?: boolean;
+}
+
+class UsageError extends Error {}
+
+function addRunOptions<T>(argv: Argv<T>) {
+  return argv
+    .option('dry', { type: 'boolean', default: false, describe: 'Print a unified diff instead of writing files' })
+    .option('json', { type: 'boolean', default: false, describe: 'Print a machine-readable report on stdout' })
+    .option('cpus', { type: 'number', describe: 'Worker threads to use (default: available cores)' })
+    .option('extensions', {
+      type: 'string',
+      describe: `Comma-separated file extensions to visit (default: ${DEFAULT_EXTENSIONS.join(',')})`,
+    })
+    .option('ignore', { type: 'string', array: true, describe: 'Glob of paths to skip (repeatable)' })
+    .option('fail-on-change', { type: 'boolean', default: false, describe: 'Exit 1 if any file changes or would change' })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only errors (and the diff with --dry)' })
+    .option('runtime', {
+      choices: ['auto', 'node'] as const,
+      default: 'auto' as const,
+      describe: 'auto: leave browser-only files alone; node: treat every file as Node code',
+    })
+    .option('color', { type: 'boolean', describe: 'Color the diff (default: when stdout is a terminal)' });
+}
+
+/** Parses argv, runs the command, and returns the exit code. Never calls process.exit. */
+export async function main(args: readonly string[], io: Io): Promise<number> {
+  let command: (() => Promise<number>) | undefined;
+  const parser = yargs([...args])
+    .scriptName('ctxmod')
+    .usage('$0 <command> [options]\n\nMigrate JavaScript and TypeScript code to AbortSignal-based cancellation.')
+    .command('list', 'List the transforms', (y) => y.option('json', { type: 'boolean', default: false }), (argv) => {
+      command = async () => listTransforms(io, argv.json);
+    })
+    .command(
+      'run <transforms..>',
+      'Run the named transforms (comma- or space-separated) on the given paths',
+      (y) => addRunOptions(y.positional('transforms', { type: 'string', array: true, describe: 'Transforms, then paths' })),
+      (argv) => {
+        command = async () => {
+          const { names, paths } = splitTransformsAndPaths(argv.transforms ?? []);
+          return runCommand(names, { ...(argv as unknown as RunFlags), paths }, io);
+        };
+      },
+    )
+    .command(
+      'migrate [paths..]',
+      'Run every per-file transform in canonical order',
+      (y) => addRunOptions(y.positional('paths', { type: 'string', array: true, describe: 'Files, directories or globs' })),
+      (argv) => {
+        command = async () => runCommand(getTransformNames(), argv as unknown as RunFlags, io);
+      },
+    )
+    .demandCommand(1, 'Name a command: list, run or migrate.')
+    .strict()
+    .version(VERSION)
+    .help()
+    .alias('h', 'help')
+    .wrap(Math.min(100, (io.stdout as NodeJS.WriteStream).columns ?? 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw new UsageError(message || error?.message || 'invalid command line');
+    });
+
+  let output = '';
+  try {
+    await parser.parseAsync([...args], {}, (_error, _argv, text) => {
+      output = text;
+    });
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`ctxmod: ${error.message}\nRun 'ctxmod --help' for usage.\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+  if (!command) {
+    // --help or --version: yargs produced the text.
+    if (output) io.stdout.write(`${output}\n`);
+    return EXIT_OK;
+  }
+  try {
+    return await command();
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof UnknownTransformError || error instanceof PathNotFoundError) {
+      io.stderr.write(`ctxmod: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
+
+/** `run a,b c src lib`: leading transform names (comma-separated or not), then paths. */
+export function splitTransformsAndPaths(positionals: readonly (string | number)[]): { names: string[]; paths: string[] } {
+  const names: string[] = [];
+  let index = 0;
+  for (; index < positionals.length; index++) {
+    const parts = String(positionals[index]).split(',').filter(Boolean);
+    if (index > 0 && !parts.every((part) => getTransform(part))) break;
+    names.push(...parts);
+  }
+  const unknown = names.filter((name) => !getTransform(name));
+  if (unknown.length > 0) throw new UnknownTransformError(unknown);
+  return { names, paths: positionals.slice(index).map(String) };
+}
+
+function listTransforms(io: Io, json: boolean): number {
+  if (json) {
+    const list = transforms.map(({ meta }) => ({ name: meta.name, description: meta.description }));
+    io.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+    return EXIT_OK;
+  }
+  const width = Math.max(...transforms.map(({ meta }) => meta.name.length));
+  for (const { meta } of transforms) io.stdout.write(`${meta.name.padEnd(width)}  ${meta.description}\n`);
+  return EXIT_OK;
+}
+
+async function runCommand(names: readonly string[], flags: RunFlags, io: Io): Promise<number> {
+  const extensions = flags.extensions?.split(',').map((ext) => ext.trim().replace(/^\./, '')).filter(Boolean);
+  if (extensions && extensions.length === 0) throw new UsageError('--extensions needs at least one extension, e.g. --extensions ts,tsx');
+  if (flags.cpus !== undefined && (!Number.isInteger(flags.cpus) || flags.cpus < 1)) {
+    throw new UsageError(`--cpus must be a positive integer, got ${String(flags.cpus)}`);
+  }
+  const showProgress = !flags.json && !flags.quiet && Boolean(io.stderr.isTTY);
+  const progress = showProgress ? createProgress(io.stderr) : undefined;
+  let report: RunReport;
+  try {
+    report = await run({
+      paths: flags.paths && flags.paths.length > 0 ? flags.paths : ['.'],
+      transforms: names,
+      cwd: io.cwd,
+      dry: flags.dry,
+      extensions,
+      ignore: flags.ignore,
+      cpus: flags.cpus,
+      transformOptions: { runtime: flags.runtime },
+      onProgress: progress?.update,
+    });
+  } finally {
+    progress?.done();
+  }
+
+  if (flags.json) {
+    io.stdout.write(`${JSON.stringify(buildJsonReport(report), null, 2)}\n`);
+  } else {
+    const color = flags.color ?? (Boolean(io.stdout.isTTY) && !('NO_COLOR' in io.env));
+    const { stdout, stderr } = formatText(report, { dry: flags.dry, quiet: flags.quiet, color });
+    io.stdout.write(stdout);
+    io.stderr.write(stderr);
+  }
+  const { errors, changed } = report.summary;
+  return errors > 0 || (flags['fail-on-change'] && changed > 0) ? EXIT_FAILURE : EXIT_OK;
+}

@@ -1,0 +1,62 @@
+import type { Collection, JSCodeshift } from 'jscodeshift';
+import type { Finding, FindingKind, NodeOrPath, TransformContext, TransformModule, TransformOptions } from '../types.ts';
+
+interface Position {
+  line: number;
+  column: number;
+}
+
+type Located = { loc?: { start: Position } | null };
+
+/**
+ * Position of a node in the input. Nodes a transform built itself have no `loc`: their
+ * nearest ancestor that came from the input stands in for them.
+ */
+export function getPosition(target: NodeOrPath): Position {
+  if ('node' in target && 'parentPath' in target) {
+    for (let path: any = target; path; path = path.parentPath) {
+      const loc = (path.node as Located | undefined)?.loc;
+      if (loc) return { line: loc.start.line, column: loc.start.column + 1 };
+    }
+    return { line: 1, column: 1 };
+  }
+  const loc = (target as Located).loc;
+  return loc ? { line: loc.start.line, column: loc.start.column + 1 } : { line: 1, column: 1 };
+}
+
+export interface FileInput {
+  readonly path: string;
+  readonly source: string;
+  readonly typescript: boolean;
+}
+
+/**
+ * Runs the transforms in order on one parsed root and collects what each reported.
+ * The root is shared: each transform sees the edits of the ones before it.
+ */
+export function applyTransforms(
+  j: JSCodeshift,
+  root: Collection,
+  file: FileInput,
+  transforms: readonly TransformModule[],
+  options: TransformOptions,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const { meta, transform } of transforms) {
+    const record = (kind: FindingKind) => (target: NodeOrPath, message: string) => {
+      findings.push({ transform: meta.name, kind, ...getPosition(target), message });
+    };
+    const context: TransformContext = {
+      j,
+      root,
+      path: file.path,
+      source: file.source,
+      typescript: file.typescript,
+      options,
+      edit: record('edit'),
+      manual: record('manual'),
+    };
+    transform(context);
+  }
+  return findings.sort((a, b) => a.line - b.line || a.column - b.column);
+}

@@ -1,0 +1,19 @@
+import type { Collection } from 'jscodeshift';
+import { getPrintOptions } from './print-options.ts';
+
+/**
+ * Prints the root once. recast doubles the semicolon of a top-level directive (`'use strict';;`)
+ * whenever the program body is reprinted (recast issue 558): undo exactly that, and only where
+ * the input did not have it.
+ */
+export function printRoot(root: Collection, source: string): string {
+  let output = root.toSource(getPrintOptions(source));
+  const program = root.find('Program' as never).get().node as { directives?: { value: { extra?: { raw?: string } } }[] };
+  for (const directive of program.directives ?? []) {
+    const raw = directive.value.extra?.raw;
+    if (!raw) continue;
+    const doubled = `${raw};;`;
+    if (output.includes(doubled) && !source.includes(doubled)) output = output.replace(doubled, `${raw};`);
+  }
+  return output;
+}

@@ -1,0 +1,59 @@
+import { readFile } from 'node:fs/promises';
+import writeFileAtomic from 'write-file-atomic';
+import type { Finding, TransformOptions } from '../types.ts';
+import { getTransformsOrThrow } from '../registry.ts';
+import { buildDiff } from '../report/diff.ts';
+import { processSource, type FileError, type FileStatus } from './process-source.ts';
+
+/** One file's job: plain data, so it can cross to a worker thread. */
+export interface FileTask {
+  readonly absolutePath: string;
+  /** Path as reported to the user: relative to cwd, forward slashes. */
+  readonly path: string;
+  readonly transforms: readonly string[];
+  readonly options: TransformOptions;
+  /** Write the result to disk (false: dry run). */
+  readonly write: boolean;
+  /** Produce a unified diff for changed files. */
+  readonly diff: boolean;
+}
+
+export interface FileResult {
+  readonly path: string;
+  readonly status: FileStatus;
+  readonly findings: readonly Finding[];
+  readonly reason?: string;
+  readonly error?: FileError;
+  readonly diff?: string;
+}
+
+/** read -> processSource -> write or diff. Never throws: every failure is a result. */
+export async function processFile(task: FileTask): Promise<FileResult> {
+  let raw: string;
+  try {
+    raw = await readFile(task.absolutePath, 'utf8');
+  } catch (error) {
+    return { path: task.path, status: 'error', findings: [], error: { message: `cannot read file: ${getMessage(error)}` } };
+  }
+  const result = processSource(task.path, raw, getTransformsOrThrow(task.transforms), task.options);
+  const base = { path: task.path, status: result.status, findings: result.findings, reason: result.reason, error: result.error };
+  if (result.status !== 'changed' || result.output === undefined) return base;
+
+  if (task.write) {
+    try {
+      // Someone else wrote the file while we worked on it: theirs wins, we report.
+      if ((await readFile(task.absolutePath, 'utf8')) !== raw) {
+        return { ...base, status: 'error', error: { message: 'file changed on disk during the run; not overwritten' } };
+      }
+      // Temp file in the same directory + rename; keeps the file's mode and owner.
+      await writeFileAtomic(task.absolutePath, result.output, { encoding: 'utf8' });
+    } catch (error) {
+      return { ...base, status: 'error', error: { message: `cannot write file: ${getMessage(error)}` } };
+    }
+  }
+  return task.diff ? { ...base, diff: buildDiff(task.path, raw, result.output) } : base;
+}
+
+function getMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

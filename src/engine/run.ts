@@ -1,0 +1,161 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Tinypool } from 'tinypool';
+import { getTransformsOrThrow } from '../registry.ts';
+import type { TransformOptions } from '../types.ts';
+import { discoverFiles } from './discover.ts';
+import { processFile, type FileResult, type FileTask } from './process-file.ts';
+import { MAX_FILE_BYTES, selectTransforms } from './process-source.ts';
+import { normalizeText } from './text.ts';
+import { VERSION } from '../version.ts';
+
+export interface RunOptions {
+  /** Files, directories or globs. */
+  readonly paths: readonly string[];
+  /** Transform names; run in canonical order. */
+  readonly transforms: readonly string[];
+  readonly cwd?: string;
+  /** true: write nothing. */
+  readonly dry?: boolean;
+  /** Compute a unified diff for each changed file (on by default for dry runs). */
+  readonly diff?: boolean;
+  readonly extensions?: readonly string[];
+  readonly ignore?: readonly string[];
+  /** Worker threads to use; 1 runs everything in this thread. Default: available cores. */
+  readonly cpus?: number;
+  readonly transformOptions?: TransformOptions;
+  /** Called after each file is done, with the count so far and the total. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface RunSummary {
+  readonly files: number;
+  readonly changed: number;
+  readonly unchanged: number;
+  readonly skipped: number;
+  readonly errors: number;
+  readonly edits: number;
+  readonly manual: number;
+  readonly durationMs: number;
+}
+
+export interface RunReport {
+  readonly version: string;
+  readonly files: readonly FileResult[];
+  readonly summary: RunSummary;
+}
+
+/**
+ * Below this many candidate files per thread, starting workers (each loads the parsers
+ * anew) costs more than it saves.
+ */
+const MIN_FILES_PER_WORKER = 24;
+
+/** How many files are read at once while prefiltering. */
+const READ_CONCURRENCY = 32;
+
+/**
+ * files -> read -> prefilter -> parse once -> transforms -> print once -> write/diff -> report.
+ * Throws only for bad input that makes the whole run meaningless (unknown transform, missing
+ * path); anything that goes wrong with one file becomes that file's result.
+ */
+export async function run(options: RunOptions): Promise<RunReport> {
+  const started = performance.now();
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const modules = getTransformsOrThrow(options.transforms);
+  const files = await discoverFiles(options.paths, { cwd, extensions: options.extensions, ignore: options.ignore });
+  const write = !options.dry;
+  const toTask = (absolutePath: string): FileTask => ({
+    absolutePath,
+    path: relative(cwd, absolutePath).split(sep).join('/') || absolutePath,
+    transforms: modules.map((module) => module.meta.name),
+    options: options.transformOptions ?? {},
+    write,
+    diff: options.diff ?? !write,
+  });
+
+  let done = 0;
+  const progress = () => options.onProgress?.(++done, files.length);
+
+  // Pass 1, cheap: read each file and keep only those some transform may apply to. Most files
+  // of a real code base are never parsed.
+  const results = new Map<string, FileResult>();
+  const candidates: FileTask[] = [];
+  await forEachConcurrently(files, READ_CONCURRENCY, async (absolutePath) => {
+    const task = toTask(absolutePath);
+    let raw: string;
+    try {
+      raw = await readFile(absolutePath, 'utf8');
+    } catch {
+      // Left to pass 2, which reports the read error like any other.
+      candidates.push(task);
+      return;
+    }
+    if (raw.length <= MAX_FILE_BYTES && selectTransforms(normalizeText(raw).text, modules).length === 0) {
+      results.set(task.path, { path: task.path, status: 'unchanged', findings: [] });
+      progress();
+    } else {
+      candidates.push(task);
+    }
+  });
+
+  // Pass 2: the candidates, in worker threads when there are enough of them.
+  const threads = getThreadCount(options.cpus, candidates.length);
+  const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
+  if (threads > 1 && existsSync(workerFile)) {
+    const pool = new Tinypool({ filename: workerFile, minThreads: threads, maxThreads: threads, isolateWorkers: false });
+    try {
+      await Promise.all(
+        candidates.map(async (task) => {
+          const result: FileResult = await pool.run(task);
+          results.set(task.path, result);
+          progress();
+        }),
+      );
+    } finally {
+      await pool.destroy();
+    }
+  } else {
+    for (const task of candidates) {
+      results.set(task.path, await processFile(task));
+      progress();
+    }
+  }
+
+  const sorted = [...results.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { version: VERSION, files: sorted, summary: buildSummary(sorted, performance.now() - started) };
+}
+
+export function getThreadCount(requested: number | undefined, candidates: number): number {
+  const cpus = Math.max(1, Math.floor(requested ?? availableParallelism()));
+  return Math.max(1, Math.min(cpus, Math.floor(candidates / MIN_FILES_PER_WORKER)));
+}
+
+function buildSummary(files: readonly FileResult[], durationMs: number): RunSummary {
+  const count = (status: FileResult['status']) => files.filter((file) => file.status === status).length;
+  const findings = files.flatMap((file) => file.findings);
+  return {
+    files: files.length,
+    changed: count('changed'),
+    unchanged: count('unchanged'),
+    skipped: count('skipped'),
+    errors: count('error'),
+    edits: findings.filter((finding) => finding.kind === 'edit').length,
+    manual: findings.filter((finding) => finding.kind === 'manual').length,
+    durationMs: Math.round(durationMs),
+  };
+}
+
+async function forEachConcurrently<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await fn(item);
+    }
+  });
+  await Promise.all(lanes);
+}

@@ -1,0 +1,49 @@
+import type { RunReport } from '../engine/run.ts';
+import type { FileError, FileStatus } from '../engine/process-source.ts';
+
+/** One site in a `--json` report. Lines and columns are 1-based, in the input file. */
+export interface JsonFinding {
+  transform: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface JsonFile {
+  path: string;
+  status: FileStatus;
+  /** What was changed (or, with --dry, would be). */
+  edits: JsonFinding[];
+  /** Sites a transform found but left for a human to review. */
+  manual: JsonFinding[];
+  reason?: string;
+  error?: FileError;
+  /** Unified diff, with --dry only. */
+  diff?: string;
+}
+
+/** The `--json` report; its shape is documented in the README and versioned with the package. */
+export interface JsonReport {
+  version: string;
+  files: JsonFile[];
+  summary: RunReport['summary'];
+}
+
+export function buildJsonReport(report: RunReport): JsonReport {
+  return {
+    version: report.version,
+    files: report.files.map((file) => {
+      const strip = ({ transform, line, column, message }: JsonFinding) => ({ transform, line, column, message });
+      return {
+        path: file.path,
+        status: file.status,
+        edits: file.findings.filter((finding) => finding.kind === 'edit').map(strip),
+        manual: file.findings.filter((finding) => finding.kind === 'manual').map(strip),
+        ...(file.reason === undefined ? {} : { reason: file.reason }),
+        ...(file.error === undefined ? {} : { error: file.error }),
+        ...(file.diff === undefined ? {} : { diff: file.diff }),
+      };
+    }),
+    summary: report.summary,
+  };
+}

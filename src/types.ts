@@ -1,0 +1,63 @@
+import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+
+/** What a transform says about itself; drives `ctxmod list`, CLI validation and docs. */
+export interface TransformMeta {
+  /** The slug: `transforms/<name>.ts`, `__testfixtures__/<name>/`, `docs/<name>.md`. */
+  readonly name: string;
+  /** One line, shown by `ctxmod list`. */
+  readonly description: string;
+  /**
+   * Cheap text prefilter. Returning false promises that the transform would find nothing in
+   * this source, so the engine does not parse the file at all. False positives are fine.
+   */
+  mayApply(source: string): boolean;
+}
+
+/** `edit`: the transform changed the code here. `manual`: a site it left for a human. */
+export type FindingKind = 'edit' | 'manual';
+
+export interface Finding {
+  readonly transform: string;
+  readonly kind: FindingKind;
+  /** 1-based line of the site in the input. */
+  readonly line: number;
+  /** 1-based column of the site in the input. */
+  readonly column: number;
+  readonly message: string;
+}
+
+/** Options every transform may read. Transforms ignore keys they do not know. */
+export interface TransformOptions {
+  /**
+   * Which runtime the code targets. `auto` lets transforms skip files that look browser-only
+   * (see docs of each transform); `node` treats every file as Node code.
+   */
+  readonly runtime?: 'auto' | 'node';
+  readonly [key: string]: unknown;
+}
+
+/** Everything a transform gets: the already-parsed root and a way to record what it did. */
+export interface TransformContext {
+  readonly j: JSCodeshift;
+  readonly root: Collection;
+  readonly path: string;
+  readonly source: string;
+  /** True for .ts/.tsx/.mts/.cts: transforms may add type annotations. */
+  readonly typescript: boolean;
+  readonly options: TransformOptions;
+  /** Record an edit the transform made at `node` (position taken from the input). */
+  edit(node: NodeOrPath, message: string): void;
+  /** Record a site the transform did not dare to change. */
+  manual(node: NodeOrPath, message: string): void;
+}
+
+export type NodeOrPath = ASTPath | { loc?: { start: { line: number; column: number } } | null };
+
+/** Edits `ctx.root` in place and records findings through `ctx`. */
+export type TransformFn = (ctx: TransformContext) => void;
+
+/** The shape of every module in `transforms/`. */
+export interface TransformModule {
+  readonly meta: TransformMeta;
+  readonly transform: TransformFn;
+}
