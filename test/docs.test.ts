@@ -1,0 +1,24 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderDocsIndex } from '../src/docs.ts';
+import { transforms } from '../src/registry.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+
+describe('docs', () => {
+  it('docs/README.md matches the registry (run `npm run docs`)', () => {
+    expect(readFileSync(join(ROOT, 'docs', 'README.md'), 'utf8')).toBe(renderDocsIndex(transforms));
+  });
+
+  it.each(transforms.map((module) => module.meta.name))('%s has docs, fixtures and a transform file', (slug) => {
+    expect(existsSync(join(ROOT, 'docs', `${slug}.md`))).toBe(true);
+    expect(existsSync(join(ROOT, 'transforms', `${slug}.ts`))).toBe(true);
+    expect(existsSync(join(ROOT, '__testfixtures__', slug))).toBe(true);
+  });
+
+  it('the README mentions every transform', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const { meta } of transforms) expect(readme).toContain(`\`${meta.name}\``);
+  });
+});
