@@ -27,13 +27,18 @@ function isNodeModule(specifier: unknown): boolean {
 export function isBrowserOnly(j: JSCodeshift, root: Collection): boolean {
   let dom = root.find(j.Directive, { value: { value: 'use client' } }).size() > 0;
   let node = false;
+  // `typeof process !== 'undefined' && process.env...` is universal code feeling for Node, not Node code.
+  const probed = new Set<string>();
+  root.find(j.UnaryExpression, { operator: 'typeof', argument: { type: 'Identifier' } }).forEach((path) => {
+    probed.add((path.node.argument as { name: string }).name);
+  });
   root.find(j.Identifier).forEach((path) => {
     const name = path.node.name;
     const parent = path.parentPath?.node;
     // `foo.window` is a property, not the global.
     if (parent?.type === 'MemberExpression' && parent.property === path.node && !parent.computed) return;
     if (DOM_GLOBALS.has(name)) dom = true;
-    if (NODE_GLOBALS.has(name)) node = true;
+    if (NODE_GLOBALS.has(name) && !probed.has(name)) node = true;
   });
   if (!dom || node) return false;
   const importsNode =

@@ -10,11 +10,17 @@ type Node = any;
 export function parseStatement(j: JSCodeshift, text: string): Node {
   const program = j(text).find(j.Program).get().node;
   if (program.body.length !== 1) throw new Error(`expected one statement in snippet: ${text}`);
-  return program.body[0];
+  const statement = program.body[0];
+  // A statement that remembers where it came from is spliced in without the line break that
+  // should separate it from its neighbours; forgetting only its own position fixes that, and its
+  // children still print as written.
+  statement.loc = null;
+  statement.original = null;
+  return statement;
 }
 
 export function parseExpression(j: JSCodeshift, text: string): Node {
-  const statement = parseStatement(j, `(${text});`);
+  const statement = j(`(${text});`).find(j.Program).get().node.body[0];
   const expression = statement.expression;
   // Drop the parentheses the wrapper added, or recast would print them.
   if (expression.extra) expression.extra = { ...expression.extra, parenthesized: false };

@@ -1,5 +1,8 @@
 import type { Collection } from 'jscodeshift';
 import { getPrintOptions } from './print-options.ts';
+import { patchRecast } from './recast-patches.ts';
+
+patchRecast();
 
 /**
  * Prints the root once. recast doubles the semicolon of a top-level directive (`'use strict';;`)

@@ -61,7 +61,9 @@ export function processSource(
   let printed: string;
   try {
     findings = applyTransforms(j, root, { path, source: text, typescript: isTypeScriptPath(path) }, selected, options);
-    printed = printRoot(root, text);
+    // Transforms record every edit they make. With none recorded there is nothing to print, and
+    // printing anyway could only introduce recast's own formatting changes.
+    printed = findings.some((finding) => finding.kind === 'edit') ? printRoot(root, text) : text;
   } catch (error) {
     // A throw here is a ctxmod bug, not bad input: say so, keep the stack for the report.
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -1,0 +1,55 @@
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+type FastPath = { getNode(): { type: string }; getParentNode(): { type: string } | null; getName(): unknown };
+
+/** Operands that recast parenthesizes inside a spread although the grammar does not need it. */
+const SPREAD_SAFE = new Set([
+  'AwaitExpression',
+  'YieldExpression',
+  'AssignmentExpression',
+  'ConditionalExpression',
+  'BinaryExpression',
+  'LogicalExpression',
+]);
+
+type Parent = { type: string; operator?: string };
+
+function isNeedlesslyParenthesized(node: { type: string }, parent: Parent, name: unknown): boolean {
+  // A spread's operand is an AssignmentExpression.
+  if ((parent.type === 'SpreadElement' || parent.type === 'SpreadProperty') && name === 'argument') {
+    return SPREAD_SAFE.has(node.type);
+  }
+  // `await` binds like a unary operator: `!await x`, `await a || b`, `await a ?? b` are what they
+  // look like. Only the base of `**` cannot be unary.
+  if (node.type === 'AwaitExpression') {
+    if (parent.type === 'UnaryExpression') return true;
+    if (parent.type === 'BinaryExpression' || parent.type === 'LogicalExpression') {
+      return !(parent.operator === '**' && name === 'left');
+    }
+  }
+  // `throw a, b` throws b: the grammar takes a full Expression there.
+  return node.type === 'SequenceExpression' && parent.type === 'ThrowStatement';
+}
+
+let patched = false;
+
+/**
+ * recast puts parentheses around `...a ? b : c`, `...await x`, `await a || b`, `throw a, b`
+ * whenever it prints the enclosing node, although the grammar needs none. Printing a file
+ * in which a transform changed one line would otherwise add parentheses to unrelated lines.
+ * Idempotent; applied before any printing.
+ */
+export function patchRecast(): void {
+  if (patched) return;
+  patched = true;
+  const FastPath = require('recast/lib/fast-path').default as { prototype: FastPath & { needsParens(assume?: boolean): boolean } };
+  const original = FastPath.prototype.needsParens;
+  FastPath.prototype.needsParens = function needsParens(this: FastPath, assumeExpressionContext?: boolean): boolean {
+    const node = this.getNode() as { type: string; extra?: { parenthesized?: boolean } };
+    const parent = this.getParentNode();
+    if (parent && !node.extra?.parenthesized && isNeedlesslyParenthesized(node, parent as Parent, this.getName())) return false;
+    return original.call(this, assumeExpressionContext);
+  };
+}
