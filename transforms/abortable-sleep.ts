@@ -84,8 +84,9 @@ export function transform(ctx: TransformContext): void {
       rewriteHelper(ctx, helper, getCallee);
       continue;
     }
-    sleep.path.replace(buildTimersCall(ctx, getCallee(), sleep.delay, signal?.expression));
+    // Record before replacing: the new node carries the position of the snippet it was parsed from.
     ctx.edit(sleep.path, signal ? MESSAGES.sleepWithSignal(signal.expression) : MESSAGES.sleep);
+    sleep.path.replace(buildTimersCall(ctx, getCallee(), sleep.delay, signal?.expression));
   }
 }
 
@@ -217,8 +218,8 @@ function rewriteHelper(ctx: TransformContext, helper: SleepHelper, getCallee: ()
   const canAddSignal = uses.values.length === 0 && plainParams && !mentions(helper.sleep.delay, 'signal');
   if (!canAddSignal) {
     // Still worth rewriting: the sleep itself behaves the same, and is ready for a signal.
-    helper.sleep.path.replace(buildTimersCall(ctx, getCallee(), helper.sleep.delay, undefined));
     ctx.edit(helper.sleep.path, MESSAGES.sleep);
+    helper.sleep.path.replace(buildTimersCall(ctx, getCallee(), helper.sleep.delay, undefined));
     const reason = plainParams ? MESSAGES.helperAsValue(helper.name) : MESSAGES.helperUnsafeParams(helper.name);
     ctx.manual(helper.functionPath, reason);
     return;

@@ -1,6 +1,5 @@
 // Copyright header
 import { readFile } from 'node:fs/promises';
-
 import { setTimeout as setTimeoutPromise } from 'node:timers/promises';
 
 const sleep = (ms: number, signal?: AbortSignal) => setTimeoutPromise(ms, undefined, { signal });

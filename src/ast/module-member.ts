@@ -80,12 +80,12 @@ export function addModuleMember(
     if (existing && existing.specifiers.length > 0) {
       existing.specifiers.push(j.importSpecifier(j.identifier(wanted.member), j.identifier(local)));
     } else {
-      const declaration = parseStatement(j, `import { ${wanted.member} as ${local} } from ${specifier};`);
-      insertAfterLast(body, declaration, (statement) => statement.type === 'ImportDeclaration');
+      const declaration = `import { ${wanted.member} as ${local} } from ${specifier};`;
+      insertAfterLast(j, body, declaration, (statement) => statement.type === 'ImportDeclaration');
     }
   } else {
-    const declaration = parseStatement(j, `const { ${wanted.member}: ${local} } = require(${specifier});`);
-    insertAfterLast(body, declaration, (statement) =>
+    const declaration = `const { ${wanted.member}: ${local} } = require(${specifier});`;
+    insertAfterLast(j, body, declaration, (statement) =>
       statement.type === 'VariableDeclaration' && statement.declarations.some((d: Node) => isRequireCall(d.init)),
     );
   }
@@ -96,21 +96,38 @@ export function addModuleMember(
  * After the last statement matching `isAnchor`, or first in the file. A new first statement
  * takes over the file's leading comments (license headers, pragmas) so that they stay on top.
  */
-function insertAfterLast(body: Node[], statement: Node, isAnchor: (statement: Node) => boolean): void {
+function insertAfterLast(j: JSCodeshift, body: Node[], text: string, isAnchor: (statement: Node) => boolean): void {
   let index = -1;
   body.forEach((candidate, i) => {
     if (isAnchor(candidate)) index = i;
   });
   if (index >= 0) {
-    body.splice(index + 1, 0, statement);
+    body.splice(index, 1, ...getAnchoredStatements(j, body[index], text));
     return;
   }
+  const statement = parseStatement(j, text);
   const first = body[0];
   if (first?.comments?.length) {
     statement.comments = first.comments.filter((comment: Node) => comment.leading);
     first.comments = first.comments.filter((comment: Node) => !comment.leading);
   }
   body.unshift(statement);
+}
+
+/**
+ * The anchor and the new statement, parsed together from the anchor's own text. recast spaces
+ * an inserted statement by the gap that followed its neighbour in the input, so a lone new
+ * import after `import ...;<blank line>` would get a blank line of its own before it; parsed
+ * as one snippet, the two stay on consecutive lines and the old gap follows the new statement.
+ */
+function getAnchoredStatements(j: JSCodeshift, anchor: Node, text: string): Node[] {
+  const lines = anchor.loc?.lines;
+  if (!lines) return [anchor, parseStatement(j, text)];
+  const program = j(`${lines.slice(anchor.loc.start, anchor.loc.end).toString()}\n${text}`).find(j.Program).get().node;
+  const [copy, statement] = program.body as Node[];
+  if (program.body.length !== 2 || copy.type !== anchor.type) return [anchor, parseStatement(j, text)];
+  copy.comments = anchor.comments;
+  return [copy, statement];
 }
 
 function isRequireCall(node: Node): boolean {

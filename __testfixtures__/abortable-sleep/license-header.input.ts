@@ -1,0 +1,8 @@
+/*
+ * Copyright (c) Example Corp.
+ * SPDX-License-Identifier: MIT
+ */
+
+export async function backoff(attempt: number) {
+  await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 100));
+}

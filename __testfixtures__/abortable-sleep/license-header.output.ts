@@ -1,0 +1,10 @@
+/*
+ * Copyright (c) Example Corp.
+ * SPDX-License-Identifier: MIT
+ */
+
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export async function backoff(attempt: number, signal?: AbortSignal) {
+  await sleep(2 ** attempt * 100, undefined, { signal });
+}

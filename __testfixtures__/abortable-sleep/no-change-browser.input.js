@@ -1,0 +1,6 @@
+export async function fadeIn(element) {
+  element.style.opacity = '0';
+  document.body.appendChild(element);
+  await new Promise((resolve) => setTimeout(resolve, 16));
+  element.style.opacity = '1';
+}

@@ -1,0 +1,6 @@
+import { hostname } from 'node:os';
+
+export async function greet(signal: AbortSignal) {
+  const value = await new Promise((resolve) => setTimeout(resolve, 10, 'x'));
+  return `${value}@${hostname()}`;
+}

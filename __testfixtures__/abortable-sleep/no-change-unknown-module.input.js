@@ -1,0 +1,3 @@
+async function pause(signal) {
+  await new Promise((resolve) => setTimeout(resolve, 10));
+}

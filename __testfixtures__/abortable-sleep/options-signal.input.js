@@ -1,0 +1,11 @@
+import { stat } from 'node:fs/promises';
+
+export async function waitForFile(path, options = {}) {
+  while (!(await exists(path))) {
+    await new Promise((resolve) => setTimeout(resolve, options.interval ?? 100));
+  }
+}
+
+async function exists(path) {
+  return stat(path).then(() => true, () => false);
+}

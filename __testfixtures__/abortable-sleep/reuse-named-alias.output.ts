@@ -1,0 +1,6 @@
+import { setTimeout as delay } from 'node:timers/promises';
+
+export async function tick(signal: AbortSignal) {
+  await delay(5);
+  await delay(10, undefined, { signal });
+}

@@ -1,0 +1,7 @@
+'use strict';
+const os = require('os');
+const { setTimeout: sleep } = require('node:timers/promises');
+
+module.exports.idle = async function idle() {
+  await sleep(os.cpus().length);
+};
