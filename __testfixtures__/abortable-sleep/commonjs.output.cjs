@@ -1,4 +1,5 @@
 'use strict';
+
 const fs = require('node:fs');
 const { setTimeout: sleep } = require('node:timers/promises');
 

@@ -1,4 +1,5 @@
 'use strict';
+
 const os = require('os');
 const { setTimeout: sleep } = require('node:timers/promises');
 

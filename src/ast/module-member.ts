@@ -67,6 +67,7 @@ export function addModuleMember(
 ): MemberReference {
   const local = getUnusedName(j, root, wanted.aliases);
   const program = root.find(j.Program).get().node;
+  keepDirectiveSpacing(program);
   const body = program.body as Node[];
   const specifier = quote === 'single' ? `'${wanted.modules[0]}'` : `"${wanted.modules[0]}"`;
   if (kind === 'esm') {
@@ -128,6 +129,23 @@ function getAnchoredStatements(j: JSCodeshift, anchor: Node, text: string): Node
   if (program.body.length !== 2 || copy.type !== anchor.type) return [anchor, parseStatement(j, text)];
   copy.comments = anchor.comments;
   return [copy, statement];
+}
+
+/**
+ * recast reprints a changed program as each directive plus `;\n`, dropping the blank line that
+ * usually follows `'use strict';`. As plain expression statements (which is what a leading
+ * string statement is anyway) they are spaced by their position in the input like any other.
+ */
+function keepDirectiveSpacing(program: Node): void {
+  const directives = (program.directives ?? []) as Node[];
+  if (directives.length === 0) return;
+  const statements = directives.map((directive) => {
+    // `Literal` rather than `StringLiteral`: recast prints its raw text, so the quotes stay as written.
+    const literal = { type: 'Literal', value: directive.value.value, extra: directive.value.extra, loc: directive.value.loc };
+    return { type: 'ExpressionStatement', expression: literal, loc: directive.loc, comments: directive.comments };
+  });
+  program.directives = [];
+  program.body.unshift(...statements);
 }
 
 function isRequireCall(node: Node): boolean {
