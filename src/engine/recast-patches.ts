@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
+// The module jscodeshift prints with (recast is deduplicated: same version range).
+import fastPath from 'recast/lib/fast-path.js';
 
 type FastPath = { getNode(): { type: string }; getParentNode(): { type: string } | null; getName(): unknown };
 
@@ -44,7 +43,10 @@ let patched = false;
 export function patchRecast(): void {
   if (patched) return;
   patched = true;
-  const FastPath = require('recast/lib/fast-path').default as { prototype: FastPath & { needsParens(assume?: boolean): boolean } };
+  type FastPathClass = { prototype: FastPath & { needsParens(assume?: boolean): boolean } };
+  // Node's ESM loader hands over module.exports; Babel's interop (jscodeshift's runner) its default.
+  const loaded = fastPath as unknown as FastPathClass | { default: FastPathClass };
+  const FastPath = 'default' in loaded ? loaded.default : loaded;
   const original = FastPath.prototype.needsParens;
   FastPath.prototype.needsParens = function needsParens(this: FastPath, assumeExpressionContext?: boolean): boolean {
     const node = this.getNode() as { type: string; extra?: { parenthesized?: boolean } };
