@@ -1,0 +1,441 @@
+/**
+ * End-to-end tests: spawn the built bin (`npm test` builds first) on throw-away directories.
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { migrate } from '../src/index.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const BIN = join(ROOT, 'bin', 'ctxmod.js');
+const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+
+const SLEEP = 'export async function poll(signal: AbortSignal) {\n  await new Promise((r) => setTimeout(r, 100));\n}\n';
+const SLEEP_OUT =
+  "import { setTimeout as sleep } from 'node:timers/promises';\n" +
+  'export async function poll(signal: AbortSignal) {\n  await sleep(100, undefined, { signal });\n}\n';
+const PLAIN = 'export const answer = 42;\n';
+const EDIT_MESSAGE = 'sleep now uses node:timers/promises setTimeout and stops on abort of signal';
+/** A long time ago: any rewrite of the file moves its mtime to now. */
+const OLD = new Date('2001-02-03T04:05:06Z');
+
+interface Result {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function ctxmod(args: readonly string[], cwd: string): Result {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
+    timeout: 60_000,
+  });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ctxmod-cli-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Writes `files` (relative path -> content) under a new temp dir, with old mtimes. */
+function project(files: Record<string, string>): string {
+  const dir = tempDir();
+  for (const [path, content] of Object.entries(files)) {
+    const file = join(dir, path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content);
+    utimesSync(file, OLD, OLD);
+  }
+  return dir;
+}
+
+/** Every file under dir: relative path -> content and mtime. */
+function snapshot(dir: string): Record<string, { content: string; mtimeMs: number }> {
+  const out: Record<string, { content: string; mtimeMs: number }> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = join(entry.parentPath, entry.name);
+    const rel = file.slice(dir.length + 1).split('\\').join('/');
+    out[rel] = { content: readFileSync(file, 'utf8'), mtimeMs: statSync(file).mtimeMs };
+  }
+  return out;
+}
+
+const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8');
+const mtime = (dir: string, path: string) => statSync(join(dir, path)).mtimeMs;
+
+interface JsonReport {
+  version: string;
+  files: {
+    path: string;
+    status: string;
+    edits: { transform: string; line: number; column: number; message: string }[];
+    manual: unknown[];
+    diff?: string;
+    error?: { message: string; line?: number; column?: number };
+  }[];
+  summary: Record<string, number>;
+}
+const parseJson = (result: Result) => JSON.parse(result.stdout) as JsonReport;
+
+beforeAll(() => {
+  if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'bin.js'))) throw new Error('dist/ is missing: run `npm run build` (npm test does)');
+});
+
+describe('informational commands', () => {
+  it('list prints abortable-sleep with its description', () => {
+    const result = ctxmod(['list'], ROOT);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^abortable-sleep {2}Turn `new Promise\(r => setTimeout\(r, ms\)\)` sleeps into node:timers\/promises setTimeout/m);
+    expect(result.stderr).toBe('');
+  });
+
+  it('list --json', () => {
+    const result = ctxmod(['list', '--json'], ROOT);
+    expect(result.status).toBe(0);
+    const list = JSON.parse(result.stdout) as { name: string; description: string }[];
+    expect(list.map((t) => t.name)).toContain('abortable-sleep');
+  });
+
+  it('--help exits 0 and shows the commands', () => {
+    const result = ctxmod(['--help'], ROOT);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('ctxmod <command> [options]');
+    expect(result.stdout).toContain('ctxmod migrate [paths..]');
+    expect(result.stderr).toBe('');
+  });
+
+  it('--version prints the package.json version', () => {
+    const result = ctxmod(['--version'], ROOT);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(`${PKG.version}\n`);
+  });
+
+  it('no command is a usage error', () => {
+    const result = ctxmod([], ROOT);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('Name a command');
+  });
+});
+
+describe('migrate --dry', () => {
+  it('prints a unified diff on stdout and writes nothing', () => {
+    const dir = project({ 'src/poll.ts': SLEEP, 'src/plain.ts': PLAIN });
+    const before = snapshot(dir);
+    const result = ctxmod(['migrate', '.', '--dry'], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(
+      '--- a/src/poll.ts\n+++ b/src/poll.ts\n@@ -1,3 +1,4 @@\n' +
+        "+import { setTimeout as sleep } from 'node:timers/promises';\n" +
+        ' export async function poll(signal: AbortSignal) {\n' +
+        '-  await new Promise((r) => setTimeout(r, 100));\n' +
+        '+  await sleep(100, undefined, { signal });\n' +
+        ' }\n',
+    );
+    expect(result.stderr).toMatch(/^ctxmod: 2 files: 1 would change, 1 unchanged, 0 skipped, 0 errors; 1 edit, 0 to review \(\d+\.\ds\)\n$/);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('the diff applies with git apply -p1', () => {
+    const dir = project({ 'src/poll.ts': SLEEP });
+    const patch = ctxmod(['migrate', 'src', '--dry'], dir).stdout;
+    const applied = spawnSync('git', ['apply', '-p1', '-'], { cwd: dir, input: patch, encoding: 'utf8' });
+    if (applied.error) return; // no git on this machine
+    expect(applied.status).toBe(0);
+    expect(read(dir, 'src/poll.ts')).toBe(SLEEP_OUT);
+  });
+
+  it('--fail-on-change exits 1 when something would change, 0 otherwise', () => {
+    const dir = project({ 'a.ts': SLEEP, 'b.ts': PLAIN });
+    const before = snapshot(dir);
+    expect(ctxmod(['migrate', '.', '--dry', '--fail-on-change'], dir).status).toBe(1);
+    expect(ctxmod(['migrate', 'b.ts', '--dry', '--fail-on-change'], dir).status).toBe(0);
+    expect(snapshot(dir)).toEqual(before);
+    // Once migrated, nothing would change any more.
+    expect(ctxmod(['migrate', '.'], dir).status).toBe(0);
+    expect(ctxmod(['migrate', '.', '--dry', '--fail-on-change'], dir).status).toBe(0);
+  });
+});
+
+describe('migrate (writing)', () => {
+  it('writes the change, leaves unchanged files alone, keeps the mode, and is idempotent', () => {
+    const dir = project({ 'src/poll.ts': SLEEP, 'src/plain.ts': PLAIN, 'src/timer.ts': 'setTimeout(() => {}, 1);\n' });
+    if (process.platform !== 'win32') chmodSync(join(dir, 'src/poll.ts'), 0o755);
+    const plainMtime = mtime(dir, 'src/plain.ts');
+    const timerMtime = mtime(dir, 'src/timer.ts');
+
+    const first = ctxmod(['migrate', '.'], dir);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toBe('');
+    expect(first.stderr).toMatch(/^ctxmod: 3 files: 1 changed, 2 unchanged, 0 skipped, 0 errors; 1 edit, 0 to review/);
+    expect(read(dir, 'src/poll.ts')).toBe(SLEEP_OUT);
+    expect(mtime(dir, 'src/poll.ts')).not.toBe(OLD.getTime());
+    if (process.platform !== 'win32') expect(statSync(join(dir, 'src/poll.ts')).mode & 0o777).toBe(0o755);
+    expect(read(dir, 'src/plain.ts')).toBe(PLAIN);
+    expect(mtime(dir, 'src/plain.ts')).toBe(plainMtime);
+    // Passes the prefilter, parsed, nothing to do: still not rewritten.
+    expect(mtime(dir, 'src/timer.ts')).toBe(timerMtime);
+    // No temp files left behind by the atomic write.
+    expect(Object.keys(snapshot(dir)).sort()).toEqual(['src/plain.ts', 'src/poll.ts', 'src/timer.ts']);
+
+    const before = snapshot(dir);
+    const second = ctxmod(['migrate', '.'], dir);
+    expect(second.status).toBe(0);
+    expect(second.stderr).toMatch(/^ctxmod: 3 files: 0 changed, 3 unchanged, 0 skipped, 0 errors; 0 edits, 0 to review/);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('migrate with no path works on the current directory', () => {
+    const dir = project({ 'poll.ts': SLEEP });
+    expect(ctxmod(['migrate'], dir).status).toBe(0);
+    expect(read(dir, 'poll.ts')).toBe(SLEEP_OUT);
+  });
+
+  it('run <transform> <path> is the same as migrate', () => {
+    const dir = project({ 'poll.ts': SLEEP, 'other.ts': SLEEP });
+    expect(ctxmod(['run', 'abortable-sleep', 'poll.ts'], dir).status).toBe(0);
+    expect(read(dir, 'poll.ts')).toBe(SLEEP_OUT);
+    expect(read(dir, 'other.ts')).toBe(SLEEP);
+  });
+
+  it('keeps a BOM and CRLF line endings', () => {
+    const crlf = (text: string) => text.replaceAll('\n', '\r\n');
+    const dir = project({ 'win.ts': `\uFEFF${crlf(SLEEP)}` });
+    const result = ctxmod(['migrate', '.'], dir);
+    expect(result.status).toBe(0);
+    const out = read(dir, 'win.ts');
+    expect(out).toBe(`\uFEFF${crlf(SLEEP_OUT)}`);
+    expect(out.startsWith('\uFEFF')).toBe(true);
+    expect(out.split('\n').slice(0, -1).every((line) => line.endsWith('\r'))).toBe(true);
+  });
+
+  it('an unparseable file is reported with its position; the good files are still migrated', () => {
+    const bad = 'export async function f() {\n  await new Promise((r) => setTimeout(r, 1));\n  const = ;\n}\n';
+    const dir = project({ 'a.ts': SLEEP, 'bad.ts': bad, 'c.ts': SLEEP });
+    const result = ctxmod(['migrate', '.'], dir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^bad\.ts:3:9: error: Unexpected token/m);
+    expect(result.stderr).toContain('3 files: 2 changed, 0 unchanged, 0 skipped, 1 error;');
+    expect(read(dir, 'a.ts')).toBe(SLEEP_OUT);
+    expect(read(dir, 'c.ts')).toBe(SLEEP_OUT);
+    expect(read(dir, 'bad.ts')).toBe(bad);
+
+    const json = parseJson(ctxmod(['migrate', '.', '--json'], dir));
+    expect(json.files.find((file) => file.path === 'bad.ts')).toMatchObject({
+      status: 'error',
+      error: { message: expect.stringContaining('Unexpected token'), line: 3, column: 9 },
+    });
+  });
+});
+
+describe('--json', () => {
+  it('has the documented shape, with a diff per changed file under --dry', () => {
+    const dir = project({ 'src/poll.ts': SLEEP, 'src/plain.ts': PLAIN });
+    const result = ctxmod(['migrate', '.', '--dry', '--json'], dir);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    const report = parseJson(result);
+    expect(Object.keys(report).sort()).toEqual(['files', 'summary', 'version']);
+    expect(report.version).toBe(PKG.version);
+    expect(report.files).toEqual([
+      { path: 'src/plain.ts', status: 'unchanged', edits: [], manual: [] },
+      {
+        path: 'src/poll.ts',
+        status: 'changed',
+        edits: [{ transform: 'abortable-sleep', line: 2, column: 9, message: EDIT_MESSAGE }],
+        manual: [],
+        diff: expect.stringMatching(/^--- a\/src\/poll\.ts\n\+\+\+ b\/src\/poll\.ts\n@@ /),
+      },
+    ]);
+    expect(Object.keys(report.summary).sort()).toEqual(
+      ['changed', 'durationMs', 'edits', 'errors', 'files', 'manual', 'skipped', 'unchanged'].sort(),
+    );
+    expect(report.summary).toEqual({
+      files: 2,
+      changed: 1,
+      unchanged: 1,
+      skipped: 0,
+      errors: 0,
+      edits: 1,
+      manual: 0,
+      durationMs: expect.any(Number),
+    });
+    expect(read(dir, 'src/poll.ts')).toBe(SLEEP);
+  });
+
+  it('without --dry: files are written and there is no diff', () => {
+    const dir = project({ 'poll.ts': SLEEP });
+    const report = parseJson(ctxmod(['migrate', '.', '--json'], dir));
+    expect(report.files).toEqual([
+      { path: 'poll.ts', status: 'changed', edits: [expect.objectContaining({ line: 2, column: 9 })], manual: [] },
+    ]);
+    expect(read(dir, 'poll.ts')).toBe(SLEEP_OUT);
+  });
+});
+
+describe('usage errors exit 2 and write nothing', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['unknown transform', ['run', 'nope', '.'], /^ctxmod: unknown transform: nope\. Valid transforms: abortable-sleep\n$/],
+    ['missing path', ['migrate', 'does-not-exist'], /^ctxmod: path not found: does-not-exist\n$/],
+    ['unknown flag', ['migrate', '.', '--bogus'], /^ctxmod: Unknown argument: bogus\n/],
+    ['--cpus 0', ['migrate', '.', '--cpus', '0'], /^ctxmod: --cpus must be a positive integer, got 0\n$/],
+    ['--cpus 1.5', ['migrate', '.', '--cpus', '1.5'], /--cpus must be a positive integer/],
+    ['empty --extensions', ['migrate', '.', '--extensions', ','], /--extensions needs at least one extension/],
+    ['bad --runtime', ['migrate', '.', '--runtime', 'deno'], /Invalid values/],
+  ];
+  it.each(cases)('%s', (_name, args, message) => {
+    const dir = project({ 'poll.ts': SLEEP });
+    const before = snapshot(dir);
+    const result = ctxmod(args, dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stdout).toBe('');
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
+
+describe('file discovery', () => {
+  it('skips .gitignore-d files, node_modules and declaration files', () => {
+    const dir = project({
+      '.gitignore': 'generated/\n*.gen.ts\n',
+      'src/poll.ts': SLEEP,
+      'src/poll.gen.ts': SLEEP,
+      'generated/poll.ts': SLEEP,
+      'node_modules/dep/index.js': SLEEP.replace(/: AbortSignal/, ''),
+      'src/node_modules/dep/index.ts': SLEEP,
+      'types/poll.d.ts': SLEEP,
+    });
+    const before = snapshot(dir);
+    const report = parseJson(ctxmod(['migrate', '.', '--json'], dir));
+    expect(report.files.map((file) => file.path)).toEqual(['src/poll.ts']);
+    const after = snapshot(dir);
+    expect(after['src/poll.ts']?.content).toBe(SLEEP_OUT);
+    delete before['src/poll.ts'];
+    delete after['src/poll.ts'];
+    expect(after).toEqual(before);
+  });
+
+  it('.gitignore applies to files named explicitly too', () => {
+    const dir = project({ '.gitignore': '*.gen.ts\n', 'poll.gen.ts': SLEEP, 'types.d.ts': SLEEP });
+    const report = parseJson(ctxmod(['migrate', 'poll.gen.ts', 'types.d.ts', '--json'], dir));
+    expect(report.files).toEqual([]);
+    expect(read(dir, 'poll.gen.ts')).toBe(SLEEP);
+  });
+
+  it('--ignore skips matching paths (repeatable)', () => {
+    const dir = project({ 'src/poll.ts': SLEEP, 'legacy/poll.ts': SLEEP, 'vendor/poll.ts': SLEEP });
+    const result = ctxmod(['migrate', '.', '--ignore', 'legacy/**', '--ignore', 'vendor/**', '--json'], dir);
+    expect(result.status).toBe(0);
+    expect(parseJson(result).files.map((file) => file.path)).toEqual(['src/poll.ts']);
+    expect(read(dir, 'legacy/poll.ts')).toBe(SLEEP);
+    expect(read(dir, 'vendor/poll.ts')).toBe(SLEEP);
+    expect(read(dir, 'src/poll.ts')).toBe(SLEEP_OUT);
+  });
+
+  it('--extensions limits the files visited', () => {
+    const js = 'export async function poll(signal) {\n  await new Promise((r) => setTimeout(r, 100));\n}\n';
+    const dir = project({ 'a.ts': SLEEP, 'b.js': js, 'c.mjs': js, 'd.txt': js });
+    const report = parseJson(ctxmod(['migrate', '.', '--extensions', '.js,mjs', '--json'], dir));
+    expect(report.files.map((file) => [file.path, file.status])).toEqual([
+      ['b.js', 'changed'],
+      ['c.mjs', 'changed'],
+    ]);
+    expect(read(dir, 'a.ts')).toBe(SLEEP);
+    expect(read(dir, 'd.txt')).toBe(js);
+    expect(read(dir, 'b.js')).toContain("from 'node:timers/promises'");
+  });
+
+  it('globs are expanded by ctxmod', () => {
+    const dir = project({ 'src/a.ts': SLEEP, 'src/b.js': SLEEP.replace(/: AbortSignal/, ''), 'lib/c.ts': SLEEP });
+    const report = parseJson(ctxmod(['migrate', 'src/*.ts', '--json', '--dry'], dir));
+    expect(report.files.map((file) => file.path)).toEqual(['src/a.ts']);
+  });
+});
+
+describe('worker threads', () => {
+  it('--cpus 2 on 80 candidate files gives the same results as --cpus 1', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 80; i++) {
+      const name = `src/m${String(i).padStart(2, '0')}.ts`;
+      files[name] =
+        i % 10 === 9
+          ? `export async function f${i}() {\n  await new Promise((r) => setTimeout(r, ${i}));\n  const = ;\n}\n`
+          : `export async function poll${i}(signal: AbortSignal) {\n  await new Promise((r) => setTimeout(r, ${i}));\n}\n`;
+    }
+    const one = project(files);
+    const two = tempDir();
+    cpSync(one, two, { recursive: true });
+
+    const a = ctxmod(['migrate', '.', '--json', '--cpus', '1'], one);
+    const b = ctxmod(['migrate', '.', '--json', '--cpus', '2'], two);
+    expect(a.status).toBe(1);
+    expect(b.status).toBe(1);
+    const strip = (report: JsonReport) => ({ ...report, summary: { ...report.summary, durationMs: 0 } });
+    expect(strip(parseJson(b))).toEqual(strip(parseJson(a)));
+    expect(parseJson(a).summary).toMatchObject({ files: 80, changed: 72, errors: 8 });
+
+    const contents = (dir: string) => Object.fromEntries(Object.entries(snapshot(dir)).map(([path, { content }]) => [path, content]));
+    expect(contents(two)).toEqual(contents(one));
+    expect(contents(one)['src/m00.ts']).toBe(SLEEP_OUT.replace('poll(', 'poll0(').replace('sleep(100', 'sleep(0'));
+  });
+});
+
+describe('programmatic API', () => {
+  it('migrate({ paths, dry, cwd }) returns the report the CLI prints', async () => {
+    const dir = project({ 'src/poll.ts': SLEEP, 'src/plain.ts': PLAIN });
+    const before = snapshot(dir);
+    const report = await migrate({ paths: [dir], dry: true, cwd: dir });
+    expect(report.version).toBe(PKG.version);
+    expect(report.summary).toMatchObject({ files: 2, changed: 1, unchanged: 1, skipped: 0, errors: 0, edits: 1, manual: 0 });
+    expect(report.files.map((file) => [file.path, file.status])).toEqual([
+      ['src/plain.ts', 'unchanged'],
+      ['src/poll.ts', 'changed'],
+    ]);
+    const cli = parseJson(ctxmod(['migrate', '.', '--dry', '--json'], dir));
+    expect({ ...report.summary, durationMs: 0 }).toEqual({ ...cli.summary, durationMs: 0 });
+    expect(report.files.find((file) => file.path === 'src/poll.ts')?.diff).toBe(cli.files[1]?.diff);
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
+
+describe('jscodeshift compatibility', () => {
+  it('jscodeshift -t transforms/abortable-sleep.ts rewrites a file as ctxmod does', () => {
+    const dir = project({ 'viaJscodeshift.ts': SLEEP, 'viaCtxmod.ts': SLEEP });
+    const jscodeshift = join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'jscodeshift.cmd' : 'jscodeshift');
+    const result = spawnSync(
+      jscodeshift,
+      ['-t', join(ROOT, 'transforms', 'abortable-sleep.ts'), '--parser=tsx', join(dir, 'viaJscodeshift.ts')],
+      { cwd: ROOT, encoding: 'utf8', timeout: 60_000, shell: process.platform === 'win32' },
+    );
+    expect(result.status).toBe(0);
+    // jscodeshift exits 0 even when the transform fails to load; its summary tells.
+    expect(result.stdout).toMatch(/^0 errors$/m);
+    expect(result.stdout).toMatch(/^1 ok$/m);
+    expect(ctxmod(['migrate', 'viaCtxmod.ts'], dir).status).toBe(0);
+    expect(read(dir, 'viaJscodeshift.ts')).toBe(SLEEP_OUT);
+    expect(read(dir, 'viaJscodeshift.ts')).toBe(read(dir, 'viaCtxmod.ts'));
+  });
+});
