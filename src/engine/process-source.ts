@@ -58,19 +58,20 @@ export function processSource(
   }
 
   let findings: Finding[];
-  let printed: string;
+  let output: string | undefined;
   try {
     findings = applyTransforms(j, root, { path, source: text, typescript: isTypeScriptPath(path) }, selected, options);
     // Transforms record every edit they make. With none recorded there is nothing to print, and
     // printing anyway could only introduce recast's own formatting changes.
-    printed = findings.some((finding) => finding.kind === 'edit') ? printRoot(root, text) : text;
+    const printed = findings.some((finding) => finding.kind === 'edit') ? printRoot(root, text) : text;
+    if (printed !== text) output = restoreText(printed, shape);
   } catch (error) {
     // A throw here is a ctxmod bug, not bad input: say so, keep the stack for the report.
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     return { status: 'error', error: { message: `internal error (please report): ${message}` }, findings: [], parsed: true };
   }
-  if (printed === text) return { status: 'unchanged', findings, parsed: true };
-  return { status: 'changed', output: restoreText(printed, shape), findings, parsed: true };
+  if (output === undefined) return { status: 'unchanged', findings, parsed: true };
+  return { status: 'changed', output, findings, parsed: true };
 }
 
 function getParseError(error: unknown): FileError {

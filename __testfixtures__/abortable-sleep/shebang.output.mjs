@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// hi
+import { setTimeout as sleep } from 'node:timers/promises';
+
+await sleep(5);
