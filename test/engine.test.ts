@@ -5,6 +5,7 @@ import { getThreadCount } from '../src/engine/run.ts';
 import { normalizeText, restoreText } from '../src/engine/text.ts';
 import { transforms } from '../src/registry.ts';
 import type { TransformContext } from '../src/types.ts';
+import { parseExpression } from '../src/ast/parse-snippet.ts';
 
 const SLEEP = 'await new Promise((r) => setTimeout(r, 10));';
 
@@ -58,6 +59,22 @@ describe('processSource', () => {
       },
     };
     expect(processSource('a.js', 'x;\n', [silent])).toMatchObject({ status: 'unchanged', parsed: true });
+  });
+
+  it('reports a finding on a node built from a snippet at its nearest position in the input', () => {
+    const replace = {
+      meta: { name: 'replace', description: '', mayApply: () => true },
+      transform: (ctx: TransformContext) => {
+        ctx.root.find(ctx.j.Identifier, { name: 'x' }).forEach((path) => {
+          path.replace(parseExpression(ctx.j, 'y'));
+          ctx.edit(path, 'replaced');
+        });
+      },
+    };
+    const result = processSource('a.ts', 'const a = 1;\nf(\n  x);\n', [replace]);
+    expect(result.output).toBe('const a = 1;\nf(\n  y);\n');
+    // The snippet's own loc says 1:1; the call around it is at 2:1.
+    expect(result.findings).toEqual([{ transform: 'replace', kind: 'edit', line: 2, column: 1, message: 'replaced' }]);
   });
 
   it('turns an exception inside a transform into an internal error for that file', () => {

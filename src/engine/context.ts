@@ -6,21 +6,23 @@ interface Position {
   column: number;
 }
 
-type Located = { loc?: { start: Position } | null };
+type Located = { loc?: { start: Position; lines?: unknown } | null };
 
 /**
- * Position of a node in the input. Nodes a transform built itself have no `loc`: their
- * nearest ancestor that came from the input stands in for them.
+ * Position of a node in the input. Nodes a transform built have no `loc`, or one in the text
+ * of the snippet they were parsed from (recast's `loc.lines` tells which text): their nearest
+ * ancestor that came from the input stands in for them.
  */
-export function getPosition(target: NodeOrPath): Position {
+export function getPosition(target: NodeOrPath, fileLines: unknown): Position {
+  const fromFile = (node: Located | undefined) => (node?.loc && node.loc.lines === fileLines ? node.loc : undefined);
   if ('node' in target && 'parentPath' in target) {
     for (let path: any = target; path; path = path.parentPath) {
-      const loc = (path.node as Located | undefined)?.loc;
+      const loc = fromFile(path.node);
       if (loc) return { line: loc.start.line, column: loc.start.column + 1 };
     }
     return { line: 1, column: 1 };
   }
-  const loc = (target as Located).loc;
+  const loc = fromFile(target as Located);
   return loc ? { line: loc.start.line, column: loc.start.column + 1 } : { line: 1, column: 1 };
 }
 
@@ -42,9 +44,10 @@ export function applyTransforms(
   options: TransformOptions,
 ): Finding[] {
   const findings: Finding[] = [];
+  const fileLines = (root.get().node as Located).loc?.lines;
   for (const { meta, transform } of transforms) {
     const record = (kind: FindingKind) => (target: NodeOrPath, message: string) => {
-      findings.push({ transform: meta.name, kind, ...getPosition(target), message });
+      findings.push({ transform: meta.name, kind, ...getPosition(target, fileLines), message });
     };
     const context: TransformContext = {
       j,
