@@ -84,7 +84,6 @@ export function transform(ctx: TransformContext): void {
       rewriteHelper(ctx, helper, getCallee);
       continue;
     }
-    // Record before replacing: the new node carries the position of the snippet it was parsed from.
     ctx.edit(sleep.path, signal ? MESSAGES.sleepWithSignal(signal.expression) : MESSAGES.sleep);
     sleep.path.replace(buildTimersCall(ctx, getCallee(), sleep.delay, signal?.expression));
   }
