@@ -1,0 +1,105 @@
+/**
+ * The published package works: `npm pack`, install the tarball into a fresh project, run it.
+ * Installing needs the dependencies in the npm cache or a reachable registry.
+ */
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..');
+const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+const SLEEP = 'export async function poll(signal: AbortSignal) {\n  await new Promise((r) => setTimeout(r, 100));\n}\n';
+const TIMEOUT = 180_000;
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+
+function sh(command: string, args: readonly string[], cwd: string, options: SpawnSyncOptions = {}) {
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    timeout: TIMEOUT,
+    shell: process.platform === 'win32',
+    env: { ...process.env, NO_COLOR: '1' },
+    ...options,
+  });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
+}
+
+describe('npm pack + install', () => {
+  let temp: string;
+  let project: string;
+  let files: string[];
+
+  beforeAll(() => {
+    temp = mkdtempSync(join(tmpdir(), 'ctxmod-pack-'));
+    const packed = sh(npm, ['pack', '--pack-destination', temp, '--json', '--ignore-scripts'], ROOT);
+    expect(packed.status, packed.stderr).toBe(0);
+    // --ignore-scripts: no `prepare` rebuilding dist/ under the other test files (pretest built it).
+    const info = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
+    const tarball = join(temp, info[0]!.filename);
+    files = info[0]!.files.map((file) => file.path);
+
+    project = join(temp, 'consumer');
+    mkdirSync(project);
+    expect(sh(npm, ['init', '-y'], project).status).toBe(0);
+    const installed = sh(npm, ['install', tarball, '--prefer-offline', '--no-audit', '--no-fund'], project);
+    expect(installed.status, installed.stderr).toBe(0);
+  }, TIMEOUT);
+
+  afterAll(() => {
+    if (temp) rmSync(temp, { recursive: true, force: true });
+  });
+
+  it('the tarball holds the bin, the compiled code and the worker, and no tests', () => {
+    expect(files).toEqual(
+      expect.arrayContaining(['package.json', 'bin/ctxmod.js', 'dist/src/cli/bin.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/engine/worker.js']),
+    );
+    expect(files.filter((path) => path.startsWith('test/') || path.startsWith('__testfixtures__/'))).toEqual([]);
+  });
+
+  it('npx ctxmod --help exits 0; --version matches', () => {
+    const help = sh(npx, ['--no-install', 'ctxmod', '--help'], project);
+    expect(help.status, help.stderr).toBe(0);
+    expect(help.stdout).toContain('ctxmod <command> [options]');
+    const version = sh(npx, ['--no-install', 'ctxmod', '--version'], project);
+    expect(version.stdout.trim()).toBe(PKG.version);
+  }, TIMEOUT);
+
+  it('npx ctxmod migrate <dir> --dry prints a diff and writes nothing', () => {
+    const src = join(project, 'src');
+    mkdirSync(src);
+    writeFileSync(join(src, 'poll.ts'), SLEEP);
+    const result = sh(npx, ['--no-install', 'ctxmod', 'migrate', 'src', '--dry'], project);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('--- a/src/poll.ts\n+++ b/src/poll.ts\n');
+    expect(result.stdout).toContain("+import { setTimeout as sleep } from 'node:timers/promises';\n");
+    expect(result.stdout).toContain('+  await sleep(100, undefined, { signal });\n');
+    expect(readFileSync(join(src, 'poll.ts'), 'utf8')).toBe(SLEEP);
+  }, TIMEOUT);
+
+  it('worker threads run from the installed package', () => {
+    const many = join(project, 'many');
+    mkdirSync(many);
+    for (let i = 0; i < 60; i++) writeFileSync(join(many, `m${i}.ts`), SLEEP);
+    const result = sh(npx, ['--no-install', 'ctxmod', 'migrate', 'many', '--cpus', '2', '--json'], project);
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout).summary).toMatchObject({ files: 60, changed: 60, errors: 0 });
+  }, TIMEOUT);
+
+  it("the API is importable as 'ctxmod'", () => {
+    mkdirSync(join(project, 'api'));
+    writeFileSync(join(project, 'api', 'poll.ts'), SLEEP);
+    const script = `import { migrate, VERSION } from 'ctxmod';
+const report = await migrate({ paths: ['api'], dry: true, cpus: 1 });
+console.log(JSON.stringify({ VERSION, summary: report.summary }));`;
+    const result = sh(process.execPath, ['--input-type=module', '-e', script], project, { shell: false });
+    expect(result.status, result.stderr).toBe(0);
+    const out = JSON.parse(result.stdout) as { VERSION: string; summary: { files: number; changed: number } };
+    expect(out.VERSION).toBe(PKG.version);
+    expect(out.summary).toMatchObject({ files: 1, changed: 1 });
+  });
+});
