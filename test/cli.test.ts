@@ -159,6 +159,18 @@ describe('migrate --dry', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
+  it('--quiet leaves only the diff; --color colors it; NO_COLOR/pipes get none by default', () => {
+    const dir = project({ 'poll.ts': SLEEP });
+    const quiet = ctxmod(['migrate', '.', '--dry', '--quiet'], dir);
+    expect(quiet.status).toBe(0);
+    expect(quiet.stderr).toBe('');
+    expect(quiet.stdout).toMatch(/^--- a\/poll\.ts\n\+\+\+ b\/poll\.ts\n/);
+    expect(quiet.stdout).not.toContain('\x1b[');
+    const colored = ctxmod(['migrate', '.', '--dry', '--color'], dir);
+    expect(colored.stdout).toContain('\x1b[32m+  await sleep(100, undefined, { signal });\x1b[39m');
+    expect(read(dir, 'poll.ts')).toBe(SLEEP);
+  });
+
   it('the diff applies with git apply -p1', () => {
     const dir = project({ 'src/poll.ts': SLEEP });
     const patch = ctxmod(['migrate', 'src', '--dry'], dir).stdout;
