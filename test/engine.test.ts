@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getJscodeshift, getParserName } from '../src/engine/parsers.ts';
 import { processSource } from '../src/engine/process-source.ts';
-import { getThreadCount } from '../src/engine/run.ts';
+import { getDisplayPath, getThreadCount } from '../src/engine/run.ts';
 import { normalizeText, restoreText } from '../src/engine/text.ts';
 import { transforms } from '../src/registry.ts';
 import type { TransformContext } from '../src/types.ts';
@@ -135,5 +135,13 @@ describe('getThreadCount', () => {
   it('never uses more threads than asked for', () => {
     expect(getThreadCount(2, 10_000)).toBe(2);
     expect(getThreadCount(1, 10_000)).toBe(1);
+  });
+});
+
+describe('getDisplayPath', () => {
+  it('is relative inside cwd and absolute outside it', () => {
+    expect(getDisplayPath('/work/repo', '/work/repo/src/a.ts')).toBe('src/a.ts');
+    expect(getDisplayPath('/work/repo', '/tmp/x/a.ts')).toBe('/tmp/x/a.ts');
+    expect(getDisplayPath('/work/repo', '/work/repo-other/a.ts')).toBe('/work/repo-other/a.ts');
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Tinypool } from 'tinypool';
 import { getTransformsOrThrow } from '../registry.ts';
@@ -70,7 +70,7 @@ export async function run(options: RunOptions): Promise<RunReport> {
   const write = !options.dry;
   const toTask = (absolutePath: string): FileTask => ({
     absolutePath,
-    path: relative(cwd, absolutePath).split(sep).join('/') || absolutePath,
+    path: getDisplayPath(cwd, absolutePath),
     transforms: modules.map((module) => module.meta.name),
     options: options.transformOptions ?? {},
     write,
@@ -127,6 +127,13 @@ export async function run(options: RunOptions): Promise<RunReport> {
 
   const sorted = [...results.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { version: VERSION, files: sorted, summary: buildSummary(sorted, performance.now() - started) };
+}
+
+/** Relative to cwd with forward slashes; files outside cwd keep their absolute path. */
+export function getDisplayPath(cwd: string, absolutePath: string): string {
+  const rel = relative(cwd, absolutePath);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return absolutePath.split(sep).join('/');
+  return rel.split(sep).join('/');
 }
 
 export function getThreadCount(requested: number | undefined, candidates: number): number {

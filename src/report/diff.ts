@@ -1,9 +1,13 @@
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { createColors } from 'picocolors';
 
-/** A unified diff with git-style `a/` and `b/` headers, so `git apply -p1` accepts it. */
+/**
+ * A unified diff with git-style `a/` and `b/` headers, so `git apply -p1` accepts it (from the
+ * current directory; for a file outside it, given by absolute path, from the root).
+ */
 export function buildDiff(displayPath: string, before: string, after: string): string {
-  return createTwoFilesPatch(`a/${displayPath}`, `b/${displayPath}`, before, after, undefined, undefined, {
+  const path = displayPath.startsWith('/') ? displayPath.slice(1) : displayPath;
+  return createTwoFilesPatch(`a/${path}`, `b/${path}`, before, after, undefined, undefined, {
     headerOptions: FILE_HEADERS_ONLY,
   });
 }
