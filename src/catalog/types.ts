@@ -1,0 +1,59 @@
+/**
+ * Where a signal goes in a call of a catalogued API.
+ *
+ * - `index`: the options object is argument `index`. Calls with fewer arguments get it appended
+ *   (with `undefined` filling the gap only where `fillUndefined` says the API allows it).
+ * - `after-positional`: the options object follows optional positional arguments
+ *   (`spawn(cmd, args?, options?)`, `http.get(url?, options?, cb?)`): it is the last argument
+ *   before a trailing callback if that is an object literal, and is inserted after a trailing
+ *   string, template or array literal. Anything else there is ambiguous and reported.
+ * - `last`: the last argument if it is an object literal, else a new last argument (pipeline).
+ * - `request-options`: SDK request options after the params (`create(params, { signal })`): with
+ *   one argument a second is appended; with more, the last object literal holding only
+ *   `optionKeys` is taken; anything else is reported.
+ */
+export type SignalPosition =
+  | { readonly kind: 'index'; readonly index: number }
+  | { readonly kind: 'after-positional'; readonly minIndex: number }
+  | { readonly kind: 'last' }
+  | { readonly kind: 'request-options'; readonly optionKeys: readonly string[] };
+
+export interface SignalSlot {
+  readonly position: SignalPosition;
+  /** Property that takes the signal: `signal`, `abortSignal`, `cancelSignal`, or a dotted path (`request.signal`). */
+  readonly property: string;
+  /** A string where the options go is an encoding (`readFile(p, 'utf8')`): it becomes `{ encoding, signal }`. */
+  readonly stringIsEncoding?: boolean;
+  /** A function where the options go is a callback: the options are inserted before it. */
+  readonly callbackLast?: boolean;
+  /** Missing optional arguments before the options may be passed as `undefined`. */
+  readonly fillUndefined?: boolean;
+}
+
+/**
+ * One signal-aware API. A call matches when its callee resolves, through the file's imports or
+ * requires (or as a global), to `module` and `path`.
+ */
+export interface CatalogEntry {
+  /**
+   * Module specifier as imported; `node:` is optional for built-ins; `global` for globals; a
+   * trailing `*` matches any suffix (`@aws-sdk/client-*`).
+   */
+  readonly module: string;
+  /**
+   * Path from the module object to the function, `|`-separated alternatives: `readFile`,
+   * `promises.readFile`, `get|delete|head`. Empty for the module itself (`axios(config)`).
+   * With `instance`, the method path on an instance; `*` matches any method chain.
+   */
+  readonly path: string;
+  /**
+   * Calls on instances the module creates: a factory path (`create`: the value of
+   * `mod.create(...)`), `new` (`new mod(...)`, `new Default(...)`), or `new Name` (`new Name(...)`
+   * of export Name; `*` in Name is a wildcard).
+   */
+  readonly instance?: string;
+  readonly signal: SignalSlot;
+  /** First version with the feature, e.g. `node 15.2`, `axios 0.22`. */
+  readonly since: string;
+  readonly notes?: string;
+}
