@@ -20,9 +20,8 @@ export function parseStatement(j: JSCodeshift, text: string): Node {
 }
 
 export function parseExpression(j: JSCodeshift, text: string): Node {
-  const statement = j(`(${text});`).find(j.Program).get().node.body[0];
-  const expression = statement.expression;
-  // Drop the parentheses the wrapper added, or recast would print them.
-  if (expression.extra) expression.extra = { ...expression.extra, parenthesized: false };
-  return expression;
+  // As a call argument, an object literal needs no parentheses that recast would then keep.
+  const call = j(`_(${text});`).find(j.Program).get().node.body[0].expression;
+  if (call.arguments.length !== 1) throw new Error(`expected one expression in snippet: ${text}`);
+  return call.arguments[0];
 }

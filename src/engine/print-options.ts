@@ -1,9 +1,11 @@
 /**
  * recast reprints only what a transform touched, but new string literals need a quote style:
- * use the one the file already uses most.
+ * use the one the file already uses most. And a call that gained an argument stays on one line
+ * (recast would spread its arguments over several past 74 columns): the diff shows the edit, not
+ * a reflow; the project's formatter decides the layout.
  */
-export function getPrintOptions(source: string): { quote: 'single' | 'double' } {
+export function getPrintOptions(source: string): { quote: 'single' | 'double'; wrapColumn: number } {
   const single = source.match(/'[^'\n]*'/g)?.length ?? 0;
   const double = source.match(/"[^"\n]*"/g)?.length ?? 0;
-  return { quote: single >= double ? 'single' : 'double' };
+  return { quote: single >= double ? 'single' : 'double', wrapColumn: Number.MAX_SAFE_INTEGER };
 }

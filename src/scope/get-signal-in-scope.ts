@@ -149,6 +149,27 @@ function typeHasSignalMember(file: FileTypes, type: Node): boolean {
 }
 
 /**
+ * What a type annotation says about its property `name`: its type (`TSAnyKeyword` when the
+ * member has no annotation), `null` when the type is readable here and has no such member, or
+ * undefined when it cannot be read without a type checker.
+ */
+export function getDeclaredMemberType(j: JSCodeshift, root: Collection, type: Node, name: string): Node | null | undefined {
+  const member = getMemberType({ j, root }, type, name);
+  if (member !== undefined) return member;
+  return isReadableType({ j, root }, type) ? null : undefined;
+}
+
+function isReadableType(file: FileTypes, type: Node): boolean {
+  if (type.type === 'TSTypeLiteral') return true;
+  if (type.type !== 'TSTypeReference' || type.typeName.type !== 'Identifier' || type.typeParameters) return false;
+  const declared = type.typeName.name;
+  const iface = file.root.find(file.j.TSInterfaceDeclaration, { id: { name: declared } });
+  if (iface.size() === 1) return !iface.get().node.extends?.length;
+  const alias = file.root.find(file.j.TSTypeAliasDeclaration, { id: { name: declared } });
+  return alias.size() === 1 && isReadableType(file, alias.get().node.typeAnnotation);
+}
+
+/**
  * The type of property `name` in a type literal, or in an interface or type alias declared in
  * this file. Undefined when the type cannot be read without a type checker.
  */

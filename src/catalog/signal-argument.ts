@@ -1,0 +1,128 @@
+import type { ASTPath } from 'jscodeshift';
+import type { SignalSlot } from './types.ts';
+
+type Node = any;
+
+/**
+ * What a call does with the signal slot of its API, and how a signal would get there.
+ * A classifier only: nothing is edited here.
+ */
+export type SignalArgument =
+  /** The call already passes a signal (or something that may be one): never touch it. */
+  | { readonly kind: 'passed' }
+  /** No options yet: append them (after `fill` `undefined`s), or insert them at `index`. */
+  | { readonly kind: 'append'; readonly fill: number }
+  | { readonly kind: 'insert'; readonly index: number }
+  /** An object literal without the property: add `keys` (`['signal']`, `['request', 'signal']`) to `object`. */
+  | { readonly kind: 'add-property'; readonly object: Node; readonly keys: readonly string[] }
+  /** A string that is an encoding: becomes `{ encoding: <it>, signal }`. */
+  | { readonly kind: 'encoding'; readonly index: number }
+  /** An identifier holding options that may or may not carry a signal. */
+  | { readonly kind: 'identifier'; readonly index: number; readonly name: string }
+  /** Cannot tell where the options are or what they hold. */
+  | { readonly kind: 'unsure'; readonly reason: string };
+
+const REASONS = {
+  tooFewArguments: (index: number) => `the options are argument ${index + 1} and earlier optional arguments are missing`,
+  spreadArgument: 'a spread argument hides where the options are',
+  ambiguous: (text: string) => `cannot tell whether \`${text}\` is the options object or a positional argument`,
+  unknownOptions: (text: string) => `the options \`${text}\` are not an object literal or a plain variable`,
+  spreadInOptions: 'the options object spreads another object that may already carry a signal',
+  nestedNotLiteral: (key: string) => `\`${key}\` in the options is not an object literal`,
+  sdkArguments: 'cannot tell which argument holds the request options',
+} as const;
+
+const isFunction = (node: Node) => node?.type === 'ArrowFunctionExpression' || node?.type === 'FunctionExpression';
+const isStringLike = (node: Node) =>
+  node?.type === 'StringLiteral' || (node?.type === 'Literal' && typeof node.value === 'string') || node?.type === 'TemplateLiteral';
+const isPositional = (node: Node) => isStringLike(node) || node?.type === 'ArrayExpression' || node?.type === 'NumericLiteral';
+
+/** Where the signal would go in this call, per the catalog slot. */
+export function getSignalArgument(callPath: ASTPath, slot: SignalSlot, source: string): SignalArgument {
+  const args = (callPath.node as Node).arguments as Node[];
+  if (args.some((arg) => arg.type === 'SpreadElement')) return { kind: 'unsure', reason: REASONS.spreadArgument };
+  const path = slot.property.split('.');
+  const position = slot.position;
+
+  switch (position.kind) {
+    case 'index': {
+      const { index } = position;
+      const arg = args[index];
+      if (arg === undefined) {
+        if (args.length === index) return { kind: 'append', fill: 0 };
+        return slot.fillUndefined && !args.some(isFunction) ? { kind: 'append', fill: index - args.length } : { kind: 'unsure', reason: REASONS.tooFewArguments(index) };
+      }
+      if (slot.callbackLast && isFunction(arg)) return { kind: 'insert', index };
+      return classifyOptions(arg, index, path, slot, source);
+    }
+    case 'after-positional': {
+      const callback = slot.callbackLast && isFunction(args[args.length - 1]) ? 1 : 0;
+      const lastIndex = args.length - 1 - callback;
+      const last = args[lastIndex];
+      if (lastIndex < position.minIndex) {
+        return lastIndex === position.minIndex - 1 ? { kind: 'insert', index: lastIndex + 1 } : { kind: 'unsure', reason: REASONS.tooFewArguments(position.minIndex) };
+      }
+      if (last.type === 'ObjectExpression') return classifyOptions(last, lastIndex, path, slot, source);
+      if (isPositional(last)) return { kind: 'insert', index: lastIndex + 1 };
+      return { kind: 'unsure', reason: REASONS.ambiguous(getText(last, source)) };
+    }
+    case 'last': {
+      const last = args[args.length - 1];
+      if (last?.type === 'ObjectExpression') return classifyOptions(last, args.length - 1, path, slot, source);
+      return { kind: 'append', fill: 0 };
+    }
+    case 'request-options': {
+      if (args.length === 1) return { kind: 'append', fill: 0 };
+      const last = args[args.length - 1];
+      if (args.length > 1 && last.type === 'ObjectExpression' && isRequestOptions(last, position.optionKeys)) {
+        return classifyOptions(last, args.length - 1, path, slot, source);
+      }
+      return { kind: 'unsure', reason: REASONS.sdkArguments };
+    }
+  }
+}
+
+function classifyOptions(arg: Node, index: number, path: readonly string[], slot: SignalSlot, source: string): SignalArgument {
+  if (arg.type === 'ObjectExpression') return classifyObject(arg, path);
+  if (slot.stringIsEncoding && isStringLike(arg)) return { kind: 'encoding', index };
+  if (arg.type === 'Identifier' && arg.name !== 'undefined') return { kind: 'identifier', index, name: arg.name };
+  if (arg.type === 'Identifier' && arg.name === 'undefined') return { kind: 'unsure', reason: REASONS.unknownOptions('undefined') };
+  return { kind: 'unsure', reason: REASONS.unknownOptions(getText(arg, source)) };
+}
+
+function classifyObject(object: Node, path: readonly string[]): SignalArgument {
+  const [key, ...rest] = path as [string, ...string[]];
+  const property = getProperty(object, key);
+  if (property) {
+    if (rest.length === 0) return { kind: 'passed' };
+    if (property.value.type !== 'ObjectExpression') return { kind: 'unsure', reason: REASONS.nestedNotLiteral(key) };
+    return classifyObject(property.value, rest);
+  }
+  if (object.properties.some((p: Node) => p.type === 'SpreadElement' || p.type === 'SpreadProperty')) {
+    return { kind: 'unsure', reason: REASONS.spreadInOptions };
+  }
+  return { kind: 'add-property', object, keys: path };
+}
+
+export function getProperty(object: Node, key: string): Node | undefined {
+  return object.properties.find(
+    (p: Node) =>
+      (p.type === 'ObjectProperty' || p.type === 'Property') &&
+      !p.computed &&
+      ((p.key.type === 'Identifier' && p.key.name === key) || ((p.key.type === 'StringLiteral' || p.key.type === 'Literal') && p.key.value === key)),
+  );
+}
+
+function isRequestOptions(object: Node, keys: readonly string[]): boolean {
+  return (
+    object.properties.length > 0 &&
+    object.properties.every(
+      (p: Node) => (p.type === 'ObjectProperty' || p.type === 'Property') && !p.computed && p.key.type === 'Identifier' && keys.includes(p.key.name),
+    )
+  );
+}
+
+function getText(node: Node, source: string): string {
+  const text = typeof node.start === 'number' ? source.slice(node.start, node.end) : node.type;
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
