@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderDocsIndex } from '../src/docs.ts';
+import { CATALOG } from '../src/catalog/entries.ts';
+import { renderCatalogTable, renderDocsIndex } from '../src/docs.ts';
 import { transforms } from '../src/registry.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -15,6 +16,11 @@ describe('docs', () => {
     expect(existsSync(join(ROOT, 'docs', `${slug}.md`))).toBe(true);
     expect(existsSync(join(ROOT, 'transforms', `${slug}.ts`))).toBe(true);
     expect(existsSync(join(ROOT, '__testfixtures__', slug))).toBe(true);
+  });
+
+  it("the README's API table matches the catalog (run `npm run docs`)", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain(renderCatalogTable(CATALOG));
   });
 
   it('the README mentions every transform', () => {
