@@ -43,7 +43,7 @@ function forwardSignal(ctx: TransformContext, path: ASTPath, match: CallMatch, s
   const slot = match.entry.signal;
   const args = (path.node as Node).arguments as Node[];
   const keys = slot.property.split('.');
-  const argument = resolveIdentifier(ctx, path, getSignalArgument(path, slot, ctx.source), keys);
+  const argument = resolveIdentifier(ctx, path, getSignalArgument(path, slot, ctx.source), keys, signal);
   const manual = (reason: string) => ctx.manual(path, MESSAGES.manual(match.callee, reason, signal.expression));
 
   switch (argument.kind) {
@@ -90,8 +90,16 @@ type ResolvedArgument =
  * TypeScript `opts.signal` only compiles when the type has the property, so an unreadable type
  * is left for a human; in JavaScript it is always safe to read.
  */
-function resolveIdentifier(ctx: TransformContext, path: ASTPath, argument: SignalArgument, keys: readonly string[]): ResolvedArgument {
+function resolveIdentifier(
+  ctx: TransformContext,
+  path: ASTPath,
+  argument: SignalArgument,
+  keys: readonly string[],
+  signal: SignalInScope,
+): ResolvedArgument {
   if (argument.kind !== 'identifier') return argument;
+  // `fetch(url, init)` where the signal in scope is `init.signal`: it is already there.
+  if (signal.binding === argument.name) return { kind: 'passed' };
   if (keys.length > 1) return { kind: 'unsure', reason: MESSAGES.nestedIdentifier(argument.name) };
   const knowledge = getOptionsKnowledge(ctx, path, argument.name, keys[0] as string);
   switch (knowledge) {
