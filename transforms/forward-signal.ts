@@ -1,5 +1,6 @@
 import type { ASTPath } from 'jscodeshift';
 import { buildObjectWithProperty } from '../src/ast/add-object-property.ts';
+import { getNodeText } from '../src/ast/get-node-text.ts';
 import { parseExpression } from '../src/ast/parse-snippet.ts';
 import { CATALOG } from '../src/catalog/entries.ts';
 import { CallMatcher, type CallMatch } from '../src/catalog/match.ts';
@@ -43,7 +44,7 @@ function forwardSignal(ctx: TransformContext, path: ASTPath, match: CallMatch, s
   const slot = match.entry.signal;
   const args = (path.node as Node).arguments as Node[];
   const keys = slot.property.split('.');
-  const argument = resolveIdentifier(ctx, path, getSignalArgument(path, slot, ctx.source), keys, signal);
+  const argument = resolveIdentifier(ctx, path, getSignalArgument(path, slot), keys, signal);
   const manual = (reason: string) => ctx.manual(path, MESSAGES.manual(match.callee, reason, signal.expression));
 
   switch (argument.kind) {
@@ -59,12 +60,13 @@ function forwardSignal(ctx: TransformContext, path: ASTPath, match: CallMatch, s
       args.splice(argument.index, 0, parseExpression(ctx.j, `{ ${buildPropertyText(keys, signal)} }`));
       break;
     case 'encoding': {
-      const encoding = ctx.source.slice(args[argument.index].start, args[argument.index].end);
+      const encoding = getNodeText(args[argument.index]);
+      if (encoding === undefined) return manual('the encoding argument was already rewritten');
       args[argument.index] = parseExpression(ctx.j, `{ encoding: ${encoding}, ${buildPropertyText(keys, signal)} }`);
       break;
     }
     case 'add-property': {
-      const text = buildObjectWithProperty(ctx.source, argument.object, buildPropertyText(argument.keys, signal));
+      const text = buildObjectWithProperty(argument.object, buildPropertyText(argument.keys, signal));
       if (text === undefined) return manual('the options object was already rewritten');
       replaceNode(args, argument.object, parseExpression(ctx.j, text));
       break;

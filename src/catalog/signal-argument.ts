@@ -1,4 +1,5 @@
 import type { ASTPath } from 'jscodeshift';
+import { getNodeText } from '../ast/get-node-text.ts';
 import type { SignalSlot } from './types.ts';
 
 type Node = any;
@@ -38,7 +39,7 @@ const isStringLike = (node: Node) =>
 const isPositional = (node: Node) => isStringLike(node) || node?.type === 'ArrayExpression' || node?.type === 'NumericLiteral';
 
 /** Where the signal would go in this call, per the catalog slot. */
-export function getSignalArgument(callPath: ASTPath, slot: SignalSlot, source: string): SignalArgument {
+export function getSignalArgument(callPath: ASTPath, slot: SignalSlot): SignalArgument {
   const args = (callPath.node as Node).arguments as Node[];
   if (args.some((arg) => arg.type === 'SpreadElement')) return { kind: 'unsure', reason: REASONS.spreadArgument };
   const path = slot.property.split('.');
@@ -53,7 +54,7 @@ export function getSignalArgument(callPath: ASTPath, slot: SignalSlot, source: s
         return slot.fillUndefined && !args.some(isFunction) ? { kind: 'append', fill: index - args.length } : { kind: 'unsure', reason: REASONS.tooFewArguments(index) };
       }
       if (slot.callbackLast && isFunction(arg)) return { kind: 'insert', index };
-      return classifyOptions(arg, index, path, slot, source);
+      return classifyOptions(arg, index, path, slot);
     }
     case 'after-positional': {
       const callback = slot.callbackLast && isFunction(args[args.length - 1]) ? 1 : 0;
@@ -62,32 +63,32 @@ export function getSignalArgument(callPath: ASTPath, slot: SignalSlot, source: s
       if (lastIndex < position.minIndex) {
         return lastIndex === position.minIndex - 1 ? { kind: 'insert', index: lastIndex + 1 } : { kind: 'unsure', reason: REASONS.tooFewArguments(position.minIndex) };
       }
-      if (last.type === 'ObjectExpression') return classifyOptions(last, lastIndex, path, slot, source);
+      if (last.type === 'ObjectExpression') return classifyOptions(last, lastIndex, path, slot);
       if (isPositional(last)) return { kind: 'insert', index: lastIndex + 1 };
-      return { kind: 'unsure', reason: REASONS.ambiguous(getText(last, source)) };
+      return { kind: 'unsure', reason: REASONS.ambiguous(getText(last)) };
     }
     case 'last': {
       const last = args[args.length - 1];
-      if (last?.type === 'ObjectExpression') return classifyOptions(last, args.length - 1, path, slot, source);
+      if (last?.type === 'ObjectExpression') return classifyOptions(last, args.length - 1, path, slot);
       return { kind: 'append', fill: 0 };
     }
     case 'request-options': {
       if (args.length === 1) return { kind: 'append', fill: 0 };
       const last = args[args.length - 1];
       if (args.length > 1 && last.type === 'ObjectExpression' && isRequestOptions(last, position.optionKeys)) {
-        return classifyOptions(last, args.length - 1, path, slot, source);
+        return classifyOptions(last, args.length - 1, path, slot);
       }
       return { kind: 'unsure', reason: REASONS.sdkArguments };
     }
   }
 }
 
-function classifyOptions(arg: Node, index: number, path: readonly string[], slot: SignalSlot, source: string): SignalArgument {
+function classifyOptions(arg: Node, index: number, path: readonly string[], slot: SignalSlot): SignalArgument {
   if (arg.type === 'ObjectExpression') return classifyObject(arg, path);
   if (slot.stringIsEncoding && isStringLike(arg)) return { kind: 'encoding', index };
   if (arg.type === 'Identifier' && arg.name !== 'undefined') return { kind: 'identifier', index, name: arg.name };
   if (arg.type === 'Identifier' && arg.name === 'undefined') return { kind: 'unsure', reason: REASONS.unknownOptions('undefined') };
-  return { kind: 'unsure', reason: REASONS.unknownOptions(getText(arg, source)) };
+  return { kind: 'unsure', reason: REASONS.unknownOptions(getText(arg)) };
 }
 
 function classifyObject(object: Node, path: readonly string[]): SignalArgument {
@@ -122,7 +123,7 @@ function isRequestOptions(object: Node, keys: readonly string[]): boolean {
   );
 }
 
-function getText(node: Node, source: string): string {
-  const text = typeof node.start === 'number' ? source.slice(node.start, node.end) : node.type;
+function getText(node: Node): string {
+  const text = getNodeText(node) ?? node.type;
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }

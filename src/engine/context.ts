@@ -1,4 +1,5 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
+import { patchAstTypesScope } from './library-patches.ts';
 import type { Finding, FindingKind, NodeOrPath, TransformContext, TransformModule, TransformOptions } from '../types.ts';
 
 interface Position {
@@ -43,6 +44,7 @@ export function applyTransforms(
   transforms: readonly TransformModule[],
   options: TransformOptions,
 ): Finding[] {
+  patchAstTypesScope(j);
   const findings: Finding[] = [];
   const fileLines = (root.get().node as Located).loc?.lines;
   for (const { meta, transform } of transforms) {

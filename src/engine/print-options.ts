@@ -4,8 +4,11 @@
  * (recast would spread its arguments over several past 74 columns): the diff shows the edit, not
  * a reflow; the project's formatter decides the layout.
  */
-export function getPrintOptions(source: string): { quote: 'single' | 'double'; wrapColumn: number } {
+export function getPrintOptions(source: string): { quote: 'single' | 'double'; wrapColumn: number; useTabs: boolean } {
   const single = source.match(/'[^'\n]*'/g)?.length ?? 0;
   const double = source.match(/"[^"\n]*"/g)?.length ?? 0;
-  return { quote: single >= double ? 'single' : 'double', wrapColumn: Number.MAX_SAFE_INTEGER };
+  // Reindented code (a multi-line snippet moved into place) follows the file's indentation.
+  const tabs = source.match(/^\t/gm)?.length ?? 0;
+  const spaces = source.match(/^ {2}/gm)?.length ?? 0;
+  return { quote: single >= double ? 'single' : 'double', wrapColumn: Number.MAX_SAFE_INTEGER, useTabs: tabs > spaces };
 }

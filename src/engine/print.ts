@@ -1,6 +1,6 @@
 import type { Collection } from 'jscodeshift';
 import { getPrintOptions } from './print-options.ts';
-import { patchRecast } from './recast-patches.ts';
+import { patchRecast } from './library-patches.ts';
 
 patchRecast();
 

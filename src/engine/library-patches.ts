@@ -1,3 +1,4 @@
+import type { JSCodeshift } from 'jscodeshift';
 // The module jscodeshift prints with (recast is deduplicated: same version range).
 import fastPath from 'recast/lib/fast-path.js';
 
@@ -53,5 +54,30 @@ export function patchRecast(): void {
     const parent = this.getParentNode();
     if (parent && !node.extra?.parenthesized && isNeedlesslyParenthesized(node, parent as Parent, this.getName())) return false;
     return original.call(this, assumeExpressionContext);
+  };
+}
+
+type Scope = { node?: { type: string; param?: unknown }; didScan?: boolean; bindings: Record<string, unknown> };
+const patchedScopes = new WeakSet<object>();
+
+/**
+ * ast-types (0.16) throws `null does not match type Pattern` when it scans the scope of a
+ * `catch {}` without a binding (ES2019): any scope lookup from inside one crashed the transform.
+ * Such a clause binds nothing, so its scan is made a no-op. The Scope class is not exported:
+ * it is taken from a parsed program of the jscodeshift instance in use.
+ */
+export function patchAstTypesScope(j: JSCodeshift): void {
+  const ScopeClass = (j('x;').find(j.Program).get() as { scope: { constructor: { prototype: object } } }).scope.constructor;
+  if (patchedScopes.has(ScopeClass)) return;
+  patchedScopes.add(ScopeClass);
+  const prototype = ScopeClass.prototype as { scan(this: Scope, force?: boolean): void };
+  const original = prototype.scan;
+  prototype.scan = function scan(this: Scope, force?: boolean): void {
+    if (this.node?.type === 'CatchClause' && this.node.param == null) {
+      for (const name of Object.keys(this.bindings)) delete this.bindings[name];
+      this.didScan = true;
+      return;
+    }
+    original.call(this, force);
   };
 }

@@ -1,0 +1,13 @@
+import { readFile } from "node:fs/promises";
+
+export async function load(path, signal) {
+	try {
+		return await readFile(path, { encoding: "utf8", signal });
+	} catch {
+		return await fetch(path, {
+			method: "GET",
+			headers: { accept: "text/plain" },
+			signal
+		});
+	}
+}
