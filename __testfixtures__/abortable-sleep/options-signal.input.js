@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 
 export async function waitForFile(path, options = {}) {
-  while (!(await exists(path))) {
+  while (!options.signal?.aborted && !(await exists(path))) {
     await new Promise((resolve) => setTimeout(resolve, options.interval ?? 100));
   }
 }

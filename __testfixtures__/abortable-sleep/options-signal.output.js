@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export async function waitForFile(path, options = {}) {
-  while (!(await exists(path))) {
+  while (!options.signal?.aborted && !(await exists(path))) {
     await sleep(options.interval ?? 100, undefined, { signal: options.signal });
   }
 }

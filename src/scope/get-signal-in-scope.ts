@@ -10,7 +10,7 @@ export interface SignalInScope {
   /** Property to read from `binding`, if any. */
   readonly property?: 'signal';
   /** Where it comes from, for messages and docs. */
-  readonly origin: 'parameter' | 'destructured' | 'options-parameter' | 'request-parameter';
+  readonly origin: 'parameter' | 'destructured' | 'options-parameter' | 'request-parameter' | 'local-controller';
   /** The function whose parameter provides it. */
   readonly functionPath: ASTPath;
 }
@@ -40,16 +40,90 @@ interface FileTypes {
  */
 export function getSignalInScope(j: JSCodeshift, root: Collection, path: ASTPath): SignalInScope | undefined {
   for (const functionPath of getEnclosingFunctions(path)) {
-    const candidates = (functionPath.node as Node).params.flatMap((param: Node) => getParamSignals({ j, root }, param));
-    candidates.sort((a: Candidate, b: Candidate) => ORIGIN_RANK[a.origin] - ORIGIN_RANK[b.origin]);
+    const params = (functionPath.node as Node).params as Node[];
+    const candidates = params
+      .flatMap((param) => getParamSignals({ j, root }, param))
+      .filter((candidate) => candidate.property === undefined || candidate.origin !== 'options-parameter' || hasEvidence(j, functionPath, candidate))
+      .sort((a, b) => ORIGIN_RANK[a.origin] - ORIGIN_RANK[b.origin]);
     for (const candidate of candidates) {
-      if (resolvesToParameter(path, functionPath, candidate.binding)) {
-        const expression = candidate.property ? `${candidate.binding}.${candidate.property}` : candidate.binding;
-        return { ...candidate, expression, functionPath };
+      if (resolvesToDeclaration(path, functionPath, candidate.binding, params)) return withExpression(candidate, functionPath);
+    }
+    // The caller's signal comes first; a controller the function made for itself is next.
+    for (const local of getLocalControllers(j, functionPath, path)) {
+      if (resolvesToDeclaration(path, functionPath, local.candidate.binding, [local.declarator])) {
+        return withExpression(local.candidate, functionPath);
       }
     }
   }
   return undefined;
+}
+
+function withExpression(candidate: Candidate, functionPath: ASTPath): SignalInScope {
+  const expression = candidate.property ? `${candidate.binding}.${candidate.property}` : candidate.binding;
+  return { ...candidate, expression, functionPath };
+}
+
+/**
+ * An untyped options bag (`options`, `ctx`, ...) is only taken to carry a signal when the
+ * function itself reads `options.signal`: the name alone is too weak (`ctx` is often a framework
+ * context, `config` a plugin's settings). A type annotation is evidence of its own.
+ */
+function hasEvidence(j: JSCodeshift, functionPath: ASTPath, candidate: Candidate): boolean {
+  const param = ((functionPath.node as Node).params as Node[]).find((p) => getParamName(p) === candidate.binding);
+  if (param && getParamTarget(param)?.typeAnnotation) return true;
+  return (
+    j(functionPath)
+      .find(j.MemberExpression, { object: { type: 'Identifier', name: candidate.binding }, property: { name: 'signal' } })
+      .size() > 0
+  );
+}
+
+function getParamTarget(param: Node): Node | undefined {
+  return param.type === 'AssignmentPattern' ? param.left : param.type === 'TSParameterProperty' ? param.parameter : param;
+}
+
+function getParamName(param: Node): string | undefined {
+  const target = getParamTarget(param);
+  return target?.type === 'Identifier' ? target.name : undefined;
+}
+
+/**
+ * `const c = new AbortController()` (then `c.signal`) and `const { signal } = c` declared in the
+ * function itself (not in a nested one) before the site.
+ */
+function getLocalControllers(j: JSCodeshift, functionPath: ASTPath, site: ASTPath): { candidate: Candidate; declarator: Node }[] {
+  const found: { candidate: Candidate; declarator: Node }[] = [];
+  const controllers = new Set<string>();
+  const siteStart = (site.node as Node).start as number;
+  j(functionPath)
+    .find(j.VariableDeclarator)
+    .forEach((path) => {
+      const node = path.node as Node;
+      if (getEnclosingFunctions(path)[0]?.node !== functionPath.node || !(node.end <= siteStart)) return;
+      const init = node.init;
+      if (node.id.type === 'Identifier' && isNewAbortController(path, init)) {
+        controllers.add(node.id.name);
+        found.push({ candidate: { binding: node.id.name, property: 'signal', origin: 'local-controller' }, declarator: node });
+      } else if (node.id.type === 'ObjectPattern' && init?.type === 'Identifier' && controllers.has(init.name)) {
+        for (const property of node.id.properties) {
+          const key = property.key;
+          if ((property.type === 'ObjectProperty' || property.type === 'Property') && !property.computed && key?.name === 'signal' && property.value.type === 'Identifier') {
+            found.push({ candidate: { binding: property.value.name, origin: 'local-controller' }, declarator: node });
+          }
+        }
+      }
+    });
+  // The destructured `signal` reads best; otherwise the first controller.
+  return found.sort((a, b) => Number(a.candidate.property !== undefined) - Number(b.candidate.property !== undefined));
+}
+
+function isNewAbortController(path: ASTPath, init: Node): boolean {
+  return (
+    init?.type === 'NewExpression' &&
+    init.callee.type === 'Identifier' &&
+    init.callee.name === 'AbortController' &&
+    !(path as Node).scope?.lookup('AbortController')
+  );
 }
 
 type Candidate = Omit<SignalInScope, 'expression' | 'functionPath'>;
@@ -59,6 +133,7 @@ const ORIGIN_RANK: Record<SignalInScope['origin'], number> = {
   destructured: 1,
   'options-parameter': 2,
   'request-parameter': 3,
+  'local-controller': 4,
 };
 
 function getParamSignals(file: FileTypes, param: Node): Candidate[] {
@@ -74,7 +149,7 @@ function getParamSignals(file: FileTypes, param: Node): Candidate[] {
       }
       return [];
     }
-    // Untyped (JavaScript): trust the conventional names.
+    // Untyped (JavaScript): trust the conventional names (bags need evidence, see hasEvidence).
     if (SIGNAL_NAMES.has(target.name)) return [{ binding: target.name, origin: 'parameter' }];
     if (OPTIONS_NAMES.has(target.name)) return [{ binding: target.name, property: 'signal', origin: 'options-parameter' }];
     return [];
@@ -96,16 +171,15 @@ function getParamSignals(file: FileTypes, param: Node): Candidate[] {
 }
 
 /**
- * True when `name` at `site` is bound by the parameters of `functionPath` and by nothing else
- * in that function (ast-types hoists block-scoped bindings to the function, so a `const signal`
- * anywhere in the body makes the name ambiguous and it is not used).
+ * True when `name` at `site` is bound in `functionPath` by `declarations` (its parameters, or one
+ * declarator) and by nothing else in that function (ast-types hoists block-scoped bindings to the
+ * function, so a second `const signal` anywhere in the body makes the name ambiguous: not used).
  */
-function resolvesToParameter(site: ASTPath, functionPath: ASTPath, name: string): boolean {
+function resolvesToDeclaration(site: ASTPath, functionPath: ASTPath, name: string, declarations: readonly Node[]): boolean {
   const scope = (site as Node).scope?.lookup(name);
   if (!scope || scope.node !== functionPath.node) return false;
   const bindings: ASTPath[] = scope.getBindings()[name] ?? [];
-  const params = (functionPath.node as Node).params as Node[];
-  return bindings.length > 0 && bindings.every((binding) => isWithin(binding, params));
+  return bindings.length > 0 && bindings.every((binding) => isWithin(binding, declarations));
 }
 
 function isWithin(path: ASTPath, nodes: readonly Node[]): boolean {
