@@ -22,6 +22,9 @@ export { getSignalInScope } from './scope/get-signal-in-scope.ts';
 export type { SignalInScope } from './scope/get-signal-in-scope.ts';
 export type * from './types.ts';
 export { VERSION } from './version.ts';
+export { ConfigError, CONFIG_FILE, configSchema, loadConfig, parseConfig } from './config.ts';
+export type { CtxmodConfig, LoadedConfig } from './config.ts';
+export type { CatalogEntry, SignalPosition, SignalSlot } from './catalog/types.ts';
 
 /** Every per-file transform in canonical order, like `ctxmod migrate`. */
 export function migrate(options: Omit<RunOptions, 'transforms'>): Promise<RunReport> {

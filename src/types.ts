@@ -1,4 +1,5 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import type { CatalogEntry } from './catalog/types.ts';
 
 /** What a transform says about itself; drives `ctxmod list`, CLI validation and docs. */
 export interface TransformMeta {
@@ -33,6 +34,12 @@ export interface TransformOptions {
    * (see docs of each transform); `node` treats every file as Node code.
    */
   readonly runtime?: 'auto' | 'node';
+  /**
+   * Extra entries added to the built-in catalog of signal-aware APIs, e.g. for in-house SDKs.
+   * The CLI fills this from `ctxmod.config.json` (see `loadConfig`); programmatic callers pass
+   * it themselves. Must stay plain data: options are sent to worker threads.
+   */
+  readonly catalog?: readonly CatalogEntry[];
   readonly [key: string]: unknown;
 }
 

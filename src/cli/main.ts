@@ -1,4 +1,5 @@
 import yargs, { type Argv } from 'yargs';
+import { ConfigError, loadConfig } from '../config.ts';
 import { PathNotFoundError, DEFAULT_EXTENSIONS } from '../engine/discover.ts';
 import { run, type RunReport } from '../engine/run.ts';
 import { getTransform, getTransformNames, transforms, UnknownTransformError } from '../registry.ts';
@@ -11,7 +12,7 @@ import { VERSION } from '../version.ts';
 export const EXIT_OK = 0;
 /** A file could not be read, parsed or written; or --fail-on-change and something changed. */
 export const EXIT_FAILURE = 1;
-/** Bad command line: unknown transform or flag, missing path. Nothing was written. */
+/** Bad command line (unknown transform or flag, missing path) or bad config. Nothing was written. */
 export const EXIT_USAGE = 2;
 
 export interface Io {
@@ -32,6 +33,7 @@ interface RunFlags {
   quiet: boolean;
   runtime: 'auto' | 'node';
   color?: boolean;
+  config?: string;
 }
 
 class UsageError extends Error {}
@@ -53,7 +55,12 @@ function addRunOptions<T>(argv: Argv<T>) {
       default: 'auto' as const,
       describe: 'auto: leave browser-only files alone; node: treat every file as Node code',
     })
-    .option('color', { type: 'boolean', describe: 'Color the diff (default: when stdout is a terminal)' });
+    .option('color', { type: 'boolean', describe: 'Color the diff (default: when stdout is a terminal)' })
+    .option('config', {
+      type: 'string',
+      describe: 'Config file (default: ctxmod.config.json, else the "ctxmod" key of package.json)',
+      requiresArg: true,
+    });
 }
 
 /** Parses argv, runs the command, and returns the exit code. Never calls process.exit. */
@@ -115,7 +122,12 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
   try {
     return await command();
   } catch (error) {
-    if (error instanceof UsageError || error instanceof UnknownTransformError || error instanceof PathNotFoundError) {
+    if (
+      error instanceof UsageError ||
+      error instanceof UnknownTransformError ||
+      error instanceof PathNotFoundError ||
+      error instanceof ConfigError
+    ) {
       io.stderr.write(`ctxmod: ${error.message}\n`);
       return EXIT_USAGE;
     }
@@ -154,6 +166,8 @@ async function runCommand(names: readonly string[], flags: RunFlags, io: Io): Pr
   if (flags.cpus !== undefined && (!Number.isInteger(flags.cpus) || flags.cpus < 1)) {
     throw new UsageError(`--cpus must be a positive integer, got ${String(flags.cpus)}`);
   }
+  const loaded = await loadConfig(io.cwd, flags.config);
+  const catalog = loaded?.config.catalog;
   const showProgress = !flags.json && !flags.quiet && Boolean(io.stderr.isTTY);
   const progress = showProgress ? createProgress(io.stderr) : undefined;
   let report: RunReport;
@@ -166,7 +180,7 @@ async function runCommand(names: readonly string[], flags: RunFlags, io: Io): Pr
       extensions,
       ignore: flags.ignore,
       cpus: flags.cpus,
-      transformOptions: { runtime: flags.runtime },
+      transformOptions: catalog && catalog.length > 0 ? { runtime: flags.runtime, catalog } : { runtime: flags.runtime },
       onProgress: progress?.update,
     });
   } finally {

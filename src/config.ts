@@ -1,0 +1,243 @@
+/**
+ * User configuration: `ctxmod.config.json` (or the `"ctxmod"` key of package.json) lets users add
+ * catalog entries for their own SDKs. The loaded config is plain JSON data, so it can cross to
+ * worker threads inside `TransformOptions`.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import * as z from 'zod';
+import type { CatalogEntry, SignalPosition, SignalSlot } from './catalog/types.ts';
+
+/** The file name looked up in the working directory. */
+export const CONFIG_FILE = 'ctxmod.config.json';
+/** The package.json key looked up when there is no config file. */
+export const PACKAGE_JSON_KEY = 'ctxmod';
+/** `since` of a user catalog entry that does not give one. */
+export const DEFAULT_SINCE = 'user config';
+
+/** A config file that cannot be read, is not JSON, or does not match the schema. */
+export class ConfigError extends Error {
+  /** The config file, as given or as found (relative to the working directory when found there). */
+  readonly file: string;
+  /** One line per problem, without the file name. */
+  readonly problems: readonly string[];
+  constructor(file: string, problems: string | readonly string[]) {
+    const list = typeof problems === 'string' ? [problems] : problems;
+    super(list.map((problem) => `${file}: ${problem}`).join('\n'));
+    this.name = 'ConfigError';
+    this.file = file;
+    this.problems = list;
+  }
+}
+
+/** The validated config. */
+export interface CtxmodConfig {
+  readonly $schema?: string;
+  /** Extra entries added to the built-in catalog. */
+  readonly catalog: readonly CatalogEntry[];
+}
+
+export interface LoadedConfig {
+  /** Absolute path of the file the config came from (a package.json for the `"ctxmod"` key). */
+  readonly path: string;
+  readonly config: CtxmodConfig;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schema
+
+/** A strict object whose unknown-key error lists the allowed keys. */
+function strictObject<T extends z.core.$ZodLooseShape>(shape: T) {
+  const allowed = Object.keys(shape).map((key) => `"${key}"`).join(', ');
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')} (allowed: ${allowed})`
+        : undefined,
+  });
+}
+
+const nonEmpty = z.string().min(1, { error: 'expected a non-empty string' });
+const index = z.number().int({ error: 'expected a non-negative integer' }).min(0, { error: 'expected a non-negative integer' });
+
+const positionSchema = z.discriminatedUnion('kind', [
+  strictObject({ kind: z.literal('index'), index }),
+  strictObject({ kind: z.literal('after-positional'), minIndex: index }),
+  strictObject({ kind: z.literal('last') }),
+  strictObject({
+    kind: z.literal('request-options'),
+    optionKeys: z.array(nonEmpty).min(1, { error: 'expected at least one option key' }),
+  }),
+]) satisfies z.ZodType<SignalPosition>;
+
+const PROPERTY = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
+
+const signalSlotSchema = strictObject({
+  position: positionSchema,
+  property: z.string().regex(PROPERTY, { error: 'expected a property name or a dotted path such as "signal" or "request.signal"' }),
+  stringIsEncoding: z.boolean().optional(),
+  callbackLast: z.boolean().optional(),
+  fillUndefined: z.boolean().optional(),
+}) satisfies z.ZodType<SignalSlot>;
+
+const catalogEntrySchema = strictObject({
+  module: nonEmpty,
+  path: z.string(),
+  instance: nonEmpty.optional(),
+  signal: signalSlotSchema,
+  since: z.string().default(DEFAULT_SINCE),
+  notes: z.string().optional(),
+}) satisfies z.ZodType<CatalogEntry>;
+
+/** The schema of `ctxmod.config.json` and of package.json's `"ctxmod"` key. */
+export const configSchema = strictObject({
+  $schema: z.string().optional(),
+  catalog: z.array(catalogEntrySchema).default([]),
+}) satisfies z.ZodType<CtxmodConfig>;
+
+// `satisfies` checks that what the schema produces is assignable to the interfaces; these check
+// the other way round, that the schema knows every key of the interfaces (an optional key added
+// to CatalogEntry would otherwise be rejected in configs as unknown without a compile error).
+type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+type DistributiveKeys<T> = T extends unknown ? keyof T : never;
+type Assert<T extends true> = T;
+export type _SchemaMatchesCatalogTypes = [
+  Assert<SameKeys<z.output<typeof catalogEntrySchema>, CatalogEntry>>,
+  Assert<SameKeys<z.output<typeof signalSlotSchema>, SignalSlot>>,
+  Assert<SameKeys<z.output<typeof configSchema>, CtxmodConfig>>,
+  Assert<[SignalPosition['kind']] extends [z.output<typeof positionSchema>['kind']] ? true : false>,
+  Assert<[DistributiveKeys<SignalPosition>] extends [DistributiveKeys<z.output<typeof positionSchema>>] ? true : false>,
+];
+
+// ---------------------------------------------------------------------------------------------
+// Loading
+
+/**
+ * Loads the config for `cwd`: the explicit path if given (relative to cwd; an error if it does
+ * not exist), else `ctxmod.config.json` in cwd, else the `"ctxmod"` key of cwd's package.json.
+ * Returns undefined when there is none. Throws ConfigError for unreadable, non-JSON or invalid
+ * configs. An explicit path to a package.json reads its `"ctxmod"` key.
+ */
+export async function loadConfig(cwd: string, explicitPath?: string): Promise<LoadedConfig | undefined> {
+  if (explicitPath !== undefined) {
+    const path = resolve(cwd, explicitPath);
+    const text = await readText(path, explicitPath);
+    if (text === undefined) throw new ConfigError(explicitPath, 'config file not found');
+    if (basename(path) === 'package.json') {
+      return fromPackageJson(path, explicitPath, text) ?? { path, config: { catalog: [] } };
+    }
+    return { path, config: validate(explicitPath, parseJson(explicitPath, text), []) };
+  }
+
+  const configPath = resolve(cwd, CONFIG_FILE);
+  const configText = await readText(configPath, CONFIG_FILE);
+  if (configText !== undefined) return { path: configPath, config: validate(CONFIG_FILE, parseJson(CONFIG_FILE, configText), []) };
+
+  const packagePath = resolve(cwd, 'package.json');
+  const packageText = await readText(packagePath, 'package.json');
+  return packageText === undefined ? undefined : fromPackageJson(packagePath, 'package.json', packageText);
+}
+
+/** Validates an already-parsed config object (e.g. from a programmatic caller). */
+export function parseConfig(data: unknown, file = CONFIG_FILE): CtxmodConfig {
+  return validate(file, data, []);
+}
+
+function fromPackageJson(path: string, file: string, text: string): LoadedConfig | undefined {
+  const pkg = parseJson(file, text);
+  if (typeof pkg !== 'object' || pkg === null || Array.isArray(pkg) || !Object.hasOwn(pkg, PACKAGE_JSON_KEY)) return undefined;
+  return { path, config: validate(file, (pkg as Record<string, unknown>)[PACKAGE_JSON_KEY], [PACKAGE_JSON_KEY]) };
+}
+
+/** The file's text, or undefined if it does not exist. */
+async function readText(path: string, file: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    throw new ConfigError(file, `cannot read: ${(error as Error).message}`);
+  }
+}
+
+function parseJson(file: string, text: string): unknown {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    return JSON.parse(source);
+  } catch (error) {
+    let message = (error as Error).message;
+    const position = /at position (\d+)/.exec(message);
+    if (position) {
+      const offset = Number(position[1]);
+      const before = source.slice(0, offset);
+      const line = before.split('\n').length;
+      const column = offset - before.lastIndexOf('\n');
+      message = `${message.slice(0, position.index).trimEnd()} (line ${line}, column ${column})`;
+    } else if (/end of JSON input/.test(message)) {
+      const lines = source.split('\n');
+      message = `${message} (line ${lines.length}, column ${(lines.at(-1) ?? '').length + 1})`;
+    }
+    throw new ConfigError(file, `invalid JSON: ${message}`);
+  }
+}
+
+/** Problems listed in one ConfigError; the rest are counted. */
+const MAX_ISSUES = 10;
+
+function validate(file: string, data: unknown, prefix: readonly PropertyKey[]): CtxmodConfig {
+  const result = configSchema.safeParse(data, { reportInput: true });
+  if (result.success) return result.data;
+  const issues = result.error.issues;
+  const messages = issues.slice(0, MAX_ISSUES).map((issue) => formatIssue(issue, prefix));
+  if (issues.length > MAX_ISSUES) messages.push(`... and ${issues.length - MAX_ISSUES} more`);
+  throw new ConfigError(file, messages);
+}
+
+/** `ctxmod.catalog[2].signal.position.kind: expected one of "index", ...`. */
+function formatIssue(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): string {
+  const path = formatPath([...prefix, ...issue.path]);
+  return `${path || '(top level)'}: ${describeIssue(issue)}`;
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += out ? `.${key}` : key;
+    else out += `[${JSON.stringify(String(key))}]`;
+  }
+  return out;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return `missing: expected ${article(issue.expected)}`;
+      return `expected ${article(issue.expected)}, got ${describeValue(issue.input)}`;
+    case 'invalid_value':
+      return `expected ${issue.values.length === 1 ? '' : 'one of '}${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(issue.input)}`;
+    case 'invalid_union': {
+      if (issue.discriminator !== undefined && 'options' in issue && issue.options) {
+        const parent = issue.input;
+        const got = typeof parent === 'object' && parent !== null ? (parent as Record<string, unknown>)[issue.discriminator] : undefined;
+        return `expected one of ${issue.options.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(got)}`;
+      }
+      return issue.message;
+    }
+    default:
+      return issue.message;
+  }
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  return `${typeof value} ${String(value)}`;
+}
