@@ -16,7 +16,7 @@ export const meta: TransformMeta = {
   name: 'forward-signal',
   description: 'Pass the AbortSignal in scope to every signal-aware call (fetch, axios, fs, child_process, SDKs, ...) that lacks one',
   // No signal in scope without one of these words in the text.
-  mayApply: (source) => /signal|Signal|Request\b/.test(source),
+  mayApply: (source) => /signal|Signal|Request\b|AbortController/.test(source),
 };
 
 const MESSAGES = {

@@ -46,14 +46,15 @@ export const CATALOG: readonly CatalogEntry[] = [
   { module: 'node:readline/promises', instance: 'createInterface', path: 'question', signal: at(1), since: 'node 17.0' },
 
   // HTTP clients
-  { module: 'axios', path: '', signal: at(1), since: 'axios 0.22', notes: '`axios(config)` and `axios(url, config)`; a lone config object is handled as the options' },
+  { module: 'axios', path: '', signal: afterPositional(0), since: 'axios 0.22', notes: '`axios(config)` or `axios(url, config)`' },
   { module: 'axios', path: HTTP_METHODS_NO_BODY, signal: at(1), since: 'axios 0.22' },
   { module: 'axios', path: HTTP_METHODS_BODY, signal: at(2, { fillUndefined: true }), since: 'axios 0.22' },
   { module: 'axios', path: 'request', signal: at(0), since: 'axios 0.22' },
   { module: 'axios', instance: 'create', path: HTTP_METHODS_NO_BODY, signal: at(1), since: 'axios 0.22' },
   { module: 'axios', instance: 'create', path: HTTP_METHODS_BODY, signal: at(2, { fillUndefined: true }), since: 'axios 0.22' },
   { module: 'axios', instance: 'create', path: 'request', signal: at(0), since: 'axios 0.22' },
-  { module: 'got', path: `|get|${HTTP_METHODS_BODY}|delete|head`, signal: at(1), since: 'got 12.2', notes: 'the option is typed since 12.2.0' },
+  { module: 'got', path: '', signal: afterPositional(0), since: 'got 12.2', notes: '`got(url, options)` or `got(options)`; the option is typed since 12.2.0' },
+  { module: 'got', path: `get|${HTTP_METHODS_BODY}|delete|head`, signal: at(1), since: 'got 12.2' },
   { module: 'ky', path: `|get|${HTTP_METHODS_BODY}|delete|head`, signal: at(1), since: 'ky 0.x' },
   { module: 'undici', path: 'request|fetch|stream', signal: at(1), since: 'undici 4' },
   { module: 'node-fetch', path: '', signal: at(1), since: 'node-fetch 2.3' },
@@ -92,7 +93,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   { module: 'p-retry', path: '', signal: at(1), since: 'p-retry 5.1', notes: 'stops retrying; the running attempt is not cancelled' },
   {
     module: 'execa',
-    path: '',
+    path: 'execa',
     signal: { position: { kind: 'after-positional', minIndex: 1 }, property: 'cancelSignal' },
     since: 'execa 9.0',
     notes: 'execa 6.1-8 named it `signal`: add a catalog entry in ctxmod.config.json for those',

@@ -36,7 +36,17 @@ const REASONS = {
 const isFunction = (node: Node) => node?.type === 'ArrowFunctionExpression' || node?.type === 'FunctionExpression';
 const isStringLike = (node: Node) =>
   node?.type === 'StringLiteral' || (node?.type === 'Literal' && typeof node.value === 'string') || node?.type === 'TemplateLiteral';
-const isPositional = (node: Node) => isStringLike(node) || node?.type === 'ArrayExpression' || node?.type === 'NumericLiteral';
+/**
+ * Names that say "URL, path or argument list", never "options": `url`, `targetUrl`, `this.baseURL`,
+ * `args`, `command`. `got(url)` and `spawn(cmd, args)` are too common to report them all.
+ */
+const POSITIONAL_NAME = /^(url|uri|href|endpoint|address|path|file|args|argv|command|cmd)$|(Url|URL|Uri|Href|Path|Args|Command)$/;
+
+function isPositional(node: Node): boolean {
+  if (isStringLike(node) || node?.type === 'ArrayExpression' || node?.type === 'NumericLiteral' || node?.type === 'NewExpression') return true;
+  const name = node?.type === 'Identifier' ? node.name : node?.type === 'MemberExpression' && !node.computed ? node.property.name : undefined;
+  return typeof name === 'string' && POSITIONAL_NAME.test(name);
+}
 
 /** Where the signal would go in this call, per the catalog slot. */
 export function getSignalArgument(callPath: ASTPath, slot: SignalSlot): SignalArgument {

@@ -1,0 +1,7 @@
+export async function loadAll(urls: string[], signal: AbortSignal) {
+  const responses = await Promise.all(urls.map((url) => fetch(url, { signal })));
+  urls.forEach(async function (url) {
+    await fetch(url, { method: 'HEAD', signal });
+  });
+  return responses;
+}

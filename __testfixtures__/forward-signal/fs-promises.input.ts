@@ -1,0 +1,9 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import * as fsp from 'fs/promises';
+
+export async function copyConfig(from: string, to: string, signal: AbortSignal) {
+  const text = await readFile(from, 'utf8');
+  const raw = await fsp.readFile(from);
+  await writeFile(to, text);
+  await fsp.writeFile(`${to}.bak`, raw, { mode: 0o600 });
+}

@@ -1,0 +1,9 @@
+import http from 'node:http';
+import { get } from 'https';
+
+export function ping(url, signal) {
+  const req = http.request(url, (res) => res.resume());
+  req.end();
+  get('https://example.com/health', { timeout: 1000 }, (res) => res.resume());
+  http.get({ host: 'localhost', port: 80 }, (res) => res.resume());
+}

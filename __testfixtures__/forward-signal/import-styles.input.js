@@ -1,0 +1,13 @@
+import { readFile as read } from 'fs/promises';
+import * as childProcess from 'child_process';
+const { writeFile } = require('node:fs/promises');
+const spawnAlias = require('node:child_process').spawn;
+const fs = require('fs');
+
+export async function styles(path, signal) {
+  await read(path);
+  childProcess.spawn('ls');
+  await writeFile(path, 'x');
+  spawnAlias('ls');
+  await fs.promises.readFile(path);
+}
