@@ -1,5 +1,8 @@
 import yargs, { type Argv } from 'yargs';
+import { resolve } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
 import { ConfigError, loadConfig } from '../config.ts';
+import { DirtyFilesError } from '../engine/git.ts';
 import { PathNotFoundError, DEFAULT_EXTENSIONS } from '../engine/discover.ts';
 import { run, type RunReport } from '../engine/run.ts';
 import { getTransform, getTransformNames, transforms, UnknownTransformError } from '../registry.ts';
@@ -14,8 +17,12 @@ export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 /** Bad command line (unknown transform or flag, missing path) or bad config. Nothing was written. */
 export const EXIT_USAGE = 2;
+/** Stopped by SIGINT or SIGTERM: files in flight were finished, nothing is half-written. */
+export const EXIT_INTERRUPTED = 130;
 
 export interface Io {
+  /** Where SIGINT and SIGTERM come from (default: process); tests pass an emitter. */
+  readonly signals?: Pick<NodeJS.Process, 'once' | 'off'>;
   readonly stdout: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean };
   readonly stderr: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean };
   readonly cwd: string;
@@ -34,6 +41,8 @@ interface RunFlags {
   runtime: 'auto' | 'node';
   color?: boolean;
   config?: string;
+  force: boolean;
+  patch?: string;
 }
 
 class UsageError extends Error {}
@@ -60,6 +69,12 @@ function addRunOptions<T>(argv: Argv<T>) {
       type: 'string',
       describe: 'Config file (default: ctxmod.config.json, else the "ctxmod" key of package.json)',
       requiresArg: true,
+    })
+    .option('force', { type: 'boolean', default: false, describe: 'Write even over files with uncommitted git changes' })
+    .option('patch', {
+      type: 'string',
+      requiresArg: true,
+      describe: 'Write the changes as a patch file for `git apply`; no source file is written',
     });
 }
 
@@ -126,7 +141,8 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
       error instanceof UsageError ||
       error instanceof UnknownTransformError ||
       error instanceof PathNotFoundError ||
-      error instanceof ConfigError
+      error instanceof ConfigError ||
+      error instanceof DirtyFilesError
     ) {
       io.stderr.write(`ctxmod: ${error.message}\n`);
       return EXIT_USAGE;
@@ -168,33 +184,50 @@ async function runCommand(names: readonly string[], flags: RunFlags, io: Io): Pr
   }
   const loaded = await loadConfig(io.cwd, flags.config);
   const catalog = loaded?.config.catalog;
+  const dry = flags.dry || flags.patch !== undefined;
   const showProgress = !flags.json && !flags.quiet && Boolean(io.stderr.isTTY);
   const progress = showProgress ? createProgress(io.stderr) : undefined;
+  // Ctrl-C: stop starting files, let the ones in flight finish, report what was done.
+  const controller = new AbortController();
+  const interrupt = () => controller.abort();
+  const signals = io.signals ?? process;
+  signals.once('SIGINT', interrupt);
+  signals.once('SIGTERM', interrupt);
   let report: RunReport;
   try {
     report = await run({
       paths: flags.paths && flags.paths.length > 0 ? flags.paths : ['.'],
       transforms: names,
       cwd: io.cwd,
-      dry: flags.dry,
+      dry,
       extensions,
       ignore: flags.ignore,
       cpus: flags.cpus,
       transformOptions: catalog && catalog.length > 0 ? { runtime: flags.runtime, catalog } : { runtime: flags.runtime },
       onProgress: progress?.update,
+      requireClean: !flags.force,
+      signal: controller.signal,
     });
   } finally {
+    signals.off('SIGINT', interrupt);
+    signals.off('SIGTERM', interrupt);
     progress?.done();
   }
 
+  if (flags.patch !== undefined) {
+    const patch = report.files.flatMap((file) => (file.diff ? [file.diff] : [])).join('');
+    await writeFileAtomic(resolve(io.cwd, flags.patch), patch);
+  }
   if (flags.json) {
     io.stdout.write(`${JSON.stringify(buildJsonReport(report), null, 2)}\n`);
   } else {
     const color = flags.color ?? (Boolean(io.stdout.isTTY) && !('NO_COLOR' in io.env));
-    const { stdout, stderr } = formatText(report, { dry: flags.dry, quiet: flags.quiet, color });
+    // With --patch the diff went to the file: stdout stays quiet.
+    const { stdout, stderr } = formatText(report, { dry, showDiff: flags.patch === undefined && flags.dry, quiet: flags.quiet, color });
     io.stdout.write(stdout);
     io.stderr.write(stderr);
   }
+  if (report.interrupted) return EXIT_INTERRUPTED;
   const { errors, changed } = report.summary;
   return errors > 0 || (flags['fail-on-change'] && changed > 0) ? EXIT_FAILURE : EXIT_OK;
 }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
 import type { Finding, TransformOptions } from '../types.ts';
 import { getTransformsOrThrow } from '../registry.ts';
@@ -44,6 +44,11 @@ export async function processFile(task: FileTask): Promise<FileResult> {
       // Someone else wrote the file while we worked on it: theirs wins, we report.
       if ((await readFile(task.absolutePath, 'utf8')) !== raw) {
         return { ...base, status: 'error', error: { message: 'file changed on disk during the run; not overwritten' } };
+      }
+      // A rename replaces a read-only file as easily as any other (and root bypasses modes):
+      // the mode bits are the owner's word that it must not change.
+      if (((await stat(task.absolutePath)).mode & 0o222) === 0) {
+        return { ...base, status: 'error', error: { message: 'file is read-only; not written' } };
       }
       // Temp file in the same directory + rename; keeps the file's mode and owner.
       await writeFileAtomic(task.absolutePath, result.output, { encoding: 'utf8' });

@@ -7,6 +7,7 @@ import { Tinypool } from 'tinypool';
 import { getTransformsOrThrow } from '../registry.ts';
 import type { TransformOptions } from '../types.ts';
 import { discoverFiles } from './discover.ts';
+import { DirtyFilesError, getDirtyFiles, getRepoRoot } from './git.ts';
 import { processFile, type FileResult, type FileTask } from './process-file.ts';
 import { MAX_FILE_BYTES, selectTransforms } from './process-source.ts';
 import { normalizeText } from './text.ts';
@@ -29,6 +30,16 @@ export interface RunOptions {
   readonly transformOptions?: TransformOptions;
   /** Called after each file is done, with the count so far and the total. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Before writing, refuse (DirtyFilesError, nothing written) when any file to visit has
+   * uncommitted git changes. Default true; ignored for dry runs.
+   */
+  readonly requireClean?: boolean;
+  /**
+   * Abort to stop the run: no new file is started, files in progress are finished (a write is
+   * never cut short), the rest are reported as skipped, and the report says `interrupted`.
+   */
+  readonly signal?: AbortSignal;
 }
 
 export interface RunSummary {
@@ -46,6 +57,10 @@ export interface RunReport {
   readonly version: string;
   readonly files: readonly FileResult[];
   readonly summary: RunSummary;
+  /** Things the user should know that are not about one file (e.g. not in a git repository). */
+  readonly warnings: readonly string[];
+  /** True when `signal` stopped the run before every file was done. */
+  readonly interrupted: boolean;
 }
 
 /**
@@ -68,6 +83,17 @@ export async function run(options: RunOptions): Promise<RunReport> {
   const modules = getTransformsOrThrow(options.transforms);
   const files = await discoverFiles(options.paths, { cwd, extensions: options.extensions, ignore: options.ignore });
   const write = !options.dry;
+  const warnings: string[] = [];
+  if (write && (options.requireClean ?? true)) {
+    const root = await getRepoRoot(cwd);
+    if (root === undefined) {
+      warnings.push('not in a git repository: files will be changed with no easy way to review or revert them');
+    } else {
+      const dirty = await getDirtyFiles(root, files);
+      if (dirty.length > 0) throw new DirtyFilesError(dirty);
+    }
+  }
+  const stopped = () => options.signal?.aborted === true;
   const toTask = (absolutePath: string): FileTask => ({
     absolutePath,
     path: getDisplayPath(cwd, absolutePath),
@@ -86,6 +112,10 @@ export async function run(options: RunOptions): Promise<RunReport> {
   const candidates: FileTask[] = [];
   await forEachConcurrently(files, READ_CONCURRENCY, async (absolutePath) => {
     const task = toTask(absolutePath);
+    if (stopped()) {
+      results.set(task.path, INTERRUPTED(task));
+      return;
+    }
     let raw: string;
     try {
       raw = await readFile(absolutePath, 'utf8');
@@ -105,29 +135,38 @@ export async function run(options: RunOptions): Promise<RunReport> {
   // Pass 2: the candidates, in worker threads when there are enough of them.
   const threads = getThreadCount(options.cpus, candidates.length);
   const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
-  if (threads > 1 && existsSync(workerFile)) {
-    const pool = new Tinypool({ filename: workerFile, minThreads: threads, maxThreads: threads, isolateWorkers: false });
-    try {
-      await Promise.all(
-        candidates.map(async (task) => {
-          const result: FileResult = await pool.run(task);
-          results.set(task.path, result);
-          progress();
-        }),
-      );
-    } finally {
-      await pool.destroy();
-    }
-  } else {
-    for (const task of candidates) {
-      results.set(task.path, await processFile(task));
+  const pool =
+    threads > 1 && existsSync(workerFile)
+      ? new Tinypool({ filename: workerFile, minThreads: threads, maxThreads: threads, isolateWorkers: false })
+      : undefined;
+  try {
+    // Tasks are handed out a few at a time rather than queued all at once, so that an interrupt
+    // stops the run after the files in flight instead of cancelling work mid-write.
+    await forEachConcurrently(candidates, pool ? threads * 2 : 1, async (task) => {
+      if (stopped()) {
+        results.set(task.path, INTERRUPTED(task));
+        return;
+      }
+      const result: FileResult = pool ? await pool.run(task) : await processFile(task);
+      results.set(task.path, result);
       progress();
-    }
+    });
+  } finally {
+    await pool?.destroy();
   }
 
   const sorted = [...results.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { version: VERSION, files: sorted, summary: buildSummary(sorted, performance.now() - started) };
+  return {
+    version: VERSION,
+    files: sorted,
+    summary: buildSummary(sorted, performance.now() - started),
+    warnings,
+    interrupted: stopped() && sorted.some((file) => file.reason === INTERRUPTED_REASON),
+  };
 }
+
+const INTERRUPTED_REASON = 'interrupted before this file was started';
+const INTERRUPTED = (task: FileTask): FileResult => ({ path: task.path, status: 'skipped', findings: [], reason: INTERRUPTED_REASON });
 
 /** Relative to cwd with forward slashes; files outside cwd keep their absolute path. */
 export function getDisplayPath(cwd: string, absolutePath: string): string {

@@ -27,6 +27,10 @@ export interface JsonReport {
   version: string;
   files: JsonFile[];
   summary: RunReport['summary'];
+  /** Run-wide notes, e.g. that the files are not in a git repository. */
+  warnings: string[];
+  /** The run was stopped (SIGINT/SIGTERM) before every file was done. */
+  interrupted: boolean;
 }
 
 export function buildJsonReport(report: RunReport): JsonReport {
@@ -45,5 +49,7 @@ export function buildJsonReport(report: RunReport): JsonReport {
       };
     }),
     summary: report.summary,
+    warnings: [...report.warnings],
+    interrupted: report.interrupted,
   };
 }

@@ -4,6 +4,8 @@ import { colorizeDiff } from './diff.ts';
 
 export interface TextOptions {
   readonly dry: boolean;
+  /** Print the diffs on stdout (default: `dry`; off when they went to a --patch file). */
+  readonly showDiff?: boolean;
   readonly quiet: boolean;
   readonly color: boolean;
 }
@@ -17,7 +19,7 @@ export function formatText(report: RunReport, options: TextOptions): { stdout: s
   const out: string[] = [];
   const err: string[] = [];
   for (const file of report.files) {
-    if (file.diff && options.dry) out.push(colorizeDiff(file.diff, options.color));
+    if (file.diff && (options.showDiff ?? options.dry)) out.push(colorizeDiff(file.diff, options.color));
     if (file.status === 'error' && file.error) {
       const where = file.error.line ? `:${file.error.line}:${file.error.column ?? 1}` : '';
       err.push(`${file.path}${where}: ${c.red('error')}: ${file.error.message}\n`);
@@ -30,7 +32,11 @@ export function formatText(report: RunReport, options: TextOptions): { stdout: s
       }
     }
   }
-  if (!options.quiet) err.push(formatSummary(report, options.dry));
+  if (!options.quiet) {
+    for (const warning of report.warnings) err.push(`ctxmod: ${c.yellow('warning')}: ${warning}\n`);
+    if (report.interrupted) err.push(`ctxmod: ${c.yellow('interrupted')}: files in progress were finished; the rest were not started\n`);
+    err.push(formatSummary(report, options.dry));
+  }
   return { stdout: out.join(''), stderr: err.join('') };
 }
 
