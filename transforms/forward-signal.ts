@@ -44,6 +44,7 @@ function forwardSignal(ctx: TransformContext, path: ASTPath, match: CallMatch, s
   const slot = match.entry.signal;
   const args = (path.node as Node).arguments as Node[];
   const keys = slot.property.split('.');
+  if (passesSignalOwner(args, signal)) return;
   const argument = resolveIdentifier(ctx, path, getSignalArgument(path, slot), keys, signal);
   const manual = (reason: string) => ctx.manual(path, MESSAGES.manual(match.callee, reason, signal.expression));
 
@@ -80,6 +81,17 @@ function forwardSignal(ctx: TransformContext, path: ASTPath, match: CallMatch, s
     }
   }
   ctx.edit(path, MESSAGES.forwarded(signal.expression, match.callee));
+}
+
+/**
+ * `fetch(request)` and `fetch(new Request(url, request))` where the signal in scope is
+ * `request.signal`: the object that carries the signal is passed whole, so its signal already
+ * goes along; `{ signal: request.signal }` next to it would only repeat it.
+ */
+function passesSignalOwner(args: readonly Node[], signal: SignalInScope): boolean {
+  if (signal.property === undefined) return false;
+  const isOwner = (arg: Node) => arg?.type === 'Identifier' && arg.name === signal.binding;
+  return args.some((arg) => isOwner(arg) || (arg.type === 'NewExpression' && arg.arguments.some(isOwner)));
 }
 
 type ResolvedArgument =

@@ -25,10 +25,15 @@ export function buildObjectWithProperty(object: Node, property: string): string 
       : `${text.slice(0, trailingComma)} ${property},${text.slice(trailingComma)}`;
   }
   const indent = getIndentation(last) ?? '';
+  // A comment after the last property (`method: 'GET', // why`) stays on its line: the new
+  // property goes on the next line, not between the property and its comment.
+  const afterComma = trailingComma ?? lastEnd;
+  const newline = text.indexOf('\n', afterComma);
+  const lineEnd = newline < 0 ? afterComma : newline;
   const result =
     trailingComma === undefined
-      ? `${text.slice(0, lastEnd)},\n${indent}${property}${text.slice(lastEnd)}`
-      : `${text.slice(0, trailingComma)}\n${indent}${property},${text.slice(trailingComma)}`;
+      ? `${text.slice(0, lastEnd)},${text.slice(lastEnd, lineEnd)}\n${indent}${property}${text.slice(lineEnd)}`
+      : `${text.slice(0, lineEnd)}\n${indent}${property},${text.slice(lineEnd)}`;
   // recast indents a reused multi-line snippet by the indentation of the line it lands on: the
   // text must be relative to that line, as if it started at column 0.
   return dedent(result, getIndentation(object) ?? '');

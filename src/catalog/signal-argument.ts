@@ -73,7 +73,9 @@ export function getSignalArgument(callPath: ASTPath, slot: SignalSlot): SignalAr
       if (lastIndex < position.minIndex) {
         return lastIndex === position.minIndex - 1 ? { kind: 'insert', index: lastIndex + 1 } : { kind: 'unsure', reason: REASONS.tooFewArguments(position.minIndex) };
       }
-      if (last.type === 'ObjectExpression') return classifyOptions(last, lastIndex, path, slot);
+      // Only one optional positional argument comes before the options (`args`, `url`): an
+      // argument after it can only be the options, whatever its name (`spawn(cmd, args, opts)`).
+      if (last.type === 'ObjectExpression' || lastIndex > position.minIndex) return classifyOptions(last, lastIndex, path, slot);
       if (isPositional(last)) return { kind: 'insert', index: lastIndex + 1 };
       return { kind: 'unsure', reason: REASONS.ambiguous(getText(last)) };
     }

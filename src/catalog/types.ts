@@ -3,10 +3,11 @@
  *
  * - `index`: the options object is argument `index`. Calls with fewer arguments get it appended
  *   (with `undefined` filling the gap only where `fillUndefined` says the API allows it).
- * - `after-positional`: the options object follows optional positional arguments
- *   (`spawn(cmd, args?, options?)`, `http.get(url?, options?, cb?)`): it is the last argument
- *   before a trailing callback if that is an object literal, and is inserted after a trailing
- *   string, template or array literal. Anything else there is ambiguous and reported.
+ * - `after-positional`: the options object follows one optional positional argument at
+ *   `minIndex` (`spawn(cmd, args?, options?)`, `http.get(url?, options?, cb?)`): it is the last
+ *   argument before a trailing callback if that is an object literal or comes after `minIndex`,
+ *   and is inserted after a trailing string, template, array literal or URL-like name. Anything
+ *   else at `minIndex` is ambiguous and reported.
  * - `last`: the last argument if it is an object literal, else a new last argument (pipeline).
  * - `request-options`: SDK request options after the params (`create(params, { signal })`): with
  *   one argument a second is appended; with more, the last object literal holding only

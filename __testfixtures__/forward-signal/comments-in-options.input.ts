@@ -1,0 +1,16 @@
+export async function post(url: string, body: string, signal: AbortSignal) {
+  await fetch(url, {
+    method: 'POST', // not idempotent: no retries
+    body
+  });
+  await fetch(url, {
+    method: 'PUT',
+    body, // sent as is
+  });
+  await fetch(url, {
+    method: 'DELETE',
+    // keep-alive is the default
+  });
+  await fetch(url, {
+    method: 'HEAD' });
+}

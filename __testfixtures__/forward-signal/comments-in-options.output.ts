@@ -1,0 +1,20 @@
+export async function post(url: string, body: string, signal: AbortSignal) {
+  await fetch(url, {
+    method: 'POST', // not idempotent: no retries
+    body,
+    signal
+  });
+  await fetch(url, {
+    method: 'PUT',
+    body, // sent as is
+    signal,
+  });
+  await fetch(url, {
+    method: 'DELETE',
+    signal,
+    // keep-alive is the default
+  });
+  await fetch(url, {
+    method: 'HEAD',
+    signal });
+}
