@@ -179,3 +179,46 @@ describe('interrupts', () => {
     }
   });
 });
+
+describe('--verify', () => {
+  const TYPES = join(import.meta.dirname, '..', 'node_modules', '@types');
+  const files = {
+    'tsconfig.json': JSON.stringify({
+      compilerOptions: { strict: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', types: ['node'], typeRoots: [TYPES], noEmit: true },
+      include: ['src'],
+    }),
+    // abortable-sleep gives sleep() an optional signal parameter...
+    'src/sleep.ts': 'export function sleep(ms: number) {\n  return new Promise((resolve) => setTimeout(resolve, ms));\n}\n',
+    // ...which breaks this unchanged file: map() passes the index where the signal now goes.
+    'src/batch.ts': "import { sleep } from './sleep.js';\n\nexport function sleepAll(delays: number[]) {\n  return Promise.all(delays.map(sleep));\n}\n",
+    'src/poll.ts': SLEEP(100),
+  };
+
+  it('does not write a file whose edits break the build, writes the rest, reports both counts', () => {
+    const dir = repo(files);
+    const result = ctxmod(['migrate', 'src', '--verify'], dir);
+    expect(result.status).toBe(1);
+    expect(readFileSync(join(dir, 'src/sleep.ts'), 'utf8')).toBe(files['src/sleep.ts']);
+    expect(readFileSync(join(dir, 'src/poll.ts'), 'utf8')).toBe(migrated('poll.ts', SLEEP(100)));
+    expect(result.stderr).toContain('src/sleep.ts: error: not written: the edits add 1 type error\n');
+    expect(result.stderr).toContain(`review [verify] the edits add a type error (at this position of the migrated text): in ${join(dir, 'src/batch.ts')}: 4:33 TS2345:`);
+    expect(result.stderr).toMatch(/ctxmod: 3 files: 1 changed, 1 unchanged, 0 skipped, 1 error; 2 edits, 1 to review; type errors: 0 before, 0 after/);
+  });
+
+  it('with --dry marks the file and writes nothing', () => {
+    const dir = repo(files);
+    const before = snapshot(dir);
+    const result = ctxmod(['migrate', 'src', '--verify', '--dry'], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('+++ b/src/sleep.ts');
+    expect(result.stderr).toContain('src/sleep.ts:1:1: review [verify] the edits add a type error');
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('needs a tsconfig', () => {
+    const dir = repo({ 'src/poll.ts': SLEEP(1) });
+    const result = ctxmod(['migrate', 'src', '--verify'], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`ctxmod: --verify needs a tsconfig: ${join(dir, 'tsconfig.json')} does not exist\n`);
+  });
+});

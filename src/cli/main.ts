@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { ConfigError, loadConfig } from '../config.ts';
 import { DirtyFilesError } from '../engine/git.ts';
+import { VerifyError } from '../engine/verify.ts';
 import { PathNotFoundError, DEFAULT_EXTENSIONS } from '../engine/discover.ts';
 import { run, type RunReport } from '../engine/run.ts';
 import { getTransform, getTransformNames, transforms, UnknownTransformError } from '../registry.ts';
@@ -43,6 +44,8 @@ interface RunFlags {
   config?: string;
   force: boolean;
   patch?: string;
+  verify: boolean;
+  project?: string;
 }
 
 class UsageError extends Error {}
@@ -71,6 +74,12 @@ function addRunOptions<T>(argv: Argv<T>) {
       requiresArg: true,
     })
     .option('force', { type: 'boolean', default: false, describe: 'Write even over files with uncommitted git changes' })
+    .option('verify', {
+      type: 'boolean',
+      default: false,
+      describe: 'Type-check before and after; files whose edits add type errors are not written (with --dry: marked)',
+    })
+    .option('project', { alias: 'p', type: 'string', requiresArg: true, describe: 'tsconfig for --verify (default: tsconfig.json)' })
     .option('patch', {
       type: 'string',
       requiresArg: true,
@@ -142,7 +151,8 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
       error instanceof UnknownTransformError ||
       error instanceof PathNotFoundError ||
       error instanceof ConfigError ||
-      error instanceof DirtyFilesError
+      error instanceof DirtyFilesError ||
+      error instanceof VerifyError
     ) {
       io.stderr.write(`ctxmod: ${error.message}\n`);
       return EXIT_USAGE;
@@ -207,6 +217,7 @@ async function runCommand(names: readonly string[], flags: RunFlags, io: Io): Pr
       onProgress: progress?.update,
       requireClean: !flags.force,
       signal: controller.signal,
+      verify: flags.verify ? (flags.project ?? true) : undefined,
     });
   } finally {
     signals.off('SIGINT', interrupt);

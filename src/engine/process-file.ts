@@ -16,6 +16,8 @@ export interface FileTask {
   readonly write: boolean;
   /** Produce a unified diff for changed files. */
   readonly diff: boolean;
+  /** Return the old and new text of changed files (for --verify, which writes later). */
+  readonly keepContents?: boolean;
 }
 
 export interface FileResult {
@@ -25,6 +27,8 @@ export interface FileResult {
   readonly reason?: string;
   readonly error?: FileError;
   readonly diff?: string;
+  /** With `keepContents`, for changed files: the text read and the text to write. */
+  readonly contents?: { readonly before: string; readonly after: string };
 }
 
 /** read -> processSource -> write or diff. Never throws: every failure is a result. */
@@ -40,23 +44,32 @@ export async function processFile(task: FileTask): Promise<FileResult> {
   if (result.status !== 'changed' || result.output === undefined) return base;
 
   if (task.write) {
-    try {
-      // Someone else wrote the file while we worked on it: theirs wins, we report.
-      if ((await readFile(task.absolutePath, 'utf8')) !== raw) {
-        return { ...base, status: 'error', error: { message: 'file changed on disk during the run; not overwritten' } };
-      }
-      // A rename replaces a read-only file as easily as any other (and root bypasses modes):
-      // the mode bits are the owner's word that it must not change.
-      if (((await stat(task.absolutePath)).mode & 0o222) === 0) {
-        return { ...base, status: 'error', error: { message: 'file is read-only; not written' } };
-      }
-      // Temp file in the same directory + rename; keeps the file's mode and owner.
-      await writeFileAtomic(task.absolutePath, result.output, { encoding: 'utf8' });
-    } catch (error) {
-      return { ...base, status: 'error', error: { message: `cannot write file: ${getMessage(error)}` } };
-    }
+    const error = await writeResult(task.absolutePath, raw, result.output);
+    if (error) return { ...base, status: 'error', error };
   }
-  return task.diff ? { ...base, diff: buildDiff(task.path, raw, result.output) } : base;
+  return {
+    ...base,
+    ...(task.diff ? { diff: buildDiff(task.path, raw, result.output) } : {}),
+    ...(task.keepContents ? { contents: { before: raw, after: result.output } } : {}),
+  };
+}
+
+/**
+ * Replaces the file's text `before` with `after`, atomically (temp file in the same directory,
+ * then rename; mode and owner kept). Returns why it did not, if it did not.
+ */
+export async function writeResult(absolutePath: string, before: string, after: string): Promise<FileError | undefined> {
+  try {
+    // Someone else wrote the file while we worked on it: theirs wins, we report.
+    if ((await readFile(absolutePath, 'utf8')) !== before) return { message: 'file changed on disk during the run; not overwritten' };
+    // A rename replaces a read-only file as easily as any other (and root bypasses modes):
+    // the mode bits are the owner's word that it must not change.
+    if (((await stat(absolutePath)).mode & 0o222) === 0) return { message: 'file is read-only; not written' };
+    await writeFileAtomic(absolutePath, after, { encoding: 'utf8' });
+    return undefined;
+  } catch (error) {
+    return { message: `cannot write file: ${getMessage(error)}` };
+  }
 }
 
 function getMessage(error: unknown): string {

@@ -8,7 +8,8 @@ import { getTransformsOrThrow } from '../registry.ts';
 import type { TransformOptions } from '../types.ts';
 import { discoverFiles } from './discover.ts';
 import { DirtyFilesError, getDirtyFiles, getRepoRoot } from './git.ts';
-import { processFile, type FileResult, type FileTask } from './process-file.ts';
+import { processFile, writeResult, type FileResult, type FileTask } from './process-file.ts';
+import { verifyChanges, VerifyError } from './verify.ts';
 import { MAX_FILE_BYTES, selectTransforms } from './process-source.ts';
 import { normalizeText } from './text.ts';
 import { VERSION } from '../version.ts';
@@ -40,6 +41,11 @@ export interface RunOptions {
    * never cut short), the rest are reported as skipped, and the report says `interrupted`.
    */
   readonly signal?: AbortSignal;
+  /**
+   * Type-check the project (this tsconfig, or `tsconfig.json` in cwd for `true`) before and
+   * after; files whose edits add diagnostics are not written (with `dry`: marked).
+   */
+  readonly verify?: boolean | string;
 }
 
 export interface RunSummary {
@@ -51,6 +57,8 @@ export interface RunSummary {
   readonly edits: number;
   readonly manual: number;
   readonly durationMs: number;
+  /** With `verify`: type-check diagnostics of the project before and after the edits. */
+  readonly diagnostics?: { readonly before: number; readonly after: number };
 }
 
 export interface RunReport {
@@ -94,13 +102,17 @@ export async function run(options: RunOptions): Promise<RunReport> {
     }
   }
   const stopped = () => options.signal?.aborted === true;
+  const tsconfig = options.verify ? resolve(cwd, typeof options.verify === 'string' ? options.verify : 'tsconfig.json') : undefined;
+  if (tsconfig && !existsSync(tsconfig)) throw new VerifyError(`--verify needs a tsconfig: ${tsconfig} does not exist`);
   const toTask = (absolutePath: string): FileTask => ({
     absolutePath,
     path: getDisplayPath(cwd, absolutePath),
     transforms: modules.map((module) => module.meta.name),
     options: options.transformOptions ?? {},
-    write,
+    // Verified runs write only after the type check.
+    write: write && !tsconfig,
     diff: options.diff ?? !write,
+    keepContents: tsconfig !== undefined,
   });
 
   let done = 0;
@@ -155,11 +167,17 @@ export async function run(options: RunOptions): Promise<RunReport> {
     await pool?.destroy();
   }
 
+  let diagnostics: RunSummary['diagnostics'];
+  if (tsconfig) {
+    const absolute = new Map(candidates.map((task) => [task.path, task.absolutePath]));
+    diagnostics = await applyVerified(tsconfig, results, absolute, write, stopped);
+  }
+
   const sorted = [...results.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
     version: VERSION,
     files: sorted,
-    summary: buildSummary(sorted, performance.now() - started),
+    summary: { ...buildSummary(sorted, performance.now() - started), ...(diagnostics ? { diagnostics } : {}) },
     warnings,
     interrupted: stopped() && sorted.some((file) => file.reason === INTERRUPTED_REASON),
   };
@@ -178,6 +196,56 @@ export function getDisplayPath(cwd: string, absolutePath: string): string {
 export function getThreadCount(requested: number | undefined, candidates: number): number {
   const cpus = Math.max(1, Math.floor(requested ?? availableParallelism()));
   return Math.max(1, Math.min(cpus, Math.floor(candidates / MIN_FILES_PER_WORKER)));
+}
+
+/**
+ * The --verify step: type-check with and without the edits, mark the files whose edits add
+ * diagnostics, write the others (unless dry). Updates `results` in place.
+ */
+async function applyVerified(
+  tsconfig: string,
+  results: Map<string, FileResult>,
+  absolute: ReadonlyMap<string, string>,
+  write: boolean,
+  stopped: () => boolean,
+): Promise<{ before: number; after: number }> {
+  const changes = new Map<string, string>();
+  for (const result of results.values()) {
+    const path = absolute.get(result.path);
+    if (result.status === 'changed' && result.contents && path) changes.set(path, result.contents.after);
+  }
+  const outcome = verifyChanges(tsconfig, changes);
+  for (const [path, result] of results) {
+    const { contents, ...rest } = result;
+    const file = absolute.get(path);
+    const added = file ? outcome.rejected.get(file) : undefined;
+    if (added) {
+      const findings = [
+        ...rest.findings,
+        ...added.map((diagnostic) => toVerifyFinding(diagnostic)),
+      ];
+      results.set(path, write
+        ? { ...rest, status: 'error', findings, error: { message: `not written: the edits add ${added.length} type error${added.length === 1 ? '' : 's'}` } }
+        : { ...rest, findings });
+    } else if (write && contents && file && result.status === 'changed') {
+      const error = stopped() ? { message: 'interrupted before this file was written' } : await writeResult(file, contents.before, contents.after);
+      results.set(path, error ? { ...rest, status: 'error', error } : rest);
+    } else {
+      results.set(path, rest);
+    }
+  }
+  return { before: outcome.before, after: outcome.after };
+}
+
+function toVerifyFinding(diagnostic: string): FileResult['findings'][number] {
+  const match = /^(\d+):(\d+) (.*)$/s.exec(diagnostic);
+  return {
+    transform: 'verify',
+    kind: 'manual',
+    line: match ? Number(match[1]) : 1,
+    column: match ? Number(match[2]) : 1,
+    message: `the edits add a type error (at this position of the migrated text): ${match ? match[3] : diagnostic}`,
+  };
 }
 
 function buildSummary(files: readonly FileResult[], durationMs: number): RunSummary {

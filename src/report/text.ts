@@ -45,8 +45,9 @@ export function formatSummary(report: RunReport, dry: boolean): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const changed = dry ? `${s.changed} would change` : `${s.changed} changed`;
   const seconds = (s.durationMs / 1000).toFixed(1);
+  const typeErrors = s.diagnostics ? `; type errors: ${s.diagnostics.before} before, ${s.diagnostics.after} after` : '';
   return (
     `ctxmod: ${plural(s.files, 'file')}: ${changed}, ${s.unchanged} unchanged, ${s.skipped} skipped, ${plural(s.errors, 'error')}; ` +
-    `${plural(s.edits, 'edit')}, ${s.manual} to review (${seconds}s)\n`
+    `${plural(s.edits, 'edit')}, ${s.manual} to review${typeErrors} (${seconds}s)\n`
   );
 }
