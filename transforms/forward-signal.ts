@@ -63,7 +63,7 @@ function forwardSignal(ctx: TransformContext, path: ASTPath, match: CallMatch, s
     case 'encoding': {
       const encoding = getNodeText(args[argument.index]);
       if (encoding === undefined) return manual('the encoding argument was already rewritten');
-      args[argument.index] = parseExpression(ctx.j, `{ encoding: ${encoding}, ${buildPropertyText(keys, signal)} }`);
+      args[argument.index] = withComments(args[argument.index], parseExpression(ctx.j, `{ encoding: ${encoding}, ${buildPropertyText(keys, signal)} }`));
       break;
     }
     case 'add-property': {
@@ -74,9 +74,10 @@ function forwardSignal(ctx: TransformContext, path: ASTPath, match: CallMatch, s
     }
     case 'identifier': {
       const key = keys[0] as string;
-      const value = argument.keep ? `${argument.name}.${key} ?? ${signal.expression}` : signal.expression;
+      const access = argument.maybeNullish ? '?.' : '.';
+      const value = argument.keep ? `${argument.name}${access}${key} ?? ${signal.expression}` : signal.expression;
       const property = key === 'signal' && value === 'signal' ? 'signal' : `${key}: ${value}`;
-      args[argument.index] = parseExpression(ctx.j, `{ ...${argument.name}, ${property} }`);
+      args[argument.index] = withComments(args[argument.index], parseExpression(ctx.j, `{ ...${argument.name}, ${property} }`));
       break;
     }
   }
@@ -96,13 +97,15 @@ function passesSignalOwner(args: readonly Node[], signal: SignalInScope): boolea
 
 type ResolvedArgument =
   | Exclude<SignalArgument, { kind: 'identifier' }>
-  | { readonly kind: 'identifier'; readonly index: number; readonly name: string; readonly keep: boolean };
+  | { readonly kind: 'identifier'; readonly index: number; readonly name: string; readonly keep: boolean; readonly maybeNullish: boolean };
 
 /**
  * Options passed as a variable become `{ ...opts, signal }` when `opts` cannot hold a signal, and
  * `{ ...opts, signal: opts.signal ?? signal }` when it may (the caller's signal wins). In
  * TypeScript `opts.signal` only compiles when the type has the property, so an unreadable type
- * is left for a human; in JavaScript it is always safe to read.
+ * is left for a human; in JavaScript it is always safe to read. `opts?.signal` when `opts` may be
+ * undefined (an optional parameter, an untyped one): `{ ...undefined }` is fine, `undefined.signal`
+ * throws.
  */
 function resolveIdentifier(
   ctx: TransformContext,
@@ -115,27 +118,31 @@ function resolveIdentifier(
   // `fetch(url, init)` where the signal in scope is `init.signal`: it is already there.
   if (signal.binding === argument.name) return { kind: 'passed' };
   if (keys.length > 1) return { kind: 'unsure', reason: MESSAGES.nestedIdentifier(argument.name) };
-  const knowledge = getOptionsKnowledge(ctx, path, argument.name, keys[0] as string);
+  const { knowledge, maybeNullish } = getOptionsKnowledge(ctx, path, argument.name, keys[0] as string);
   switch (knowledge) {
     case 'passes':
       return { kind: 'passed' };
     case 'cannot-hold':
-      return { ...argument, keep: false };
+      return { ...argument, keep: false, maybeNullish };
     case 'may-hold':
-      return { ...argument, keep: true };
+      return { ...argument, keep: true, maybeNullish };
     case 'unknown':
-      return ctx.typescript ? { kind: 'unsure', reason: MESSAGES.unknownOptionsType(argument.name) } : { ...argument, keep: true };
+      return ctx.typescript ? { kind: 'unsure', reason: MESSAGES.unknownOptionsType(argument.name) } : { ...argument, keep: true, maybeNullish };
   }
 }
 
 type OptionsKnowledge = 'passes' | 'cannot-hold' | 'may-hold' | 'unknown';
 
-/** What the declaration of `name` says about its `key` property. */
-function getOptionsKnowledge(ctx: TransformContext, path: ASTPath, name: string, key: string): OptionsKnowledge {
+/** What the declaration of `name` says about its `key` property, and whether it may be nullish. */
+function getOptionsKnowledge(ctx: TransformContext, path: ASTPath, name: string, key: string): { knowledge: OptionsKnowledge; maybeNullish: boolean } {
   const scope = (path as Node).scope?.lookup(name);
   const declarations: ASTPath[] = scope?.getBindings()[name] ?? [];
-  if (declarations.length !== 1) return 'unknown';
+  if (declarations.length !== 1) return { knowledge: 'unknown', maybeNullish: true };
   const declaration = declarations[0] as ASTPath;
+  return { knowledge: getDeclarationKnowledge(ctx, declaration, key), maybeNullish: isMaybeNullish(declaration) };
+}
+
+function getDeclarationKnowledge(ctx: TransformContext, declaration: ASTPath, key: string): OptionsKnowledge {
   const parent = declaration.parentPath?.node as Node;
   if (parent?.type === 'VariableDeclarator' && parent.id === declaration.node) {
     const grand = declaration.parentPath?.parentPath?.parentPath?.node as Node;
@@ -148,6 +155,20 @@ function getOptionsKnowledge(ctx: TransformContext, path: ASTPath, name: string,
   }
   const annotation = (declaration.node as Node).typeAnnotation?.typeAnnotation;
   return annotation ? getKnowledgeFromType(ctx, annotation, key) : 'unknown';
+}
+
+/**
+ * False only when the declaration says `name` holds a value: a type without `undefined`/`null`
+ * on a required binding, or a parameter default. Untyped bindings may be anything.
+ */
+function isMaybeNullish(declaration: ASTPath): boolean {
+  const node = declaration.node as Node;
+  const parent = declaration.parentPath?.node as Node;
+  if (parent?.type === 'AssignmentPattern' && parent.left === node) return false;
+  const annotation = node.typeAnnotation?.typeAnnotation;
+  if (!annotation || node.optional) return true;
+  const members: Node[] = annotation.type === 'TSUnionType' ? annotation.types : [annotation];
+  return members.some((member) => ['TSUndefinedKeyword', 'TSNullKeyword', 'TSAnyKeyword', 'TSUnknownKeyword'].includes(member.type));
 }
 
 function getKnowledgeFromType(ctx: TransformContext, type: Node, key: string): OptionsKnowledge {
@@ -170,17 +191,27 @@ function buildPropertyText(keys: readonly string[], signal: SignalInScope): stri
 /** Replaces `target` among the call's arguments, or inside one of their object literals. */
 function replaceNode(args: Node[], target: Node, replacement: Node): void {
   const index = args.indexOf(target);
-  if (index >= 0) args[index] = replacement;
+  if (index >= 0) args[index] = withComments(target, replacement);
   else args.some((arg) => arg.type === 'ObjectExpression' && replaceInObject(arg, target, replacement));
 }
 
 function replaceInObject(object: Node, target: Node, replacement: Node): boolean {
   for (const property of object.properties) {
     if (property.value === target) {
-      property.value = replacement;
+      property.value = withComments(target, replacement);
       return true;
     }
     if (property.value?.type === 'ObjectExpression' && replaceInObject(property.value, target, replacement)) return true;
   }
   return false;
+}
+
+/** A comment on a replaced argument (`fetch(url, /* init *\/ {...})`) stays with its replacement. */
+function withComments(original: Node, replacement: Node): Node {
+  if (!original?.comments?.length) return replacement;
+  replacement.comments = original.comments;
+  // recast prints a snippet node as written only while it matches the node it was parsed as;
+  // giving that one the same comments keeps the snippet's own layout.
+  if (replacement.original) replacement.original.comments = original.comments;
+  return replacement;
 }

@@ -14,3 +14,9 @@ export async function post(url: string, body: string, signal: AbortSignal) {
   await fetch(url, {
     method: 'HEAD' });
 }
+
+export async function load(path: string, init: RequestInit, signal: AbortSignal) {
+  await fetch(path, /* cached */ { cache: 'force-cache' });
+  await fetch(path, /* caller's init */ init);
+  await fetch(path, { cache: 'no-store' } /* always fresh */);
+}

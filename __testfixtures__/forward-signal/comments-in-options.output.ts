@@ -18,3 +18,9 @@ export async function post(url: string, body: string, signal: AbortSignal) {
     method: 'HEAD',
     signal });
 }
+
+export async function load(path: string, init: RequestInit, signal: AbortSignal) {
+  await fetch(path, /* cached */ { cache: 'force-cache', signal });
+  await fetch(path, /* caller's init */ { ...init, signal: init.signal ?? signal });
+  await fetch(path, { cache: 'no-store', signal } /* always fresh */);
+}
