@@ -124,7 +124,7 @@ export class CallMatcher {
     const { j } = this;
     root.find(j.VariableDeclarator).forEach((path) => {
       const node = path.node as Node;
-      const required = getRequired(node.init);
+      const required = getRequired(node.init) ?? this.getModuleMember(path, node.init);
       if (!required) return;
       const scope = (path as Node).scope;
       const module = normalizeModule(required.module);
@@ -138,6 +138,19 @@ export class CallMatcher {
         }
       }
     });
+  }
+
+  /**
+   * `fs.promises` where `fs` is a module binding: `const { readFile } = fs.promises` and
+   * `const fsp = fs.promises` bind names inside the module just as a `require` would.
+   */
+  private getModuleMember(path: ASTPath, init: Node): { module: string; path: string[] } | undefined {
+    if (init?.type !== 'MemberExpression') return undefined;
+    const chain = getMemberChain(init);
+    if (!chain || chain.base === 'this') return undefined;
+    const scope = (path as Node).scope?.lookup(chain.base);
+    const binding = this.bindings.get(chain.base)?.find((candidate) => candidate.scope === scope);
+    return binding?.kind === 'module' ? { module: binding.module, path: [...binding.path, ...chain.members] } : undefined;
   }
 
   /** `const x = <factory>`, `this.x = <factory>`, and class fields `x = <factory>`. */
