@@ -6,23 +6,17 @@ import {
   chmodSync,
   cpSync,
   existsSync,
-  mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
-  rmSync,
   statSync,
   utimesSync,
-  writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { JsonReport } from '../src/report/json.ts';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../src/index.ts';
+import { ctxmod, ROOT, tempDir, writeProject, type BinResult } from './helpers.ts';
 
-const ROOT = join(import.meta.dirname, '..');
-const BIN = join(ROOT, 'bin', 'ctxmod.js');
 const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
 const SLEEP = 'export async function poll(signal: AbortSignal) {\n  await new Promise((r) => setTimeout(r, 100));\n}\n';
@@ -34,42 +28,10 @@ const EDIT_MESSAGE = 'sleep now uses node:timers/promises setTimeout and stops o
 /** A long time ago: any rewrite of the file moves its mtime to now. */
 const OLD = new Date('2001-02-03T04:05:06Z');
 
-interface Result {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function ctxmod(args: readonly string[], cwd: string): Result {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
-    timeout: 60_000,
-  });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ctxmod-cli-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
 /** Writes `files` (relative path -> content) under a new temp dir, with old mtimes. */
 function project(files: Record<string, string>): string {
-  const dir = tempDir();
-  for (const [path, content] of Object.entries(files)) {
-    const file = join(dir, path);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, content);
-    utimesSync(file, OLD, OLD);
-  }
+  const dir = writeProject(files);
+  for (const path of Object.keys(files)) utimesSync(join(dir, path), OLD, OLD);
   return dir;
 }
 
@@ -88,7 +50,7 @@ function snapshot(dir: string): Record<string, { content: string; mtimeMs: numbe
 const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8');
 const mtime = (dir: string, path: string) => statSync(join(dir, path)).mtimeMs;
 
-const parseJson = (result: Result) => JSON.parse(result.stdout) as JsonReport;
+const parseJson = (result: BinResult) => JSON.parse(result.stdout) as JsonReport;
 
 beforeAll(() => {
   if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'bin.js'))) throw new Error('dist/ is missing: run `npm run build` (npm test does)');

@@ -2,15 +2,11 @@
  * User configuration: loadConfig on temp dirs, and --config through the built bin (`npm test`
  * builds first).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/index.ts';
-
-const ROOT = join(import.meta.dirname, '..');
-const BIN = join(ROOT, 'bin', 'ctxmod.js');
+import { ctxmod, tempDir, writeProject } from './helpers.ts';
 
 const ACME_ENTRY = {
   module: '@acme/billing',
@@ -19,18 +15,13 @@ const ACME_ENTRY = {
   signal: { position: { kind: 'request-options', optionKeys: ['signal', 'timeout'] }, property: 'signal' },
 };
 
-const dirs: string[] = [];
+/** A temp project; non-string contents are written as JSON. */
 function project(files: Record<string, unknown>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ctxmod-config-'));
-  dirs.push(dir);
-  for (const [name, content] of Object.entries(files)) {
-    writeFileSync(join(dir, name), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
-  }
-  return dir;
+  const texts = Object.fromEntries(
+    Object.entries(files).map(([name, content]) => [name, typeof content === 'string' ? content : JSON.stringify(content, null, 2)]),
+  );
+  return writeProject(texts, tempDir('ctxmod-config-'));
 }
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
 
 /** The ConfigError loadConfig throws (fails the test if it resolves). */
 async function configError(cwd: string, explicitPath?: string): Promise<ConfigError> {
@@ -156,17 +147,6 @@ describe('loadConfig', () => {
 });
 
 describe('--config through the CLI', () => {
-  function ctxmod(args: readonly string[], cwd: string) {
-    if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'bin.js'))) throw new Error('dist/ is missing: run `npm run build` (npm test does)');
-    const result = spawnSync(process.execPath, [BIN, ...args], {
-      cwd,
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
-      timeout: 60_000,
-    });
-    if (result.error) throw result.error;
-    return result;
-  }
   const SLEEP = 'export async function poll(signal: AbortSignal) {\n  await new Promise((r) => setTimeout(r, 100));\n}\n';
 
   it('--config missing.json exits 2 and writes nothing', () => {

@@ -2,34 +2,19 @@
  * Migration safety against the real bin and real git: uncommitted changes, --force, --patch,
  * interrupts, read-only and vanished files. `npm test` builds dist/ first (pretest).
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { processSource } from '../src/engine/process-source.ts';
 import { transforms } from '../src/registry.ts';
+import { BIN, ctxmod, tempDir, writeProject } from './helpers.ts';
 
-const BIN = join(import.meta.dirname, '..', 'bin', 'ctxmod.js');
 const SLEEP = (n: number) => `export async function poll${n}(signal: AbortSignal) {\n  await new Promise((r) => setTimeout(r, ${n}));\n}\n`;
 const WARNING = 'ctxmod: warning: not in a git repository';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) {
-    spawnSync('chmod', ['-R', 'u+w', dir]);
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
-
 function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ctxmod-workflow-'));
-  dirs.push(dir);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
+  return writeProject(files, tempDir('ctxmod-workflow-'));
 }
 
 function git(dir: string, ...args: string[]): string {
@@ -42,11 +27,6 @@ function repo(files: Record<string, string>): string {
   git(dir, 'add', '.');
   git(dir, 'commit', '-qm', 'init');
   return dir;
-}
-
-function ctxmod(args: readonly string[], cwd: string) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 function snapshot(dir: string): Record<string, string> {
