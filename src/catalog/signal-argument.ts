@@ -31,6 +31,7 @@ const REASONS = {
   spreadInOptions: 'the options object spreads another object that may already carry a signal',
   nestedNotLiteral: (key: string) => `\`${key}\` in the options is not an object literal`,
   sdkArguments: 'cannot tell which argument holds the request options',
+  callbackOrOptions: (text: string) => `cannot tell whether \`${text}\` is the options object or the callback`,
 } as const;
 
 const isFunction = (node: Node) => node?.type === 'ArrowFunctionExpression' || node?.type === 'FunctionExpression';
@@ -41,6 +42,34 @@ const isStringLike = (node: Node) =>
  * `args`, `command`. `got(url)` and `spawn(cmd, args)` are too common to report them all.
  */
 const POSITIONAL_NAME = /^(url|uri|href|endpoint|address|path|file|args|argv|command|cmd)$|(Url|URL|Uri|Href|Path|Args|Command)$/;
+
+/** `cb`, `done`, `next`, `onResponse`, `handleRead`, `this.onData`, `fn.bind(this)`. */
+const CALLBACK_NAME = /^(cb|callback|done|next|fn|listener|handler)$|^(on|handle)[A-Z]|(Callback|Handler|Listener)$/;
+/** `opts`, `options`, `init`, `config`, `requestOptions`, `this.spawnOpts`. */
+const OPTIONS_NAME = /^(opts|options|init|config|settings)$|(Options|Opts|Config|Init|Settings)$/;
+
+function getName(node: Node): string | undefined {
+  if (node?.type === 'Identifier') return node.name;
+  return node?.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' ? node.property.name : undefined;
+}
+
+/** A function literal, or a value whose name or `.bind()` says it is a callback. */
+function isCallback(node: Node): boolean {
+  if (isFunction(node)) return true;
+  if (node?.type === 'CallExpression' && getName(node.callee) === 'bind') return true;
+  const name = getName(node);
+  return name !== undefined && CALLBACK_NAME.test(name);
+}
+
+/**
+ * Where an API takes a trailing callback, the last argument is the options only when it looks
+ * like them: `fs.readFile(path, done)` and `exec(cmd, opts)` read alike otherwise.
+ */
+function mayBeCallback(node: Node): boolean {
+  if (node?.type === 'ObjectExpression' || isStringLike(node)) return false;
+  const name = getName(node);
+  return name === undefined || !OPTIONS_NAME.test(name);
+}
 
 function isPositional(node: Node): boolean {
   if (isStringLike(node) || node?.type === 'ArrayExpression' || node?.type === 'NumericLiteral' || node?.type === 'NewExpression') return true;
@@ -63,19 +92,28 @@ export function getSignalArgument(callPath: ASTPath, slot: SignalSlot): SignalAr
         if (args.length === index) return { kind: 'append', fill: 0 };
         return slot.fillUndefined && !args.some(isFunction) ? { kind: 'append', fill: index - args.length } : { kind: 'unsure', reason: REASONS.tooFewArguments(index) };
       }
-      if (slot.callbackLast && isFunction(arg)) return { kind: 'insert', index };
+      if (slot.callbackLast && arg === args[args.length - 1]) {
+        if (isCallback(arg)) return { kind: 'insert', index };
+        if (mayBeCallback(arg)) return { kind: 'unsure', reason: REASONS.callbackOrOptions(getText(arg)) };
+      }
       return classifyOptions(arg, index, path, slot);
     }
     case 'after-positional': {
-      const callback = slot.callbackLast && isFunction(args[args.length - 1]) ? 1 : 0;
+      // Past the positional argument and the options there is only the callback.
+      const callback = slot.callbackLast && (isCallback(args[args.length - 1]) || args.length > position.minIndex + 2) ? 1 : 0;
       const lastIndex = args.length - 1 - callback;
       const last = args[lastIndex];
       if (lastIndex < position.minIndex) {
         return lastIndex === position.minIndex - 1 ? { kind: 'insert', index: lastIndex + 1 } : { kind: 'unsure', reason: REASONS.tooFewArguments(position.minIndex) };
       }
+      if (last.type === 'ObjectExpression') return classifyOptions(last, lastIndex, path, slot);
       // Only one optional positional argument comes before the options (`args`, `url`): an
-      // argument after it can only be the options, whatever its name (`spawn(cmd, args, opts)`).
-      if (last.type === 'ObjectExpression' || lastIndex > position.minIndex) return classifyOptions(last, lastIndex, path, slot);
+      // argument after it is the options (`spawn(cmd, args, opts)`), or a callback passed by a
+      // name that does not say so (`http.get(url, respond)`).
+      if (lastIndex > position.minIndex) {
+        if (slot.callbackLast && callback === 0 && mayBeCallback(last)) return { kind: 'unsure', reason: REASONS.callbackOrOptions(getText(last)) };
+        return classifyOptions(last, lastIndex, path, slot);
+      }
       if (isPositional(last)) return { kind: 'insert', index: lastIndex + 1 };
       return { kind: 'unsure', reason: REASONS.ambiguous(getText(last)) };
     }

@@ -25,7 +25,10 @@ export interface SignalSlot {
   readonly property: string;
   /** A string where the options go is an encoding (`readFile(p, 'utf8')`): it becomes `{ encoding, signal }`. */
   readonly stringIsEncoding?: boolean;
-  /** A function where the options go is a callback: the options are inserted before it. */
+  /**
+   * A function where the options go is a callback: the options are inserted before it. So is a
+   * last argument named like one (`done`, `onResponse`); one named like neither is reported.
+   */
   readonly callbackLast?: boolean;
   /** Missing optional arguments before the options may be passed as `undefined`. */
   readonly fillUndefined?: boolean;
