@@ -12,6 +12,8 @@ export interface TransformMeta {
    * this source, so the engine does not parse the file at all. False positives are fine.
    */
   mayApply(source: string): boolean;
+  /** The `ctxmod check` rule whose sites this transform fixes, for findings that name none. */
+  readonly rule?: string;
 }
 
 /** `edit`: the transform changed the code here. `manual`: a site it left for a human. */
@@ -25,6 +27,11 @@ export interface Finding {
   /** 1-based column of the site in the input. */
   readonly column: number;
   readonly message: string;
+  /**
+   * The `ctxmod check` rule this site breaks (`unforwarded-signal`, `race-without-cancel`, ...),
+   * when the transform knows it; otherwise the transform's `meta.rule`.
+   */
+  readonly rule?: string;
 }
 
 /** Options every transform may read. Transforms ignore keys they do not know. */
@@ -40,6 +47,12 @@ export interface TransformOptions {
    * it themselves. Must stay plain data: options are sent to worker threads.
    */
   readonly catalog?: readonly CatalogEntry[];
+  /**
+   * The Node versions the code must run on, as a semver range (`>=18.0.0`). Transforms do not
+   * emit APIs some of them lack (see `getFeatureSupport`). The engine fills it per file from
+   * `engines.node` of the nearest package.json unless the caller set it.
+   */
+  readonly targetNode?: string;
   readonly [key: string]: unknown;
 }
 
@@ -53,9 +66,9 @@ export interface TransformContext {
   readonly typescript: boolean;
   readonly options: TransformOptions;
   /** Record an edit the transform made at `node` (position taken from the input). */
-  edit(node: NodeOrPath, message: string): void;
+  edit(node: NodeOrPath, message: string, rule?: string): void;
   /** Record a site the transform did not dare to change. */
-  manual(node: NodeOrPath, message: string): void;
+  manual(node: NodeOrPath, message: string, rule?: string): void;
 }
 
 export type NodeOrPath = ASTPath | { loc?: { start: { line: number; column: number } } | null };

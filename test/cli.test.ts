@@ -274,6 +274,7 @@ describe('usage errors exit 2 and write nothing', () => {
     ['--cpus 1.5', ['migrate', '.', '--cpus', '1.5'], /--cpus must be a positive integer/],
     ['empty --extensions', ['migrate', '.', '--extensions', ','], /--extensions needs at least one extension/],
     ['bad --runtime', ['migrate', '.', '--runtime', 'deno'], /Invalid values/],
+    ['bad --target-node', ['migrate', '.', '--target-node', 'latest'], /^ctxmod: --target-node must be a Node version or semver range, e\.g\. 18\.17 or ">=18", got latest\n$/],
   ];
   it.each(cases)('%s', (_name, args, message) => {
     const dir = project({ 'poll.ts': SLEEP });

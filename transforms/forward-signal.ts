@@ -7,7 +7,7 @@ import { CallMatcher, type CallMatch } from '../src/catalog/match.ts';
 import type { CatalogEntry } from '../src/catalog/types.ts';
 import { getProperty, getSignalArgument, type SignalArgument } from '../src/catalog/signal-argument.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
-import { getDeclaredMemberType, getSignalInScope, isAbortSignalType, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
+import { getDeclaredMemberType, getSignalInScope, isAbortSignalType, isMaybeNullishBinding, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
 import type { TransformContext, TransformMeta } from '../src/types.ts';
 
 type Node = any;
@@ -17,6 +17,7 @@ export const meta: TransformMeta = {
   description: 'Pass the AbortSignal in scope to every signal-aware call (fetch, axios, fs, child_process, SDKs, ...) that lacks one',
   // No signal in scope without one of these words in the text.
   mayApply: (source) => /signal|Signal|Request\b|AbortController/.test(source),
+  rule: 'unforwarded-signal',
 };
 
 const MESSAGES = {
@@ -165,10 +166,7 @@ function isMaybeNullish(declaration: ASTPath): boolean {
   const node = declaration.node as Node;
   const parent = declaration.parentPath?.node as Node;
   if (parent?.type === 'AssignmentPattern' && parent.left === node) return false;
-  const annotation = node.typeAnnotation?.typeAnnotation;
-  if (!annotation || node.optional) return true;
-  const members: Node[] = annotation.type === 'TSUnionType' ? annotation.types : [annotation];
-  return members.some((member) => ['TSUndefinedKeyword', 'TSNullKeyword', 'TSAnyKeyword', 'TSUnknownKeyword'].includes(member.type));
+  return isMaybeNullishBinding(node);
 }
 
 function getKnowledgeFromType(ctx: TransformContext, type: Node, key: string): OptionsKnowledge {

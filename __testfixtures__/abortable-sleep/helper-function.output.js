@@ -21,5 +21,5 @@ export async function withOptionsWithoutEvidence(options) {
 
 export async function withOptions(options) {
   if (options.signal?.aborted) return;
-  await sleep(options.delay, options.signal);
+  await sleep(options.delay, options?.signal);
 }

@@ -11,6 +11,7 @@ import { buildJsonReport } from '../report/json.ts';
 import { createProgress } from '../report/progress.ts';
 import { formatText } from '../report/text.ts';
 import { VERSION } from '../version.ts';
+import { normalizeTargetNode } from '../runtime/features.ts';
 
 /** Exit codes, documented in the README. */
 export const EXIT_OK = 0;
@@ -40,6 +41,7 @@ interface RunFlags {
   'fail-on-change': boolean;
   quiet: boolean;
   runtime: 'auto' | 'node';
+  'target-node'?: string;
   color?: boolean;
   config?: string;
   force: boolean;
@@ -66,6 +68,11 @@ function addRunOptions<T>(argv: Argv<T>) {
       choices: ['auto', 'node'] as const,
       default: 'auto' as const,
       describe: 'auto: leave browser-only files alone; node: treat every file as Node code',
+    })
+    .option('target-node', {
+      type: 'string',
+      requiresArg: true,
+      describe: 'Lowest Node version (or a semver range) the code must run on (default: engines.node of the nearest package.json)',
     })
     .option('color', { type: 'boolean', describe: 'Color the diff (default: when stdout is a terminal)' })
     .option('config', {
@@ -192,6 +199,10 @@ async function runCommand(names: readonly string[], flags: RunFlags, io: Io): Pr
   if (flags.cpus !== undefined && (!Number.isInteger(flags.cpus) || flags.cpus < 1)) {
     throw new UsageError(`--cpus must be a positive integer, got ${String(flags.cpus)}`);
   }
+  const targetNode = flags['target-node'] === undefined ? undefined : normalizeTargetNode(flags['target-node']);
+  if (flags['target-node'] !== undefined && targetNode === undefined) {
+    throw new UsageError(`--target-node must be a Node version or semver range, e.g. 18.17 or ">=18", got ${flags['target-node']}`);
+  }
   const loaded = await loadConfig(io.cwd, flags.config);
   const catalog = loaded?.config.catalog;
   const dry = flags.dry || flags.patch !== undefined;
@@ -213,7 +224,11 @@ async function runCommand(names: readonly string[], flags: RunFlags, io: Io): Pr
       extensions,
       ignore: flags.ignore,
       cpus: flags.cpus,
-      transformOptions: catalog && catalog.length > 0 ? { runtime: flags.runtime, catalog } : { runtime: flags.runtime },
+      transformOptions: {
+        runtime: flags.runtime,
+        ...(catalog && catalog.length > 0 ? { catalog } : {}),
+        ...(targetNode === undefined ? {} : { targetNode }),
+      },
       onProgress: progress?.update,
       requireClean: !flags.force,
       signal: controller.signal,

@@ -48,8 +48,8 @@ export function applyTransforms(
   const findings: Finding[] = [];
   const fileLines = (root.get().node as Located).loc?.lines;
   for (const { meta, transform } of transforms) {
-    const record = (kind: FindingKind) => (target: NodeOrPath, message: string) => {
-      findings.push({ transform: meta.name, kind, ...getPosition(target, fileLines), message });
+    const record = (kind: FindingKind) => (target: NodeOrPath, message: string, rule?: string) => {
+      findings.push({ transform: meta.name, kind, ...getPosition(target, fileLines), message, ...(rule ? { rule } : {}) });
     };
     const context: TransformContext = {
       j,

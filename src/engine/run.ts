@@ -10,6 +10,7 @@ import { discoverFiles } from './discover.ts';
 import { DirtyFilesError, getDirtyFiles, getRepoRoot } from './git.ts';
 import { processFile, writeResult, type FileResult, type FileTask } from './process-file.ts';
 import { verifyChanges, VerifyError } from './verify.ts';
+import { getTargetNodeForFile } from './target-node.ts';
 import { MAX_FILE_BYTES, selectTransforms } from './process-source.ts';
 import { normalizeText } from './text.ts';
 import { VERSION } from '../version.ts';
@@ -104,11 +105,13 @@ export async function run(options: RunOptions): Promise<RunReport> {
   const stopped = () => options.signal?.aborted === true;
   const tsconfig = options.verify ? resolve(cwd, typeof options.verify === 'string' ? options.verify : 'tsconfig.json') : undefined;
   if (tsconfig && !existsSync(tsconfig)) throw new VerifyError(`--verify needs a tsconfig: ${tsconfig} does not exist`);
+  const transformOptions = options.transformOptions ?? {};
+  const engines = new Map<string, string | undefined>();
   const toTask = (absolutePath: string): FileTask => ({
     absolutePath,
     path: getDisplayPath(cwd, absolutePath),
     transforms: modules.map((module) => module.meta.name),
-    options: options.transformOptions ?? {},
+    options: getFileOptions(transformOptions, absolutePath, engines),
     // Verified runs write only after the type check.
     write: write && !tsconfig,
     diff: options.diff ?? !write,
@@ -272,4 +275,11 @@ async function forEachConcurrently<T>(items: readonly T[], limit: number, fn: (i
     }
   });
   await Promise.all(lanes);
+}
+
+/** The caller's target Node range wins; otherwise each file gets its package's `engines.node`. */
+function getFileOptions(options: TransformOptions, absolutePath: string, engines: Map<string, string | undefined>): TransformOptions {
+  if (options.targetNode !== undefined) return options;
+  const targetNode = getTargetNodeForFile(absolutePath, engines);
+  return targetNode === undefined ? options : { ...options, targetNode };
 }

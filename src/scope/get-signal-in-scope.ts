@@ -9,6 +9,11 @@ export interface SignalInScope {
   readonly binding: string;
   /** Property to read from `binding`, if any. */
   readonly property?: 'signal';
+  /**
+   * The expression may evaluate to undefined (an optional or untyped parameter, a bag's
+   * optional property). Code that needs a signal, like `AbortSignal.any([...])`, must guard it.
+   */
+  readonly mayBeUndefined: boolean;
   /** Where it comes from, for messages and docs. */
   readonly origin: 'parameter' | 'destructured' | 'options-parameter' | 'request-parameter' | 'local-controller';
   /** The function whose parameter provides it. */
@@ -59,8 +64,9 @@ export function getSignalInScope(j: JSCodeshift, root: Collection, path: ASTPath
 }
 
 function withExpression(candidate: Candidate, functionPath: ASTPath): SignalInScope {
-  const expression = candidate.property ? `${candidate.binding}.${candidate.property}` : candidate.binding;
-  return { ...candidate, expression, functionPath };
+  const { optionalBinding, ...rest } = candidate;
+  const expression = candidate.property ? `${candidate.binding}${optionalBinding ? '?.' : '.'}${candidate.property}` : candidate.binding;
+  return { ...rest, expression, functionPath };
 }
 
 /**
@@ -103,12 +109,12 @@ function getLocalControllers(j: JSCodeshift, functionPath: ASTPath, site: ASTPat
       const init = node.init;
       if (node.id.type === 'Identifier' && isNewAbortController(path, init)) {
         controllers.add(node.id.name);
-        found.push({ candidate: { binding: node.id.name, property: 'signal', origin: 'local-controller' }, declarator: node });
+        found.push({ candidate: { binding: node.id.name, property: 'signal', origin: 'local-controller', mayBeUndefined: false }, declarator: node });
       } else if (node.id.type === 'ObjectPattern' && init?.type === 'Identifier' && controllers.has(init.name)) {
         for (const property of node.id.properties) {
           const key = property.key;
           if ((property.type === 'ObjectProperty' || property.type === 'Property') && !property.computed && key?.name === 'signal' && property.value.type === 'Identifier') {
-            found.push({ candidate: { binding: property.value.name, origin: 'local-controller' }, declarator: node });
+            found.push({ candidate: { binding: property.value.name, origin: 'local-controller', mayBeUndefined: false }, declarator: node });
           }
         }
       }
@@ -126,7 +132,10 @@ function isNewAbortController(path: ASTPath, init: Node): boolean {
   );
 }
 
-type Candidate = Omit<SignalInScope, 'expression' | 'functionPath'>;
+type Candidate = Omit<SignalInScope, 'expression' | 'functionPath'> & {
+  /** The binding itself may be undefined: read its property with `?.`. */
+  readonly optionalBinding?: boolean;
+};
 
 const ORIGIN_RANK: Record<SignalInScope['origin'], number> = {
   parameter: 0,
@@ -137,21 +146,26 @@ const ORIGIN_RANK: Record<SignalInScope['origin'], number> = {
 };
 
 function getParamSignals(file: FileTypes, param: Node): Candidate[] {
-  const target = param.type === 'AssignmentPattern' ? param.left : param.type === 'TSParameterProperty' ? param.parameter : param;
+  const target = getParamTarget(param);
   if (!target) return [];
+  const maybeNullish = param.type !== 'AssignmentPattern' && isMaybeNullishBinding(target);
   if (target.type === 'Identifier') {
     const type = target.typeAnnotation?.typeAnnotation;
     if (type) {
-      if (isAbortSignalType(type)) return [{ binding: target.name, origin: 'parameter' }];
-      if (isRequestType(type)) return [{ binding: target.name, property: 'signal', origin: 'request-parameter' }];
+      if (isAbortSignalType(type)) return [{ binding: target.name, origin: 'parameter', mayBeUndefined: maybeNullish }];
+      if (isRequestType(type)) {
+        return [{ binding: target.name, property: 'signal', origin: 'request-parameter', mayBeUndefined: maybeNullish, optionalBinding: maybeNullish }];
+      }
       if (OPTIONS_NAMES.has(target.name) && typeHasSignalMember(file, type)) {
-        return [{ binding: target.name, property: 'signal', origin: 'options-parameter' }];
+        return [{ binding: target.name, property: 'signal', origin: 'options-parameter', mayBeUndefined: true, optionalBinding: maybeNullish }];
       }
       return [];
     }
     // Untyped (JavaScript): trust the conventional names (bags need evidence, see hasEvidence).
-    if (SIGNAL_NAMES.has(target.name)) return [{ binding: target.name, origin: 'parameter' }];
-    if (OPTIONS_NAMES.has(target.name)) return [{ binding: target.name, property: 'signal', origin: 'options-parameter' }];
+    if (SIGNAL_NAMES.has(target.name)) return [{ binding: target.name, origin: 'parameter', mayBeUndefined: maybeNullish }];
+    if (OPTIONS_NAMES.has(target.name)) {
+      return [{ binding: target.name, property: 'signal', origin: 'options-parameter', mayBeUndefined: true, optionalBinding: maybeNullish }];
+    }
     return [];
   }
   if (target.type === 'ObjectPattern') {
@@ -164,10 +178,22 @@ function getParamSignals(file: FileTypes, param: Node): Candidate[] {
       const memberType = type ? getMemberType(file, type, property.key.name) : undefined;
       // A typed bag whose `signal` we can read must say AbortSignal; one we cannot read is trusted.
       if (memberType && !isAbortSignalType(memberType)) continue;
-      return [{ binding: value.name, origin: 'destructured' }];
+      return [{ binding: value.name, origin: 'destructured', mayBeUndefined: true }];
     }
   }
   return [];
+}
+
+/**
+ * False only when the binding's declaration says it holds a value: a type without
+ * `undefined`/`null`/`any`/`unknown` on a required binding. Untyped bindings may be anything.
+ * (A parameter default is the caller's business: see the callers.)
+ */
+export function isMaybeNullishBinding(node: Node): boolean {
+  const annotation = node.typeAnnotation?.typeAnnotation;
+  if (!annotation || node.optional) return true;
+  const members: Node[] = annotation.type === 'TSUnionType' ? annotation.types : [annotation];
+  return members.some((member) => ['TSUndefinedKeyword', 'TSNullKeyword', 'TSAnyKeyword', 'TSUnknownKeyword'].includes(member.type));
 }
 
 /**
