@@ -162,7 +162,7 @@ export async function run(options: RunOptions): Promise<RunReport> {
         results.set(task.path, INTERRUPTED(task));
         return;
       }
-      const result: FileResult = pool ? await pool.run(task) : await processFile(task);
+      const result: FileResult = pool ? await runInPool(pool, task) : await processFile(task);
       results.set(task.path, result);
       progress();
     });
@@ -184,6 +184,24 @@ export async function run(options: RunOptions): Promise<RunReport> {
     warnings,
     interrupted: stopped() && sorted.some((file) => file.reason === INTERRUPTED_REASON),
   };
+}
+
+/**
+ * processFile never throws, so a rejection means the worker itself died (out of memory on a
+ * huge file, most often): that file is an error, the pool replaces the worker, the run goes on.
+ * A worker dies before its write or after it, never during: writes are atomic.
+ */
+export async function runInPool(pool: Pick<Tinypool, 'run'>, task: FileTask): Promise<FileResult> {
+  try {
+    return (await pool.run(task)) as FileResult;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const message =
+      code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? 'ran out of memory processing this file; not changed (raise it with NODE_OPTIONS=--max-old-space-size=<MB>)'
+        : `the worker processing this file stopped: ${error instanceof Error ? error.message : String(error)}`;
+    return { path: task.path, status: 'error', findings: [], error: { message } };
+  }
 }
 
 const INTERRUPTED_REASON = 'interrupted before this file was started';
