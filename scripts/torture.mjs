@@ -3,9 +3,12 @@
 //   the CLI has it) finishes with a valid SARIF log, peak memory is reported.
 //
 // Usage (after `npm run build`):
-//   node scripts/torture.mjs [--root dir]... [--limit N] [--cpus N] [--out summary.md] [--keep]
+//   node scripts/torture.mjs [--root dir]... [--limit N] [--cpus N] [--heap-mb N] [--out summary.md] [--keep]
 // Default root: the project's node_modules. --limit N takes an evenly spread, deterministic
-// slice of N files (CI runs a few hundred). Exit 0 when every assertion holds, 1 otherwise.
+// slice of N files (CI runs a few hundred). --heap-mb caps each ctxmod thread's V8 heap: with
+// the default, V8 grows the heap lazily and peak RSS says more about the GC than about what
+// ctxmod keeps; with a cap, a run over twice the files should peak near the same RSS.
+// Exit 0 when every assertion holds, 1 otherwise.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +29,7 @@ const { values: flags } = parseArgs({
     root: { type: 'string', multiple: true },
     limit: { type: 'string' },
     cpus: { type: 'string' },
+    'heap-mb': { type: 'string' },
     out: { type: 'string' },
     keep: { type: 'boolean', default: false },
   },
@@ -38,14 +42,14 @@ const fail = (message) => failures.push(message);
 
 // 1. The corpus: every source file under the roots, declaration files aside.
 const found = [];
-for (const root of roots) {
+for (const [index, root] of roots.entries()) {
   const files = await glob(EXTENSIONS.map((ext) => `**/*.${ext}`), {
     cwd: root,
     ignore: ['**/*.d.ts', '**/*.d.mts', '**/*.d.cts', '**/.cache/**'],
     dot: true,
     followSymbolicLinks: false,
   });
-  for (const file of files.sort()) found.push({ root, file });
+  for (const file of files.sort()) found.push({ root, index, file });
 }
 const limit = flags.limit === undefined ? found.length : Number(flags.limit);
 const corpus = getEvenSlice(found, limit);
@@ -61,8 +65,8 @@ const target = join(work, 'corpus');
 const byExtension = {};
 /** Report path (relative to `work`) -> the original file. */
 const originals = new Map();
-for (const { root, file } of corpus) {
-  const to = join(target, String(roots.indexOf(root)), file.split('/').map((part) => (part === 'node_modules' ? 'nm' : part)).join('/'));
+for (const { root, index, file } of corpus) {
+  const to = join(target, String(index), file.split('/').map((part) => (part === 'node_modules' ? 'nm' : part)).join('/'));
   mkdirSync(dirname(to), { recursive: true });
   copyFileSync(join(root, file), to);
   originals.set(relative(work, to).split('\\').join('/'), join(root, file));
@@ -142,7 +146,7 @@ const lines = [
   '|---|---|',
   ...Object.entries(counts).map(([status, n]) => `| ${status} | ${n} |`),
   '',
-  `First run: ${formatSeconds(first.ms)}, peak RSS ${formatRss(first.rssKb)}; second run: ${formatSeconds(second.ms)}, ${second.report?.summary.changed ?? '?'} changed.`,
+  `First run: ${formatSeconds(first.ms)}, peak RSS ${formatRss(first.rssKb)}${flags['heap-mb'] ? ` (heap capped at ${flags['heap-mb']} MB)` : ''}; second run: ${formatSeconds(second.ms)}, ${second.report?.summary.changed ?? '?'} changed.`,
   `Parsed in-process for timing: ${timings.length} files, ${formatSeconds(timings.reduce((sum, t) => sum + t.ms, 0))} in all.`,
   `Check: ${checkNote}`,
   '',
@@ -174,11 +178,12 @@ function runCtxmod(args) {
   const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
   const command = timeBin ? [timeBin, '-f', 'maxrss=%M', process.execPath, BIN, ...args, ...cpus] : [process.execPath, BIN, ...args, ...cpus];
   const started = performance.now();
+  const heap = flags['heap-mb'] ? { NODE_OPTIONS: `--max-old-space-size=${flags['heap-mb']}` } : {};
   const result = spawnSync(command[0], command.slice(1), {
     cwd: work,
     encoding: 'utf8',
     maxBuffer: 1 << 30,
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, ...heap, NO_COLOR: '1' },
   });
   const ms = performance.now() - started;
   const rssKb = Number(/maxrss=(\d+)/.exec(result.stderr ?? '')?.[1]) || undefined;
