@@ -5,8 +5,7 @@ import { getEnclosingFunctions, isFunctionNode } from '../src/ast/get-enclosing-
 import { getNodeText } from '../src/ast/get-node-text.ts';
 import { getBindingReferences, isReferenceIdentifier, isWrittenIdentifier } from '../src/ast/get-references.ts';
 import { isGlobalReference } from '../src/ast/is-global-reference.ts';
-import { getUnusedName } from '../src/ast/module-member.ts';
-import { parseExpression } from '../src/ast/parse-snippet.ts';
+import { parseExpression, parseStatement } from '../src/ast/parse-snippet.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
 import { getFeatureSupport } from '../src/runtime/features.ts';
 import { isAbortSignalType } from '../src/scope/get-signal-in-scope.ts';
@@ -39,10 +38,12 @@ const MESSAGES = {
   notStatement: "a listener is added conditionally or outside the controller's block",
   awaitBetween: 'the listeners are added after an await: AbortSignal.any would also see aborts that happen before then',
   notASignal: (signal: string) => `cannot tell that ${signal} is an AbortSignal (name it *signal or give it a type)`,
+  notSignals: (iterable: string) => `cannot tell that ${iterable} holds AbortSignals (name it *signals or give it a type)`,
   shadowed: (name: string) => `${name} is not the global here`,
   unsupported: (reason: string) => reason,
   twoTimers: 'more than one timer aborts it',
   once: (signal: string) => `added { once: true } to the 'abort' listener on ${signal}, which outlives this function`,
+  removeInFinally: (signal: string) => `the 'abort' listener on ${signal}, which outlives this function, is now removed when the try block settles`,
   onceMismatch: (signal: string) =>
     `the removeEventListener('abort', ...) on ${signal} passes another function than the one added, so it never removes it`,
   onceOptions: (signal: string) => `'abort' listener on ${signal}, which outlives this function, is never removed; its options cannot take once: true here`,
@@ -50,7 +51,8 @@ const MESSAGES = {
 
 /** One thing the controller follows, in the order the code set it up. */
 type Source =
-  | { readonly kind: 'signal'; readonly text: string; readonly optional: boolean }
+  /** `test`: the check that the signal exists, as written (`options?.signal`), when it may not. */
+  | { readonly kind: 'signal'; readonly text: string; readonly test?: string }
   | { readonly kind: 'each'; readonly iterable: string; readonly isArray: boolean }
   | { readonly kind: 'timeout'; readonly ms: string };
 
@@ -319,13 +321,13 @@ function classifyListener(
   const shape = getRegistrationShape(statement, list, registration.target);
   if (!shape) return { kind: 'problem', reason: MESSAGES.notStatement, follows: true };
   if (shape.kind === 'loop') {
-    if (!isSignalIterable(ctx, shape.statement, shape.iterable)) return { kind: 'problem', reason: MESSAGES.notASignal(getNodeText(shape.iterable) as string), follows: true };
+    if (!isSignalIterable(ctx, shape.statement, shape.iterable)) return { kind: 'problem', reason: MESSAGES.notSignals(getNodeText(shape.iterable) as string), follows: true };
     const source: Source = { kind: 'each', iterable: getNodeText(shape.iterable) as string, isArray: isMutableSignalArray(ctx, shape.statement, shape.iterable) };
     return { kind: 'listener', source, removals, statement: shape.statement };
   }
   if (!isSignalExpression(ctx, statement, registration.target)) return { kind: 'problem', reason: MESSAGES.notASignal(target), follows: true };
-  const optional = shape.kind === 'guarded' || isOptionalChain(registration.call.node as Node);
-  return { kind: 'listener', source: { kind: 'signal', text: normalizeChain(target), optional }, removals, statement: shape.statement };
+  const test = shape.kind === 'guarded' ? shape.test : isOptionalChain(registration.call.node as Node) ? target : undefined;
+  return { kind: 'listener', source: { kind: 'signal', text: normalizeChain(target), test }, removals, statement: shape.statement };
 }
 
 function isOnceOnly(options: Node): boolean {
@@ -349,7 +351,11 @@ function getRegistrationShape(
   statement: ASTPath,
   list: Node[],
   target: Node,
-): { kind: 'direct' | 'guarded'; statement: ASTPath } | { kind: 'loop'; statement: ASTPath; iterable: Node } | undefined {
+):
+  | { kind: 'direct'; statement: ASTPath }
+  | { kind: 'guarded'; statement: ASTPath; test: string }
+  | { kind: 'loop'; statement: ASTPath; iterable: Node }
+  | undefined {
   if (list.includes(statement.node)) return { kind: 'direct', statement };
   let wrapper = statement.parentPath as ASTPath;
   let inner = statement;
@@ -363,7 +369,7 @@ function getRegistrationShape(
   if (!list.includes(node)) return undefined;
   const targetText = normalizeChain(getNodeText(target) ?? '');
   if (node.type === 'IfStatement' && !node.alternate && node.consequent === inner.node && normalizeChain(getNodeText(node.test) ?? '') === targetText) {
-    return { kind: 'guarded', statement: wrapper };
+    return { kind: 'guarded', statement: wrapper, test: getNodeText(node.test) as string };
   }
   if (node.type === 'ForOfStatement' && !node.await && node.body === inner.node && node.left.type === 'VariableDeclaration') {
     const declarator = node.left.declarations[0];
@@ -545,8 +551,10 @@ function buildAnyText(ctx: TransformContext, site: ASTPath, sources: readonly So
   // Node's AbortSignal.any takes arrays only (it throws on other iterables): spread the rest.
   if (sources.length === 1 && only?.kind === 'each' && only.isArray) return { kind: 'ok', text: `AbortSignal.any(${only.iterable})` };
   const elements: string[] = [];
-  for (const source of sources) {
-    if (source.kind === 'signal') elements.push(source.optional ? `...(${source.text} ? [${source.text}] : [])` : source.text);
+  // The timer last, as in `AbortSignal.any([signal, AbortSignal.timeout(ms)])` elsewhere.
+  for (const source of [...sources].sort((a, b) => Number(a.kind === 'timeout') - Number(b.kind === 'timeout'))) {
+    // AbortSignal.any throws on undefined: a signal that may be missing joins only when present.
+    if (source.kind === 'signal') elements.push(source.test ? `...(${source.test} ? [${source.text}] : [])` : source.text);
     if (source.kind === 'each') elements.push(`...${source.iterable}`);
     if (source.kind === 'timeout') {
       const timeout = buildTimeoutSignalText(site, ctx.options, source.ms);
@@ -561,13 +569,41 @@ function link(ctx: TransformContext, controller: LinkedController, anyText: stri
   const { j } = ctx;
   const declarator = controller.declarator.node as Node;
   const oldName = declarator.id.name as string;
-  const name = getUnusedName(j, ctx.root, ['signal', 'linkedSignal']);
-  const signals = controller.sources.map((source) => (source.kind === 'timeout' ? `a ${source.ms} ms timer` : source.kind === 'each' ? `each of ${source.iterable}` : source.text));
+  const signals = controller.sources.map((source) => (source.kind === 'timeout' ? `a timer (${source.ms} ms)` : source.kind === 'each' ? `each of ${source.iterable}` : source.text));
   ctx.edit(controller.declarator, MESSAGES.linked(oldName, signals.join(', ')));
-  for (const read of controller.signalReads) read.replace(j.identifier(name));
   for (const removal of controller.removals) removeStatement(removal);
-  declarator.id = j.identifier(name);
+  // Named once the old reads are gone: `controller.signal` must not make `signal` look taken.
+  const reads = controller.signalReads.map((read) => {
+    const identifier = j.identifier(oldName);
+    read.replace(identifier);
+    return { identifier, parent: read.parentPath?.node as Node };
+  });
+  declarator.id = j.identifier(oldName);
+  const name = getFreeName(ctx, ['signal', 'linkedSignal']);
+  declarator.id.name = name;
+  for (const { identifier, parent } of reads) {
+    identifier.name = name;
+    // `{ signal: signal }` reads better as `{ signal }`.
+    if ((parent?.type === 'ObjectProperty' || parent?.type === 'Property') && parent.value === identifier && !parent.computed && parent.key.name === name) {
+      parent.shorthand = true;
+    }
+  }
   declarator.init = parseExpression(j, anyText);
+}
+
+/**
+ * The first candidate (then `last2`, ...) that names no binding and no variable read anywhere in
+ * the file. Unlike getUnusedName, property names (`options.signal`, `{ signal: x }`) do not count:
+ * they cannot clash with a variable.
+ */
+function getFreeName(ctx: TransformContext, candidates: readonly string[]): string {
+  const used = new Set<string>();
+  ctx.root.find(ctx.j.Identifier).forEach((path) => {
+    if (isReferenceIdentifier(path)) used.add(path.node.name);
+  });
+  for (const candidate of candidates) if (!used.has(candidate)) return candidate;
+  const last = candidates[candidates.length - 1] as string;
+  for (let n = 2; ; n++) if (!used.has(`${last}${n}`)) return `${last}${n}`;
 }
 
 /**
@@ -593,8 +629,10 @@ function removeStatement(path: ASTPath): void {
 
 /**
  * `signal.addEventListener('abort', fn)` on a signal that outlives the function (its parameter,
- * or a module-level one) with no matching removeEventListener: `{ once: true }` lets the signal
- * drop the listener once it has fired; 'abort' fires at most once, so nothing else changes.
+ * or a module-level one) with no matching removeEventListener. When a `try ... finally` around or
+ * after it marks the operation the listener belongs to, the listener is removed in `finally`;
+ * otherwise `{ once: true }` lets the signal drop it once it has fired ('abort' fires at most
+ * once, so nothing else changes).
  */
 function addOnceToListeners(ctx: TransformContext): void {
   const { j } = ctx;
@@ -615,11 +653,57 @@ function addOnceToListeners(ctx: TransformContext): void {
       if (options.type === 'ObjectExpression' && hasKey(options, 'signal')) return;
       return ctx.manual(path, MESSAGES.onceOptions(targetText), LISTENER_RULE);
     }
+    if (removal === 'none' && !options && removeWhenSettled(ctx, path, targetText, listener)) return;
     if (!options) call.arguments.push(parseExpression(j, '{ once: true }'));
     else call.arguments[2] = parseExpression(j, buildObjectWithProperty(options, 'once: true') as string);
     ctx.edit(path, MESSAGES.once(targetText), LISTENER_RULE);
     if (removal === 'mismatch') ctx.manual(path, MESSAGES.onceMismatch(targetText), LISTENER_RULE);
   });
+}
+
+/**
+ * The listener is added by a statement of a `try` block with a `finally`, or right before such a
+ * `try`: the operation is over when `finally` runs, and so is the listener's job. A listener
+ * passed by name is removed there with removeEventListener; an inline one gets an AbortController
+ * of its own, passed as its `signal` option and aborted in `finally`. False when the code has no
+ * such shape (the caller falls back to `{ once: true }`).
+ */
+function removeWhenSettled(ctx: TransformContext, callPath: ASTPath, target: string, listener: Node): boolean {
+  const { j } = ctx;
+  const statement = getExpressionStatement(callPath);
+  const list = statement && getStatementList(statement);
+  if (!statement || !list) return false;
+  const owner = statement.parentPath?.parentPath as ASTPath;
+  const ownerParent = owner?.parentPath?.node as Node;
+  let tryNode: Node | undefined;
+  let declareIn = list;
+  let declareBefore: Node = statement.node;
+  if (ownerParent?.type === 'TryStatement' && ownerParent.block === owner.node && ownerParent.finalizer) {
+    // Inside `try { ... }`: a declaration there would not be visible in `finally`.
+    tryNode = ownerParent;
+    const outer = getStatementList(owner.parentPath as ASTPath);
+    if (!outer) return false;
+    declareIn = outer;
+    declareBefore = ownerParent;
+  } else {
+    const after = list.slice(list.indexOf(statement.node) + 1);
+    tryNode = after.find((node) => node.type === 'TryStatement' && node.finalizer);
+    if (!tryNode || after.slice(0, after.indexOf(tryNode)).some((node) => node.type === 'ReturnStatement' || node.type === 'ThrowStatement')) return false;
+  }
+  const finalizer = tryNode.finalizer.body as Node[];
+  if (listener.type === 'Identifier') {
+    if (getBindingReferences(j, ctx.root, callPath, listener.name).some(isWrittenIdentifier)) return false;
+    finalizer.unshift(parseStatement(j, `${target}.removeEventListener('abort', ${listener.name});`));
+    ctx.edit(callPath, MESSAGES.removeInFinally(target), LISTENER_RULE);
+    return true;
+  }
+  if (!isFunctionNode(listener) || !isGlobalReference(callPath, 'AbortController')) return false;
+  const name = getFreeName(ctx, ['listenerController']);
+  declareIn.splice(declareIn.indexOf(declareBefore), 0, parseStatement(j, `const ${name} = new AbortController();`));
+  (callPath.node as Node).arguments.push(parseExpression(j, `{ signal: ${name}.signal }`));
+  finalizer.unshift(parseStatement(j, `${name}.abort();`));
+  ctx.edit(callPath, MESSAGES.removeInFinally(target), LISTENER_RULE);
+  return true;
 }
 
 /** A parameter of an enclosing function (or a property of one), or a module-level binding. */
