@@ -662,8 +662,11 @@ function addOnceToListeners(ctx: TransformContext): void {
 }
 
 /**
- * The listener is added by a statement of a `try` block with a `finally`, or right before such a
- * `try`: the operation is over when `finally` runs, and so is the listener's job. A listener
+ * The listener is added by a statement of a `try` block with a `finally`, or before such a `try`,
+ * and that `finally` disposes of something the listener acts on (`stream.destroy()` in the
+ * listener, `stream.close()` in `finally`): the operation is over when `finally` runs, and so is
+ * the listener's job. A listener that touches nothing `finally` does (`server.close()` for a
+ * server that keeps running) may be meant to outlive the `try`, and gets `{ once: true }`. A listener
  * passed by name is removed there with removeEventListener; an inline one gets an AbortController
  * of its own, passed as its `signal` option and aborted in `finally`. False when the code has no
  * such shape (the caller falls back to `{ once: true }`).
@@ -691,6 +694,7 @@ function removeWhenSettled(ctx: TransformContext, callPath: ASTPath, target: str
     if (!tryNode || after.slice(0, after.indexOf(tryNode)).some((node) => node.type === 'ReturnStatement' || node.type === 'ThrowStatement')) return false;
   }
   const finalizer = tryNode.finalizer.body as Node[];
+  if (!sharesLocalWith(ctx, callPath, getListenerFunction(callPath, listener), tryNode.finalizer)) return false;
   if (listener.type === 'Identifier') {
     if (getBindingReferences(j, ctx.root, callPath, listener.name).some(isWrittenIdentifier)) return false;
     finalizer.unshift(parseStatement(j, `${target}.removeEventListener('abort', ${listener.name});`));
@@ -704,6 +708,30 @@ function removeWhenSettled(ctx: TransformContext, callPath: ASTPath, target: str
   finalizer.unshift(parseStatement(j, `${name}.abort();`));
   ctx.edit(callPath, MESSAGES.removeInFinally(target), LISTENER_RULE);
   return true;
+}
+
+/** The function a listener runs: inline, or declared in the same function under the name passed. */
+function getListenerFunction(callPath: ASTPath, listener: Node): Node | undefined {
+  if (isFunctionNode(listener)) return listener;
+  if (listener.type !== 'Identifier') return undefined;
+  const scope = (callPath as Node).scope?.lookup(listener.name);
+  const bindings = (scope?.getBindings()[listener.name] ?? []) as ASTPath[];
+  if (bindings.length !== 1) return undefined;
+  const parent = (bindings[0] as ASTPath).parentPath?.node as Node;
+  if (parent?.type === 'VariableDeclarator' && parent.init && isFunctionNode(parent.init)) return parent.init;
+  return parent?.type === 'FunctionDeclaration' ? parent : undefined;
+}
+
+/** True when `listener` and `block` both use a variable local to the functions around `site`. */
+function sharesLocalWith(ctx: TransformContext, site: ASTPath, listener: Node | undefined, block: Node): boolean {
+  if (!listener) return false;
+  const inBlock = new Set(getReferencedNames(ctx, block));
+  const functions = new Set(getEnclosingFunctions(site).map((path) => path.node));
+  return getReferencedNames(ctx, listener.body).some((name) => {
+    if (!inBlock.has(name)) return false;
+    const scope = (site as Node).scope?.lookup(name);
+    return scope !== undefined && scope !== null && functions.has(scope.node);
+  });
 }
 
 /** A parameter of an enclosing function (or a property of one), or a module-level binding. */

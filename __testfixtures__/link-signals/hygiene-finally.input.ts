@@ -18,3 +18,12 @@ export async function job(queue: Queue, signal: AbortSignal) {
     await queue.close();
   }
 }
+
+export async function start(server: Server, signal: AbortSignal) {
+  signal.addEventListener('abort', () => server.close());
+  try {
+    await server.listen(8080);
+  } finally {
+    log('listen settled');
+  }
+}
