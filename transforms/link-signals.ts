@@ -694,7 +694,7 @@ function removeWhenSettled(ctx: TransformContext, callPath: ASTPath, target: str
     if (!tryNode || after.slice(0, after.indexOf(tryNode)).some((node) => node.type === 'ReturnStatement' || node.type === 'ThrowStatement')) return false;
   }
   const finalizer = tryNode.finalizer.body as Node[];
-  if (!sharesLocalWith(ctx, callPath, getListenerFunction(callPath, listener), tryNode.finalizer)) return false;
+  if (!disposesOfListenerLocal(ctx, callPath, getListenerFunction(callPath, listener), tryNode.finalizer)) return false;
   if (listener.type === 'Identifier') {
     if (getBindingReferences(j, ctx.root, callPath, listener.name).some(isWrittenIdentifier)) return false;
     finalizer.unshift(parseStatement(j, `${target}.removeEventListener('abort', ${listener.name});`));
@@ -722,17 +722,29 @@ function getListenerFunction(callPath: ASTPath, listener: Node): Node | undefine
   return parent?.type === 'FunctionDeclaration' ? parent : undefined;
 }
 
-/** True when `listener` and `block` both use a variable local to the functions around `site`. */
-function sharesLocalWith(ctx: TransformContext, site: ASTPath, listener: Node | undefined, block: Node): boolean {
+/**
+ * True when `block` disposes of a variable (local to the functions around `site`) that `listener`
+ * uses: `stream.close()`, `client.destroy()`, `clearTimeout(timer)`. Merely using the same
+ * variable is not enough: `finally { log(server.address()) }` does not end the server's life.
+ */
+function disposesOfListenerLocal(ctx: TransformContext, site: ASTPath, listener: Node | undefined, block: Node): boolean {
   if (!listener) return false;
-  const inBlock = new Set(getReferencedNames(ctx, block));
+  const disposed = new Set<string>();
+  ctx.j(block).find(ctx.j.CallExpression).forEach((path) => {
+    const { callee, arguments: args } = path.node as Node;
+    const isMember = callee.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier';
+    if (isMember && DISPOSE_METHODS.test(callee.property.name)) disposed.add(callee.object.name);
+    if (callee.type === 'Identifier' && /^clear(Timeout|Interval|Immediate)$/.test(callee.name) && args[0]?.type === 'Identifier') disposed.add(args[0].name);
+  });
   const functions = new Set(getEnclosingFunctions(site).map((path) => path.node));
   return getReferencedNames(ctx, listener.body).some((name) => {
-    if (!inBlock.has(name)) return false;
+    if (!disposed.has(name)) return false;
     const scope = (site as Node).scope?.lookup(name);
     return scope !== undefined && scope !== null && functions.has(scope.node);
   });
 }
+
+const DISPOSE_METHODS = /^(close|destroy|end|release|dispose|disconnect|terminate|kill|abort|cancel|stop|unsubscribe|unref)$/;
 
 /** A parameter of an enclosing function (or a property of one), or a module-level binding. */
 function outlivesFunction(path: ASTPath, target: Node): boolean {
