@@ -94,7 +94,7 @@ export default createJscodeshiftTransform({ meta, transform });
 /** What one `controller.<x>` use turned out to be. */
 type Use =
   | { readonly kind: 'signal-read'; readonly path: ASTPath }
-  | { readonly kind: 'listener'; readonly source: Source; readonly removals: readonly ASTPath[]; readonly statement: ASTPath }
+  | { readonly kind: 'listener'; readonly sources: readonly Source[]; readonly removals: readonly ASTPath[]; readonly statements: readonly ASTPath[] }
   | { readonly kind: 'pre-check'; readonly signal: string; readonly statement: ASTPath }
   | { readonly kind: 'timer'; readonly ms: Node; readonly removals: readonly ASTPath[]; readonly statement: ASTPath }
   | { readonly kind: 'problem'; readonly reason: string; readonly follows: boolean };
@@ -129,11 +129,13 @@ function classifyController(ctx: TransformContext, path: ASTPath): Classificatio
   for (const use of uses) {
     if (use.kind === 'signal-read') signalReads.push(use.path);
     if (use.kind === 'listener') {
-      const key = getSourceKey(use.source);
-      if (!followed.has(key)) sources.push(use.source);
-      followed.add(key);
-      removals.push(use.statement, ...use.removals);
-      setup.push(use.statement);
+      for (const source of use.sources) {
+        const key = getSourceKey(source);
+        if (!followed.has(key)) sources.push(source);
+        followed.add(key);
+      }
+      removals.push(...use.statements, ...use.removals);
+      setup.push(...use.statements);
     }
     if (use.kind === 'timer') {
       if (sources.some((source) => source.kind === 'timeout')) return { kind: 'manual', reason: MESSAGES.twoTimers };
@@ -246,7 +248,10 @@ interface Registration {
  * declared (`const onAbort = () => ...`, `function onAbort() {}`) and passed by name. Undefined
  * when it is not an 'abort' listener. Named listeners come with every other use of their name.
  */
-function getListenerRegistrations(ctx: TransformContext, fnPath: ASTPath): { registrations: Registration[]; others: ASTPath[]; declaration?: ASTPath } | undefined {
+function getListenerRegistrations(
+  ctx: TransformContext,
+  fnPath: ASTPath,
+): { registrations: Registration[]; others: ASTPath[]; declaration?: ASTPath } | undefined {
   const inline = getRegistration(fnPath, 'addEventListener');
   if (inline) return { registrations: [inline], others: [] };
   const declaration = getFunctionDeclaration(fnPath);
@@ -288,46 +293,58 @@ function isAbortEventName(node: Node): boolean {
   return (node?.type === 'StringLiteral' || node?.type === 'Literal') && node.value === 'abort';
 }
 
-/** A listener whose whole body is `controller.abort()`: what it follows, and what to remove. */
+/**
+ * A listener whose whole body is `controller.abort()`: what it follows, and what to remove. A
+ * listener declared once and passed by name may be added to several signals.
+ */
 function classifyListener(
   ctx: TransformContext,
   found: { registrations: Registration[]; others: ASTPath[]; declaration?: ASTPath },
   call: Node,
   list: Node[] | undefined,
 ): Use {
-  if (found.registrations.length !== 1) return { kind: 'problem', reason: MESSAGES.notStatement, follows: true };
-  const registration = found.registrations[0] as Registration;
-  if (registration.options && !isOnceOnly(registration.options)) return { kind: 'problem', reason: MESSAGES.listenerOptions, follows: true };
-  const target = getNodeText(registration.target) as string;
-  if (!isDefaultOrOwnReason(call, target)) return { kind: 'problem', reason: MESSAGES.customReason, follows: true };
+  const problem = (reason: string): Use => ({ kind: 'problem', reason, follows: true });
+  if (!list) return problem(MESSAGES.notStatement);
+  const targets = found.registrations.map((registration) => getNodeText(registration.target) as string);
 
-  // The name of a declared listener may only be added here and removed (anywhere).
+  // The name of a declared listener may only be added and removed (anywhere).
   const removals: ASTPath[] = [];
   for (const other of found.others) {
     const removal = getRegistration(other, 'removeEventListener');
     const statement = removal && getExpressionStatement(removal.call);
-    if (!removal || !statement || !isInList(statement) || normalizeChain(getNodeText(removal.target) ?? '') !== normalizeChain(target)) {
-      return { kind: 'problem', reason: MESSAGES.listenerDoesMore, follows: true };
+    const removedFrom = normalizeChain(getNodeText(removal?.target) ?? '');
+    if (!removal || !statement || !isInList(statement) || !targets.some((target) => normalizeChain(target) === removedFrom)) {
+      return problem(MESSAGES.listenerDoesMore);
     }
     removals.push(statement);
   }
   if (found.declaration) {
-    if (!list?.includes(found.declaration.node)) return { kind: 'problem', reason: MESSAGES.notStatement, follows: true };
+    if (!list.includes(found.declaration.node)) return problem(MESSAGES.notStatement);
     removals.push(found.declaration);
   }
 
-  const statement = getExpressionStatement(registration.call);
-  if (!statement || !list) return { kind: 'problem', reason: MESSAGES.notStatement, follows: true };
-  const shape = getRegistrationShape(statement, list, registration.target);
-  if (!shape) return { kind: 'problem', reason: MESSAGES.notStatement, follows: true };
-  if (shape.kind === 'loop') {
-    if (!isSignalIterable(ctx, shape.statement, shape.iterable)) return { kind: 'problem', reason: MESSAGES.notSignals(getNodeText(shape.iterable) as string), follows: true };
-    const source: Source = { kind: 'each', iterable: getNodeText(shape.iterable) as string, isArray: isMutableSignalArray(ctx, shape.statement, shape.iterable) };
-    return { kind: 'listener', source, removals, statement: shape.statement };
+  const sources: Source[] = [];
+  const statements: ASTPath[] = [];
+  for (const [index, registration] of found.registrations.entries()) {
+    const target = targets[index] as string;
+    if (registration.options && !isOnceOnly(registration.options)) return problem(MESSAGES.listenerOptions);
+    // `abort(signal.reason)` is what AbortSignal.any does, for the one signal that reason is from.
+    if (!isDefaultOrOwnReason(call, target) || (call.arguments.length > 0 && found.registrations.length > 1)) return problem(MESSAGES.customReason);
+    const statement = getExpressionStatement(registration.call);
+    const shape = statement && getRegistrationShape(statement, list, registration.target);
+    if (!statement || !shape) return problem(MESSAGES.notStatement);
+    statements.push(shape.statement);
+    if (shape.kind === 'loop') {
+      const iterable = getNodeText(shape.iterable) as string;
+      if (!isSignalIterable(ctx, shape.statement, shape.iterable)) return problem(MESSAGES.notSignals(iterable));
+      sources.push({ kind: 'each', iterable, isArray: isMutableSignalArray(ctx, shape.statement, shape.iterable) });
+      continue;
+    }
+    if (!isSignalExpression(ctx, statement, registration.target)) return problem(MESSAGES.notASignal(target));
+    const test = shape.kind === 'guarded' ? shape.test : isOptionalChain(registration.call.node as Node) ? target : undefined;
+    sources.push({ kind: 'signal', text: normalizeChain(target), test });
   }
-  if (!isSignalExpression(ctx, statement, registration.target)) return { kind: 'problem', reason: MESSAGES.notASignal(target), follows: true };
-  const test = shape.kind === 'guarded' ? shape.test : isOptionalChain(registration.call.node as Node) ? target : undefined;
-  return { kind: 'listener', source: { kind: 'signal', text: normalizeChain(target), test }, removals, statement: shape.statement };
+  return { kind: 'listener', sources, removals, statements };
 }
 
 function isOnceOnly(options: Node): boolean {
@@ -589,6 +606,9 @@ function link(ctx: TransformContext, controller: LinkedController, anyText: stri
     }
   }
   declarator.init = parseExpression(j, anyText);
+  // Nothing reassigns it (or it would have been left alone).
+  const declaration = controller.declarator.parentPath?.parentPath?.node as Node;
+  if (declaration?.kind === 'let' && declaration.declarations.length === 1) declaration.kind = 'const';
 }
 
 /**
@@ -654,8 +674,9 @@ function addOnceToListeners(ctx: TransformContext): void {
       return ctx.manual(path, MESSAGES.onceOptions(targetText), LISTENER_RULE);
     }
     if (removal === 'none' && !options && removeWhenSettled(ctx, path, targetText, listener)) return;
-    if (!options) call.arguments.push(parseExpression(j, '{ once: true }'));
-    else call.arguments[2] = parseExpression(j, buildObjectWithProperty(options, 'once: true') as string);
+    const withOnce = options ? buildObjectWithProperty(options, 'once: true') : '{ once: true }';
+    if (withOnce === undefined) return;
+    call.arguments[options ? 2 : call.arguments.length] = parseExpression(j, withOnce);
     ctx.edit(path, MESSAGES.once(targetText), LISTENER_RULE);
     if (removal === 'mismatch') ctx.manual(path, MESSAGES.onceMismatch(targetText), LISTENER_RULE);
   });
