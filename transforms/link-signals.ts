@@ -30,6 +30,7 @@ const MESSAGES = {
   abortedElsewhere: 'it is also aborted outside an abort listener of the signals it follows',
   customReason: 'abort() passes a reason of its own',
   listenerDoesMore: "an 'abort' listener does more than abort it",
+  listenerUsedElsewhere: (name: string) => `the listener ${name} is used for more than adding and removing it`,
   listenerOptions: "an 'abort' listener is added with options other than { once: true }",
   escapes: 'the controller is used as a value (returned, stored, passed on or destructured)',
   controllerReassigned: 'the controller variable is reassigned',
@@ -154,7 +155,7 @@ function classifyController(ctx: TransformContext, path: ASTPath): Classificatio
   }
 
   const timer = uses.find((use) => use.kind === 'timer');
-  const stable = checkStableSources(ctx, statement, list, sources, timer?.kind === 'timer' ? timer.ms : undefined);
+  const stable = checkStableSources(ctx, statement, sources, timer?.kind === 'timer' ? timer.ms : undefined);
   if (stable) return { kind: 'manual', reason: stable };
   if (hasAwaitBefore(statement, list, setup)) return { kind: 'manual', reason: MESSAGES.awaitBetween };
 
@@ -314,7 +315,7 @@ function classifyListener(
     const statement = removal && getExpressionStatement(removal.call);
     const removedFrom = normalizeChain(getNodeText(removal?.target) ?? '');
     if (!removal || !statement || !isInList(statement) || !targets.some((target) => normalizeChain(target) === removedFrom)) {
-      return problem(MESSAGES.listenerDoesMore);
+      return problem(MESSAGES.listenerUsedElsewhere((other.node as Node).name));
     }
     removals.push(statement);
   }
@@ -336,11 +337,11 @@ function classifyListener(
     statements.push(shape.statement);
     if (shape.kind === 'loop') {
       const iterable = getNodeText(shape.iterable) as string;
-      if (!isSignalIterable(ctx, shape.statement, shape.iterable)) return problem(MESSAGES.notSignals(iterable));
-      sources.push({ kind: 'each', iterable, isArray: isMutableSignalArray(ctx, shape.statement, shape.iterable) });
+      if (!isSignalIterable(shape.statement, shape.iterable)) return problem(MESSAGES.notSignals(iterable));
+      sources.push({ kind: 'each', iterable, isArray: isMutableSignalArray(shape.statement, shape.iterable) });
       continue;
     }
-    if (!isSignalExpression(ctx, statement, registration.target)) return problem(MESSAGES.notASignal(target));
+    if (!isSignalExpression(statement, registration.target)) return problem(MESSAGES.notASignal(target));
     const test = shape.kind === 'guarded' ? shape.test : isOptionalChain(registration.call.node as Node) ? target : undefined;
     sources.push({ kind: 'signal', text: normalizeChain(target), test });
   }
@@ -426,7 +427,7 @@ function getTimer(ctx: TransformContext, fnPath: ASTPath): { ms: Node; statement
  * The followed signals and the delay are evaluated where the controller was created: each name
  * they use must already hold its final value there.
  */
-function checkStableSources(ctx: TransformContext, statement: ASTPath, list: Node[], sources: readonly Source[], ms: Node | undefined): string | undefined {
+function checkStableSources(ctx: TransformContext, statement: ASTPath, sources: readonly Source[], ms: Node | undefined): string | undefined {
   const start = (statement.node as Node).start as number;
   const check = (text: string, node: Node | undefined, site: ASTPath): string | undefined => {
     for (const name of getReferencedNames(ctx, node)) {
@@ -440,7 +441,6 @@ function checkStableSources(ctx: TransformContext, statement: ASTPath, list: Nod
     }
     return undefined;
   };
-  void list;
   for (const source of sources) {
     if (source.kind === 'timeout') continue;
     const text = source.kind === 'signal' ? source.text : source.iterable;
@@ -487,7 +487,7 @@ function containsAwait(node: Node): boolean {
  * (`signal`, `options.signal`, `parentSignal`), or a binding typed `AbortSignal`. XMLHttpRequest and
  * media elements fire 'abort' too, and `AbortSignal.any` throws on them.
  */
-function isSignalExpression(ctx: TransformContext, site: ASTPath, node: Node): boolean {
+function isSignalExpression(site: ASTPath, node: Node): boolean {
   const name = getLastName(node);
   if (name && /signal$/i.test(name)) return true;
   const type = node.type === 'Identifier' ? getDeclaredType(site, node.name) : undefined;
@@ -495,7 +495,7 @@ function isSignalExpression(ctx: TransformContext, site: ASTPath, node: Node): b
 }
 
 /** `signals`, `parentSignals`, `this.signals`, or a binding typed as an array or iterable of AbortSignal. */
-function isSignalIterable(ctx: TransformContext, site: ASTPath, node: Node): boolean {
+function isSignalIterable(site: ASTPath, node: Node): boolean {
   const name = getLastName(node);
   if (name && /signals$/i.test(name)) return true;
   const type = node.type === 'Identifier' ? getDeclaredType(site, node.name) : undefined;
@@ -503,7 +503,7 @@ function isSignalIterable(ctx: TransformContext, site: ASTPath, node: Node): boo
 }
 
 /** `AbortSignal[]` and `Array<AbortSignal>`, which `AbortSignal.any` takes as they are. */
-function isMutableSignalArray(ctx: TransformContext, site: ASTPath, node: Node): boolean {
+function isMutableSignalArray(site: ASTPath, node: Node): boolean {
   const type = node.type === 'Identifier' ? getDeclaredType(site, node.name) : undefined;
   if (!type) return false;
   if (type.type === 'TSArrayType') return isAbortSignalType(type.elementType);
@@ -663,7 +663,7 @@ function addOnceToListeners(ctx: TransformContext): void {
     if (!isAbortEventName(call.arguments[0]) || call.arguments.length < 2 || call.arguments.length > 3) return;
     const target = callee.object;
     const targetText = getNodeText(target);
-    if (!targetText || !outlivesFunction(path, target) || !isSignalExpression(ctx, path, target)) return;
+    if (!targetText || !outlivesFunction(path, target) || !isSignalExpression(path, target)) return;
     const listener = call.arguments[1];
     const removal = getRemoval(ctx, path, targetText, listener);
     if (removal === 'matching') return;
