@@ -656,10 +656,11 @@ function removeStatement(path: ASTPath): void {
  */
 function addOnceToListeners(ctx: TransformContext): void {
   const { j } = ctx;
-  ctx.root.find(j.CallExpression).forEach((path) => {
+  const calls = [...ctx.root.find(j.CallExpression).paths(), ...ctx.root.find(j.OptionalCallExpression).paths()];
+  calls.forEach((path) => {
     const call = path.node as Node;
     const callee = call.callee;
-    if (callee.type !== 'MemberExpression' || callee.computed || callee.property.name !== 'addEventListener') return;
+    if (!isMember(callee) || callee.computed || callee.property.name !== 'addEventListener') return;
     if (!isAbortEventName(call.arguments[0]) || call.arguments.length < 2 || call.arguments.length > 3) return;
     const target = callee.object;
     const targetText = getNodeText(target);
@@ -718,7 +719,8 @@ function removeWhenSettled(ctx: TransformContext, callPath: ASTPath, target: str
   if (!disposesOfListenerLocal(ctx, callPath, getListenerFunction(callPath, listener), tryNode.finalizer)) return false;
   if (listener.type === 'Identifier') {
     if (getBindingReferences(j, ctx.root, callPath, listener.name).some(isWrittenIdentifier)) return false;
-    finalizer.unshift(parseStatement(j, `${target}.removeEventListener('abort', ${listener.name});`));
+    const access = (callPath.node as Node).callee.optional ? '?.' : '.';
+    finalizer.unshift(parseStatement(j, `${target}${access}removeEventListener('abort', ${listener.name});`));
     ctx.edit(callPath, MESSAGES.removeInFinally(target), LISTENER_RULE);
     return true;
   }
@@ -772,7 +774,7 @@ function outlivesFunction(path: ASTPath, target: Node): boolean {
   const functions = getEnclosingFunctions(path);
   if (functions.length === 0) return false;
   let root = target;
-  while (root.type === 'MemberExpression' && !root.computed) root = root.object;
+  while (isMember(root) && !root.computed) root = root.object;
   if (root.type !== 'Identifier') return false;
   const scope = (path as Node).scope?.lookup(root.name);
   if (!scope) return false;
@@ -801,10 +803,11 @@ function contains(node: Node, target: Node): boolean {
 function getRemoval(ctx: TransformContext, path: ASTPath, target: string, listener: Node): 'matching' | 'mismatch' | 'none' {
   const [fn] = getEnclosingFunctions(path);
   let result: 'matching' | 'mismatch' | 'none' = 'none';
-  ctx.j(fn as ASTPath).find(ctx.j.CallExpression).forEach((candidate) => {
+  const scope = ctx.j(fn as ASTPath);
+  [...scope.find(ctx.j.CallExpression).paths(), ...scope.find(ctx.j.OptionalCallExpression).paths()].forEach((candidate) => {
     const call = candidate.node as Node;
     const callee = call.callee;
-    if (callee.type !== 'MemberExpression' || callee.computed || callee.property.name !== 'removeEventListener') return;
+    if (!isMember(callee) || callee.computed || callee.property.name !== 'removeEventListener') return;
     if (!isAbortEventName(call.arguments[0]) || normalizeChain(getNodeText(callee.object) ?? '') !== normalizeChain(target)) return;
     const removed = call.arguments[1];
     const same = listener.type === 'Identifier' ? removed?.type === 'Identifier' && removed.name === listener.name : getNodeText(removed) === getNodeText(listener) && !isFunctionNode(listener);
@@ -835,6 +838,10 @@ function getStatementList(statement: ASTPath | undefined): Node[] | undefined {
   if (!Array.isArray(list)) return undefined;
   const owner = statement?.parentPath?.parentPath?.node as Node;
   return ['BlockStatement', 'Program', 'SwitchCase', 'StaticBlock'].includes(owner?.type) ? list : undefined;
+}
+
+function isMember(node: Node): boolean {
+  return node?.type === 'MemberExpression' || node?.type === 'OptionalMemberExpression';
 }
 
 /** The path of the node that holds `path`, past the array paths of lists (`arguments`, `body`). */

@@ -25,3 +25,18 @@ export function local() {
   controller.signal.addEventListener('abort', () => cleanup());
   return controller;
 }
+
+export function optionalSignal(options?: { signal?: AbortSignal }) {
+  options?.signal?.addEventListener('abort', () => cleanup(), { once: true });
+}
+
+export async function optionalInOperation(conn: Connection, signal?: AbortSignal) {
+  const onAbort = () => conn.destroy();
+  signal?.addEventListener('abort', onAbort);
+  try {
+    await conn.query('select 1');
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    conn.release();
+  }
+}
