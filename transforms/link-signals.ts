@@ -16,7 +16,7 @@ type Node = any;
 export const meta: TransformMeta = {
   name: 'link-signals',
   description:
-    "Turn controllers that only follow other signals ('abort' listeners calling controller.abort()) into AbortSignal.any, and give 'abort' listeners on long-lived signals { once: true }",
+    "Turn controllers that only follow other signals ('abort' listeners calling controller.abort()) into AbortSignal.any; remove 'abort' listeners on long-lived signals when their operation settles, or give them { once: true }",
   mayApply: (source) => source.includes('addEventListener') && source.includes('abort'),
   rule: 'hand-linked-signals',
 };
@@ -41,7 +41,6 @@ const MESSAGES = {
   notASignal: (signal: string) => `cannot tell that ${signal} is an AbortSignal (name it *signal or give it a type)`,
   notSignals: (iterable: string) => `cannot tell that ${iterable} holds AbortSignals (name it *signals or give it a type)`,
   shadowed: (name: string) => `${name} is not the global here`,
-  unsupported: (reason: string) => reason,
   twoTimers: 'more than one timer aborts it',
   once: (signal: string) => `added { once: true } to the 'abort' listener on ${signal}, which outlives this function`,
   removeInFinally: (signal: string) => `the 'abort' listener on ${signal}, which outlives this function, is now removed when the try block settles`,
