@@ -94,7 +94,14 @@ export default createJscodeshiftTransform({ meta, transform });
 /** What one `controller.<x>` use turned out to be. */
 type Use =
   | { readonly kind: 'signal-read'; readonly path: ASTPath }
-  | { readonly kind: 'listener'; readonly sources: readonly Source[]; readonly removals: readonly ASTPath[]; readonly statements: readonly ASTPath[] }
+  | {
+      readonly kind: 'listener';
+      readonly sources: readonly Source[];
+      readonly removals: readonly ASTPath[];
+      /** The statements adding the listener, and where each sits in the controller's block. */
+      readonly statements: readonly ASTPath[];
+      readonly anchors: readonly ASTPath[];
+    }
   | { readonly kind: 'pre-check'; readonly signal: string; readonly statement: ASTPath }
   | { readonly kind: 'timer'; readonly ms: Node; readonly removals: readonly ASTPath[]; readonly statement: ASTPath }
   | { readonly kind: 'problem'; readonly reason: string; readonly follows: boolean };
@@ -135,7 +142,7 @@ function classifyController(ctx: TransformContext, path: ASTPath): Classificatio
         followed.add(key);
       }
       removals.push(...use.statements, ...use.removals);
-      setup.push(...use.statements);
+      setup.push(...use.anchors);
     }
     if (use.kind === 'timer') {
       if (sources.some((source) => source.kind === 'timeout')) return { kind: 'manual', reason: MESSAGES.twoTimers };
@@ -325,6 +332,7 @@ function classifyListener(
 
   const sources: Source[] = [];
   const statements: ASTPath[] = [];
+  const anchors: ASTPath[] = [];
   for (const [index, registration] of found.registrations.entries()) {
     const target = targets[index] as string;
     if (registration.options && !isOnceOnly(registration.options)) return problem(MESSAGES.listenerOptions);
@@ -332,8 +340,10 @@ function classifyListener(
     if (!isDefaultOrOwnReason(call, target) || (call.arguments.length > 0 && found.registrations.length > 1)) return problem(MESSAGES.customReason);
     const statement = getExpressionStatement(registration.call);
     const shape = statement && getRegistrationShape(statement, list, registration.target);
+    if (shape === 'after-await') return problem(MESSAGES.awaitBetween);
     if (!statement || !shape) return problem(MESSAGES.notStatement);
     statements.push(shape.statement);
+    anchors.push(shape.anchor);
     if (shape.kind === 'loop') {
       const iterable = getNodeText(shape.iterable) as string;
       if (!isSignalIterable(shape.statement, shape.iterable)) return problem(MESSAGES.notSignals(iterable));
@@ -344,7 +354,7 @@ function classifyListener(
     const test = shape.kind === 'guarded' ? shape.test : isOptionalChain(registration.call.node as Node) ? target : undefined;
     sources.push({ kind: 'signal', text: normalizeChain(target), test });
   }
-  return { kind: 'listener', sources, removals, statements };
+  return { kind: 'listener', sources, removals, statements, anchors };
 }
 
 function isOnceOnly(options: Node): boolean {
@@ -362,18 +372,22 @@ function isOnceOnly(options: Node): boolean {
 /**
  * How the statement adding the listener sits in the controller's block: directly; as
  * `if (signal) signal.addEventListener(...)` (the signal may be missing); or as
- * `for (const s of signals) s.addEventListener(...)`.
+ * `for (const s of signals) s.addEventListener(...)`. Each of these may also be a statement of a
+ * `try` block in the controller's block, before any await there. `statement` is what goes,
+ * `anchor` its place in the controller's block.
  */
 function getRegistrationShape(
   statement: ASTPath,
   list: Node[],
   target: Node,
 ):
-  | { kind: 'direct'; statement: ASTPath }
-  | { kind: 'guarded'; statement: ASTPath; test: string }
-  | { kind: 'loop'; statement: ASTPath; iterable: Node }
+  | { kind: 'direct'; statement: ASTPath; anchor: ASTPath }
+  | { kind: 'guarded'; statement: ASTPath; anchor: ASTPath; test: string }
+  | { kind: 'loop'; statement: ASTPath; anchor: ASTPath; iterable: Node }
+  | 'after-await'
   | undefined {
-  if (list.includes(statement.node)) return { kind: 'direct', statement };
+  const direct = getAnchor(statement, list);
+  if (direct) return direct === 'after-await' ? direct : { kind: 'direct', statement, anchor: direct };
   let wrapper = statement.parentPath as ASTPath;
   let inner = statement;
   if (Array.isArray(wrapper.value)) {
@@ -383,18 +397,34 @@ function getRegistrationShape(
     wrapper = block.parentPath as ASTPath;
   }
   const node = wrapper.node as Node;
-  if (!list.includes(node)) return undefined;
+  const anchor = getAnchor(wrapper, list);
+  if (!anchor || anchor === 'after-await') return anchor;
   const targetText = normalizeChain(getNodeText(target) ?? '');
   if (node.type === 'IfStatement' && !node.alternate && node.consequent === inner.node && normalizeChain(getNodeText(node.test) ?? '') === targetText) {
-    return { kind: 'guarded', statement: wrapper, test: getNodeText(node.test) as string };
+    return { kind: 'guarded', statement: wrapper, anchor, test: getNodeText(node.test) as string };
   }
   if (node.type === 'ForOfStatement' && !node.await && node.body === inner.node && node.left.type === 'VariableDeclaration') {
     const declarator = node.left.declarations[0];
     if (node.left.declarations.length === 1 && declarator.id.type === 'Identifier' && target.type === 'Identifier' && target.name === declarator.id.name) {
-      return { kind: 'loop', statement: wrapper, iterable: node.right };
+      return { kind: 'loop', statement: wrapper, anchor, iterable: node.right };
     }
   }
   return undefined;
+}
+
+/**
+ * The statement of `list` that `statement` runs as part of: itself, or the `try` whose block
+ * holds it, when nothing before it in that block may await (the code would not see aborts from
+ * before then; AbortSignal.any would).
+ */
+function getAnchor(statement: ASTPath, list: Node[]): ASTPath | 'after-await' | undefined {
+  if (list.includes(statement.node)) return statement;
+  const inner = statement.parentPath?.value;
+  const block = statement.parentPath?.parentPath as ASTPath | undefined;
+  const tryPath = block?.parentPath as ASTPath | undefined;
+  const tryNode = tryPath?.node as Node;
+  if (!Array.isArray(inner) || tryNode?.type !== 'TryStatement' || tryNode.block !== block?.node || !list.includes(tryNode)) return undefined;
+  return inner.slice(0, inner.indexOf(statement.node)).some(containsAwait) ? 'after-await' : tryPath;
 }
 
 /** `setTimeout(() => controller.abort(), ms)`, alone or as `const timer = ...` cleared only by clearTimeout. */
