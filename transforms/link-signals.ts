@@ -669,7 +669,40 @@ function removeStatement(path: ASTPath): void {
   if (tryNode.handler) return;
   const list = tryPath.parentPath?.value;
   if (!Array.isArray(list)) return;
-  list.splice(list.indexOf(tryNode), 1, ...tryNode.block.body);
+  // Its statements join the surrounding block unless a name they declare could clash there;
+  // then the block stays a block.
+  if (canUnwrap(tryPath, list)) list.splice(list.indexOf(tryNode), 1, ...tryNode.block.body);
+  else tryPath.replace(tryNode.block);
+}
+
+/**
+ * True when the names the `try` block declares at its top level are declared nowhere else in the
+ * function (ast-types puts block-scoped names in the function's scope), and the `try` is the
+ * last statement of its block, so no later statement starts seeing them.
+ */
+function canUnwrap(tryPath: ASTPath, list: Node[]): boolean {
+  const block = (tryPath.node as Node).block;
+  const names = block.body.flatMap((statement: Node) => getDeclaredNames(statement));
+  if (names.length === 0) return true;
+  if (list[list.length - 1] !== tryPath.node) return false;
+  const scope = (tryPath as Node).scope;
+  return names.every((name: string) => (scope?.lookup(name)?.getBindings()[name] ?? []).length === 1);
+}
+
+function getDeclaredNames(statement: Node): string[] {
+  if ((statement.type === 'FunctionDeclaration' || statement.type === 'ClassDeclaration') && statement.id) return [statement.id.name];
+  if (statement.type !== 'VariableDeclaration') return [];
+  const names: string[] = [];
+  const collect = (pattern: Node): void => {
+    if (!pattern) return;
+    if (pattern.type === 'Identifier') names.push(pattern.name);
+    else if (pattern.type === 'ObjectPattern') pattern.properties.forEach((property: Node) => collect(property.value ?? property.argument));
+    else if (pattern.type === 'ArrayPattern') pattern.elements.forEach(collect);
+    else if (pattern.type === 'AssignmentPattern') collect(pattern.left);
+    else if (pattern.type === 'RestElement') collect(pattern.argument);
+  };
+  for (const declarator of statement.declarations) collect(declarator.id);
+  return names;
 }
 
 // ---------------------------------------------------------------------------------------------
