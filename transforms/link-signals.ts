@@ -42,6 +42,8 @@ const MESSAGES = {
   notSignals: (iterable: string) => `cannot tell that ${iterable} holds AbortSignals (name it *signals or give it a type)`,
   shadowed: (name: string) => `${name} is not the global here`,
   twoTimers: 'more than one timer aborts it',
+  onabort: 'it follows a signal through onabort, which replaces any other onabort handler: rewrite it by hand',
+  bound: 'abort.bind(...) as the listener passes the Event as the abort reason',
   once: (signal: string) => `added { once: true } to the 'abort' listener on ${signal}, which outlives this function`,
   removeInFinally: (signal: string) => `the 'abort' listener on ${signal}, which outlives this function, is now removed when the try block settles`,
   onceMismatch: (signal: string) =>
@@ -178,6 +180,7 @@ function classifyUse(ctx: TransformContext, reference: ASTPath, list: Node[] | u
     return { kind: 'signal-read', path: memberPath };
   }
   const call = memberPath.parentPath?.node as Node;
+  if (member.property.name === 'abort' && isBoundListener(memberPath)) return { kind: 'problem', reason: MESSAGES.bound, follows: true };
   if (member.property.name !== 'abort' || call?.type !== 'CallExpression' || call.callee !== member) return escapes;
   return classifyAbortCall(ctx, memberPath.parentPath as ASTPath, list);
 }
@@ -207,6 +210,10 @@ function classifyAbortCall(ctx: TransformContext, callPath: ASTPath, list: Node[
     if (!onlyStatement) return { kind: 'problem', reason: MESSAGES.listenerDoesMore, follows: true };
     return classifyListener(ctx, registrations, call, list);
   }
+  const assignment = getParentNodePath(fnPath)?.node as Node;
+  if (assignment?.type === 'AssignmentExpression' && assignment.right === fn && isMember(assignment.left) && assignment.left.property?.name === 'onabort') {
+    return { kind: 'problem', reason: MESSAGES.onabort, follows: true };
+  }
   const timer = onlyStatement ? getTimer(ctx, fnPath) : undefined;
   if (timer) {
     if (call.arguments.length > 0) return { kind: 'problem', reason: MESSAGES.customReason, follows: false };
@@ -214,6 +221,14 @@ function classifyAbortCall(ctx: TransformContext, callPath: ASTPath, list: Node[
     return { kind: 'timer', ms: timer.ms, removals: timer.removals, statement: timer.statement };
   }
   return elsewhere;
+}
+
+/** `signal.addEventListener('abort', controller.abort.bind(controller))`. */
+function isBoundListener(abortMember: ASTPath): boolean {
+  const bind = abortMember.parentPath?.node as Node;
+  if (bind?.type !== 'MemberExpression' || bind.object !== abortMember.node || bind.property.name !== 'bind') return false;
+  const bindCall = abortMember.parentPath?.parentPath as ASTPath;
+  return (bindCall?.node as Node)?.type === 'CallExpression' && getRegistration(bindCall, 'addEventListener') !== undefined;
 }
 
 /** `signal.aborted` / `signal?.aborted` as the whole test of an `if` without `else`. */
