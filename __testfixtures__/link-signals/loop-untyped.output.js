@@ -1,0 +1,4 @@
+export function combine(signals) {
+  const signal = AbortSignal.any([...signals]);
+  return signal;
+}

@@ -1,0 +1,5 @@
+import { shutdownSignal } from './lifecycle.mjs';
+
+const signal = AbortSignal.any([shutdownSignal]);
+
+export const serverSignal = signal;

@@ -1,0 +1,4 @@
+export function follow(parentSignal: AbortSignal): AbortSignal {
+  const signal = AbortSignal.any([parentSignal]);
+  return signal;
+}
