@@ -1,5 +1,6 @@
 import type { ASTPath } from 'jscodeshift';
 import { buildTimeoutSignalText } from '../src/ast/build-timeout-signal.ts';
+import { getEnclosingFunctions } from '../src/ast/get-enclosing-functions.ts';
 import { getNodeText } from '../src/ast/get-node-text.ts';
 import { getOnlyExpression } from '../src/ast/get-only-expression.ts';
 import { isGlobalReference } from '../src/ast/is-global-reference.ts';
@@ -22,7 +23,7 @@ export const meta: TransformMeta = {
 const RULES = { timeout: 'controller-timeout', uncleared: 'uncleared-timer' } as const;
 
 const MESSAGES = {
-  replaced: (name: string, text: string) => `the controller aborted by a timer is now \`const ${name} = ${text}\``,
+  replaced: (declaration: string) => `the controller aborted by a timer is now \`${declaration}\``,
   notCombined: (signal: string, reason: string) => `${reason}, so ${signal} is not combined with the timeout: combine them by hand`,
   unsupported: (reason: string) => `a controller aborted by a timer: ${reason}; left as it is`,
   customReason: 'the timer aborts with a custom reason; AbortSignal.timeout always aborts with a TimeoutError',
@@ -33,6 +34,7 @@ const MESSAGES = {
   usedBeforeTimer: 'the controller is used before the timer starts',
   otherAbort: 'the controller is aborted elsewhere too',
   otherUse: (text: string) => `the controller is used for more than its signal (\`${text}\`)`,
+  clearedInCallback: (text: string) => `the timer is called off from a callback (\`${text}\`), which AbortSignal.timeout cannot express`,
   timerUse: (text: string) => `the timer id is used for more than clearTimeout (\`${text}\`)`,
   notInBlock: 'clearTimeout(t) is not a statement of its own block',
   unsafeFinally: 'removing clearTimeout empties a finally block whose try block declares names used around it',
@@ -158,14 +160,20 @@ function rewrite(ctx: TransformContext, site: ControllerTimer): void {
     return;
   }
   const name = getUnusedName(j, ctx.root, ['signal', 'timeoutSignal'], { localTo: site.timerPath });
-  ctx.edit(site.timerPath, MESSAGES.replaced(name, text.text), RULES.timeout);
+  const declarationText = `${site.declarationKind} ${name} = ${text.text}`;
+  ctx.edit(site.timerPath, MESSAGES.replaced(declarationText), RULES.timeout);
   if (notCombined && site.parent) ctx.manual(site.timerPath, MESSAGES.notCombined(site.parent.expression, notCombined), RULES.timeout);
 
   for (const use of site.signalUses) replaceSignalUse(j, use, name);
   for (const statement of site.timerStatements) removeStatement(statement);
-  const declaration = parseStatement(j, `${site.declarationKind} ${name} = ${text.text};`);
+  const declaration = parseStatement(j, `${declarationText};`);
   const comments = [...((site.controllerStatement.node as Node).comments ?? []), ...((site.timerStatement.node as Node).comments ?? [])];
-  if (comments.length > 0) declaration.comments = comments;
+  if (comments.length > 0) {
+    declaration.comments = comments;
+    // recast puts blank lines around a new multi-line statement (comments make it one); in the
+    // timer's place, it is spaced like the timer was.
+    declaration.loc = (site.timerStatement.node as Node).loc;
+  }
   site.timerStatement.replace(declaration);
   site.controllerStatement.prune();
 }
@@ -299,7 +307,11 @@ function getTimerStatements(ctx: TransformContext, timerPath: ASTPath): { kind: 
   if ((declarator.node as Node).type !== 'VariableDeclarator') return { kind: 'ok', paths: [] };
   const name = (declarator.node as Node).id.name as string;
   const paths: ASTPath[] = [];
+  const timerFunction = getEnclosingFunctions(timerPath)[0]?.node;
   for (const use of getBindingUses(ctx, declarator, name)) {
+    // Cleared from a callback (an event handler, `.finally(() => ...)`): a deadline that can be
+    // called off, which AbortSignal.timeout cannot express.
+    if (getEnclosingFunctions(use)[0]?.node !== timerFunction) return { kind: 'unsure', reason: MESSAGES.clearedInCallback(getSnippet(use.parent?.node as Node)) };
     const statement = getTimerUseStatement(use);
     if (!statement) return { kind: 'unsure', reason: MESSAGES.timerUse(getSnippet((use.parent?.node as Node) ?? use.node)) };
     paths.push(statement);
