@@ -1,6 +1,6 @@
+import * as abortTimer from '../transforms/abort-timer.ts';
 import * as abortableSleep from '../transforms/abortable-sleep.ts';
 import * as forwardSignal from '../transforms/forward-signal.ts';
-import * as abortTimer from '../transforms/abort-timer.ts';
 import * as timeoutOption from '../transforms/timeout-option.ts';
 import type { TransformModule } from './types.ts';
 
