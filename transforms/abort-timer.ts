@@ -31,7 +31,7 @@ const MESSAGES = {
   callbackDoesMore: 'the timer callback does more than abort the controller',
   timerForm: 'the timer is neither `setTimeout(() => c.abort(), ms)` as a statement nor `const t = setTimeout(...)`',
   notSameBlock: 'the controller and the timer are not declared in the same block',
-  usedBeforeTimer: 'the controller is used before the timer starts',
+  usedBeforeTimer: 'the controller may be used before the timer starts',
   otherAbort: 'the controller is aborted elsewhere too',
   otherUse: (text: string) => `the controller is used for more than its signal (\`${text}\`)`,
   clearedInCallback: (text: string) => `the timer is called off from a callback (\`${text}\`), which AbortSignal.timeout cannot express`,
@@ -117,7 +117,10 @@ function classifyTimer(ctx: TransformContext, timerPath: ASTPath): Classificatio
   const uses = getControllerUses(ctx, controller, target.name, abortCall);
   if (uses.kind === 'unsure') return uses;
   const between = new Set(list.slice(controllerIndex + 1, timerIndex));
-  if (uses.signalUses.some((use) => isInside(use, between))) return { kind: 'unsure', reason: MESSAGES.usedBeforeTimer };
+  // The new variable exists from the timer on. A use between the two, or in a function
+  // declaration (hoisted: a call between the two may run it), could read it too early.
+  const early = (use: ASTPath) => isInside(use, between) || (between.size > 0 && isInFunctionDeclaration(use));
+  if (uses.signalUses.some(early)) return { kind: 'unsure', reason: MESSAGES.usedBeforeTimer };
 
   const timerStatements = getTimerStatements(ctx, timerPath);
   if (timerStatements.kind === 'unsure') return timerStatements;
@@ -372,6 +375,10 @@ function canUnwrap(ctx: TransformContext, tryPath: ASTPath): boolean {
     (name) =>
       ctx.j(scopeNode).find(ctx.j.Identifier, { name }).filter((p) => !isInside(p, new Set([block]))).size() === 0,
   );
+}
+
+function isInFunctionDeclaration(path: ASTPath): boolean {
+  return getEnclosingFunctions(path).some((fn) => (fn.node as Node).type === 'FunctionDeclaration');
 }
 
 function isInside(path: ASTPath, nodes: ReadonlySet<Node>): boolean {

@@ -20,3 +20,18 @@ export async function usedBeforeTimer(url: string) {
     clearTimeout(timer);
   }
 }
+
+export async function hoisted(url: string) {
+  const controller = new AbortController();
+  warmUp();
+  const timer = setTimeout(() => controller.abort(), 3000);
+  try {
+    return await request();
+  } finally {
+    clearTimeout(timer);
+  }
+
+  function request() {
+    return fetch(url, { signal: controller.signal });
+  }
+}
