@@ -4,7 +4,7 @@ import { getEnclosingFunctions } from '../src/ast/get-enclosing-functions.ts';
 import { getNodeText } from '../src/ast/get-node-text.ts';
 import { getOnlyExpression } from '../src/ast/get-only-expression.ts';
 import { isGlobalReference } from '../src/ast/is-global-reference.ts';
-import { getUnusedName } from '../src/ast/module-member.ts';
+import { getUnusedName, keepDirectiveSpacing } from '../src/ast/module-member.ts';
 import { parseStatement } from '../src/ast/parse-snippet.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
 import { getSignalInScope, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
@@ -50,12 +50,14 @@ interface ControllerTimer {
   readonly timerStatement: ASTPath;
   readonly controllerStatement: ASTPath;
   readonly declarationKind: 'const' | 'var';
-  readonly delay: string;
+  /** `AbortSignal.timeout(ms)`, or combined with the caller's signal. */
+  readonly signalText: string;
+  /** Why the caller's signal could not be combined, when there is one. */
+  readonly notCombined?: string;
   /** Every `c.signal`. */
   readonly signalUses: readonly ASTPath[];
   /** `clearTimeout(t);` and `t.unref();` statements. */
   readonly timerStatements: readonly ASTPath[];
-  readonly parent: SignalInScope | undefined;
 }
 
 type Classification =
@@ -108,7 +110,7 @@ function classifyTimer(ctx: TransformContext, timerPath: ASTPath): Classificatio
 
   const timerStatement = getTimerStatement(timerPath);
   if (!timerStatement) return { kind: 'unsure', reason: MESSAGES.timerForm };
-  const controllerStatement = controller.parentPath.parentPath as ASTPath;
+  const controllerStatement = controller.parent as ASTPath;
   const list = getStatementList(controllerStatement);
   const controllerIndex = list?.indexOf(controllerStatement.node) ?? -1;
   const timerIndex = list?.indexOf(timerStatement.node) ?? -1;
@@ -130,16 +132,25 @@ function classifyTimer(ctx: TransformContext, timerPath: ASTPath): Classificatio
 
   const delay = getNodeText(args[1]);
   if (delay === undefined) return { kind: 'unsure', reason: MESSAGES.noDelayText };
+  const parent = getParentSignal(ctx, controller);
+  let text = buildTimeoutSignalText(timerPath, ctx.options, delay, parent);
+  let notCombined: string | undefined;
+  if (text.kind === 'unsupported' && parent) {
+    // The old code ignored the caller's signal too: a bare timeout keeps its behaviour.
+    notCombined = MESSAGES.notCombined(parent.expression, text.reason);
+    text = buildTimeoutSignalText(timerPath, ctx.options, delay);
+  }
+  if (text.kind === 'unsupported') return { kind: 'unsure', reason: MESSAGES.unsupported(text.reason) };
   return {
     kind: 'ok',
     timerPath,
     timerStatement,
     controllerStatement,
     declarationKind: (controllerStatement.node as Node).kind === 'var' ? 'var' : 'const',
-    delay,
+    signalText: text.text,
+    notCombined,
     signalUses: uses.signalUses,
     timerStatements: timerStatements.paths,
-    parent: getParentSignal(ctx, controller),
   };
 }
 
@@ -151,22 +162,13 @@ function classifyTimer(ctx: TransformContext, timerPath: ASTPath): Classificatio
  */
 function rewrite(ctx: TransformContext, site: ControllerTimer): void {
   const { j } = ctx;
-  let text = buildTimeoutSignalText(site.timerPath, ctx.options, site.delay, site.parent);
-  let notCombined: string | undefined;
-  if (text.kind === 'unsupported' && site.parent) {
-    // The old code ignored the caller's signal too: a bare timeout keeps its behaviour.
-    notCombined = text.reason;
-    text = buildTimeoutSignalText(site.timerPath, ctx.options, site.delay);
-  }
-  if (text.kind === 'unsupported') {
-    ctx.manual(site.timerPath, MESSAGES.unsupported(text.reason), RULES.timeout);
-    return;
-  }
   const name = getUnusedName(j, ctx.root, ['signal', 'timeoutSignal'], { localTo: site.timerPath });
-  const declarationText = `${site.declarationKind} ${name} = ${text.text}`;
+  const declarationText = `${site.declarationKind} ${name} = ${site.signalText}`;
   ctx.edit(site.timerPath, MESSAGES.replaced(declarationText), RULES.timeout);
-  if (notCombined && site.parent) ctx.manual(site.timerPath, MESSAGES.notCombined(site.parent.expression, notCombined), RULES.timeout);
+  if (site.notCombined) ctx.manual(site.timerPath, site.notCombined, RULES.timeout);
 
+  const program = site.controllerStatement.parent?.node as Node;
+  if (program?.type === 'Program') keepDirectiveSpacing(program);
   for (const use of site.signalUses) replaceSignalUse(j, use, name);
   for (const statement of site.timerStatements) removeStatement(statement);
   const declaration = parseStatement(j, `${declarationText};`);

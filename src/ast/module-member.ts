@@ -136,7 +136,7 @@ function getAnchoredStatements(j: JSCodeshift, anchor: Node, text: string): Node
  * usually follows `'use strict';`. As plain expression statements (which is what a leading
  * string statement is anyway) they are spaced by their position in the input like any other.
  */
-function keepDirectiveSpacing(program: Node): void {
+export function keepDirectiveSpacing(program: Node): void {
   const directives = (program.directives ?? []) as Node[];
   if (directives.length === 0) return;
   const statements = directives.map((directive) => {
