@@ -36,7 +36,7 @@ const MESSAGES = {
   otherUse: (text: string) => `the controller is used for more than its signal (\`${text}\`)`,
   clearedInCallback: (text: string) => `the timer is called off from a callback (\`${text}\`), which AbortSignal.timeout cannot express`,
   timerUse: (text: string) => `the timer id is used for more than clearTimeout (\`${text}\`)`,
-  notInBlock: 'clearTimeout(t) is not a statement of its own block',
+  conditionalClear: 'the timer is called off only on some paths (in an `if`, a loop or a `case`), which AbortSignal.timeout cannot express',
   unsafeFinally: 'removing clearTimeout empties a finally block whose try block declares names used around it',
   abortErrorCheck:
     "this function checks for 'AbortError', but AbortSignal.timeout aborts with a TimeoutError DOMException: update the check, then migrate",
@@ -126,7 +126,7 @@ function classifyTimer(ctx: TransformContext, timerPath: ASTPath): Classificatio
 
   const timerStatements = getTimerStatements(ctx, timerPath);
   if (timerStatements.kind === 'unsure') return timerStatements;
-  const removalProblem = getRemovalProblem(ctx, timerStatements.paths);
+  const removalProblem = getRemovalProblem(ctx, timerStatement, timerStatements.paths);
   if (removalProblem) return { kind: 'unsure', reason: removalProblem };
   if (mentionsAbortError(ctx, controller)) return { kind: 'unsure', reason: MESSAGES.abortErrorCheck };
 
@@ -340,13 +340,20 @@ function getTimerUseStatement(use: ASTPath): ASTPath | undefined {
 }
 
 /** Why the timer statements cannot all be removed cleanly, if they cannot. */
-function getRemovalProblem(ctx: TransformContext, statements: readonly ASTPath[]): string | undefined {
+function getRemovalProblem(ctx: TransformContext, timerStatement: ASTPath, statements: readonly ASTPath[]): string | undefined {
+  const timerList = getStatementList(timerStatement);
   for (const statement of statements) {
-    if (!getStatementList(statement)) return MESSAGES.notInBlock;
+    const list = getStatementList(statement);
+    if (!list) return MESSAGES.conditionalClear;
     const block = statement.parent as ASTPath;
     const tryPath = block.parent as ASTPath | undefined;
     const tryNode = tryPath?.node as Node;
-    if (tryNode?.type !== 'TryStatement' || tryNode.finalizer !== block.node || tryNode.handler) continue;
+    const isFinally = tryNode?.type === 'TryStatement' && tryNode.finalizer === block.node;
+    // Where the timer's own block ends, or in the finally of a try in that block: always run
+    // once the work is done. Anywhere else (an `if`, a loop, a `case`) it is called off only
+    // on some paths, a choice AbortSignal.timeout cannot make.
+    if (list !== timerList && !(isFinally && getStatementList(tryPath as ASTPath) === timerList)) return MESSAGES.conditionalClear;
+    if (!isFinally || tryNode.handler) continue;
     const emptied = (block.node as Node).body.every((node: Node) => statements.some((s) => s.node === node));
     if (emptied && !canUnwrap(ctx, tryPath as ASTPath)) return MESSAGES.unsafeFinally;
   }
