@@ -1,13 +1,22 @@
+import * as abortTimer from '../transforms/abort-timer.ts';
 import * as abortableSleep from '../transforms/abortable-sleep.ts';
 import * as forwardSignal from '../transforms/forward-signal.ts';
 import * as linkSignals from '../transforms/link-signals.ts';
+import * as timeoutOption from '../transforms/timeout-option.ts';
 import type { TransformModule } from './types.ts';
 
 /**
  * Every per-file transform, in the order `migrate` runs them. This list alone drives
  * `ctxmod list`, the CLI's choices and validation, and the docs index.
  */
-export const transforms: readonly TransformModule[] = [forwardSignal, abortableSleep, linkSignals];
+export const transforms: readonly TransformModule[] = [
+  forwardSignal,
+  abortableSleep,
+  // Before abort-timer: a controller that follows other signals and a timer is link-signals'.
+  linkSignals,
+  abortTimer,
+  timeoutOption,
+];
 
 export class UnknownTransformError extends Error {
   constructor(readonly names: readonly string[]) {

@@ -1,6 +1,7 @@
 import type { ASTPath } from 'jscodeshift';
 import { getEnclosingFunctions, isFunctionNode } from '../src/ast/get-enclosing-functions.ts';
 import { getModuleKind } from '../src/ast/get-module-kind.ts';
+import { getOnlyExpression } from '../src/ast/get-only-expression.ts';
 import { isGlobalReference } from '../src/ast/is-global-reference.ts';
 import { isBrowserOnly } from '../src/ast/is-browser-only.ts';
 import {
@@ -136,15 +137,6 @@ function isResolveCallback(node: Node, resolve: string): boolean {
   return false;
 }
 
-/** The expression of an arrow's expression body or of a block holding one expression statement. */
-function getOnlyExpression(body: Node): Node | undefined {
-  if (body.type !== 'BlockStatement') return body;
-  if (body.body.length !== 1) return undefined;
-  const statement = body.body[0];
-  if (statement.type === 'ExpressionStatement') return statement.expression;
-  if (statement.type === 'ReturnStatement') return statement.argument ?? undefined;
-  return undefined;
-}
 
 /**
  * Only sleeps that are awaited, or returned as a function's result. A sleep inside

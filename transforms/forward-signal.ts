@@ -2,6 +2,7 @@ import type { ASTPath } from 'jscodeshift';
 import { buildObjectWithProperty } from '../src/ast/add-object-property.ts';
 import { getNodeText } from '../src/ast/get-node-text.ts';
 import { parseExpression } from '../src/ast/parse-snippet.ts';
+import { replaceNode, withComments } from '../src/ast/replace-node.ts';
 import { CATALOG } from '../src/catalog/entries.ts';
 import { CallMatcher, type CallMatch } from '../src/catalog/match.ts';
 import type { CatalogEntry } from '../src/catalog/types.ts';
@@ -184,32 +185,4 @@ function buildPropertyText(keys: readonly string[], signal: SignalInScope): stri
   const [key, ...rest] = keys as [string, ...string[]];
   if (rest.length > 0) return `${key}: { ${buildPropertyText(rest, signal)} }`;
   return key === signal.expression ? key : `${key}: ${signal.expression}`;
-}
-
-/** Replaces `target` among the call's arguments, or inside one of their object literals. */
-function replaceNode(args: Node[], target: Node, replacement: Node): void {
-  const index = args.indexOf(target);
-  if (index >= 0) args[index] = withComments(target, replacement);
-  else args.some((arg) => arg.type === 'ObjectExpression' && replaceInObject(arg, target, replacement));
-}
-
-function replaceInObject(object: Node, target: Node, replacement: Node): boolean {
-  for (const property of object.properties) {
-    if (property.value === target) {
-      property.value = withComments(target, replacement);
-      return true;
-    }
-    if (property.value?.type === 'ObjectExpression' && replaceInObject(property.value, target, replacement)) return true;
-  }
-  return false;
-}
-
-/** A comment on a replaced argument (`fetch(url, /* init *\/ {...})`) stays with its replacement. */
-function withComments(original: Node, replacement: Node): Node {
-  if (!original?.comments?.length) return replacement;
-  replacement.comments = original.comments;
-  // recast prints a snippet node as written only while it matches the node it was parsed as;
-  // giving that one the same comments keeps the snippet's own layout.
-  if (replacement.original) replacement.original.comments = original.comments;
-  return replacement;
 }

@@ -1,4 +1,4 @@
-import type { Collection, JSCodeshift } from 'jscodeshift';
+import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import type { ModuleKind } from './get-module-kind.ts';
 import { parseStatement } from './parse-snippet.ts';
 
@@ -136,7 +136,7 @@ function getAnchoredStatements(j: JSCodeshift, anchor: Node, text: string): Node
  * usually follows `'use strict';`. As plain expression statements (which is what a leading
  * string statement is anyway) they are spaced by their position in the input like any other.
  */
-function keepDirectiveSpacing(program: Node): void {
+export function keepDirectiveSpacing(program: Node): void {
   const directives = (program.directives ?? []) as Node[];
   if (directives.length === 0) return;
   const statements = directives.map((directive) => {
@@ -166,13 +166,34 @@ function getName(node: Node): string | undefined {
   return node.type === 'Identifier' ? node.name : node.value;
 }
 
+export interface UnusedNameOptions {
+  /**
+   * A local variable declared in the scope of this path: only identifiers inside that scope's
+   * function (or the program) and names bound around it count, and property names
+   * (`a.name`, `{ name: value }`) never do: `{ signal: controller.signal }` does not keep
+   * `signal` from being taken.
+   */
+  readonly localTo?: ASTPath;
+}
+
 /** The first candidate (then `last2`, `last3`, ...) that no identifier in the file uses. */
-export function getUnusedName(j: JSCodeshift, root: Collection, candidates: readonly string[]): string {
+export function getUnusedName(j: JSCodeshift, root: Collection, candidates: readonly string[], options: UnusedNameOptions = {}): string {
   const used = new Set<string>();
-  root.find(j.Identifier).forEach((path) => {
+  const scope = (options.localTo as Node)?.scope;
+  const search = scope ? j(scope.path as ASTPath) : root;
+  search.find(j.Identifier).forEach((path) => {
+    if (scope && isPropertyName(path.node, path.parent?.node)) return;
     used.add(path.node.name);
   });
-  for (const candidate of candidates) if (!used.has(candidate)) return candidate;
+  const isUsed = (name: string) => used.has(name) || (scope !== undefined && scope.lookup(name) !== null);
+  for (const candidate of candidates) if (!isUsed(candidate)) return candidate;
   const last = candidates[candidates.length - 1] as string;
-  for (let n = 2; ; n++) if (!used.has(`${last}${n}`)) return `${last}${n}`;
+  for (let n = 2; ; n++) if (!isUsed(`${last}${n}`)) return `${last}${n}`;
+}
+
+function isPropertyName(node: Node, parent: Node): boolean {
+  if (!parent || parent.computed) return false;
+  if (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') return parent.property === node;
+  if (parent.type === 'ObjectProperty' || parent.type === 'Property') return parent.key === node && !parent.shorthand;
+  return false;
 }

@@ -1,0 +1,14 @@
+import { request } from 'node:http';
+import * as https from 'node:https';
+
+export function get(url: string, signal: AbortSignal) {
+  return request(url, { timeout: 10_000 });
+}
+
+export function head(url: URL, signal?: AbortSignal) {
+  return https.get(url, { method: 'HEAD', timeout: 2 * 1000 });
+}
+
+export function forwarded(url: string, signal: AbortSignal) {
+  return https.get(url, { timeout: 2000, signal });
+}

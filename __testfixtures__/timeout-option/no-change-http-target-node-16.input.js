@@ -1,0 +1,3 @@
+const http = require('http');
+
+exports.alone = (url) => http.get(url, { timeout: 2000 });
