@@ -10,6 +10,7 @@
  * many of that type `process.getActiveResourcesInfo()` reports.
  */
 import { createHook } from 'node:async_hooks';
+import { fileURLToPath } from 'node:url';
 import { diffResources, type ResourceCounts } from './active-resources.ts';
 
 export interface CreationStack {
@@ -63,7 +64,11 @@ export function startResourceTracker(trackStacks: boolean): ResourceTracker {
   });
   hook.enable();
 
-  const getAlive = () => [...alive.values()].filter(isActive);
+  const getAlive = () => {
+    // process.stdout/stderr open their handle on first use, possibly during the run: not a leak.
+    const stdio = new Set<unknown>([process.stdout, process.stderr].map((stream) => (stream as { _handle?: unknown })._handle));
+    return [...alive.values()].filter((entry) => isActive(entry) && !stdio.has(entry.resource));
+  };
   return {
     leaked(before, after, ignore) {
       const byCount = diffResources(before, after, ignore);
@@ -95,16 +100,19 @@ function isActive({ resource }: Created): boolean {
   return typeof resource.hasRef === 'function' ? resource.hasRef() : true;
 }
 
+/** This library's own directory, as a URL and as a path (stacks show either). */
+const OWN_URL = new URL('.', import.meta.url);
+const OWN = [OWN_URL.href, fileURLToPath(OWN_URL)];
+
 function getCreationStack(): string {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 30;
   const frames = (new Error().stack ?? '').split('\n').slice(1);
   Error.stackTraceLimit = limit;
-  const own = import.meta.url;
-  const outside = frames.filter((frame) => !frame.includes(own));
-  const useful = outside.filter((frame) => !frame.includes('(node:') && !frame.includes(' node:'));
-  // A resource Node creates on its own (undici's sockets) has no user frames: show Node's instead of nothing.
-  return (useful.length > 0 ? useful : outside)
+  const useful = frames.filter((frame) => !OWN.some((own) => frame.includes(own)) && !/\(?node:|\(<anonymous>\)$/.test(frame));
+  // Node creates some resources on its own, in a later tick (fetch's sockets): no frame to show.
+  if (useful.length === 0) return "(created by Node's internals: no caller frames)";
+  return useful
     .slice(0, 6)
     .map((frame) => frame.trim())
     .join('\n');
