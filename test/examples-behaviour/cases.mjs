@@ -4,7 +4,7 @@
  * - `module`: the compiled example under examples/src (`.js`).
  * - `upstreams`: where the example's hard-coded hosts go on the local test server (`slow`: answers
  *   after 10 s, `error`: 503 at once, `json`: `[]` at once). Requests keep their init, signal included.
- * - `start(mod, ctx)`: returns the `run(signal)` that `expectCancels` calls. `ctx.origin` is the
+ * - `start(mod, ctx)`: returns (or resolves with) the `run(signal)` that `expectCancels` calls. `ctx.origin` is the
  *   local server, `ctx.dir` a scratch directory.
  * - `leaksBefore`: the resource type the unmigrated code leaves behind (its failure names it).
  * - `fixedBy`: the transforms whose edits make it pass.
@@ -57,4 +57,35 @@ export const CASES = [
     leaksBefore: 'Timeout',
     fixedBy: ['forward-signal', 'abortable-sleep'],
   },
+  {
+    name: 'server: handle, when the client goes away while the orders API hangs',
+    module: 'server.js',
+    upstreams: { 'orders.internal': 'slow' },
+    // The client's request is what gets aborted; the handler's own controller must follow it
+    // (res 'close'), and the handler must then finish at once.
+    start: async (mod) => {
+      const { createServer, get } = await import('node:http');
+      let onHandled;
+      const handled = new Promise((resolve) => (onHandled = resolve));
+      const server = createServer((req, res) => onHandled(mod.handle(req, res)));
+      await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const url = `http://127.0.0.1:${server.address().port}/orders?id=42`;
+      return async (signal) => {
+        // node:http, not fetch: after an aborted request, fetch opens a spare connection to the
+        // server, and its server side would count against the handler.
+        const request = get(url, { signal, agent: false });
+        await new Promise((resolve) => request.on('error', resolve).on('response', resolve));
+        await handled;
+        signal.throwIfAborted();
+      };
+    },
+    leaksBefore: 'TCPSocketWrap',
+    fixedBy: ['forward-signal'],
+  },
 ];
+
+/**
+ * Example modules with no case yet, and why (e.g. the transform that fixes them is not released).
+ * Every module in examples/src must have a case or an entry here.
+ */
+export const UNCOVERED = {};

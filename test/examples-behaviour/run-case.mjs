@@ -25,7 +25,7 @@ globalThis.fetch = (input, init) => {
 
 const { expectCancels } = await import(testing);
 const mod = await import(pathToFileURL(join(examples, row.module)).href);
-const run = row.start(mod, { origin, dir });
+const run = await row.start(mod, { origin, dir });
 try {
   const result = await expectCancels(run, options);
   parentPort.postMessage({ passed: true, message: '', leaked: result.leaked });
