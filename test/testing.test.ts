@@ -153,6 +153,12 @@ describe('expectCancels: outcomes and options', () => {
     await expectCancels((signal) => untilAborted(signal).catch((reason: unknown) => Promise.reject(new Error('wrapped', { cause: reason }))));
   });
 
+  it('a promise that settles before the abort fails: nothing was cancelled', async () => {
+    const error = await failure(expectCancels(async () => 'early', { abortAfterMs: 30 }));
+    expect(error.message).toContain('Happened: the promise resolved (with "early") before the signal was aborted, so nothing was cancelled (abort sooner: abortAfterMs).');
+    expect(error.result.elapsedMs).toBeLessThan(0);
+  });
+
   it('a synchronous throw counts as a rejection', async () => {
     await expectCancels((signal) => signal.throwIfAborted(), { signal: AbortSignal.abort() });
   });

@@ -30,7 +30,7 @@ export interface ExpectCancelsOptions {
 export interface CancellationResult {
   /** How the promise ended: `pending` means it had not settled `withinMs` after the abort. */
   outcome: 'rejected' | 'resolved' | 'pending';
-  /** ms from the abort to settling (undefined while pending). */
+  /** ms from the abort to settling: undefined while pending, negative if it settled before the abort. */
   elapsedMs: number | undefined;
   /** The rejection reason (or the resolved value). */
   reason: unknown;
@@ -83,7 +83,7 @@ export async function expectCancels(
   }
   const outcome: CancellationResult = {
     outcome: result.outcome,
-    elapsedMs: result.outcome === 'pending' ? undefined : Math.max(0, Math.round(result.at - abortedAt)),
+    elapsedMs: result.outcome === 'pending' ? undefined : Math.round(result.at - abortedAt),
     reason: result.outcome === 'pending' ? undefined : result.value,
     signalReason: signal.reason,
     leaked,
@@ -156,6 +156,10 @@ async function waitForResources(tracker: ResourceTracker, before: ResourceCounts
 function getProblems(result: CancellationResult, signal: AbortSignal, withinMs: number, settleMs: number): string[] {
   const problems: string[] = [];
   if (result.outcome === 'pending') problems.push(`the promise was still pending ${withinMs} ms after the abort`);
+  else if (result.elapsedMs! < 0) {
+    problems.push(`the promise ${result.outcome} (with ${describe(result.reason)}) before the signal was aborted, so nothing was cancelled (abort sooner: abortAfterMs)`);
+    return problems;
+  }
   if (result.outcome === 'resolved') problems.push(`the promise resolved (with ${describe(result.reason)}) ${result.elapsedMs} ms after the abort instead of rejecting`);
   if (result.outcome === 'rejected' && !isCancellationReason(result.reason, signal)) {
     problems.push(`the promise rejected with ${describe(result.reason)}, not with the signal's reason or an AbortError/TimeoutError`);

@@ -4,8 +4,8 @@
  * - `module`: the compiled example under examples/src (`.js`).
  * - `upstreams`: where the example's hard-coded hosts go on the local test server (`slow`: answers
  *   after 10 s, `error`: 503 at once, `json`: `[]` at once). Requests keep their init, signal included.
- * - `start(mod, ctx)`: returns (or resolves with) the `run(signal)` that `expectCancels` calls. `ctx.origin` is the
- *   local server, `ctx.dir` a scratch directory.
+ * - `start(mod, ctx)`: returns (or resolves with) the `run(signal)` that `expectCancels` calls.
+ *   `ctx.origin` is the local server, `ctx.dir` a scratch directory.
  * - `leaksBefore`: the resource type the unmigrated code leaves behind (its failure names it).
  * - `fixedBy`: the transforms whose edits make it pass.
  *
