@@ -4,8 +4,8 @@
  * or file requests behind (`process.getActiveResourcesInfo()` before and after, by type).
  *
  * Its own timers keep the process alive only while it waits for a verdict (so a plain script does
- * not exit mid-check) and are all cleared or fired before it returns; snapshots are taken when
- * none of them is active, so they never count as leaks. Nothing global is left behind.
+ * not exit mid-check) and are all cleared or fired before it returns; being created by this code
+ * and gone when it looks, they never count as leaks. Nothing global is left behind.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import { activeResources, hasResources, type ResourceCounts } from './active-resources.ts';
@@ -74,7 +74,6 @@ export async function expectCancels(
   try {
     abortedAt = await aborted.promise;
     result = await withDeadline(settled, abortedAt + withinMs);
-    clearTimeout(abortTimer);
     leaked = result.outcome === 'pending' ? tracker.leaked(before, activeResources(), ignore) : await waitForResources(tracker, before, ignore, settleMs);
   } finally {
     clearTimeout(abortTimer);
@@ -140,8 +139,7 @@ async function withDeadline(settled: Promise<Settled>, deadline: number): Promis
 
 /**
  * Resources the run added that are still active: polled until none are left or `settleMs` has
- * passed (closing a socket or reaping a child takes a few turns of the loop). Snapshots are taken
- * after each poll timer's promise resolved, when that timer no longer counts as active.
+ * passed (closing a socket or reaping a child takes a few turns of the loop).
  */
 async function waitForResources(tracker: ResourceTracker, before: ResourceCounts, ignore: readonly string[], settleMs: number): Promise<ResourceCounts> {
   const deadline = performance.now() + settleMs;
