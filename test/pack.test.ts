@@ -56,7 +56,7 @@ describe('npm pack + install', () => {
 
   it('the tarball holds the bin, the compiled code and the worker, and no tests', () => {
     expect(files).toEqual(
-      expect.arrayContaining(['package.json', 'bin/ctxmod.js', 'dist/src/cli/bin.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/engine/worker.js']),
+      expect.arrayContaining(['package.json', 'bin/ctxmod.js', 'dist/src/cli/bin.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/engine/worker.js', 'dist/src/testing/index.js', 'dist/src/testing/index.d.ts']),
     );
     expect(files.filter((path) => path.startsWith('test/') || path.startsWith('__testfixtures__/'))).toEqual([]);
   });
@@ -101,5 +101,16 @@ console.log(JSON.stringify({ VERSION, summary: report.summary }));`;
     const out = JSON.parse(result.stdout) as { VERSION: string; summary: { files: number; changed: number } };
     expect(out.VERSION).toBe(PKG.version);
     expect(out.summary).toMatchObject({ files: 1, changed: 1 });
+  });
+
+  it("ctxmod/testing is importable: expectCancels passes a cancelling run and fails a leaking one", () => {
+    const script = `import { activeResources, CancellationError, expectCancels } from 'ctxmod/testing';
+import { setTimeout as sleep } from 'node:timers/promises';
+const result = await expectCancels((signal) => sleep(5_000, undefined, { signal }));
+const failure = await expectCancels(() => sleep(1_000), { withinMs: 50 }).catch((error) => error);
+console.log(JSON.stringify({ outcome: result.outcome, leaked: failure instanceof CancellationError && failure.result.leaked, counts: typeof activeResources() }));`;
+    const result = sh(process.execPath, ['--input-type=module', '-e', script], project, { shell: false });
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ outcome: 'rejected', leaked: { Timeout: 1 }, counts: 'object' });
   });
 });

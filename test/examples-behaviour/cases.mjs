@@ -1,0 +1,91 @@
+/**
+ * The examples' entry points, each run with a signal that is aborted: one row per behaviour.
+ *
+ * - `module`: the compiled example under examples/src (`.js`).
+ * - `upstreams`: where the example's hard-coded hosts go on the local test server (`slow`: answers
+ *   after 10 s, `error`: 503 at once, `json`: `[]` at once). Requests keep their init, signal included.
+ * - `start(mod, ctx)`: returns (or resolves with) the `run(signal)` that `expectCancels` calls.
+ *   `ctx.origin` is the local server, `ctx.dir` a scratch directory.
+ * - `leaksBefore`: the resource type the unmigrated code leaves behind (its failure names it).
+ * - `fixedBy`: the transforms whose edits make it pass.
+ *
+ * Plain JavaScript: it runs in a worker thread (see run-case.mjs), not under vitest.
+ */
+export const CASES = [
+  {
+    name: 'api-client: getJson against a slow server',
+    module: 'api-client.js',
+    start: (mod, { origin }) => (signal) => mod.getJson(`${origin}/slow/api/orders/1`, { signal }),
+    leaksBefore: 'TCPSocketWrap',
+    fixedBy: ['forward-signal'],
+  },
+  {
+    name: 'orders-service: getOrderSummary while the orders API hangs',
+    module: 'orders-service.js',
+    upstreams: { 'orders.internal': 'slow' },
+    start: (mod) => (signal) => mod.getOrderSummary('42', signal),
+    leaksBefore: 'TCPSocketWrap',
+    fixedBy: ['forward-signal'],
+  },
+  {
+    name: 'orders-service: getOrderSummary while retrying a failing orders API',
+    module: 'orders-service.js',
+    upstreams: { 'orders.internal': 'error' },
+    start: (mod) => (signal) => mod.getOrderSummary('42', signal),
+    leaksBefore: 'Timeout',
+    fixedBy: ['abortable-sleep'],
+  },
+  {
+    name: 'poller: pollJobs between polls',
+    module: 'poller.js',
+    upstreams: { 'jobs.internal': 'json' },
+    start: (mod) => (signal) => mod.pollJobs(signal, () => {}, 2_000),
+    leaksBefore: 'Timeout',
+    fixedBy: ['abortable-sleep'],
+  },
+  {
+    name: 'downloader: download from a slow server',
+    module: 'downloader.js',
+    start: (mod, { origin, dir }) => (signal) => mod.download(`${origin}/slow/file.bin`, `${dir}/file.bin`, { signal }),
+    leaksBefore: 'TCPSocketWrap',
+    fixedBy: ['forward-signal'],
+  },
+  {
+    name: 'downloader: download backing off from a failing server',
+    module: 'downloader.js',
+    start: (mod, { origin, dir }) => (signal) => mod.download(`${origin}/error/file.bin`, `${dir}/file.bin`, { signal }),
+    leaksBefore: 'Timeout',
+    fixedBy: ['forward-signal', 'abortable-sleep'],
+  },
+  {
+    name: 'server: handle, when the client goes away while the orders API hangs',
+    module: 'server.js',
+    upstreams: { 'orders.internal': 'slow' },
+    // The client's request is what gets aborted; the handler's own controller must follow it
+    // (res 'close'), and the handler must then finish at once.
+    start: async (mod) => {
+      const { createServer, get } = await import('node:http');
+      let onHandled;
+      const handled = new Promise((resolve) => (onHandled = resolve));
+      const server = createServer((req, res) => onHandled(mod.handle(req, res)));
+      await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const url = `http://127.0.0.1:${server.address().port}/orders?id=42`;
+      return async (signal) => {
+        // node:http, not fetch: after an aborted request, fetch opens a spare connection to the
+        // server, and its server side would count against the handler.
+        const request = get(url, { signal, agent: false });
+        await new Promise((resolve) => request.on('error', resolve).on('response', resolve));
+        await handled;
+        signal.throwIfAborted();
+      };
+    },
+    leaksBefore: 'TCPSocketWrap',
+    fixedBy: ['forward-signal'],
+  },
+];
+
+/**
+ * Example modules with no case yet, and why (e.g. the transform that fixes them is not released).
+ * Every module in examples/src must have a case or an entry here.
+ */
+export const UNCOVERED = {};
