@@ -1,5 +1,6 @@
 import * as abortableSleep from '../transforms/abortable-sleep.ts';
 import * as forwardSignal from '../transforms/forward-signal.ts';
+import * as nonCancellableCall from './check/detectors/non-cancellable-call.ts';
 import type { TransformModule } from './types.ts';
 
 /**
@@ -7,6 +8,12 @@ import type { TransformModule } from './types.ts';
  * `ctxmod list`, the CLI's choices and validation, and the docs index.
  */
 export const transforms: readonly TransformModule[] = [forwardSignal, abortableSleep];
+
+/**
+ * Check-only detectors: modules with the transform contract that never edit. `ctxmod check`
+ * runs them after the transforms; `migrate`, `run` and `list` do not know them.
+ */
+export const detectors: readonly TransformModule[] = [nonCancellableCall];
 
 export class UnknownTransformError extends Error {
   constructor(readonly names: readonly string[]) {
@@ -31,4 +38,12 @@ export function getTransformsOrThrow(names: readonly string[]): TransformModule[
   const unknown = names.filter((name) => !getTransform(name));
   if (unknown.length > 0) throw new UnknownTransformError(unknown);
   return transforms.filter((module) => names.includes(module.meta.name));
+}
+
+/** What `ctxmod check` runs: the named transforms and detectors, transforms first, in canonical order. */
+export function getCheckModulesOrThrow(names: readonly string[]): TransformModule[] {
+  const all = [...transforms, ...detectors];
+  const unknown = names.filter((name) => !all.some((module) => module.meta.name === name));
+  if (unknown.length > 0) throw new UnknownTransformError(unknown);
+  return all.filter((module) => names.includes(module.meta.name));
 }
