@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { check, type CheckReport } from '../src/check/check.ts';
 import { getRule, getRuleDocPath, getGitHubUrl, RULES } from '../src/check/rules.ts';
 import { parseConfig } from '../src/config.ts';
-import { detectors, transforms } from '../src/registry.ts';
+import { detectors, getTransform, getTransformNames, transforms } from '../src/registry.ts';
 import { getSuppressions, isSuppressed } from '../src/check/suppressions.ts';
 
 const ROOT = join(import.meta.dirname, 'check-fixtures');
@@ -70,6 +70,13 @@ describe('rule registry', () => {
       expect(getRule(meta.rule as string), `${meta.name}: rule ${meta.rule} is not in src/check/rules.ts`).toBeDefined();
     }
     for (const rule of RULES) expect(existsSync(join(REPO, getRuleDocPath(rule.id))), getRuleDocPath(rule.id)).toBe(true);
+  });
+
+  it('check-only detectors are not transforms: migrate, run and list do not know them', () => {
+    for (const { meta } of detectors) {
+      expect(getTransformNames()).not.toContain(meta.name);
+      expect(getTransform(meta.name)).toBeUndefined();
+    }
   });
 
   it('fixedBy names a transform, or one still to come', () => {

@@ -42,7 +42,7 @@ export async function processFile(task: FileTask): Promise<FileResult> {
     return { path: task.path, status: 'error', findings: [], error: { message: `cannot read file: ${getMessage(error)}` } };
   }
   const modules = task.check ? getCheckModulesOrThrow(task.transforms) : getTransformsOrThrow(task.transforms);
-  const result = processSource(task.path, raw, modules, task.options);
+  const result = processSource(task.path, raw, modules, task.options, !task.check);
   const base = { path: task.path, status: result.status, findings: result.findings, reason: result.reason, error: result.error };
   if (result.status !== 'changed' || result.output === undefined) return base;
 
