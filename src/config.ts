@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import * as z from 'zod';
 import type { CatalogEntry, SignalPosition, SignalSlot } from './catalog/types.ts';
+import { getRule, getRuleIds, RULE_LEVELS, type RuleLevel } from './check/rules.ts';
 
 /** The file name looked up in the working directory. */
 export const CONFIG_FILE = 'ctxmod.config.json';
@@ -35,6 +36,8 @@ export interface CtxmodConfig {
   readonly $schema?: string;
   /** Extra entries added to the built-in catalog. */
   readonly catalog: readonly CatalogEntry[];
+  /** `ctxmod check`: severity per rule id, or `off`. */
+  readonly rules?: Readonly<Record<string, RuleLevel>>;
 }
 
 export interface LoadedConfig {
@@ -93,6 +96,14 @@ const catalogEntrySchema = strictObject({
 export const configSchema = strictObject({
   $schema: z.string().optional(),
   catalog: z.array(catalogEntrySchema).default([]),
+  rules: z
+    .record(
+      z.string().refine((id) => getRule(id) !== undefined, {
+        error: (issue) => `unknown rule ${JSON.stringify(issue.input)} (rules: ${getRuleIds().join(', ')})`,
+      }),
+      z.enum(RULE_LEVELS as [RuleLevel, ...RuleLevel[]]),
+    )
+    .optional(),
 }) satisfies z.ZodType<CtxmodConfig>;
 
 // `satisfies` checks that what the schema produces is assignable to the interfaces; these check
@@ -216,6 +227,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       return `expected ${article(issue.expected)}, got ${describeValue(issue.input)}`;
     case 'invalid_value':
       return `expected ${issue.values.length === 1 ? '' : 'one of '}${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(issue.input)}`;
+    case 'invalid_key':
+      return issue.issues[0]?.message ?? issue.message;
     case 'invalid_union': {
       if (issue.discriminator !== undefined && 'options' in issue && issue.options) {
         const parent = issue.input;

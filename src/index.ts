@@ -4,6 +4,7 @@
  * ```ts
  * import { migrate } from 'ctxmod';
  * const report = await migrate({ paths: ['src'], dry: true });
+ * const audit = await check({ paths: ['src'] }); // the `ctxmod check --format json` object
  * ```
  */
 import { run, type RunOptions, type RunReport } from './engine/run.ts';
@@ -24,7 +25,13 @@ export type * from './types.ts';
 export { VERSION } from './version.ts';
 export { ConfigError, CONFIG_FILE, configSchema, loadConfig, parseConfig } from './config.ts';
 export type { CtxmodConfig, LoadedConfig } from './config.ts';
-export type { CatalogEntry, SignalPosition, SignalSlot } from './catalog/types.ts';
+export type { ApiPattern, CatalogEntry, NonCancellableEntry, SignalPosition, SignalSlot } from './catalog/types.ts';
+export { check } from './check/check.ts';
+export type { CheckFile, CheckOptions, CheckReport, CheckSummary, Diagnostic } from './check/check.ts';
+export { getRule, RULES } from './check/rules.ts';
+export type { Rule, RuleLevel, Severity } from './check/rules.ts';
+export { buildSarif } from './report/sarif.ts';
+export type { SarifLog } from './report/sarif.ts';
 
 /** Every per-file transform in canonical order, like `ctxmod migrate`. */
 export function migrate(options: Omit<RunOptions, 'transforms'>): Promise<RunReport> {

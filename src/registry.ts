@@ -3,6 +3,7 @@ import * as abortableSleep from '../transforms/abortable-sleep.ts';
 import * as forwardSignal from '../transforms/forward-signal.ts';
 import * as linkSignals from '../transforms/link-signals.ts';
 import * as timeoutOption from '../transforms/timeout-option.ts';
+import * as nonCancellableCall from './check/detectors/non-cancellable-call.ts';
 import type { TransformModule } from './types.ts';
 
 /**
@@ -17,6 +18,12 @@ export const transforms: readonly TransformModule[] = [
   abortTimer,
   timeoutOption,
 ];
+
+/**
+ * Check-only detectors: modules with the transform contract that never edit. `ctxmod check`
+ * runs them after the transforms; `migrate`, `run` and `list` do not know them.
+ */
+export const detectors: readonly TransformModule[] = [nonCancellableCall];
 
 export class UnknownTransformError extends Error {
   constructor(readonly names: readonly string[]) {
@@ -41,4 +48,12 @@ export function getTransformsOrThrow(names: readonly string[]): TransformModule[
   const unknown = names.filter((name) => !getTransform(name));
   if (unknown.length > 0) throw new UnknownTransformError(unknown);
   return transforms.filter((module) => names.includes(module.meta.name));
+}
+
+/** What `ctxmod check` runs: the named transforms and detectors, transforms first, in canonical order. */
+export function getCheckModulesOrThrow(names: readonly string[]): TransformModule[] {
+  const all = [...transforms, ...detectors];
+  const unknown = names.filter((name) => !all.some((module) => module.meta.name === name));
+  if (unknown.length > 0) throw new UnknownTransformError(unknown);
+  return all.filter((module) => names.includes(module.meta.name));
 }

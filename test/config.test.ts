@@ -111,7 +111,7 @@ describe('loadConfig', () => {
 
   it('an unknown top-level key is an error naming it and the allowed keys', async () => {
     const error = await configError(project({ 'ctxmod.config.json': { catalog: [], catalogue: [] } }));
-    expect(error.message).toBe('ctxmod.config.json: (top level): unknown key "catalogue" (allowed: "$schema", "catalog")');
+    expect(error.message).toBe('ctxmod.config.json: (top level): unknown key "catalogue" (allowed: "$schema", "catalog", "rules")');
   });
 
   it('a bad nested value is an error with the exact path', async () => {

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../src/catalog/entries.ts';
-import { renderCatalogTable, renderDocsIndex } from '../src/docs.ts';
+import { RULES } from '../src/check/rules.ts';
+import { renderCatalogTable, renderDocsIndex, renderRulesTable } from '../src/docs.ts';
 import { transforms } from '../src/registry.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -21,6 +22,11 @@ describe('docs', () => {
   it("the README's API table matches the catalog (run `npm run docs`)", () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     expect(readme).toContain(renderCatalogTable(CATALOG));
+  });
+
+  it("the README's rules table matches the rule registry (run `npm run docs`)", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain(renderRulesTable(RULES));
   });
 
   it('the README mentions every transform', () => {

@@ -23,6 +23,7 @@ export const meta: TransformMeta = {
   name: 'abortable-sleep',
   description: "Turn `new Promise(r => setTimeout(r, ms))` sleeps into node:timers/promises setTimeout with the signal in scope",
   mayApply: (source) => source.includes('setTimeout') && source.includes('Promise'),
+  rule: 'sleep-without-signal',
 };
 
 const MESSAGES = {

@@ -1,4 +1,4 @@
-import type { CatalogEntry, SignalSlot } from './types.ts';
+import type { CatalogEntry, NonCancellableEntry, SignalSlot } from './types.ts';
 
 const at = (index: number, extra: Partial<SignalSlot> = {}): SignalSlot => ({
   position: { kind: 'index', index },
@@ -98,4 +98,33 @@ export const CATALOG: readonly CatalogEntry[] = [
     since: 'execa 9.0',
     notes: 'execa 6.1-8 named it `signal`: add a catalog entry in ctxmod.config.json for those',
   },
+];
+
+const PG_INSTEAD =
+  'set `statement_timeout` (or `query_timeout`) in the client config, or on abort end the client (`client.end()`, `client.release(true)`)';
+
+const REDIS_INSTEAD = 'set `commandTimeout` on the client, or on abort `disconnect()` it';
+
+/**
+ * Libraries whose calls take no AbortSignal, with their own way to bound or stop the work.
+ * `ctxmod check` reports awaited calls of them where a signal is in scope (rule
+ * non-cancellable-call); no transform touches them.
+ */
+export const NON_CANCELLABLE: readonly NonCancellableEntry[] = [
+  { module: 'pg', instance: 'new Client', path: 'query|connect', instead: PG_INSTEAD },
+  { module: 'pg', instance: 'new Pool', path: 'query|connect', instead: PG_INSTEAD },
+  {
+    module: 'mysql2*',
+    instance: 'create*',
+    path: 'query|execute|getConnection',
+    instead: 'pass `timeout` to query()/execute() (the query is killed when it expires), or on abort `destroy()` the connection',
+  },
+  ...['new', 'new Redis', 'new Cluster'].map((instance) => ({ module: 'ioredis', instance, path: '*', instead: REDIS_INSTEAD })),
+  {
+    module: '@prisma/client',
+    instance: 'new PrismaClient',
+    path: '*',
+    instead: 'bound the work instead: `$transaction(fn, { timeout })`, or a statement timeout in the database connection string',
+  },
+  { module: 'knex', instance: 'call', path: 'raw', instead: 'use `.timeout(ms, { cancel: true })` on the query' },
 ];

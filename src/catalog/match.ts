@@ -1,7 +1,7 @@
 import { builtinModules } from 'node:module';
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { CATALOG } from './entries.ts';
-import type { CatalogEntry } from './types.ts';
+import type { ApiPattern, CatalogEntry } from './types.ts';
 
 type Node = any;
 
@@ -10,8 +10,8 @@ type Binding =
   | { readonly kind: 'module'; readonly module: string; readonly path: readonly string[]; readonly scope: unknown }
   | { readonly kind: 'instance'; readonly module: string; readonly instance: string; readonly scope: unknown };
 
-export interface CallMatch {
-  readonly entry: CatalogEntry;
+export interface CallMatch<E extends ApiPattern = CatalogEntry> {
+  readonly entry: E;
   /** The callee as the user wrote it, for messages: `axios.get`, `client.send`. */
   readonly callee: string;
 }
@@ -46,21 +46,21 @@ function matchesPath(pattern: string, path: readonly string[]): boolean {
  * and instances made by a known factory (`axios.create()`, `new OpenAI()`, `new S3Client()`),
  * held in a variable or a `this.` property. A local function called `fetch` is not the global.
  */
-export class CallMatcher {
+export class CallMatcher<E extends ApiPattern = CatalogEntry> {
   private readonly bindings = new Map<string, Binding[]>();
   private readonly members = new Map<string, Binding>();
 
   constructor(
     private readonly j: JSCodeshift,
     root: Collection,
-    private readonly entries: readonly CatalogEntry[] = CATALOG,
+    private readonly entries: readonly E[] = CATALOG as unknown as readonly E[],
   ) {
     this.collectImports(root);
     this.collectRequires(root);
     this.collectInstances(root);
   }
 
-  getMatch(callPath: ASTPath): CallMatch | undefined {
+  getMatch(callPath: ASTPath): CallMatch<E> | undefined {
     const call = callPath.node as Node;
     const chain = getMemberChain(call.callee);
     if (!chain) return undefined;
@@ -87,7 +87,7 @@ export class CallMatcher {
     return entry ? { entry, callee } : undefined;
   }
 
-  private findInstanceEntry(binding: Binding & { kind: 'instance' }, members: readonly string[], callee: string): CallMatch | undefined {
+  private findInstanceEntry(binding: Binding & { kind: 'instance' }, members: readonly string[], callee: string): CallMatch<E> | undefined {
     const entry = this.entries.find(
       (e) => e.instance !== undefined && matchesModule(e.module, binding.module) && matchesName(e.instance, binding.instance) && matchesPath(e.path, members),
     );
@@ -196,8 +196,8 @@ export class CallMatcher {
     if (expression.type === 'NewExpression') {
       instance = fullPath.length === 0 ? 'new' : `new ${fullPath.join('.')}`;
     } else {
-      if (fullPath.length === 0) return undefined;
-      instance = fullPath.join('.');
+      // `mod(...)` makes an instance only for entries that say so (`knex(config)`); `axios(config)` is a request.
+      instance = fullPath.length === 0 ? 'call' : fullPath.join('.');
     }
     const known = this.entries.some((e) => e.instance !== undefined && matchesModule(e.module, binding.module) && matchesName(e.instance, instance));
     return known ? { kind: 'instance', module: binding.module, instance, scope: (path as Node).scope } : undefined;

@@ -35,10 +35,10 @@ export interface SignalSlot {
 }
 
 /**
- * One signal-aware API. A call matches when its callee resolves, through the file's imports or
- * requires (or as a global), to `module` and `path`.
+ * Which calls an entry is about. A call matches when its callee resolves, through the file's
+ * imports or requires (or as a global), to `module` and `path`.
  */
-export interface CatalogEntry {
+export interface ApiPattern {
   /**
    * Module specifier as imported; `node:` is optional for built-ins; `global` for globals; a
    * trailing `*` matches any suffix (`@aws-sdk/client-*`).
@@ -53,11 +53,24 @@ export interface CatalogEntry {
   /**
    * Calls on instances the module creates: a factory path (`create`: the value of
    * `mod.create(...)`), `new` (`new mod(...)`, `new Default(...)`), or `new Name` (`new Name(...)`
-   * of export Name; `*` in Name is a wildcard).
+   * of export Name; `*` in Name is a wildcard), or `call` (the value of `mod(...)`).
    */
   readonly instance?: string;
+}
+
+/** One signal-aware API. */
+export interface CatalogEntry extends ApiPattern {
   readonly signal: SignalSlot;
   /** First version with the feature, e.g. `node 15.2`, `axios 0.22`. */
   readonly since: string;
   readonly notes?: string;
+}
+
+/**
+ * An API with no AbortSignal support (database drivers, mostly): `ctxmod check` reports awaited
+ * calls of it in a function that has a signal, pointing to the library's own mechanism.
+ */
+export interface NonCancellableEntry extends ApiPattern {
+  /** What to use instead, as a sentence fragment: `set statement_timeout ...`. */
+  readonly instead: string;
 }

@@ -12,10 +12,18 @@ import { createProgress } from '../report/progress.ts';
 import { formatText } from '../report/text.ts';
 import { VERSION } from '../version.ts';
 import { normalizeTargetNode } from '../runtime/features.ts';
+import { check } from '../check/check.ts';
+import { getRule, getRuleIds, SEVERITIES, type Severity } from '../check/rules.ts';
+import { buildSarif } from '../report/sarif.ts';
+import { formatStylish } from '../report/stylish.ts';
+import { pathToFileURL } from 'node:url';
 
 /** Exit codes, documented in the README. */
 export const EXIT_OK = 0;
-/** A file could not be read, parsed or written; or --fail-on-change and something changed. */
+/**
+ * A file could not be read, parsed or written; or --fail-on-change and something changed; or
+ * `check` found problems at or above --fail-on.
+ */
 export const EXIT_FAILURE = 1;
 /** Bad command line (unknown transform or flag, missing path) or bad config. Nothing was written. */
 export const EXIT_USAGE = 2;
@@ -48,6 +56,22 @@ interface RunFlags {
   patch?: string;
   verify: boolean;
   project?: string;
+}
+
+interface CheckFlags {
+  paths?: string[];
+  format: 'stylish' | 'json' | 'sarif';
+  output?: string;
+  'fail-on': Severity;
+  rule?: string[];
+  cpus?: number;
+  extensions?: string;
+  ignore?: string[];
+  quiet: boolean;
+  runtime: 'auto' | 'node';
+  'target-node'?: string;
+  color?: boolean;
+  config?: string;
 }
 
 class UsageError extends Error {}
@@ -122,7 +146,38 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
         command = async () => runCommand(getTransformNames(), argv as unknown as RunFlags, io);
       },
     )
-    .demandCommand(1, 'Name a command: list, run or migrate.')
+    .command(
+      'check [paths..]',
+      'Report where cancellation is broken, without changing anything',
+      (y) =>
+        y
+          .positional('paths', { type: 'string', array: true, describe: 'Files, directories or globs' })
+          .option('format', { alias: 'f', choices: ['stylish', 'json', 'sarif'] as const, default: 'stylish' as const, describe: 'Output format' })
+          .option('output', { alias: 'o', type: 'string', requiresArg: true, describe: 'Write the report to this file instead of stdout' })
+          .option('fail-on', {
+            alias: 'max-severity',
+            choices: SEVERITIES,
+            default: 'error' as Severity,
+            describe: 'Exit 1 when a problem of this severity or above is found',
+          })
+          .option('rule', { type: 'string', array: true, requiresArg: true, describe: 'Report only these rules (repeatable, comma-separated)' })
+          .option('cpus', { type: 'number', describe: 'Worker threads to use (default: available cores)' })
+          .option('extensions', { type: 'string', describe: `Comma-separated file extensions to visit (default: ${DEFAULT_EXTENSIONS.join(',')})` })
+          .option('ignore', { type: 'string', array: true, describe: 'Glob of paths to skip (repeatable)' })
+          .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Report only problems at or above --fail-on' })
+          .option('runtime', {
+            choices: ['auto', 'node'] as const,
+            default: 'auto' as const,
+            describe: 'auto: leave browser-only files alone; node: treat every file as Node code',
+          })
+          .option('target-node', { type: 'string', requiresArg: true, describe: 'Lowest Node version (or a semver range) the code must run on' })
+          .option('color', { type: 'boolean', describe: 'Color the output (default: when stdout is a terminal)' })
+          .option('config', { type: 'string', requiresArg: true, describe: 'Config file (default: ctxmod.config.json, else the "ctxmod" key of package.json)' }),
+      (argv) => {
+        command = async () => checkCommand(argv as unknown as CheckFlags, io);
+      },
+    )
+    .demandCommand(1, 'Name a command: list, run, migrate or check.')
     .strict()
     .version(VERSION)
     .help()
@@ -193,7 +248,8 @@ function listTransforms(io: Io, json: boolean): number {
   return EXIT_OK;
 }
 
-async function runCommand(names: readonly string[], flags: RunFlags, io: Io): Promise<number> {
+/** The flags `run`, `migrate` and `check` share, validated. */
+function getCommonFlags(flags: Pick<RunFlags, 'extensions' | 'cpus' | 'target-node'>) {
   const extensions = flags.extensions?.split(',').map((ext) => ext.trim().replace(/^\./, '')).filter(Boolean);
   if (extensions && extensions.length === 0) throw new UsageError('--extensions needs at least one extension, e.g. --extensions ts,tsx');
   if (flags.cpus !== undefined && (!Number.isInteger(flags.cpus) || flags.cpus < 1)) {
@@ -203,6 +259,62 @@ async function runCommand(names: readonly string[], flags: RunFlags, io: Io): Pr
   if (flags['target-node'] !== undefined && targetNode === undefined) {
     throw new UsageError(`--target-node must be a Node version or semver range, e.g. 18.17 or ">=18", got ${flags['target-node']}`);
   }
+  return { extensions, targetNode };
+}
+
+async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
+  const { extensions, targetNode } = getCommonFlags(flags);
+  const only = flags.rule?.flatMap((value) => value.split(',')).map((id) => id.trim()).filter(Boolean);
+  const unknown = only?.filter((id) => !getRule(id)) ?? [];
+  if (unknown.length > 0) throw new UsageError(`unknown rule${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Valid rules: ${getRuleIds().join(', ')}`);
+  const loaded = await loadConfig(io.cwd, flags.config);
+  const catalog = loaded?.config.catalog;
+  const showProgress = flags.format === 'stylish' && flags.output === undefined && !flags.quiet && Boolean(io.stderr.isTTY);
+  const progress = showProgress ? createProgress(io.stderr) : undefined;
+  const controller = new AbortController();
+  const interrupt = () => controller.abort();
+  const signals = io.signals ?? process;
+  signals.once('SIGINT', interrupt);
+  signals.once('SIGTERM', interrupt);
+  let report;
+  try {
+    report = await check({
+      paths: flags.paths && flags.paths.length > 0 ? flags.paths : ['.'],
+      cwd: io.cwd,
+      extensions,
+      ignore: flags.ignore,
+      cpus: flags.cpus,
+      transformOptions: {
+        runtime: flags.runtime,
+        ...(catalog && catalog.length > 0 ? { catalog } : {}),
+        ...(targetNode === undefined ? {} : { targetNode }),
+      },
+      ...(loaded?.config.rules ? { rules: loaded.config.rules } : {}),
+      ...(only ? { only } : {}),
+      failOn: flags['fail-on'],
+      onProgress: progress?.update,
+      signal: controller.signal,
+    });
+  } finally {
+    signals.off('SIGINT', interrupt);
+    signals.off('SIGTERM', interrupt);
+    progress?.done();
+  }
+  let text: string;
+  if (flags.format === 'json') text = `${JSON.stringify(report, null, 2)}\n`;
+  else if (flags.format === 'sarif') text = `${JSON.stringify(buildSarif(report, pathToFileURL(`${resolve(io.cwd)}/`).href), null, 2)}\n`;
+  else {
+    const toFile = flags.output !== undefined;
+    text = formatStylish(report, { quiet: flags.quiet, color: !toFile && (flags.color ?? (Boolean(io.stdout.isTTY) && !('NO_COLOR' in io.env))) });
+  }
+  if (flags.output !== undefined) await writeFileAtomic(resolve(io.cwd, flags.output), text);
+  else io.stdout.write(text);
+  if (report.interrupted) return EXIT_INTERRUPTED;
+  return report.failed ? EXIT_FAILURE : EXIT_OK;
+}
+
+async function runCommand(names: readonly string[], flags: RunFlags, io: Io): Promise<number> {
+  const { extensions, targetNode } = getCommonFlags(flags);
   const loaded = await loadConfig(io.cwd, flags.config);
   const catalog = loaded?.config.catalog;
   const dry = flags.dry || flags.patch !== undefined;

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
 import type { Finding, TransformOptions } from '../types.ts';
-import { getTransformsOrThrow } from '../registry.ts';
+import { getCheckModulesOrThrow, getTransformsOrThrow } from '../registry.ts';
 import { buildDiff } from '../report/diff.ts';
 import { processSource, type FileError, type FileStatus } from './process-source.ts';
 
@@ -18,6 +18,8 @@ export interface FileTask {
   readonly diff: boolean;
   /** Return the old and new text of changed files (for --verify, which writes later). */
   readonly keepContents?: boolean;
+  /** `ctxmod check`: `transforms` may name check-only detectors. */
+  readonly check?: boolean;
 }
 
 export interface FileResult {
@@ -39,7 +41,8 @@ export async function processFile(task: FileTask): Promise<FileResult> {
   } catch (error) {
     return { path: task.path, status: 'error', findings: [], error: { message: `cannot read file: ${getMessage(error)}` } };
   }
-  const result = processSource(task.path, raw, getTransformsOrThrow(task.transforms), task.options);
+  const modules = task.check ? getCheckModulesOrThrow(task.transforms) : getTransformsOrThrow(task.transforms);
+  const result = processSource(task.path, raw, modules, task.options, !task.check);
   const base = { path: task.path, status: result.status, findings: result.findings, reason: result.reason, error: result.error };
   if (result.status !== 'changed' || result.output === undefined) return base;
 

@@ -41,6 +41,8 @@ export function processSource(
   raw: string,
   transforms: readonly TransformModule[],
   options: TransformOptions = {},
+  /** False for `ctxmod check`: only the findings are wanted, the edited text is never printed. */
+  print = true,
 ): SourceResult {
   if (raw.length > MAX_FILE_BYTES) {
     return { status: 'skipped', reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`, findings: [], parsed: false };
@@ -63,7 +65,7 @@ export function processSource(
     findings = applyTransforms(j, root, { path, source: text, typescript: isTypeScriptPath(path) }, selected, options);
     // Transforms record every edit they make. With none recorded there is nothing to print, and
     // printing anyway could only introduce recast's own formatting changes.
-    const printed = findings.some((finding) => finding.kind === 'edit') ? printRoot(root, text) : text;
+    const printed = print && findings.some((finding) => finding.kind === 'edit') ? printRoot(root, text) : text;
     if (printed !== text) output = restoreText(printed, shape);
   } catch (error) {
     // A throw here is a ctxmod bug, not bad input: say so, keep the stack for the report.

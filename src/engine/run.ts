@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Tinypool } from 'tinypool';
-import { getTransformsOrThrow } from '../registry.ts';
+import { getCheckModulesOrThrow, getTransformsOrThrow } from '../registry.ts';
 import type { TransformOptions } from '../types.ts';
 import { discoverFiles } from './discover.ts';
 import { DirtyFilesError, getDirtyFiles, getRepoRoot } from './git.ts';
@@ -47,6 +47,11 @@ export interface RunOptions {
    * after; files whose edits add diagnostics are not written (with `dry`: marked).
    */
   readonly verify?: boolean | string;
+  /**
+   * `ctxmod check`: write nothing and diff nothing, only collect findings; `transforms` may also
+   * name check-only detectors.
+   */
+  readonly check?: boolean;
 }
 
 export interface RunSummary {
@@ -89,9 +94,10 @@ const READ_CONCURRENCY = 32;
 export async function run(options: RunOptions): Promise<RunReport> {
   const started = performance.now();
   const cwd = resolve(options.cwd ?? process.cwd());
-  const modules = getTransformsOrThrow(options.transforms);
+  const check = options.check === true;
+  const modules = check ? getCheckModulesOrThrow(options.transforms) : getTransformsOrThrow(options.transforms);
   const files = await discoverFiles(options.paths, { cwd, extensions: options.extensions, ignore: options.ignore });
-  const write = !options.dry;
+  const write = !options.dry && !check;
   const warnings: string[] = [];
   if (write && (options.requireClean ?? true)) {
     const root = await getRepoRoot(cwd);
@@ -114,8 +120,9 @@ export async function run(options: RunOptions): Promise<RunReport> {
     options: getFileOptions(transformOptions, absolutePath, engines),
     // Verified runs write only after the type check.
     write: write && !tsconfig,
-    diff: options.diff ?? !write,
+    diff: !check && (options.diff ?? !write),
     keepContents: tsconfig !== undefined,
+    ...(check ? { check } : {}),
   });
 
   let done = 0;

@@ -1,0 +1,151 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { run, type RunOptions } from '../engine/run.ts';
+import type { FileError } from '../engine/process-source.ts';
+import { detectors, getTransform, transforms } from '../registry.ts';
+import type { Finding } from '../types.ts';
+import { VERSION } from '../version.ts';
+import { compareSeverity, getRule, type Rule, type RuleLevel, type Severity } from './rules.ts';
+import { getSuppressions, isSuppressed } from './suppressions.ts';
+
+export interface CheckOptions extends Pick<RunOptions, 'paths' | 'cwd' | 'extensions' | 'ignore' | 'cpus' | 'transformOptions' | 'onProgress' | 'signal'> {
+  /** Severity per rule, `off` to disable one (the `rules` key of ctxmod.config.json). */
+  readonly rules?: Readonly<Record<string, RuleLevel>>;
+  /** Report only these rules. */
+  readonly only?: readonly string[];
+  /** Lowest severity that fails the check (default `error`). */
+  readonly failOn?: Severity;
+}
+
+/** One problem. Lines and columns are 1-based, in the file as it is. */
+export interface Diagnostic {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+  /** The transform that found the site. */
+  readonly transform: string;
+  /** `ctxmod migrate` would fix this site (with `transform`); false: it needs a human. */
+  readonly fixable: boolean;
+}
+
+export interface CheckFile {
+  readonly path: string;
+  readonly diagnostics: readonly Diagnostic[];
+  /** The file could not be read or parsed: it was not checked. */
+  readonly error?: FileError;
+  /** Why the file was skipped (too large, ...). */
+  readonly reason?: string;
+}
+
+export interface CheckSummary {
+  /** Files visited. */
+  readonly files: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+  /** Diagnostics `ctxmod migrate` would fix. */
+  readonly fixable: number;
+  /** Diagnostics hidden by ctxmod-ignore-next-line / ctxmod-disable comments. */
+  readonly suppressed: number;
+  /** Files that could not be read or parsed. */
+  readonly fileErrors: number;
+  readonly durationMs: number;
+}
+
+/** The result of `check()`, and the `--format json` output. */
+export interface CheckReport {
+  readonly version: string;
+  /** Files with diagnostics, errors or a skip reason, by path. */
+  readonly files: readonly CheckFile[];
+  readonly summary: CheckSummary;
+  readonly failOn: Severity;
+  /** A diagnostic at or above `failOn`, or a file that could not be checked. */
+  readonly failed: boolean;
+  readonly interrupted: boolean;
+}
+
+/**
+ * The audit: every transform and check-only detector runs on each file exactly as in `migrate`
+ * (same discovery, prefilter, parse and workers), nothing is written, and each finding becomes
+ * a diagnostic of its rule.
+ */
+export async function check(options: CheckOptions): Promise<CheckReport> {
+  const started = performance.now();
+  const failOn = options.failOn ?? 'error';
+  const report = await run({
+    ...options,
+    transforms: [...transforms, ...detectors].map((module) => module.meta.name),
+    check: true,
+    dry: true,
+  });
+  const cwd = resolve(options.cwd ?? process.cwd());
+  let suppressed = 0;
+  const files: CheckFile[] = [];
+  for (const file of report.files) {
+    let diagnostics = file.findings.flatMap((finding) => toDiagnostic(finding, options));
+    if (diagnostics.length > 0) {
+      const text = await readFile(resolve(cwd, file.path), 'utf8').catch(() => '');
+      const suppressions = getSuppressions(text);
+      const kept = diagnostics.filter((diagnostic) => !isSuppressed(suppressions, diagnostic.line, diagnostic.rule));
+      suppressed += diagnostics.length - kept.length;
+      diagnostics = kept;
+    }
+    const error = file.status === 'error' ? file.error : undefined;
+    const reason = file.status === 'skipped' ? file.reason : undefined;
+    if (diagnostics.length === 0 && !error && !reason) continue;
+    files.push({ path: file.path, diagnostics, ...(error ? { error } : {}), ...(reason ? { reason } : {}) });
+  }
+  const all = files.flatMap((file) => file.diagnostics);
+  const count = (severity: Severity) => all.filter((diagnostic) => diagnostic.severity === severity).length;
+  const fileErrors = files.filter((file) => file.error).length;
+  return {
+    version: VERSION,
+    files,
+    summary: {
+      files: report.summary.files,
+      errors: count('error'),
+      warnings: count('warning'),
+      infos: count('info'),
+      fixable: all.filter((diagnostic) => diagnostic.fixable).length,
+      suppressed,
+      fileErrors,
+      durationMs: Math.round(performance.now() - started),
+    },
+    failOn,
+    failed: fileErrors > 0 || all.some((diagnostic) => compareSeverity(diagnostic.severity, failOn) >= 0),
+    interrupted: report.interrupted,
+  };
+}
+
+/** The rule a finding breaks: its own, else its transform's; unknown to the registry: a warning. */
+export function getFindingRule(finding: Finding): Rule {
+  const module = getTransform(finding.transform) ?? detectors.find((detector) => detector.meta.name === finding.transform);
+  const id = finding.rule ?? module?.meta.rule ?? finding.transform;
+  return getRule(id) ?? { id, severity: 'warning', description: `${finding.transform} found a site` };
+}
+
+function toDiagnostic(finding: Finding, options: CheckOptions): Diagnostic[] {
+  const rule = getFindingRule(finding);
+  const level = options.rules?.[rule.id] ?? rule.severity;
+  if (level === 'off' || (options.only && !options.only.includes(rule.id))) return [];
+  const fixable = finding.kind === 'edit';
+  return [
+    {
+      rule: rule.id,
+      severity: level,
+      line: finding.line,
+      column: finding.column,
+      message: formatMessage(rule, finding),
+      transform: finding.transform,
+      fixable,
+    },
+  ];
+}
+
+/** `A signal in scope is not passed to a signal-aware call (fix: passes signal to fetch())`. */
+export function formatMessage(rule: Rule, finding: Finding): string {
+  const problem = rule.description.charAt(0).toUpperCase() + rule.description.slice(1);
+  return finding.kind === 'edit' ? `${problem} (fix: ${finding.message})` : `${problem}: ${finding.message}`;
+}

@@ -1,0 +1,129 @@
+/**
+ * `ctxmod check --format sarif`: SARIF 2.1.0 (https://docs.oasis-open.org/sarif/sarif/v2.1.0/),
+ * the format GitHub code scanning and most CI dashboards read. Only the subset ctxmod fills is
+ * typed here.
+ */
+import type { CheckReport } from '../check/check.ts';
+import { getRule, getRuleHelpUri, RULES, type Rule, type Severity } from '../check/rules.ts';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+type SarifLevel = 'error' | 'warning' | 'note';
+
+export interface SarifLog {
+  $schema: string;
+  version: '2.1.0';
+  runs: SarifRun[];
+}
+
+interface SarifMessage {
+  text: string;
+}
+
+export interface SarifRule {
+  id: string;
+  name: string;
+  shortDescription: SarifMessage;
+  helpUri: string;
+  help: SarifMessage;
+  defaultConfiguration: { level: SarifLevel };
+  properties: { fixedBy?: string };
+}
+
+export interface SarifResult {
+  ruleId: string;
+  ruleIndex: number;
+  level: SarifLevel;
+  message: SarifMessage;
+  locations: {
+    physicalLocation: {
+      artifactLocation: { uri: string; uriBaseId?: string };
+      region: { startLine: number; startColumn: number };
+    };
+  }[];
+  properties: { fixable: boolean; transform: string };
+}
+
+export interface SarifRun {
+  tool: { driver: { name: string; version: string; informationUri: string; rules: SarifRule[] } };
+  originalUriBaseIds: Record<string, { uri: string }>;
+  results: SarifResult[];
+  invocations: {
+    executionSuccessful: boolean;
+    toolExecutionNotifications: {
+      level: SarifLevel;
+      message: SarifMessage;
+      locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }[];
+    }[];
+  }[];
+  columnKind: 'utf16CodeUnits';
+}
+
+const LEVELS: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** `cwdUri`: the directory relative paths are relative to, as a file URI ending in `/`. */
+export function buildSarif(report: CheckReport, cwdUri: string): SarifLog {
+  const used = new Set(report.files.flatMap((file) => file.diagnostics.map((diagnostic) => diagnostic.rule)));
+  const extra = [...used].filter((id) => !getRule(id)).map((id): Rule => ({ id, severity: 'warning', description: id }));
+  const rules = [...RULES, ...extra];
+  const index = new Map(rules.map((rule, i) => [rule.id, i]));
+  const location = (path: string) => (path.startsWith('/') ? { uri: encodeURI(`file://${path}`) } : { uri: encodeURI(path), uriBaseId: 'SRCROOT' });
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'ctxmod',
+            version: report.version,
+            informationUri: 'https://www.npmjs.com/package/ctxmod',
+            rules: rules.map((rule) => ({
+              id: rule.id,
+              name: toPascalCase(rule.id),
+              shortDescription: { text: rule.description },
+              helpUri: getRuleHelpUri(rule.id),
+              help: { text: rule.fixedBy ? `Fixed by \`ctxmod migrate\` (transform ${rule.fixedBy}) where it can.` : 'No automatic fix.' },
+              defaultConfiguration: { level: LEVELS[rule.severity] },
+              properties: rule.fixedBy ? { fixedBy: rule.fixedBy } : {},
+            })),
+          },
+        },
+        originalUriBaseIds: { SRCROOT: { uri: cwdUri } },
+        results: report.files.flatMap((file) =>
+          file.diagnostics.map((diagnostic) => ({
+            ruleId: diagnostic.rule,
+            ruleIndex: index.get(diagnostic.rule) as number,
+            level: LEVELS[diagnostic.severity],
+            message: { text: diagnostic.message },
+            locations: [
+              { physicalLocation: { artifactLocation: location(file.path), region: { startLine: diagnostic.line, startColumn: diagnostic.column } } },
+            ],
+            properties: { fixable: diagnostic.fixable, transform: diagnostic.transform },
+          })),
+        ),
+        invocations: [
+          {
+            executionSuccessful: !report.interrupted,
+            toolExecutionNotifications: report.files.flatMap((file) =>
+              file.error || file.reason
+                ? [
+                    {
+                      level: file.error ? ('error' as const) : ('note' as const),
+                      message: { text: file.error ? `not checked: ${file.error.message}` : `skipped: ${file.reason}` },
+                      locations: [{ physicalLocation: { artifactLocation: location(file.path) } }],
+                    },
+                  ]
+                : [],
+            ),
+          },
+        ],
+        columnKind: 'utf16CodeUnits',
+      },
+    ],
+  };
+}
+
+function toPascalCase(id: string): string {
+  return id.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase());
+}

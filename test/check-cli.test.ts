@@ -1,0 +1,156 @@
+import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { check } from '../src/check/check.ts';
+import { RULES } from '../src/check/rules.ts';
+import { buildSarif } from '../src/report/sarif.ts';
+import { ctxmod, ROOT, tempDir, writeProject } from './helpers.ts';
+
+/** A copy of examples/ in a temp directory, so that `migrate` can write it. */
+function copyExamples(): string {
+  const dir = tempDir();
+  cpSync(join(ROOT, 'examples'), join(dir, 'examples'), { recursive: true });
+  return dir;
+}
+
+const EXAMPLES_STYLISH = `examples/src/api-client.ts:7:26  error    A signal in scope is not passed to a signal-aware call (fix: passes options.signal to fetch())  unforwarded-signal
+
+examples/src/downloader.ts:3:15   warning  A sleep cannot be cancelled (fix: delay() now uses node:timers/promises setTimeout and takes an optional signal)  sleep-without-signal
+examples/src/downloader.ts:5:1    warning  A sleep cannot be cancelled (fix: backoff() now uses node:timers/promises setTimeout and takes an optional signal)  sleep-without-signal
+examples/src/downloader.ts:14:30  error    A signal in scope is not passed to a signal-aware call (fix: passes options.signal to fetch())  unforwarded-signal
+examples/src/downloader.ts:16:13  error    A signal in scope is not passed to a signal-aware call (fix: passes options.signal to writeFile())  unforwarded-signal
+examples/src/downloader.ts:20:13  warning  A sleep cannot be cancelled (fix: passes options.signal to backoff())  sleep-without-signal
+
+examples/src/orders-service.ts:14:1   warning  A sleep cannot be cancelled (fix: sleep() now uses node:timers/promises setTimeout and takes an optional signal)  sleep-without-signal
+examples/src/orders-service.ts:32:13  warning  A sleep cannot be cancelled (fix: passes signal to sleep())  sleep-without-signal
+
+examples/src/poller.ts:16:11  warning  A sleep cannot be cancelled (fix: sleep now uses node:timers/promises setTimeout and stops on abort of signal)  sleep-without-signal
+
+ctxmod check: 9 problems (3 errors, 6 warnings, 0 info) in 5 files checked; 9 fixable with \`ctxmod migrate\`
+`;
+
+describe('ctxmod check', () => {
+  it('reports every planted bug in examples/, and nothing after `ctxmod migrate`', () => {
+    const dir = copyExamples();
+    const before = ctxmod(['check', 'examples', '--cpus', '1'], dir);
+    expect(before.stdout).toBe(EXAMPLES_STYLISH);
+    expect(before.stderr).toBe('');
+    expect(before.status).toBe(1);
+
+    expect(ctxmod(['migrate', 'examples', '--cpus', '1', '--quiet'], dir).status).toBe(0);
+    const after = ctxmod(['check', 'examples', '--cpus', '1'], dir);
+    // The transforms left nothing for manual review in examples/, so nothing is left to report.
+    expect(after.stdout).toBe('ctxmod check: no problems in 5 files\n');
+    expect(after.status).toBe(0);
+  });
+
+  it('--fail-on sets the severity that fails; --rule narrows the rules', () => {
+    const dir = copyExamples();
+    const warnings = ctxmod(['check', 'examples', '--rule', 'sleep-without-signal', '--cpus', '1'], dir);
+    expect(warnings.status).toBe(0);
+    expect(warnings.stdout).toContain('ctxmod check: 6 problems (0 errors, 6 warnings, 0 info)');
+    expect(warnings.stdout).not.toContain('unforwarded-signal');
+    expect(ctxmod(['check', 'examples', '--rule', 'sleep-without-signal', '--max-severity', 'warning'], dir).status).toBe(1);
+    const quiet = ctxmod(['check', 'examples', '--quiet'], dir);
+    expect(quiet.stdout).not.toContain('warning ');
+    expect(quiet.stdout).toContain('ctxmod check: 9 problems');
+  });
+
+  it('--format json prints the object check() returns', async () => {
+    const dir = copyExamples();
+    const result = ctxmod(['check', 'examples', '--format', 'json', '--cpus', '1'], dir);
+    expect(result.status).toBe(1);
+    const printed = JSON.parse(result.stdout);
+    const direct = await check({ paths: ['examples'], cwd: dir, cpus: 1 });
+    expect({ ...printed, summary: { ...printed.summary, durationMs: 0 } }).toEqual(
+      JSON.parse(JSON.stringify({ ...direct, summary: { ...direct.summary, durationMs: 0 } })),
+    );
+    expect(printed.files[0].diagnostics[0]).toEqual({
+      rule: 'unforwarded-signal',
+      severity: 'error',
+      line: 7,
+      column: 26,
+      message: 'A signal in scope is not passed to a signal-aware call (fix: passes options.signal to fetch())',
+      transform: 'forward-signal',
+      fixable: true,
+    });
+  });
+
+  it('--format sarif --output writes a SARIF 2.1.0 log with rule metadata', () => {
+    const dir = copyExamples();
+    const result = ctxmod(['check', 'examples', '-f', 'sarif', '-o', 'out.sarif'], dir);
+    expect(result.stdout).toBe('');
+    expect(result.status).toBe(1);
+    const log = JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8'));
+    expect(log.version).toBe('2.1.0');
+    expect(log.$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
+    const run = log.runs[0];
+    expect(run.tool.driver.name).toBe('ctxmod');
+    expect(run.tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(RULES.map((rule) => rule.id));
+    for (const rule of run.tool.driver.rules) {
+      expect(new URL(rule.helpUri).pathname.endsWith(`docs/rules/${rule.id}.md`)).toBe(true);
+      expect(['error', 'warning', 'note']).toContain(rule.defaultConfiguration.level);
+    }
+    expect(run.originalUriBaseIds.SRCROOT.uri).toBe(pathToFileURL(`${dir}/`).href);
+    expect(run.results).toHaveLength(9);
+    expect(run.results[0]).toEqual({
+      ruleId: 'unforwarded-signal',
+      ruleIndex: 0,
+      level: 'error',
+      message: { text: 'A signal in scope is not passed to a signal-aware call (fix: passes options.signal to fetch())' },
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'examples/src/api-client.ts', uriBaseId: 'SRCROOT' }, region: { startLine: 7, startColumn: 26 } } }],
+      properties: { fixable: true, transform: 'forward-signal' },
+    });
+    for (const res of run.results) expect(run.tool.driver.rules[res.ruleIndex].id).toBe(res.ruleId);
+    expect(run.results.filter((res: { level: string }) => res.level === 'warning')).toHaveLength(6);
+  });
+
+  it('reads rule severities from ctxmod.config.json; an unknown rule there or on the command line is a usage error', () => {
+    const dir = writeProject({
+      'ctxmod.config.json': JSON.stringify({ rules: { 'unforwarded-signal': 'info' } }),
+      'a.ts': 'export async function f(signal: AbortSignal) {\n  return fetch("/x");\n}\n',
+    });
+    const result = ctxmod(['check', 'a.ts'], dir);
+    expect(result.stdout).toBe(
+      'a.ts:2:10  info     A signal in scope is not passed to a signal-aware call (fix: passes signal to fetch())  unforwarded-signal\n\n' +
+        'ctxmod check: 1 problem (0 errors, 0 warnings, 1 info) in 1 file checked; 1 fixable with `ctxmod migrate`\n',
+    );
+    expect(result.status).toBe(0);
+
+    const bad = writeProject({ 'ctxmod.config.json': JSON.stringify({ rules: { nope: 'off' } }), 'a.ts': '' });
+    const config = ctxmod(['check', '.'], bad);
+    expect(config.status).toBe(2);
+    expect(config.stderr).toMatch(/^ctxmod: ctxmod\.config\.json: rules\.nope: unknown rule "nope"/);
+
+    expect(ctxmod(['check', '.', '--rule', 'nope'], dir).status).toBe(2);
+    expect(ctxmod(['check', '.', '--format', 'xml'], dir).status).toBe(2);
+    expect(ctxmod(['check', '.', '--fail-on', 'fatal'], dir).status).toBe(2);
+  });
+
+  it('a file that cannot be parsed fails the check and is listed', () => {
+    const dir = writeProject({ 'bad.ts': 'const signal = new AbortController().signal;\nfetch(\n' });
+    const result = ctxmod(['check', '.'], dir);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/^bad\.ts:3:1  error    .*  parse-error\n\nctxmod check: no problems in 1 file; 1 file not checked\n$/);
+  });
+
+  it('is valid against the official SARIF 2.1.0 schema', async (context) => {
+    // Needs ajv and a copy of the OASIS schema (Schemata/sarif-schema-2.1.0.json of the SARIF spec).
+    const schemaPath = join(ROOT, 'test', 'schemas', 'sarif-schema-2.1.0.json');
+    const require = createRequire(import.meta.url);
+    let ajvPath: string;
+    try {
+      ajvPath = require.resolve('ajv');
+    } catch {
+      return context.skip('ajv is not installed');
+    }
+    if (!existsSync(schemaPath)) return context.skip('no copy of the SARIF schema in test/schemas');
+    const { default: Ajv } = (await import(ajvPath)) as { default: new (options: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown } } };
+    const validate = new Ajv({ strict: false, allErrors: true }).compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
+    const report = await check({ paths: ['examples'], cwd: ROOT, cpus: 1 });
+    const log = buildSarif(report, pathToFileURL(`${ROOT}/`).href);
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+  });
+});

@@ -1,0 +1,20 @@
+import { Pool } from 'pg';
+import mysql from 'mysql2/promise';
+import Redis from 'ioredis';
+import { PrismaClient } from '@prisma/client';
+import knex from 'knex';
+
+const pool = new Pool();
+const redis = new Redis();
+const prisma = new PrismaClient();
+const db = knex({ client: 'pg' });
+
+export async function report(id: string, signal: AbortSignal) {
+  const { rows } = await pool.query('select * from orders where id = $1', [id]);
+  const connection = await mysql.createConnection({ host: 'localhost' });
+  const [lines] = await connection.execute('select * from lines where order_id = ?', [id]);
+  const cached = await redis.get(`order:${id}`);
+  const user = await prisma.user.findUnique({ where: { id } });
+  const totals = await db.raw('select sum(total) from orders');
+  return { rows, lines, cached, user, totals };
+}

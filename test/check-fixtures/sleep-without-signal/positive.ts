@@ -1,0 +1,18 @@
+function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export async function retry<T>(fn: () => Promise<T>, signal: AbortSignal): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await sleep(100 * 2 ** attempt);
+    }
+  }
+}
+
+export async function poll(check: () => boolean, signal: AbortSignal) {
+  while (!check()) await new Promise((resolve) => setTimeout(resolve, 1_000));
+}

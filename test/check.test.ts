@@ -1,0 +1,123 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { check, type CheckReport } from '../src/check/check.ts';
+import { getRule, getRuleDocPath, getGitHubUrl, RULES } from '../src/check/rules.ts';
+import { parseConfig } from '../src/config.ts';
+import { detectors, getTransform, getTransformNames, transforms } from '../src/registry.ts';
+import { getSuppressions, isSuppressed } from '../src/check/suppressions.ts';
+
+const ROOT = join(import.meta.dirname, 'check-fixtures');
+const REPO = join(import.meta.dirname, '..');
+
+/** One line per diagnostic: `line:col severity rule message`. */
+export function formatDiagnostics(report: CheckReport): string {
+  return report.files
+    .flatMap((file) => [
+      ...(file.error ? [`error ${file.error.message}`] : []),
+      ...file.diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}`),
+    ])
+    .join('\n');
+}
+
+/**
+ * test/check-fixtures/<rule>/<case>.<ext>, with `<case>.diagnostics.txt` next to it: the exact
+ * diagnostics of `check` on that file alone (empty for a negative case). Optional
+ * `<case>.config.json`: a ctxmod.config.json whose `rules` apply.
+ */
+function getCases(rule: string) {
+  const dir = join(ROOT, rule);
+  return readdirSync(dir)
+    .filter((file) => /\.(ts|tsx|js|mjs|cjs)$/.test(file))
+    .sort()
+    .map((file) => {
+      const name = file.replace(/\.[a-z]+$/, '');
+      const configPath = join(dir, `${name}.config.json`);
+      return {
+        name: file,
+        dir,
+        file,
+        expectedPath: join(dir, `${name}.diagnostics.txt`),
+        rules: existsSync(configPath) ? parseConfig(JSON.parse(readFileSync(configPath, 'utf8'))).rules : undefined,
+      };
+    });
+}
+
+const ruleDirs = readdirSync(ROOT, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+
+describe.each(ruleDirs)('check %s', (rule) => {
+  it('is a registered rule', () => {
+    expect(getRule(rule), `test/check-fixtures/${rule} names no rule of the registry`).toBeDefined();
+  });
+  const cases = getCases(rule);
+  it('has a positive and a negative case', () => {
+    const texts = cases.map((fixture) => (existsSync(fixture.expectedPath) ? readFileSync(fixture.expectedPath, 'utf8') : ''));
+    expect(texts.some((text) => text.includes(` ${rule} `))).toBe(true);
+    expect(texts.some((text) => text.trim() === '')).toBe(true);
+  });
+  it.each(cases)('$name', async (fixture) => {
+    const report = await check({ paths: [fixture.file], cwd: fixture.dir, cpus: 1, ...(fixture.rules ? { rules: fixture.rules } : {}) });
+    const actual = formatDiagnostics(report);
+    if (process.env.UPDATE_CHECK_FIXTURES) writeFileSync(fixture.expectedPath, actual ? `${actual}\n` : '');
+    expect(actual).toBe(readFileSync(fixture.expectedPath, 'utf8').trimEnd());
+  });
+});
+
+describe('rule registry', () => {
+  it('names every rule a transform or detector fixes or finds, and has a doc for each rule', () => {
+    for (const { meta } of [...transforms, ...detectors]) {
+      expect(meta.rule, `${meta.name} has no meta.rule`).toBeDefined();
+      expect(getRule(meta.rule as string), `${meta.name}: rule ${meta.rule} is not in src/check/rules.ts`).toBeDefined();
+    }
+    for (const rule of RULES) expect(existsSync(join(REPO, getRuleDocPath(rule.id))), getRuleDocPath(rule.id)).toBe(true);
+  });
+
+  it('check-only detectors are not transforms: migrate, run and list do not know them', () => {
+    for (const { meta } of detectors) {
+      expect(getTransformNames()).not.toContain(meta.name);
+      expect(getTransform(meta.name)).toBeUndefined();
+    }
+  });
+
+  it('fixedBy names a transform, or one still to come', () => {
+    const names = new Set(transforms.map((module) => module.meta.name));
+    const planned = new Set(['thread-signal', 'race-timeout', 'abort-timer', 'timeout-option', 'loop-check', 'once-event', 'link-signals']);
+    for (const rule of RULES) if (rule.fixedBy) expect(names.has(rule.fixedBy) || planned.has(rule.fixedBy), rule.id).toBe(true);
+  });
+
+  it.each([
+    ['github:acme/ctxmod', 'https://github.com/acme/ctxmod'],
+    ['acme/ctxmod', 'https://github.com/acme/ctxmod'],
+    ['git+https://github.com/acme/ctxmod.git', 'https://github.com/acme/ctxmod'],
+    ['https://github.com/acme/ctxmod#readme', 'https://github.com/acme/ctxmod'],
+    ['https://gitlab.com/acme/ctxmod', undefined],
+  ])('repository %s -> %s', (raw, url) => {
+    expect(getGitHubUrl(raw)).toBe(url);
+  });
+});
+
+describe('suppressions', () => {
+  it('reads next-line and file-level directives', () => {
+    const s = getSuppressions(['// ctxmod-ignore-next-line a, b -- why', 'x', '/* ctxmod-disable c */', '  // ctxmod-ignore-next-line', 'y'].join('\n'));
+    expect(isSuppressed(s, 2, 'a')).toBe(true);
+    expect(isSuppressed(s, 2, 'b')).toBe(true);
+    expect(isSuppressed(s, 2, 'why')).toBe(false);
+    expect(isSuppressed(s, 3, 'a')).toBe(false);
+    expect(isSuppressed(s, 99, 'c')).toBe(true);
+    expect(isSuppressed(s, 5, 'anything')).toBe(true);
+  });
+});
+
+describe('config rules', () => {
+  it('accepts levels per rule', () => {
+    expect(parseConfig({ rules: { 'unforwarded-signal': 'warning', 'non-cancellable-call': 'off' } }).rules).toEqual({
+      'unforwarded-signal': 'warning',
+      'non-cancellable-call': 'off',
+    });
+  });
+  it('names the key of an unknown rule or a bad level', () => {
+    expect(() => parseConfig({ rules: { 'no-such-rule': 'error', 'unforwarded-signal': 'fatal' } })).toThrow(
+      /rules\["no-such-rule"\]: unknown rule "no-such-rule" \(rules: unforwarded-signal, .*\n.*rules\["unforwarded-signal"\]: expected one of "off", "info", "warning", "error", got the string "fatal"/,
+    );
+  });
+});
