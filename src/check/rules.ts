@@ -35,6 +35,7 @@ export const RULES: readonly Rule[] = [
   { id: 'client-timeout-ignores-signal', severity: 'warning', description: 'an HTTP client call has a timeout but ignores the signal in scope', fixedBy: 'timeout-option' },
   { id: 'loop-without-check', severity: 'warning', description: 'an async loop with a signal in scope never checks it', fixedBy: 'loop-check' },
   { id: 'once-without-signal', severity: 'warning', description: 'waiting for an event ignores the signal in scope', fixedBy: 'once-event' },
+  { id: 'hand-linked-signals', severity: 'warning', description: "a controller follows other signals through 'abort' listeners that stay on them, where AbortSignal.any fits", fixedBy: 'link-signals' },
   { id: 'abort-listener-leak', severity: 'warning', description: "an 'abort' listener is never removed", fixedBy: 'link-signals' },
   { id: 'non-cancellable-call', severity: 'info', description: 'an awaited call of a library without cancellation support ignores the signal in scope' },
 ];

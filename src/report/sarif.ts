@@ -1,63 +1,17 @@
 /**
  * `ctxmod check --format sarif`: SARIF 2.1.0 (https://docs.oasis-open.org/sarif/sarif/v2.1.0/),
- * the format GitHub code scanning and most CI dashboards read. Only the subset ctxmod fills is
- * typed here.
+ * the format GitHub code scanning and most CI dashboards read.
  */
+import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { CheckReport } from '../check/check.ts';
 import { getRule, getRuleHelpUri, RULES, type Rule, type Severity } from '../check/rules.ts';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
-type SarifLevel = 'error' | 'warning' | 'note';
+type SarifLevel = Extract<Result.level, 'error' | 'warning' | 'note'>;
 
-export interface SarifLog {
-  $schema: string;
-  version: '2.1.0';
-  runs: SarifRun[];
-}
-
-interface SarifMessage {
-  text: string;
-}
-
-export interface SarifRule {
-  id: string;
-  name: string;
-  shortDescription: SarifMessage;
-  helpUri: string;
-  help: SarifMessage;
-  defaultConfiguration: { level: SarifLevel };
-  properties: { fixedBy?: string };
-}
-
-export interface SarifResult {
-  ruleId: string;
-  ruleIndex: number;
-  level: SarifLevel;
-  message: SarifMessage;
-  locations: {
-    physicalLocation: {
-      artifactLocation: { uri: string; uriBaseId?: string };
-      region: { startLine: number; startColumn: number };
-    };
-  }[];
-  properties: { fixable: boolean; transform: string };
-}
-
-export interface SarifRun {
-  tool: { driver: { name: string; version: string; informationUri: string; rules: SarifRule[] } };
-  originalUriBaseIds: Record<string, { uri: string }>;
-  results: SarifResult[];
-  invocations: {
-    executionSuccessful: boolean;
-    toolExecutionNotifications: {
-      level: SarifLevel;
-      message: SarifMessage;
-      locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }[];
-    }[];
-  }[];
-  columnKind: 'utf16CodeUnits';
-}
+/** A SARIF log (the `sarif` types are the spec's own, maintained on DefinitelyTyped). */
+export type SarifLog = Log;
 
 const LEVELS: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -78,7 +32,7 @@ export function buildSarif(report: CheckReport, cwdUri: string): SarifLog {
             name: 'ctxmod',
             version: report.version,
             informationUri: 'https://www.npmjs.com/package/ctxmod',
-            rules: rules.map((rule) => ({
+            rules: rules.map((rule): ReportingDescriptor => ({
               id: rule.id,
               name: toPascalCase(rule.id),
               shortDescription: { text: rule.description },
@@ -91,7 +45,7 @@ export function buildSarif(report: CheckReport, cwdUri: string): SarifLog {
         },
         originalUriBaseIds: { SRCROOT: { uri: cwdUri } },
         results: report.files.flatMap((file) =>
-          file.diagnostics.map((diagnostic) => ({
+          file.diagnostics.map((diagnostic): Result => ({
             ruleId: diagnostic.rule,
             ruleIndex: index.get(diagnostic.rule) as number,
             level: LEVELS[diagnostic.severity],
