@@ -3,14 +3,14 @@
  *
  * ```ts
  * import { migrate } from 'ctxmod';
- * const report = await migrate({ paths: ['src'], dry: true });
+ * const report = await migrate({ paths: ['src'], dry: true, config: true });
+ * const { sources } = transformSources({ files: { 'src/a.ts': source } });
  * ```
  */
-import { run, type RunOptions, type RunReport } from './engine/run.ts';
-import { getTransformNames } from './registry.ts';
-
+export { migrate, transformSources } from './api.ts';
+export type { ConfigSource, MigrateOptions, SourceFile, SourcesReport, TransformSourcesOptions } from './api.ts';
 export { run } from './engine/run.ts';
-export type { RunOptions, RunReport, RunSummary } from './engine/run.ts';
+export type { ReviewFile, RunOptions, RunReport, RunSummary } from './engine/run.ts';
 export type { FileResult } from './engine/process-file.ts';
 export { processSource } from './engine/process-source.ts';
 export type { FileError, FileStatus, SourceResult } from './engine/process-source.ts';
@@ -22,11 +22,6 @@ export { getSignalInScope } from './scope/get-signal-in-scope.ts';
 export type { SignalInScope } from './scope/get-signal-in-scope.ts';
 export type * from './types.ts';
 export { VERSION } from './version.ts';
-export { ConfigError, CONFIG_FILE, configSchema, loadConfig, parseConfig } from './config.ts';
-export type { CtxmodConfig, LoadedConfig } from './config.ts';
+export { applyConfig, CARRIERS, ConfigError, CONFIG_FILE, configSchema, getConfiguredTransforms, loadConfig, parseConfig } from './config.ts';
+export type { ConfigurableOptions, CtxmodConfig, LoadedConfig, TransformSelection } from './config.ts';
 export type { CatalogEntry, SignalPosition, SignalSlot } from './catalog/types.ts';
-
-/** Every per-file transform in canonical order, like `ctxmod migrate`. */
-export function migrate(options: Omit<RunOptions, 'transforms'>): Promise<RunReport> {
-  return run({ ...options, transforms: getTransformNames() });
-}

@@ -1,12 +1,13 @@
 import yargs, { type Argv } from 'yargs';
 import { resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { ConfigError, loadConfig } from '../config.ts';
+import { applyConfig, ConfigError, loadConfig } from '../config.ts';
+import { createReviewer } from './interactive.ts';
 import { DirtyFilesError } from '../engine/git.ts';
 import { VerifyError } from '../engine/verify.ts';
 import { PathNotFoundError, DEFAULT_EXTENSIONS } from '../engine/discover.ts';
 import { run, type RunReport } from '../engine/run.ts';
-import { getTransform, getTransformNames, transforms, UnknownTransformError } from '../registry.ts';
+import { getTransform, transforms, UnknownTransformError } from '../registry.ts';
 import { buildJsonReport } from '../report/json.ts';
 import { createProgress } from '../report/progress.ts';
 import { formatText } from '../report/text.ts';
@@ -29,6 +30,8 @@ export interface Io {
   readonly stderr: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean };
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
+  /** Answers for --interactive (default: process.stdin). */
+  readonly stdin?: NodeJS.ReadableStream;
 }
 
 interface RunFlags {
@@ -48,6 +51,7 @@ interface RunFlags {
   patch?: string;
   verify: boolean;
   project?: string;
+  interactive: boolean;
 }
 
 class UsageError extends Error {}
@@ -87,6 +91,12 @@ function addRunOptions<T>(argv: Argv<T>) {
       describe: 'Type-check before and after; files whose edits add type errors are not written (with --dry: marked)',
     })
     .option('project', { alias: 'p', type: 'string', requiresArg: true, describe: 'tsconfig for --verify (default: tsconfig.json)' })
+    .option('interactive', {
+      alias: 'i',
+      type: 'boolean',
+      default: false,
+      describe: 'Review each hunk on the terminal (y/n/a/d/q) and write only the accepted ones',
+    })
     .option('patch', {
       type: 'string',
       requiresArg: true,
@@ -119,7 +129,7 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
       'Run every per-file transform in canonical order',
       (y) => addRunOptions(y.positional('paths', { type: 'string', array: true, describe: 'Files, directories or globs' })),
       (argv) => {
-        command = async () => runCommand(getTransformNames(), argv as unknown as RunFlags, io);
+        command = async () => runCommand(undefined, argv as unknown as RunFlags, io);
       },
     )
     .demandCommand(1, 'Name a command: list, run or migrate.')
@@ -193,7 +203,8 @@ function listTransforms(io: Io, json: boolean): number {
   return EXIT_OK;
 }
 
-async function runCommand(names: readonly string[], flags: RunFlags, io: Io): Promise<number> {
+/** `names` undefined: `migrate`, whose transforms come from the config (default: all). */
+async function runCommand(names: readonly string[] | undefined, flags: RunFlags, io: Io): Promise<number> {
   const extensions = flags.extensions?.split(',').map((ext) => ext.trim().replace(/^\./, '')).filter(Boolean);
   if (extensions && extensions.length === 0) throw new UsageError('--extensions needs at least one extension, e.g. --extensions ts,tsx');
   if (flags.cpus !== undefined && (!Number.isInteger(flags.cpus) || flags.cpus < 1)) {
@@ -203,11 +214,23 @@ async function runCommand(names: readonly string[], flags: RunFlags, io: Io): Pr
   if (flags['target-node'] !== undefined && targetNode === undefined) {
     throw new UsageError(`--target-node must be a Node version or semver range, e.g. 18.17 or ">=18", got ${flags['target-node']}`);
   }
+  if (flags.interactive) {
+    // The review writes the accepted hunks: nothing to review in a run that writes nothing, and
+    // the prompts would corrupt a JSON report.
+    const clash = (['json', 'dry', 'patch', 'verify'] as const).filter((flag) => flags[flag] !== undefined && flags[flag] !== false);
+    if (clash.length > 0) throw new UsageError(`--interactive cannot be combined with ${clash.map((flag) => `--${flag}`).join(', ')}`);
+  }
   const loaded = await loadConfig(io.cwd, flags.config);
-  const catalog = loaded?.config.catalog;
   const dry = flags.dry || flags.patch !== undefined;
-  const showProgress = !flags.json && !flags.quiet && Boolean(io.stderr.isTTY);
+  const showProgress = !flags.json && !flags.quiet && !flags.interactive && Boolean(io.stderr.isTTY);
   const progress = showProgress ? createProgress(io.stderr) : undefined;
+  const reviewer = flags.interactive
+    ? createReviewer({
+        input: io.stdin ?? process.stdin,
+        output: io.stderr,
+        color: flags.color ?? (Boolean(io.stderr.isTTY) && !('NO_COLOR' in io.env)),
+      })
+    : undefined;
   // Ctrl-C: stop starting files, let the ones in flight finish, report what was done.
   const controller = new AbortController();
   const interrupt = () => controller.abort();
@@ -216,28 +239,31 @@ async function runCommand(names: readonly string[], flags: RunFlags, io: Io): Pr
   signals.once('SIGTERM', interrupt);
   let report: RunReport;
   try {
-    report = await run({
-      paths: flags.paths && flags.paths.length > 0 ? flags.paths : ['.'],
-      transforms: names,
-      cwd: io.cwd,
-      dry,
-      extensions,
-      ignore: flags.ignore,
-      cpus: flags.cpus,
-      transformOptions: {
-        runtime: flags.runtime,
-        ...(catalog && catalog.length > 0 ? { catalog } : {}),
-        ...(targetNode === undefined ? {} : { targetNode }),
-      },
-      onProgress: progress?.update,
-      requireClean: !flags.force,
-      signal: controller.signal,
-      verify: flags.verify ? (flags.project ?? true) : undefined,
-    });
+    report = await run(
+      applyConfig(
+        {
+          paths: flags.paths && flags.paths.length > 0 ? flags.paths : ['.'],
+          transforms: names,
+          cwd: io.cwd,
+          dry,
+          extensions,
+          ignore: flags.ignore,
+          cpus: flags.cpus,
+          transformOptions: { runtime: flags.runtime, ...(targetNode === undefined ? {} : { targetNode }) },
+          onProgress: progress?.update,
+          requireClean: !flags.force,
+          signal: controller.signal,
+          verify: flags.verify ? (flags.project ?? true) : undefined,
+          review: reviewer?.review,
+        },
+        loaded?.config,
+      ),
+    );
   } finally {
     signals.off('SIGINT', interrupt);
     signals.off('SIGTERM', interrupt);
     progress?.done();
+    reviewer?.close();
   }
 
   if (flags.patch !== undefined) {
