@@ -265,10 +265,14 @@ function formatIssue(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): s
   return [`${formatPath(fullPrefix) || '(top level)'}: ${describeIssue(issue)}`];
 }
 
-/** The union option with the fewest problems among those not rejecting the input's type outright. */
+/**
+ * The union option with the fewest problems among those not rejecting the input's type outright;
+ * none when two tie (the input is as far from one as from the other).
+ */
 function getMatchingBranch(branches: readonly (readonly z.core.$ZodIssue[])[]): readonly z.core.$ZodIssue[] | undefined {
   const typed = branches.filter((issues) => !issues.some((inner) => inner.path.length === 0 && inner.code === 'invalid_type'));
-  return typed.sort((a, b) => a.length - b.length)[0];
+  const [best, next] = [...typed].sort((a, b) => a.length - b.length);
+  return best && (!next || next.length > best.length) ? best : undefined;
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {
