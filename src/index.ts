@@ -18,6 +18,8 @@ export { buildJsonReport } from './report/json.ts';
 export type { JsonFile, JsonFinding, JsonReport } from './report/json.ts';
 export { getTransform, getTransformNames, getTransformsOrThrow, transforms, UnknownTransformError } from './registry.ts';
 export { PathNotFoundError, DEFAULT_EXTENSIONS } from './engine/discover.ts';
+export { DirtyFilesError } from './engine/git.ts';
+export { VerifyError } from './engine/verify.ts';
 export { getSignalInScope } from './scope/get-signal-in-scope.ts';
 export type { SignalInScope } from './scope/get-signal-in-scope.ts';
 export type * from './types.ts';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyConfig, ConfigError, getConfiguredTransforms, loadConfig, parseConfig } from '../src/index.ts';
+import { applyConfig, ConfigError, getConfiguredTransforms, loadConfig, parseConfig, type CatalogEntry } from '../src/index.ts';
 import { ctxmod, tempDir, writeProject } from './helpers.ts';
 
 const ACME_ENTRY = {
@@ -249,7 +249,7 @@ describe('transforms, ignore, targetNode and thread', () => {
 
   it('applyConfig: the caller wins; ignore globs and catalog entries add up', () => {
     const config = parse({ transforms: ['abortable-sleep'], ignore: ['a/**'], targetNode: '16', thread: { carrier: 'ctx', paramName: 'c' }, catalog: [ACME_ENTRY] });
-    const own = { ...ACME_ENTRY, module: '@acme/own' };
+    const own = parseConfig({ catalog: [{ ...ACME_ENTRY, module: '@acme/own' }] }).catalog[0] as CatalogEntry;
     expect(applyConfig({ ignore: ['b/**'], transformOptions: { catalog: [own], thread: { paramName: 'signal' } } }, config)).toEqual({
       transforms: ['abortable-sleep'],
       ignore: ['a/**', 'b/**'],
