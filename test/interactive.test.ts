@@ -41,6 +41,24 @@ function repo(files: Record<string, string>): string {
 
 const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8');
 
+/** `ctxmod migrate src -i` with stdin left open, for tests that act between questions. */
+function startInteractive(dir: string) {
+  const child = spawn(process.execPath, [BIN, 'migrate', 'src', '-i'], { cwd: dir, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined } });
+  let text = '';
+  const waiters: { wanted: string; resolve: () => void }[] = [];
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => {
+    text += chunk;
+    for (const waiter of waiters.filter((w) => text.includes(w.wanted))) waiter.resolve();
+  });
+  const done = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const stderr = {
+    text: () => text,
+    waitFor: (wanted: string) => new Promise<void>((resolve) => (text.includes(wanted) ? resolve() : waiters.push({ wanted, resolve }))),
+  };
+  return { child, stderr, done };
+}
+
 describe('migrate --interactive', () => {
   it('y/n per hunk: writes only the accepted hunks, with the import they use', () => {
     expect(ALL).toBe(IMPORT + TWO_SLEEPS.replace(/new Promise\(\(r\) => setTimeout\(r, (\d)\)\)/g, 'sleep($1, undefined, { signal })'));
@@ -132,22 +150,27 @@ describe('migrate --interactive', () => {
     expect(read(dir, 'src/a.ts')).toBe(processSource('a.ts', `${TWO_SLEEPS}// edited\n`, transforms).output);
   });
 
+  it('Ctrl-C at a question stops the run (exit 130): accepted hunks are written, nothing else', async () => {
+    const dir = repo({ 'src/a.ts': TWO_SLEEPS, 'src/b.ts': TWO_SLEEPS });
+    const { child, stderr, done } = startInteractive(dir);
+    child.stdin.write('y\n');
+    await stderr.waitFor(PROMPT(2, 'src/a.ts'));
+    child.kill('SIGINT');
+    expect(await done).toBe(130);
+    expect(read(dir, 'src/a.ts')).toBe(FIRST_ONLY);
+    expect(read(dir, 'src/b.ts')).toBe(TWO_SLEEPS);
+    expect(stderr.text()).not.toContain(PROMPT(1, 'src/b.ts'));
+    expect(stderr.text()).toContain('src/b.ts: skipped: interrupted before this file was started\n');
+  });
+
   it('a file edited on disk while its hunks are reviewed is not overwritten', async () => {
     const dir = repo({ 'src/a.ts': TWO_SLEEPS });
-    const child = spawn(process.execPath, [BIN, 'migrate', 'src', '-i'], { cwd: dir, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined } });
-    let stderr = '';
-    child.stderr.setEncoding('utf8');
-    const done = new Promise<number | null>((resolve) => child.on('close', resolve));
-    await new Promise<void>((resolve) => {
-      child.stderr.on('data', (chunk: string) => {
-        stderr += chunk;
-        if (stderr.includes(PROMPT(1, 'src/a.ts'))) resolve();
-      });
-    });
+    const { child, stderr, done } = startInteractive(dir);
+    await stderr.waitFor(PROMPT(1, 'src/a.ts'));
     writeFileSync(join(dir, 'src/a.ts'), `${TWO_SLEEPS}// theirs\n`);
     child.stdin.end('a\n');
     expect(await done).toBe(1);
-    expect(stderr).toContain('src/a.ts: error: file changed on disk during the run; not overwritten\n');
+    expect(stderr.text()).toContain('src/a.ts: error: file changed on disk during the run; not overwritten\n');
     expect(read(dir, 'src/a.ts')).toBe(`${TWO_SLEEPS}// theirs\n`);
   });
 });

@@ -13,11 +13,13 @@ export interface ReviewerIo {
   readonly input: NodeJS.ReadableStream;
   readonly output: { write(text: string): unknown };
   readonly color: boolean;
+  /** Ctrl-C: a pending question is answered `q`, so the run can stop. */
+  readonly signal?: AbortSignal;
 }
 
 export interface Reviewer {
   review(file: ReviewFile): Promise<string | undefined>;
-  /** Stops reading stdin. */
+  /** Stops reading `input`, and closes it. */
   close(): void;
 }
 
@@ -37,14 +39,19 @@ const CONTEXT_LINES = 3;
 
 export function createReviewer(io: ReviewerIo): Reviewer {
   const c = createColors(io.color);
-  const lines = createInterface({ input: io.input, crlfDelay: Infinity, terminal: false })[Symbol.asyncIterator]();
+  const readline = createInterface({ input: io.input, crlfDelay: Infinity, terminal: false });
+  const lines = readline[Symbol.asyncIterator]();
+  const aborted = new Promise<IteratorResult<string>>((resolve) => {
+    if (io.signal?.aborted) resolve({ done: true, value: undefined });
+    io.signal?.addEventListener('abort', () => resolve({ done: true, value: undefined }), { once: true });
+  });
   let quit = false;
 
   /** The next answer; the end of input counts as `q`. Anything else prints the help again. */
   const ask = async (prompt: string): Promise<Answer> => {
     for (;;) {
       io.output.write(prompt);
-      const next = await lines.next();
+      const next = await Promise.race([lines.next(), aborted]);
       if (next.done) {
         io.output.write('\n');
         return 'q';
@@ -85,7 +92,10 @@ export function createReviewer(io: ReviewerIo): Reviewer {
       return text === false ? undefined : text;
     },
     close() {
-      void lines.return?.();
+      readline.close();
+      // A pipe or terminal still open would keep the process alive after the run (e.g. after
+      // Ctrl-C at a question); nothing else reads it.
+      (io.input as { destroy?: () => void }).destroy?.();
     },
   };
 }

@@ -224,19 +224,20 @@ async function runCommand(names: readonly string[] | undefined, flags: RunFlags,
   const dry = flags.dry || flags.patch !== undefined;
   const showProgress = !flags.json && !flags.quiet && !flags.interactive && Boolean(io.stderr.isTTY);
   const progress = showProgress ? createProgress(io.stderr) : undefined;
-  const reviewer = flags.interactive
-    ? createReviewer({
-        input: io.stdin ?? process.stdin,
-        output: io.stderr,
-        color: flags.color ?? (Boolean(io.stderr.isTTY) && !('NO_COLOR' in io.env)),
-      })
-    : undefined;
   // Ctrl-C: stop starting files, let the ones in flight finish, report what was done.
   const controller = new AbortController();
   const interrupt = () => controller.abort();
   const signals = io.signals ?? process;
   signals.once('SIGINT', interrupt);
   signals.once('SIGTERM', interrupt);
+  const reviewer = flags.interactive
+    ? createReviewer({
+        input: io.stdin ?? process.stdin,
+        output: io.stderr,
+        color: flags.color ?? (Boolean(io.stderr.isTTY) && !('NO_COLOR' in io.env)),
+        signal: controller.signal,
+      })
+    : undefined;
   let report: RunReport;
   try {
     report = await run(
