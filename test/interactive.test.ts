@@ -71,7 +71,9 @@ describe('migrate --interactive', () => {
     // The hunk, then the prompt, on stderr; files in path order.
     expect(result.stderr).toContain(
       '--- a/src/a.ts\n+++ b/src/a.ts\n@@ -1,5 +1,6 @@\n+' + IMPORT + ' export async function poll1(signal: AbortSignal) {\n' +
-        '-  await new Promise((r) => setTimeout(r, 1));\n+  await sleep(1, undefined, { signal });\n }\n // 0\n // 1\n' + PROMPT(1, 'src/a.ts'),
+        '-  await new Promise((r) => setTimeout(r, 1));\n+  await sleep(1, undefined, { signal });\n }\n // 0\n // 1\n' +
+        '# 2:9 [abortable-sleep] sleep now uses node:timers/promises setTimeout and stops on abort of signal\n' +
+        PROMPT(1, 'src/a.ts'),
     );
     expect(result.stderr.indexOf(PROMPT(2, 'src/a.ts'))).toBeLessThan(result.stderr.indexOf(PROMPT(1, 'src/b.ts')));
     expect(result.stderr).toContain('(the imports the accepted hunks use are added too)\n');

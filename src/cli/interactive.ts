@@ -73,6 +73,7 @@ export function createReviewer(io: ReviewerIo): Reviewer {
         let answer: Answer = rest ?? 'n';
         if (rest === undefined) {
           io.output.write(`${colorizeDiff(formatHunk(hunk), io.color)}\n`);
+          for (const note of getHunkNotes(hunk, file.findings)) io.output.write(`${c.dim(note)}\n`);
           answer = await ask(c.blue(`(${index + 1}/${patch.hunks.length}) Apply this hunk to ${file.path} [y,n,a,d,q,?]? `));
         }
         if (answer === 'q') {
@@ -101,6 +102,14 @@ export function createReviewer(io: ReviewerIo): Reviewer {
 }
 
 type Hunk = StructuredPatch['hunks'][number];
+
+/** What the transforms say about the edits in a hunk's lines, so the reviewer knows why. */
+function getHunkNotes(hunk: Hunk, findings: ReviewFile['findings']): string[] {
+  const last = hunk.oldStart + Math.max(hunk.oldLines, 1) - 1;
+  return findings
+    .filter((finding) => finding.kind === 'edit' && finding.line >= hunk.oldStart && finding.line <= last)
+    .map((finding) => `# ${finding.line}:${finding.column} [${finding.transform}] ${finding.message}`);
+}
 
 /**
  * Transforms add an import (`import { setTimeout as sleep } ...`) in the same change as the code
