@@ -125,6 +125,16 @@ describe('migrate --interactive', () => {
     expect(result.stderr.split(PROMPT(1, 'src/a.ts')).length).toBe(4);
   });
 
+  it('keeps a require that an accepted hunk uses (CommonJS)', () => {
+    const cjs = TWO_SLEEPS.replace(/export async function (poll\d)\(signal: AbortSignal\)/g, 'exports.$1 = async function (signal)');
+    const all = processSource('a.cjs', cjs, transforms).output as string;
+    const require = all.split('\n')[0] as string;
+    expect(require).toMatch(/^const \{ setTimeout: sleep \} = require\('node:timers\/promises'\);$/);
+    const dir = repo({ 'src/a.cjs': cjs });
+    expect(ctxmod(['migrate', 'src', '-i'], dir, 'n\ny\n').status).toBe(0);
+    expect(read(dir, 'src/a.cjs')).toBe(`${require}\n${cjs.replace('new Promise((r) => setTimeout(r, 2))', 'sleep(2, undefined, { signal })')}`);
+  });
+
   it('keeps CRLF line endings and a missing final newline in partly accepted files', () => {
     const crlf = TWO_SLEEPS.replace(/\n/g, '\r\n').replace(/\r\n$/, '');
     const dir = repo({ 'src/a.ts': crlf });
