@@ -1,13 +1,17 @@
 /**
- * User configuration: `ctxmod.config.json` (or the `"ctxmod"` key of package.json) lets users add
- * catalog entries for their own SDKs. The loaded config is plain JSON data, so it can cross to
- * worker threads inside `TransformOptions`.
+ * User configuration: `ctxmod.config.json` (or the `"ctxmod"` key of package.json) chooses the
+ * transforms, paths to ignore, the target Node version and how thread-signal threads signals, and
+ * adds catalog entries for the user's own SDKs. The loaded config is plain JSON data, so it can
+ * cross to worker threads inside `TransformOptions`. CLI flags override it (see `applyConfig`).
  */
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import * as z from 'zod';
 import type { CatalogEntry, SignalPosition, SignalSlot } from './catalog/types.ts';
 import { getRule, getRuleIds, RULE_LEVELS, type RuleLevel } from './check/rules.ts';
+import { getTransform, getTransformNames } from './registry.ts';
+import { normalizeTargetNode } from './runtime/features.ts';
+import type { ThreadOptions, TransformOptions } from './types.ts';
 
 /** The file name looked up in the working directory. */
 export const CONFIG_FILE = 'ctxmod.config.json';
@@ -31,9 +35,20 @@ export class ConfigError extends Error {
   }
 }
 
+/** Which transforms `migrate` runs: only these (a list, or `enable`), or all but these. */
+export type TransformSelection = readonly string[] | { readonly enable: readonly string[] } | { readonly disable: readonly string[] };
+
 /** The validated config. */
 export interface CtxmodConfig {
   readonly $schema?: string;
+  /** The transforms `migrate` runs (default: all). Names are checked against the registry. */
+  readonly transforms?: TransformSelection;
+  /** Globs of paths to skip, relative to the directory ctxmod runs in; added to `--ignore`. */
+  readonly ignore?: readonly string[];
+  /** The Node versions the code must run on, normalized to a semver range; `--target-node` wins. */
+  readonly targetNode?: string;
+  /** How the thread-signal transform adds signals to functions that lack one. */
+  readonly thread?: ThreadOptions;
   /** Extra entries added to the built-in catalog. */
   readonly catalog: readonly CatalogEntry[];
   /** `ctxmod check`: severity per rule id, or `off`. */
@@ -92,9 +107,43 @@ const catalogEntrySchema = strictObject({
   notes: z.string().optional(),
 }) satisfies z.ZodType<CatalogEntry>;
 
-/** The schema of `ctxmod.config.json` and of package.json's `"ctxmod"` key. */
+const transformName = z.string().refine((name) => getTransform(name) !== undefined, {
+  error: (issue) => `unknown transform ${JSON.stringify(issue.input)} (known: ${getTransformNames().join(', ')})`,
+});
+const transformList = z.array(transformName);
+
+const transformsSchema = z.union([transformList, strictObject({ enable: transformList }), strictObject({ disable: transformList })], {
+  error: () => 'expected a list of transform names, { "enable": [...] } or { "disable": [...] }',
+}) satisfies z.ZodType<TransformSelection>;
+
+const targetNodeSchema = z.string().transform((text, ctx) => {
+  const range = normalizeTargetNode(text);
+  if (range === undefined) {
+    ctx.addIssue({ code: 'custom', input: text, message: `expected a Node version or semver range such as "18.17" or ">=20", got ${describeValue(text)}` });
+    return z.NEVER;
+  }
+  return range;
+});
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+export const CARRIERS = ['signal', 'options', 'ctx'] as const;
+
+const threadSchema = strictObject({
+  carrier: z.enum(CARRIERS).optional(),
+  paramName: z.string().regex(IDENTIFIER, { error: 'expected a JavaScript identifier such as "signal"' }).optional(),
+}) satisfies z.ZodType<ThreadOptions>;
+
+/**
+ * The schema of `ctxmod.config.json` and of package.json's `"ctxmod"` key. New top-level keys go
+ * here (and in `CtxmodConfig`); unknown keys are errors that list the allowed ones.
+ */
 export const configSchema = strictObject({
   $schema: z.string().optional(),
+  transforms: transformsSchema.optional(),
+  ignore: z.array(nonEmpty).optional(),
+  targetNode: targetNodeSchema.optional(),
+  thread: threadSchema.optional(),
   catalog: z.array(catalogEntrySchema).default([]),
   rules: z
     .record(
@@ -106,6 +155,15 @@ export const configSchema = strictObject({
     .optional(),
 }) satisfies z.ZodType<CtxmodConfig>;
 
+/** The transform names a selection leaves, in canonical order (all of them without one). */
+export function getConfiguredTransforms(selection: TransformSelection | undefined): string[] {
+  const all = getTransformNames();
+  if (selection === undefined) return all;
+  if ('disable' in selection) return all.filter((name) => !selection.disable.includes(name));
+  const enabled: readonly string[] = 'enable' in selection ? selection.enable : selection;
+  return all.filter((name) => enabled.includes(name));
+}
+
 // `satisfies` checks that what the schema produces is assignable to the interfaces; these check
 // the other way round, that the schema knows every key of the interfaces (an optional key added
 // to CatalogEntry would otherwise be rejected in configs as unknown without a compile error).
@@ -116,6 +174,7 @@ export type _SchemaMatchesCatalogTypes = [
   Assert<SameKeys<z.output<typeof catalogEntrySchema>, CatalogEntry>>,
   Assert<SameKeys<z.output<typeof signalSlotSchema>, SignalSlot>>,
   Assert<SameKeys<z.output<typeof configSchema>, CtxmodConfig>>,
+  Assert<SameKeys<z.output<typeof threadSchema>, ThreadOptions>>,
   Assert<[SignalPosition['kind']] extends [z.output<typeof positionSchema>['kind']] ? true : false>,
   Assert<[DistributiveKeys<SignalPosition>] extends [DistributiveKeys<z.output<typeof positionSchema>>] ? true : false>,
 ];
@@ -199,15 +258,32 @@ function validate(file: string, data: unknown, prefix: readonly PropertyKey[]): 
   const result = configSchema.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
   const issues = result.error.issues;
-  const messages = issues.slice(0, MAX_ISSUES).map((issue) => formatIssue(issue, prefix));
+  const messages = issues.flatMap((issue) => formatIssue(issue, prefix)).slice(0, MAX_ISSUES);
   if (issues.length > MAX_ISSUES) messages.push(`... and ${issues.length - MAX_ISSUES} more`);
   throw new ConfigError(file, messages);
 }
 
 /** `ctxmod.catalog[2].signal.position.kind: expected one of "index", ...`. */
-function formatIssue(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): string {
-  const path = formatPath([...prefix, ...issue.path]);
-  return `${path || '(top level)'}: ${describeIssue(issue)}`;
+function formatIssue(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): string[] {
+  const fullPrefix = [...prefix, ...issue.path];
+  // A union (not discriminated) whose input has the type of one option: that option's problems
+  // say more than "expected one of these shapes".
+  if (issue.code === 'invalid_union' && issue.discriminator === undefined) {
+    const branch = getMatchingBranch(issue.errors);
+    if (branch) return branch.flatMap((inner) => formatIssue(inner, fullPrefix));
+    return [`${formatPath(fullPrefix) || '(top level)'}: ${issue.message}, got ${describeValue(issue.input)}`];
+  }
+  return [`${formatPath(fullPrefix) || '(top level)'}: ${describeIssue(issue)}`];
+}
+
+/**
+ * The union option with the fewest problems among those not rejecting the input's type outright;
+ * none when two tie (the input is as far from one as from the other).
+ */
+function getMatchingBranch(branches: readonly (readonly z.core.$ZodIssue[])[]): readonly z.core.$ZodIssue[] | undefined {
+  const typed = branches.filter((issues) => !issues.some((inner) => inner.path.length === 0 && inner.code === 'invalid_type'));
+  const [best, next] = [...typed].sort((a, b) => a.length - b.length);
+  return best && (!next || next.length > best.length) ? best : undefined;
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -253,4 +329,43 @@ function describeValue(value: unknown): string {
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   return `${typeof value} ${String(value)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Applying
+
+/** The options a config contributes to; what `run`, `migrate` and `transformSources` take. */
+export interface ConfigurableOptions {
+  readonly transforms?: readonly string[];
+  readonly ignore?: readonly string[];
+  readonly transformOptions?: TransformOptions;
+}
+
+/**
+ * Merges a config into options the caller (the CLI from its flags, or a script) already set.
+ * The caller wins: explicit transforms replace the config's selection, `targetNode` and the
+ * `thread` keys set by the caller override the config's; `ignore` globs and catalog entries add up.
+ */
+export function applyConfig<T extends ConfigurableOptions>(
+  options: T,
+  config: CtxmodConfig | undefined,
+): T & { readonly transforms: readonly string[] } {
+  const transforms = options.transforms ?? getConfiguredTransforms(config?.transforms);
+  if (!config) return { ...options, transforms };
+  const given = options.transformOptions ?? {};
+  const ignore = [...(config.ignore ?? []), ...(options.ignore ?? [])];
+  const catalog = [...config.catalog, ...(given.catalog ?? [])];
+  const targetNode = given.targetNode ?? config.targetNode;
+  const thread = config.thread || given.thread ? { ...config.thread, ...given.thread } : undefined;
+  return {
+    ...options,
+    transforms,
+    ...(ignore.length > 0 ? { ignore } : {}),
+    transformOptions: {
+      ...given,
+      ...(catalog.length > 0 ? { catalog } : {}),
+      ...(targetNode === undefined ? {} : { targetNode }),
+      ...(thread === undefined ? {} : { thread }),
+    },
+  };
 }

@@ -3,15 +3,15 @@
  *
  * ```ts
  * import { migrate } from 'ctxmod';
- * const report = await migrate({ paths: ['src'], dry: true });
+ * const report = await migrate({ paths: ['src'], dry: true, config: true });
  * const audit = await check({ paths: ['src'] }); // the `ctxmod check --format json` object
+ * const { sources } = transformSources({ files: { 'src/a.ts': source } });
  * ```
  */
-import { run, type RunOptions, type RunReport } from './engine/run.ts';
-import { getTransformNames } from './registry.ts';
-
+export { migrate, transformSources } from './api.ts';
+export type { ConfigSource, MigrateOptions, SourceFile, SourcesReport, TransformSourcesOptions } from './api.ts';
 export { run } from './engine/run.ts';
-export type { RunOptions, RunReport, RunSummary } from './engine/run.ts';
+export type { ReviewFile, RunOptions, RunReport, RunSummary } from './engine/run.ts';
 export type { FileResult } from './engine/process-file.ts';
 export { processSource } from './engine/process-source.ts';
 export type { FileError, FileStatus, SourceResult } from './engine/process-source.ts';
@@ -19,12 +19,14 @@ export { buildJsonReport } from './report/json.ts';
 export type { JsonFile, JsonFinding, JsonReport } from './report/json.ts';
 export { getTransform, getTransformNames, getTransformsOrThrow, transforms, UnknownTransformError } from './registry.ts';
 export { PathNotFoundError, DEFAULT_EXTENSIONS } from './engine/discover.ts';
+export { DirtyFilesError } from './engine/git.ts';
+export { VerifyError } from './engine/verify.ts';
 export { getSignalInScope } from './scope/get-signal-in-scope.ts';
 export type { SignalInScope } from './scope/get-signal-in-scope.ts';
 export type * from './types.ts';
 export { VERSION } from './version.ts';
-export { ConfigError, CONFIG_FILE, configSchema, loadConfig, parseConfig } from './config.ts';
-export type { CtxmodConfig, LoadedConfig } from './config.ts';
+export { applyConfig, CARRIERS, ConfigError, CONFIG_FILE, configSchema, getConfiguredTransforms, loadConfig, parseConfig } from './config.ts';
+export type { ConfigurableOptions, CtxmodConfig, LoadedConfig, TransformSelection } from './config.ts';
 export type { ApiPattern, CatalogEntry, NonCancellableEntry, SignalPosition, SignalSlot } from './catalog/types.ts';
 export { check } from './check/check.ts';
 export type { CheckFile, CheckOptions, CheckReport, CheckSummary, Diagnostic } from './check/check.ts';
@@ -32,8 +34,3 @@ export { getRule, RULES } from './check/rules.ts';
 export type { Rule, RuleLevel, Severity } from './check/rules.ts';
 export { buildSarif } from './report/sarif.ts';
 export type { SarifLog } from './report/sarif.ts';
-
-/** Every per-file transform in canonical order, like `ctxmod migrate`. */
-export function migrate(options: Omit<RunOptions, 'transforms'>): Promise<RunReport> {
-  return run({ ...options, transforms: getTransformNames() });
-}

@@ -53,7 +53,19 @@ export interface TransformOptions {
    * `engines.node` of the nearest package.json unless the caller set it.
    */
   readonly targetNode?: string;
+  /** How thread-signal adds a signal to functions that lack one (from the config's `thread`). */
+  readonly thread?: ThreadOptions;
   readonly [key: string]: unknown;
+}
+
+/**
+ * `thread` of the config. `carrier`: what a function that lacks a signal gets: a `signal`
+ * parameter, a `signal` property on its options parameter, or a context object (`ctx.signal`).
+ * `paramName`: the name of the new parameter.
+ */
+export interface ThreadOptions {
+  readonly carrier?: 'signal' | 'options' | 'ctx';
+  readonly paramName?: string;
 }
 
 /** Everything a transform gets: the already-parsed root and a way to record what it did. */

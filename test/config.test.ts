@@ -5,8 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/index.ts';
+import { applyConfig, ConfigError, getConfiguredTransforms, getTransformNames, loadConfig, parseConfig, type CatalogEntry } from '../src/index.ts';
 import { ctxmod, tempDir, writeProject } from './helpers.ts';
+
+const KNOWN = getTransformNames().join(', ');
 
 const ACME_ENTRY = {
   module: '@acme/billing',
@@ -111,7 +113,7 @@ describe('loadConfig', () => {
 
   it('an unknown top-level key is an error naming it and the allowed keys', async () => {
     const error = await configError(project({ 'ctxmod.config.json': { catalog: [], catalogue: [] } }));
-    expect(error.message).toBe('ctxmod.config.json: (top level): unknown key "catalogue" (allowed: "$schema", "catalog", "rules")');
+    expect(error.message).toBe('ctxmod.config.json: (top level): unknown key "catalogue" (allowed: "$schema", "transforms", "ignore", "targetNode", "thread", "catalog", "rules")');
   });
 
   it('a bad nested value is an error with the exact path', async () => {
@@ -179,5 +181,130 @@ describe('--config through the CLI', () => {
   it('--config needs a value', () => {
     const result = ctxmod(['migrate', '.', '--config'], project({}));
     expect(result.status).toBe(2);
+  });
+});
+
+describe('transforms, ignore, targetNode and thread', () => {
+  const parse = (data: unknown) => parseConfig(data);
+  const problems = (data: unknown) => {
+    try {
+      parseConfig(data, 'c.json');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return (error as ConfigError).message.split('\n');
+    }
+    throw new Error('expected a ConfigError');
+  };
+
+  it('accepts every key, normalizing targetNode to a range', () => {
+    const config = parse({
+      transforms: { disable: ['abortable-sleep'] },
+      ignore: ['**/*.test.ts'],
+      targetNode: '18.17',
+      thread: { carrier: 'options', paramName: 'abortSignal' },
+      catalog: [],
+    });
+    expect(config).toEqual({
+      transforms: { disable: ['abortable-sleep'] },
+      ignore: ['**/*.test.ts'],
+      targetNode: '>=18.17.0',
+      thread: { carrier: 'options', paramName: 'abortSignal' },
+      catalog: [],
+    });
+    expect(parse({ transforms: ['forward-signal'] }).transforms).toEqual(['forward-signal']);
+    expect(parse({ transforms: { enable: ['abortable-sleep'] } }).transforms).toEqual({ enable: ['abortable-sleep'] });
+    expect(parse({ targetNode: '>=20 <23' }).targetNode).toBe('>=20.0.0 <23.0.0-0');
+  });
+
+  it('a transform selection leaves the named transforms in canonical order', () => {
+    expect(getConfiguredTransforms(undefined)).toEqual(getTransformNames());
+    expect(getConfiguredTransforms(['abortable-sleep', 'forward-signal'])).toEqual(['forward-signal', 'abortable-sleep']);
+    expect(getConfiguredTransforms({ enable: ['abortable-sleep'] })).toEqual(['abortable-sleep']);
+    expect(getConfiguredTransforms({ disable: ['abortable-sleep'] })).toEqual(getTransformNames().filter((name) => name !== 'abortable-sleep'));
+  });
+
+  it('names the key and what is allowed for each wrong value', () => {
+    expect(problems({ transforms: ['forward-signal', 'sleepy'] })).toEqual([
+      `c.json: transforms[1]: unknown transform "sleepy" (known: ${KNOWN})`,
+    ]);
+    expect(problems({ transforms: { disable: ['nope'] } })).toEqual([
+      `c.json: transforms.disable[0]: unknown transform "nope" (known: ${KNOWN})`,
+    ]);
+    expect(problems({ transforms: { enable: [], disable: [] } })).toEqual([
+      'c.json: transforms: expected a list of transform names, { "enable": [...] } or { "disable": [...] }, got an object',
+    ]);
+    expect(problems({ transforms: 'forward-signal' })).toEqual([
+      'c.json: transforms: expected a list of transform names, { "enable": [...] } or { "disable": [...] }, got the string "forward-signal"',
+    ]);
+    expect(problems({ ignore: 'dist' })).toEqual(['c.json: ignore: expected an array, got the string "dist"']);
+    expect(problems({ ignore: [''] })).toEqual(['c.json: ignore[0]: expected a non-empty string']);
+    expect(problems({ targetNode: 'latest' })).toEqual([
+      'c.json: targetNode: expected a Node version or semver range such as "18.17" or ">=20", got the string "latest"',
+    ]);
+    expect(problems({ targetNode: 18 })).toEqual(['c.json: targetNode: expected a string, got number 18']);
+    expect(problems({ thread: { carrier: 'param', paramName: 'my signal', depth: 2 } })).toEqual([
+      'c.json: thread.carrier: expected one of "signal", "options", "ctx", got the string "param"',
+      'c.json: thread.paramName: expected a JavaScript identifier such as "signal"',
+      'c.json: thread: unknown key "depth" (allowed: "carrier", "paramName")',
+    ]);
+  });
+
+  it('applyConfig: the caller wins; ignore globs and catalog entries add up', () => {
+    const config = parse({ transforms: ['abortable-sleep'], ignore: ['a/**'], targetNode: '16', thread: { carrier: 'ctx', paramName: 'c' }, catalog: [ACME_ENTRY] });
+    const own = parseConfig({ catalog: [{ ...ACME_ENTRY, module: '@acme/own' }] }).catalog[0] as CatalogEntry;
+    expect(applyConfig({ ignore: ['b/**'], transformOptions: { catalog: [own], thread: { paramName: 'signal' } } }, config)).toEqual({
+      transforms: ['abortable-sleep'],
+      ignore: ['a/**', 'b/**'],
+      transformOptions: {
+        catalog: [{ ...ACME_ENTRY, since: 'user config' }, own],
+        targetNode: '>=16.0.0',
+        thread: { carrier: 'ctx', paramName: 'signal' },
+      },
+    });
+    const explicit = applyConfig({ transforms: ['forward-signal'], transformOptions: { targetNode: '>=20.0.0' } }, config);
+    expect(explicit.transforms).toEqual(['forward-signal']);
+    expect(explicit.transformOptions?.targetNode).toBe('>=20.0.0');
+    expect(applyConfig({}, undefined)).toEqual({ transforms: getTransformNames() });
+  });
+});
+
+describe('config keys through the CLI (flags override the file)', () => {
+  const SLEEP = 'export async function poll(signal: AbortSignal) {\n  await new Promise((r) => setTimeout(r, 100));\n}\n';
+  const FETCH = 'export async function get(url: string, signal: AbortSignal) {\n  return fetch(url);\n}\n';
+  const changed = (stdout: string) =>
+    (JSON.parse(stdout) as { files: { path: string; status: string; edits: { transform: string }[] }[] }).files
+      .filter((file) => file.status === 'changed')
+      .map((file) => `${file.path}: ${file.edits.map((edit) => edit.transform).join(',')}`);
+
+  it('transforms selects what migrate runs; run <names> overrides it', () => {
+    const dir = project({ 'src/both.ts': SLEEP + FETCH, 'ctxmod.config.json': { transforms: { disable: ['abortable-sleep'] } } });
+    const migrated = ctxmod(['migrate', 'src', '--dry', '--json'], dir);
+    expect(migrated.status).toBe(0);
+    expect(changed(migrated.stdout)).toEqual(['src/both.ts: forward-signal']);
+    const ran = ctxmod(['run', 'abortable-sleep', 'src', '--dry', '--json'], dir);
+    expect(changed(ran.stdout)).toEqual(['src/both.ts: abortable-sleep']);
+  });
+
+  it('ignore globs from the file add up with --ignore', () => {
+    const dir = project({ 'src/a.ts': SLEEP, 'src/gen/b.ts': SLEEP, 'src/c.ts': SLEEP, 'package.json': { ctxmod: { ignore: ['src/gen/**'] } } });
+    expect(changed(ctxmod(['migrate', 'src', '--dry', '--json'], dir).stdout)).toEqual(['src/a.ts: abortable-sleep', 'src/c.ts: abortable-sleep']);
+    expect(changed(ctxmod(['migrate', 'src', '--dry', '--json', '--ignore', 'src/c.ts'], dir).stdout)).toEqual(['src/a.ts: abortable-sleep']);
+  });
+
+  it('an invalid targetNode exits 2 naming file, key and what is allowed', () => {
+    const dir = project({ 'a.ts': SLEEP, 'ctxmod.config.json': { targetNode: 'garbage' } });
+    const bad = ctxmod(['migrate', '.', '--dry'], dir);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe(
+      'ctxmod: ctxmod.config.json: targetNode: expected a Node version or semver range such as "18.17" or ">=20", got the string "garbage"\n',
+    );
+  });
+
+  it('an unknown transform in the file exits 2, naming file, key and the known transforms', () => {
+    const dir = project({ 'a.ts': SLEEP, 'ctxmod.config.json': { transforms: ['abortable-sleep', 'sleep'] } });
+    const result = ctxmod(['migrate', '.'], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`ctxmod: ctxmod.config.json: transforms[1]: unknown transform "sleep" (known: ${KNOWN})\n`);
+    expect(readFileSync(join(dir, 'a.ts'), 'utf8')).toBe(SLEEP);
   });
 });

@@ -14,10 +14,14 @@ export interface BinResult {
   stderr: string;
 }
 
-/** Runs `node bin/ctxmod.js ...args` in `cwd` (dist/ must be built: `npm test` does it first). */
-export function ctxmod(args: readonly string[], cwd: string): BinResult {
+/**
+ * Runs `node bin/ctxmod.js ...args` in `cwd` (dist/ must be built: `npm test` does it first),
+ * with `input` on stdin (default: none, so stdin is at its end at once).
+ */
+export function ctxmod(args: readonly string[], cwd: string, input = ''): BinResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
+    input,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
     timeout: 60_000,

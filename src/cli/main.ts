@@ -1,12 +1,13 @@
 import yargs, { type Argv } from 'yargs';
 import { resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { ConfigError, loadConfig } from '../config.ts';
+import { applyConfig, ConfigError, loadConfig } from '../config.ts';
+import { createReviewer } from './interactive.ts';
 import { DirtyFilesError } from '../engine/git.ts';
 import { VerifyError } from '../engine/verify.ts';
 import { PathNotFoundError, DEFAULT_EXTENSIONS } from '../engine/discover.ts';
 import { run, type RunReport } from '../engine/run.ts';
-import { getTransform, getTransformNames, transforms, UnknownTransformError } from '../registry.ts';
+import { getTransform, transforms, UnknownTransformError } from '../registry.ts';
 import { buildJsonReport } from '../report/json.ts';
 import { createProgress } from '../report/progress.ts';
 import { formatText } from '../report/text.ts';
@@ -37,6 +38,8 @@ export interface Io {
   readonly stderr: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean };
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
+  /** Answers for --interactive (default: process.stdin). */
+  readonly stdin?: NodeJS.ReadableStream;
 }
 
 interface RunFlags {
@@ -56,6 +59,7 @@ interface RunFlags {
   patch?: string;
   verify: boolean;
   project?: string;
+  interactive: boolean;
 }
 
 interface CheckFlags {
@@ -111,6 +115,12 @@ function addRunOptions<T>(argv: Argv<T>) {
       describe: 'Type-check before and after; files whose edits add type errors are not written (with --dry: marked)',
     })
     .option('project', { alias: 'p', type: 'string', requiresArg: true, describe: 'tsconfig for --verify (default: tsconfig.json)' })
+    .option('interactive', {
+      alias: 'i',
+      type: 'boolean',
+      default: false,
+      describe: 'Review each hunk on the terminal (y/n/a/d/q) and write only the accepted ones',
+    })
     .option('patch', {
       type: 'string',
       requiresArg: true,
@@ -143,7 +153,7 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
       'Run every per-file transform in canonical order',
       (y) => addRunOptions(y.positional('paths', { type: 'string', array: true, describe: 'Files, directories or globs' })),
       (argv) => {
-        command = async () => runCommand(getTransformNames(), argv as unknown as RunFlags, io);
+        command = async () => runCommand(undefined, argv as unknown as RunFlags, io);
       },
     )
     .command(
@@ -268,7 +278,6 @@ async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
   const unknown = only?.filter((id) => !getRule(id)) ?? [];
   if (unknown.length > 0) throw new UsageError(`unknown rule${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Valid rules: ${getRuleIds().join(', ')}`);
   const loaded = await loadConfig(io.cwd, flags.config);
-  const catalog = loaded?.config.catalog;
   const showProgress = flags.format === 'stylish' && flags.output === undefined && !flags.quiet && Boolean(io.stderr.isTTY);
   const progress = showProgress ? createProgress(io.stderr) : undefined;
   const controller = new AbortController();
@@ -278,17 +287,21 @@ async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
   signals.once('SIGTERM', interrupt);
   let report;
   try {
-    report = await check({
-      paths: flags.paths && flags.paths.length > 0 ? flags.paths : ['.'],
-      cwd: io.cwd,
-      extensions,
-      ignore: flags.ignore,
-      cpus: flags.cpus,
-      transformOptions: {
-        runtime: flags.runtime,
-        ...(catalog && catalog.length > 0 ? { catalog } : {}),
-        ...(targetNode === undefined ? {} : { targetNode }),
+    // The config's ignore globs, catalog and target Node apply; its transform selection does
+    // not: `check` always looks with every transform, and `rules` says what to report.
+    const { transforms: _selected, ...configured } = applyConfig(
+      {
+        paths: flags.paths && flags.paths.length > 0 ? flags.paths : ['.'],
+        cwd: io.cwd,
+        extensions,
+        ignore: flags.ignore,
+        cpus: flags.cpus,
+        transformOptions: { runtime: flags.runtime, ...(targetNode === undefined ? {} : { targetNode }) },
       },
+      loaded?.config,
+    );
+    report = await check({
+      ...configured,
       ...(loaded?.config.rules ? { rules: loaded.config.rules } : {}),
       ...(only ? { only } : {}),
       failOn: flags['fail-on'],
@@ -313,12 +326,18 @@ async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
   return report.failed ? EXIT_FAILURE : EXIT_OK;
 }
 
-async function runCommand(names: readonly string[], flags: RunFlags, io: Io): Promise<number> {
+/** `names` undefined: `migrate`, whose transforms come from the config (default: all). */
+async function runCommand(names: readonly string[] | undefined, flags: RunFlags, io: Io): Promise<number> {
   const { extensions, targetNode } = getCommonFlags(flags);
+  if (flags.interactive) {
+    // The review writes the accepted hunks: nothing to review in a run that writes nothing, and
+    // the prompts would corrupt a JSON report.
+    const clash = (['json', 'dry', 'patch', 'verify'] as const).filter((flag) => flags[flag] !== undefined && flags[flag] !== false);
+    if (clash.length > 0) throw new UsageError(`--interactive cannot be combined with ${clash.map((flag) => `--${flag}`).join(', ')}`);
+  }
   const loaded = await loadConfig(io.cwd, flags.config);
-  const catalog = loaded?.config.catalog;
   const dry = flags.dry || flags.patch !== undefined;
-  const showProgress = !flags.json && !flags.quiet && Boolean(io.stderr.isTTY);
+  const showProgress = !flags.json && !flags.quiet && !flags.interactive && Boolean(io.stderr.isTTY);
   const progress = showProgress ? createProgress(io.stderr) : undefined;
   // Ctrl-C: stop starting files, let the ones in flight finish, report what was done.
   const controller = new AbortController();
@@ -326,30 +345,41 @@ async function runCommand(names: readonly string[], flags: RunFlags, io: Io): Pr
   const signals = io.signals ?? process;
   signals.once('SIGINT', interrupt);
   signals.once('SIGTERM', interrupt);
+  const reviewer = flags.interactive
+    ? createReviewer({
+        input: io.stdin ?? process.stdin,
+        output: io.stderr,
+        color: flags.color ?? (Boolean(io.stderr.isTTY) && !('NO_COLOR' in io.env)),
+        signal: controller.signal,
+      })
+    : undefined;
   let report: RunReport;
   try {
-    report = await run({
-      paths: flags.paths && flags.paths.length > 0 ? flags.paths : ['.'],
-      transforms: names,
-      cwd: io.cwd,
-      dry,
-      extensions,
-      ignore: flags.ignore,
-      cpus: flags.cpus,
-      transformOptions: {
-        runtime: flags.runtime,
-        ...(catalog && catalog.length > 0 ? { catalog } : {}),
-        ...(targetNode === undefined ? {} : { targetNode }),
-      },
-      onProgress: progress?.update,
-      requireClean: !flags.force,
-      signal: controller.signal,
-      verify: flags.verify ? (flags.project ?? true) : undefined,
-    });
+    report = await run(
+      applyConfig(
+        {
+          paths: flags.paths && flags.paths.length > 0 ? flags.paths : ['.'],
+          transforms: names,
+          cwd: io.cwd,
+          dry,
+          extensions,
+          ignore: flags.ignore,
+          cpus: flags.cpus,
+          transformOptions: { runtime: flags.runtime, ...(targetNode === undefined ? {} : { targetNode }) },
+          onProgress: progress?.update,
+          requireClean: !flags.force,
+          signal: controller.signal,
+          verify: flags.verify ? (flags.project ?? true) : undefined,
+          review: reviewer?.review,
+        },
+        loaded?.config,
+      ),
+    );
   } finally {
     signals.off('SIGINT', interrupt);
     signals.off('SIGTERM', interrupt);
     progress?.done();
+    reviewer?.close();
   }
 
   if (flags.patch !== undefined) {

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { structuredPatch } from 'diff';
 import { Tinypool } from 'tinypool';
 import { getCheckModulesOrThrow, getTransformsOrThrow } from '../registry.ts';
 import type { TransformOptions } from '../types.ts';
@@ -52,6 +53,21 @@ export interface RunOptions {
    * name check-only detectors.
    */
   readonly check?: boolean;
+  /**
+   * Review each changed file before it is written (`--interactive`): called in path order with
+   * the text read and the migrated text; returns the text to write (e.g. with only the accepted
+   * hunks), or undefined to leave the file alone. Writes keep every guarantee of a normal run
+   * (clean tree, hash check, atomic). Ignored for dry runs; not combinable with `verify`.
+   */
+  readonly review?: (file: ReviewFile) => Promise<string | undefined>;
+}
+
+/** A changed file offered to `RunOptions.review`. */
+export interface ReviewFile {
+  readonly path: string;
+  readonly before: string;
+  readonly after: string;
+  readonly findings: FileResult['findings'];
 }
 
 export interface RunSummary {
@@ -111,6 +127,8 @@ export async function run(options: RunOptions): Promise<RunReport> {
   const stopped = () => options.signal?.aborted === true;
   const tsconfig = options.verify ? resolve(cwd, typeof options.verify === 'string' ? options.verify : 'tsconfig.json') : undefined;
   if (tsconfig && !existsSync(tsconfig)) throw new VerifyError(`--verify needs a tsconfig: ${tsconfig} does not exist`);
+  const review = write ? options.review : undefined;
+  if (review && tsconfig) throw new VerifyError('a reviewed run cannot be verified: run with --verify and --dry first');
   const transformOptions = options.transformOptions ?? {};
   const engines = new Map<string, string | undefined>();
   const toTask = (absolutePath: string): FileTask => ({
@@ -118,10 +136,10 @@ export async function run(options: RunOptions): Promise<RunReport> {
     path: getDisplayPath(cwd, absolutePath),
     transforms: modules.map((module) => module.meta.name),
     options: getFileOptions(transformOptions, absolutePath, engines),
-    // Verified runs write only after the type check.
-    write: write && !tsconfig,
+    // Verified and reviewed runs write only after the type check or the review.
+    write: write && !tsconfig && !review,
     diff: !check && (options.diff ?? !write),
-    keepContents: tsconfig !== undefined,
+    keepContents: tsconfig !== undefined || review !== undefined,
     ...(check ? { check } : {}),
   });
 
@@ -181,6 +199,10 @@ export async function run(options: RunOptions): Promise<RunReport> {
   if (tsconfig) {
     const absolute = new Map(candidates.map((task) => [task.path, task.absolutePath]));
     diagnostics = await applyVerified(tsconfig, results, absolute, write, stopped);
+  }
+  if (review) {
+    const absolute = new Map(candidates.map((task) => [task.path, task.absolutePath]));
+    await applyReviewed(review, results, absolute, stopped);
   }
 
   const sorted = [...results.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -265,6 +287,59 @@ async function applyVerified(
   return { before: outcome.before, after: outcome.after };
 }
 
+const DECLINED_REASON = 'no change accepted in review';
+
+/**
+ * The --interactive step: offer each changed file to `review` in path order, write what it
+ * returns. Edit findings on lines of hunks that were not accepted are dropped: they did not
+ * happen. Updates `results` in place.
+ */
+async function applyReviewed(
+  review: NonNullable<RunOptions['review']>,
+  results: Map<string, FileResult>,
+  absolute: ReadonlyMap<string, string>,
+  stopped: () => boolean,
+): Promise<void> {
+  const paths = [...results.keys()].sort();
+  for (const path of paths) {
+    const result = results.get(path) as FileResult;
+    const { contents, ...rest } = result;
+    const file = absolute.get(path);
+    if (result.status !== 'changed' || !contents || !file) {
+      results.set(path, rest);
+      continue;
+    }
+    const accepted = stopped() ? undefined : await review({ path, before: contents.before, after: contents.after, findings: rest.findings });
+    if (accepted === undefined || accepted === contents.before) {
+      const manual = rest.findings.filter((finding) => finding.kind === 'manual');
+      results.set(path, { ...rest, status: 'skipped', findings: manual, reason: stopped() ? INTERRUPTED_REASON : DECLINED_REASON });
+      continue;
+    }
+    const findings = accepted === contents.after ? rest.findings : getAcceptedFindings(rest.findings, contents, accepted);
+    const error = await writeResult(file, contents.before, accepted);
+    results.set(path, error ? { ...rest, findings, status: 'error', error } : { ...rest, findings });
+  }
+}
+
+/**
+ * Findings minus the edits on input lines that the full change touched but the written text
+ * left as they were (declined hunks). An edit on a line no hunk touched is kept.
+ */
+function getAcceptedFindings(findings: FileResult['findings'], contents: { before: string; after: string }, written: string): FileResult['findings'] {
+  const proposed = getChangedLines(contents.before, contents.after);
+  const applied = getChangedLines(contents.before, written);
+  return findings.filter((finding) => finding.kind === 'manual' || applied.has(finding.line) || !proposed.has(finding.line));
+}
+
+/** 1-based lines of `before` that differ in `after` (a pure insertion counts the line before it). */
+function getChangedLines(before: string, after: string): Set<number> {
+  const lines = new Set<number>();
+  for (const hunk of structuredPatch('a', 'b', before, after, '', '', { context: 0 }).hunks) {
+    for (let line = hunk.oldStart; line < hunk.oldStart + Math.max(hunk.oldLines, 1); line++) lines.add(line);
+  }
+  return lines;
+}
+
 function toVerifyFinding(diagnostic: string): FileResult['findings'][number] {
   const match = /^(\d+):(\d+) (.*)$/s.exec(diagnostic);
   return {
@@ -276,7 +351,7 @@ function toVerifyFinding(diagnostic: string): FileResult['findings'][number] {
   };
 }
 
-function buildSummary(files: readonly FileResult[], durationMs: number): RunSummary {
+export function buildSummary(files: readonly FileResult[], durationMs: number): RunSummary {
   const count = (status: FileResult['status']) => files.filter((file) => file.status === status).length;
   const findings = files.flatMap((file) => file.findings);
   return {
