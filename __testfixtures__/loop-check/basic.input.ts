@@ -1,0 +1,1 @@
+// TODO: code the transform rewrites

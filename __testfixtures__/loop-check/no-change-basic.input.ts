@@ -1,0 +1,1 @@
+// TODO: code the transform must leave alone

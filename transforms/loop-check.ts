@@ -1,0 +1,22 @@
+import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
+import type { TransformContext, TransformMeta } from '../src/types.ts';
+
+export const meta: TransformMeta = {
+  name: 'loop-check',
+  description: "Add signal.throwIfAborted() at the top of awaiting loops in async functions with a signal in scope",
+  // Cheap text test: files for which this returns false are never parsed.
+  mayApply: (source) => source.includes('TODO'),
+};
+
+const MESSAGES = {
+  edit: 'TODO: what was changed',
+} as const;
+
+export function transform(ctx: TransformContext): void {
+  // Find sites with ctx.root.find(...), edit them in place, and record each with
+  // ctx.edit(path, MESSAGES.edit) or, when unsure, ctx.manual(path, reason) without editing.
+  void ctx;
+  void MESSAGES;
+}
+
+export default createJscodeshiftTransform({ meta, transform });
