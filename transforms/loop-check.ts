@@ -1,22 +1,143 @@
+import type { ASTPath } from 'jscodeshift';
+import { getEnclosingFunctions, isFunctionNode } from '../src/ast/get-enclosing-functions.ts';
+import { parseStatement } from '../src/ast/parse-snippet.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
+import { getFeatureSupport } from '../src/runtime/features.ts';
+import { getSignalInScope, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
 import type { TransformContext, TransformMeta } from '../src/types.ts';
+
+type Node = any;
 
 export const meta: TransformMeta = {
   name: 'loop-check',
-  description: "Add signal.throwIfAborted() at the top of awaiting loops in async functions with a signal in scope",
-  // Cheap text test: files for which this returns false are never parsed.
-  mayApply: (source) => source.includes('TODO'),
+  description: 'Add signal.throwIfAborted() at the top of awaiting loops in async functions with a signal in scope',
+  mayApply: (source) => source.includes('await') && (source.includes('for') || source.includes('while')),
+  rule: 'loop-without-check',
 };
 
 const MESSAGES = {
-  edit: 'TODO: what was changed',
+  check: (statement: string) => `loop awaits without looking at the signal: added \`${statement}\``,
+  noReason: (reason: string) =>
+    `loop awaits without looking at the signal, but no check was added: ${reason}, and signal.reason (Node >=17.2.0 || ^16.14.0) is missing too`,
 } as const;
 
+const LOOP_TYPES = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
+
+/** A loop that needs a check, and the signal to check. */
+interface UncheckedLoop {
+  readonly path: ASTPath;
+  readonly signal: SignalInScope;
+}
+
 export function transform(ctx: TransformContext): void {
-  // Find sites with ctx.root.find(...), edit them in place, and record each with
-  // ctx.edit(path, MESSAGES.edit) or, when unsure, ctx.manual(path, reason) without editing.
-  void ctx;
-  void MESSAGES;
+  // Decide for every loop first, then edit: a check added to an inner loop must not change
+  // what the outer loop is judged on, or a second run would differ from the first.
+  const loops: UncheckedLoop[] = [];
+  ctx.root.find(ctx.j.Node).forEach((path) => {
+    if (!LOOP_TYPES.has((path.node as Node).type)) return;
+    const loop = getUncheckedLoop(ctx, path);
+    if (loop) loops.push(loop);
+  });
+  for (const loop of loops) {
+    const check = getCheckText(ctx, loop.signal);
+    if (check.kind === 'unsupported') {
+      ctx.manual(loop.path, MESSAGES.noReason(check.reason));
+      continue;
+    }
+    insertFirst(ctx, loop.path, check.text);
+    ctx.edit(loop.path, MESSAGES.check(check.text));
+  }
 }
 
 export default createJscodeshiftTransform({ meta, transform });
+
+function getUncheckedLoop(ctx: TransformContext, path: ASTPath): UncheckedLoop | undefined {
+  const loop = path.node as Node;
+  const [functionPath] = getEnclosingFunctions(path);
+  if (!functionPath || !(functionPath.node as Node).async) return undefined;
+  const isForAwait = loop.type === 'ForOfStatement' && loop.await;
+  if (!isForAwait && !awaitsOutsideNestedScopes(loop.body)) return undefined;
+  const signal = getSignalInScope(ctx.j, ctx.root, path);
+  if (!signal) return undefined;
+  // `for await (const x of on(emitter, 'data', { signal }))`: the iterator already stops on abort.
+  if (looksAtSignal(loop, signal, loop)) return undefined;
+  return { path, signal };
+}
+
+/**
+ * True when `node` awaits in the loop's own iterations: not inside a nested function (which
+ * awaits on its own schedule) and not inside a nested loop that awaits (which gets a check of its
+ * own, so the outer loop's iterations are covered only if it awaits itself).
+ */
+function awaitsOutsideNestedScopes(node: Node): boolean {
+  if (!node || typeof node !== 'object') return false;
+  if (node.type === 'AwaitExpression') return true;
+  if (node.type === 'ForOfStatement' && node.await) return false;
+  if (isFunctionNode(node) || node.type === 'ClassBody') return false;
+  if (LOOP_TYPES.has(node.type)) return false;
+  return someChild(node, awaitsOutsideNestedScopes);
+}
+
+/**
+ * Any read of the signal in the loop (its head or body, closures included), except inside a
+ * nested loop that awaits: that loop is judged, and checked, on its own. A loop that passes the
+ * signal to a call or reads `signal.aborted` already reacts to abort in the way its author chose.
+ */
+function looksAtSignal(node: Node, signal: SignalInScope, loop: Node): boolean {
+  if (!node || typeof node !== 'object') return false;
+  if (node !== loop && LOOP_TYPES.has(node.type) && (node.await || awaitsOutsideNestedScopes(node.body))) return false;
+  if (isSignalReference(node, signal)) return true;
+  return someChild(node, (child) => looksAtSignal(child, signal, loop));
+}
+
+function isSignalReference(node: Node, signal: SignalInScope): boolean {
+  if (signal.property === undefined) return node.type === 'Identifier' && node.name === signal.binding;
+  return (
+    (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') &&
+    !node.computed &&
+    node.object.type === 'Identifier' &&
+    node.object.name === signal.binding &&
+    node.property.type === 'Identifier' &&
+    node.property.name === signal.property
+  );
+}
+
+function someChild(node: Node, test: (child: Node) => boolean): boolean {
+  for (const key of Object.keys(node)) {
+    if (key === 'loc' || key === 'tokens' || key === 'comments' || key === 'typeAnnotation') continue;
+    const value = node[key];
+    if (Array.isArray(value) ? value.some((item) => item && typeof item === 'object' && test(item)) : value && typeof value === 'object' && value.type && test(value)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+type CheckText = { readonly kind: 'ok'; readonly text: string } | { readonly kind: 'unsupported'; readonly reason: string };
+
+/**
+ * `signal.throwIfAborted();`, `signal?.throwIfAborted();` for a signal that may be undefined
+ * (no signal, nothing to check), or where the target Node lacks `throwIfAborted` the same test
+ * spelled out: `if (signal?.aborted) throw signal.reason;`.
+ */
+function getCheckText(ctx: TransformContext, signal: SignalInScope): CheckText {
+  const optional = signal.mayBeUndefined ? '?.' : '.';
+  const throwIfAborted = getFeatureSupport(ctx.options, 'signal.throwIfAborted');
+  if (throwIfAborted.supported) return { kind: 'ok', text: `${signal.expression}${optional}throwIfAborted();` };
+  const reason = getFeatureSupport(ctx.options, 'signal.reason');
+  if (!reason.supported) return { kind: 'unsupported', reason: throwIfAborted.reason as string };
+  // Inside the `if`, the signal is known to be there: TypeScript narrows through the `?.` chain.
+  const definite = signal.expression.replaceAll('?.', '.');
+  return { kind: 'ok', text: `if (${signal.expression}${optional}aborted) throw ${definite}.reason;` };
+}
+
+/** The check as the body's first statement; a single-statement body becomes a block. */
+function insertFirst(ctx: TransformContext, path: ASTPath, text: string): void {
+  const loop = path.node as Node;
+  const check = parseStatement(ctx.j, text);
+  if (loop.body.type === 'BlockStatement') {
+    loop.body.body.unshift(check);
+    return;
+  }
+  loop.body = ctx.j.blockStatement([check, loop.body]);
+}
