@@ -45,7 +45,7 @@ export function transform(ctx: TransformContext): void {
       continue;
     }
     insertFirst(ctx, loop.path, check.text);
-    ctx.edit(loop.path, MESSAGES.check(check.text));
+    ctx.edit(loop.path, MESSAGES.check(check.text.replace(/\s*\n\s*/g, ' ')));
   }
 }
 
@@ -128,7 +128,7 @@ function getCheckText(ctx: TransformContext, signal: SignalInScope): CheckText {
   if (!reason.supported) return { kind: 'unsupported', reason: throwIfAborted.reason as string };
   // Inside the `if`, the signal is known to be there: TypeScript narrows through the `?.` chain.
   const definite = signal.expression.replaceAll('?.', '.');
-  return { kind: 'ok', text: `if (${signal.expression}${optional}aborted) throw ${definite}.reason;` };
+  return { kind: 'ok', text: `if (${signal.expression}${optional}aborted) {\n  throw ${definite}.reason;\n}` };
 }
 
 /** The check as the body's first statement; a single-statement body becomes a block. */
