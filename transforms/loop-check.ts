@@ -35,7 +35,7 @@ export function transform(ctx: TransformContext): void {
   const loops: UncheckedLoop[] = [];
   ctx.root.find(ctx.j.Node).forEach((path) => {
     if (!LOOP_TYPES.has((path.node as Node).type)) return;
-    const loop = getUncheckedLoop(ctx, path);
+    const loop = getUncheckedLoop(ctx, path as ASTPath);
     if (loop) loops.push(loop);
   });
   for (const loop of loops) {

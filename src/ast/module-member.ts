@@ -81,11 +81,11 @@ export function addModuleMember(
     if (existing && existing.specifiers.length > 0) {
       existing.specifiers.push(j.importSpecifier(j.identifier(wanted.member), j.identifier(local)));
     } else {
-      const declaration = `import { ${wanted.member} as ${local} } from ${specifier};`;
+      const declaration = `import { ${local === wanted.member ? local : `${wanted.member} as ${local}`} } from ${specifier};`;
       insertAfterLast(j, body, declaration, (statement) => statement.type === 'ImportDeclaration');
     }
   } else {
-    const declaration = `const { ${wanted.member}: ${local} } = require(${specifier});`;
+    const declaration = `const { ${local === wanted.member ? local : `${wanted.member}: ${local}`} } = require(${specifier});`;
     insertAfterLast(j, body, declaration, (statement) =>
       statement.type === 'VariableDeclaration' && statement.declarations.some((d: Node) => isRequireCall(d.init)),
     );
@@ -166,13 +166,23 @@ function getName(node: Node): string | undefined {
   return node.type === 'Identifier' ? node.name : node.value;
 }
 
-/** The first candidate (then `last2`, `last3`, ...) that no identifier in the file uses. */
+/**
+ * The first candidate (then `last2`, `last3`, ...) that no identifier in the file uses. Property
+ * names (`emitter.once`, `{ once: 1 }`) bind nothing and do not count.
+ */
 export function getUnusedName(j: JSCodeshift, root: Collection, candidates: readonly string[]): string {
   const used = new Set<string>();
   root.find(j.Identifier).forEach((path) => {
-    used.add(path.node.name);
+    if (!isPropertyName(path.node, path.parentPath?.node)) used.add(path.node.name);
   });
   for (const candidate of candidates) if (!used.has(candidate)) return candidate;
   const last = candidates[candidates.length - 1] as string;
   for (let n = 2; ; n++) if (!used.has(`${last}${n}`)) return `${last}${n}`;
+}
+
+function isPropertyName(node: Node, parent: Node): boolean {
+  if (!parent || parent.computed) return false;
+  if (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') return parent.property === node;
+  if (parent.type === 'ObjectProperty' || parent.type === 'Property') return parent.key === node && !parent.shorthand;
+  return false;
 }

@@ -1,1 +1,0 @@
-// TODO: code the transform must leave alone
