@@ -30,10 +30,10 @@ export const meta: TransformMeta = {
 const MESSAGES = {
   rewritten: (signal: string) => `now uses events.once(), which removes its listeners and stops on abort of ${signal}`,
   rewrittenTimer: (ms: string, signal: string | undefined) =>
-    `now uses events.once() with a ${ms} ms AbortSignal.timeout${signal ? ` combined with ${signal}` : ''}: ` +
+    `now uses events.once() with AbortSignal.timeout(${ms})${signal ? ` combined with ${signal}` : ''}: ` +
     'on timeout it rejects with an AbortError (cause: a TimeoutError) instead of the error the timer built, and no timer is left behind',
   noErrorListener:
-    "no 'error' listener: events.once() would reject this promise when the emitter emits 'error', where now emit() throws and the promise never settles; rewrite by hand",
+    "no 'error' listener: with events.once() an 'error' event would reject this promise, where today emit('error') throws (no listener) and the promise stays pending; rewrite by hand",
   extraLogic: 'the executor does more than listen for the event; pass the signal by hand (or use events.once())',
   eventTarget: 'EventTarget listener: events.once() resolves with [event] and ignores "error" events; rewrite by hand if that fits',
   unsupported: (reason: string) => `not rewritten to events.once(): ${reason}`,
@@ -109,9 +109,10 @@ export function transform(ctx: TransformContext): void {
       ctx.manual(site.promise.path, MESSAGES.unsupported(options.reason));
       continue;
     }
-    rewrite(ctx, site.promise, getCallee(moduleKind), options.text);
+    // Recorded first: the finding takes its position from the node about to be replaced.
     const { timeout } = site.promise;
     ctx.edit(site.promise.path, timeout ? MESSAGES.rewrittenTimer(timeout, signal?.expression) : MESSAGES.rewritten(signal?.expression ?? ''));
+    rewrite(ctx, site.promise, getCallee(moduleKind), options.text);
   }
 }
 
