@@ -11,3 +11,7 @@ export async function run(tasks: Task[], signal: AbortSignal) {
     await fetch(task.url, { signal });
   }
 }
+
+export async function poll(signal: AbortSignal) {
+  while (!signal.aborted) await step();
+}
