@@ -6,19 +6,13 @@
 import semver from 'semver';
 import type { TransformOptions } from '../types.ts';
 
-export type RuntimeFeature =
-  | 'AbortSignal.timeout'
-  | 'AbortSignal.any'
-  | 'signal.throwIfAborted'
-  | 'signal.reason'
-  | 'events.once signal';
+export type RuntimeFeature = 'AbortSignal.timeout' | 'AbortSignal.any' | 'signal.throwIfAborted' | 'events.once signal';
 
 /** Node versions that have each feature (Node's own "Added in" history, backports included). */
 const FEATURE_RANGES: Readonly<Record<RuntimeFeature, string>> = {
   'AbortSignal.timeout': '>=17.3.0 || ^16.14.0',
   'AbortSignal.any': '>=20.3.0 || ^18.17.0',
   'signal.throwIfAborted': '>=17.3.0 || ^16.17.0',
-  'signal.reason': '>=17.2.0 || ^16.14.0',
   'events.once signal': '>=15.0.0 || ^14.17.0',
 };
 
@@ -31,7 +25,6 @@ const MISSING_RANGES: Readonly<Record<RuntimeFeature, string>> = {
   'AbortSignal.timeout': '<16.14.0 || >=17.0.0 <17.3.0',
   'AbortSignal.any': '<18.17.0 || >=19.0.0 <20.3.0',
   'signal.throwIfAborted': '<16.17.0 || >=17.0.0 <17.3.0',
-  'signal.reason': '<16.14.0 || >=17.0.0 <17.2.0',
   'events.once signal': '<14.17.0',
 };
 

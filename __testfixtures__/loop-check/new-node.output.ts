@@ -1,9 +1,6 @@
 export async function drain(items: string[], signal?: AbortSignal) {
   for (const item of items) {
-    if (signal?.aborted) {
-      throw signal.reason;
-    }
-
+    signal?.throwIfAborted();
     await handle(item);
   }
 }
