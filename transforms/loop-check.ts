@@ -56,12 +56,20 @@ function getUncheckedLoop(ctx: TransformContext, path: ASTPath): UncheckedLoop |
   const [functionPath] = getEnclosingFunctions(path);
   if (!functionPath || !(functionPath.node as Node).async) return undefined;
   const isForAwait = loop.type === 'ForOfStatement' && loop.await;
-  if (!isForAwait && !awaitsOutsideNestedScopes(loop.body)) return undefined;
+  if (!isForAwait && !awaitsEachIteration(loop)) return undefined;
   const signal = getSignalInScope(ctx.j, ctx.root, path);
   if (!signal) return undefined;
   // `for await (const x of on(emitter, 'data', { signal }))`: the iterator already stops on abort.
   if (looksAtSignal(loop, signal, loop)) return undefined;
   return { path, signal };
+}
+
+/**
+ * The body, the test (`while (await queue.more())`) and the update run on every iteration; the
+ * `for` init and the iterated expression of `for...of` run once.
+ */
+function awaitsEachIteration(loop: Node): boolean {
+  return [loop.body, loop.test, loop.update].some(awaitsOutsideNestedScopes);
 }
 
 /**
@@ -85,7 +93,7 @@ function awaitsOutsideNestedScopes(node: Node): boolean {
  */
 function looksAtSignal(node: Node, signal: SignalInScope, loop: Node): boolean {
   if (!node || typeof node !== 'object') return false;
-  if (node !== loop && LOOP_TYPES.has(node.type) && (node.await || awaitsOutsideNestedScopes(node.body))) return false;
+  if (node !== loop && LOOP_TYPES.has(node.type) && (node.await || awaitsEachIteration(node))) return false;
   if (isSignalReference(node, signal)) return true;
   return someChild(node, (child) => looksAtSignal(child, signal, loop));
 }

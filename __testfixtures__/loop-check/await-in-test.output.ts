@@ -1,0 +1,9 @@
+export async function consume(queue: Queue, signal: AbortSignal) {
+  while (await queue.hasMore()) {
+    signal.throwIfAborted();
+    handle(queue.take());
+  }
+  for (const item of await queue.snapshot()) {
+    handle(item);
+  }
+}
