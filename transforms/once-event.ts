@@ -143,8 +143,7 @@ function classifyPromise(path: ASTPath): Classified | undefined {
   const resolve = executor.params[0].name as string;
   const reject = executor.params[1]?.name as string | undefined;
 
-  const statements = getExecutorCalls(executor.body);
-  const parts = statements?.map((call) => classifyCall(call, resolve, reject)) ?? [];
+  const parts = getExecutorCalls(executor.body).map((call) => (call ? classifyCall(call, resolve, reject) : OTHER));
   const resolver = parts.find((part) => part.kind === 'resolve');
   const eventTarget = parts.find((part) => part.kind === 'event-target');
   if (!resolver && !eventTarget) return undefined;
@@ -153,12 +152,12 @@ function classifyPromise(path: ASTPath): Classified | undefined {
   const errors = parts.filter((part) => part.kind === 'reject-on-error');
   const timers = parts.filter((part) => part.kind === 'timer');
   const fits =
-    statements !== undefined &&
     parts.every((part) => part.kind !== 'other' && part.kind !== 'event-target') &&
     parts.filter((part) => part.kind === 'resolve').length === 1 &&
     errors.length <= 1 &&
     timers.length <= 1 &&
-    errors.every((part) => part.kind === 'reject-on-error' && part.emitter === resolver.emitter);
+    errors.every((part) => part.kind === 'reject-on-error' && part.emitter === resolver.emitter) &&
+    (timers.length === 0 || isGlobalReference(path, 'setTimeout'));
   if (!fits) return { kind: 'manual', path, reason: MESSAGES.extraLogic };
   const timer = timers[0];
   return {
@@ -174,15 +173,12 @@ function classifyPromise(path: ASTPath): Classified | undefined {
   };
 }
 
-/** The executor's statements as calls, or undefined when one is not a plain call statement. */
-function getExecutorCalls(body: Node): Node[] | undefined {
-  if (body.type !== 'BlockStatement') return body.type === 'CallExpression' ? [body] : undefined;
-  const calls: Node[] = [];
-  for (const statement of body.body) {
-    if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'CallExpression') return undefined;
-    calls.push(statement.expression);
-  }
-  return calls;
+/** The executor's statements as calls; undefined for a statement that is not a plain call. */
+function getExecutorCalls(body: Node): (Node | undefined)[] {
+  if (body.type !== 'BlockStatement') return [body.type === 'CallExpression' ? body : undefined];
+  return body.body.map((statement: Node) =>
+    statement.type === 'ExpressionStatement' && statement.expression.type === 'CallExpression' ? statement.expression : undefined,
+  );
 }
 
 type ExecutorPart =
@@ -191,6 +187,8 @@ type ExecutorPart =
   | { readonly kind: 'timer'; readonly delay: string }
   | { readonly kind: 'event-target' }
   | { readonly kind: 'other' };
+
+const OTHER: ExecutorPart = { kind: 'other' };
 
 /** One call of the executor: a listener that settles the promise, a rejecting timer, or other. */
 function classifyCall(call: Node, resolve: string, reject: string | undefined): ExecutorPart {

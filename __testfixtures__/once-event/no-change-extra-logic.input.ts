@@ -12,3 +12,11 @@ export async function fromTwo(a: Emitter, b: Emitter, signal: AbortSignal) {
     b.once('error', reject);
   });
 }
+
+export async function flushed(stream: Writable, data: string, signal: AbortSignal) {
+  await new Promise((resolve, reject) => {
+    stream.once('finish', resolve);
+    stream.once('error', reject);
+    const ok = stream.end(data);
+  });
+}
