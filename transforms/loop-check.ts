@@ -136,7 +136,7 @@ function getCheckText(ctx: TransformContext, signal: SignalInScope): CheckText {
   return { kind: 'ok', text: `${signal.expression}${signal.mayBeUndefined ? '?.' : '.'}throwIfAborted();` };
 }
 
-/** The check as the body's first statement; a single-statement body becomes a block. */
+/** The check as the body's first statement; a single-statement body (or `;`) becomes a block. */
 function insertFirst(ctx: TransformContext, path: ASTPath, text: string): void {
   const loop = path.node as Node;
   const check = parseStatement(ctx.j, text);
@@ -144,5 +144,5 @@ function insertFirst(ctx: TransformContext, path: ASTPath, text: string): void {
     loop.body.body.unshift(check);
     return;
   }
-  loop.body = ctx.j.blockStatement([check, loop.body]);
+  loop.body = ctx.j.blockStatement(loop.body.type === 'EmptyStatement' ? [check] : [check, loop.body]);
 }

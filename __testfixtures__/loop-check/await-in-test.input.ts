@@ -6,3 +6,7 @@ export async function consume(queue: Queue, signal: AbortSignal) {
     handle(item);
   }
 }
+
+export async function flush(queue: Queue, signal: AbortSignal) {
+  while (await queue.sendNext());
+}

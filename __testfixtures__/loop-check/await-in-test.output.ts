@@ -7,3 +7,9 @@ export async function consume(queue: Queue, signal: AbortSignal) {
     handle(item);
   }
 }
+
+export async function flush(queue: Queue, signal: AbortSignal) {
+  while (await queue.sendNext()) {
+    signal.throwIfAborted();
+  }
+}
