@@ -2,6 +2,8 @@ import * as abortTimer from '../transforms/abort-timer.ts';
 import * as abortableSleep from '../transforms/abortable-sleep.ts';
 import * as forwardSignal from '../transforms/forward-signal.ts';
 import * as linkSignals from '../transforms/link-signals.ts';
+import * as loopCheck from '../transforms/loop-check.ts';
+import * as onceEvent from '../transforms/once-event.ts';
 import * as timeoutOption from '../transforms/timeout-option.ts';
 import * as nonCancellableCall from './check/detectors/non-cancellable-call.ts';
 import type { TransformModule } from './types.ts';
@@ -17,6 +19,9 @@ export const transforms: readonly TransformModule[] = [
   linkSignals,
   abortTimer,
   timeoutOption,
+  onceEvent,
+  // Last: a loop's check uses whatever signal the transforms above left in scope.
+  loopCheck,
 ];
 
 /**

@@ -81,11 +81,11 @@ export function addModuleMember(
     if (existing && existing.specifiers.length > 0) {
       existing.specifiers.push(j.importSpecifier(j.identifier(wanted.member), j.identifier(local)));
     } else {
-      const declaration = `import { ${wanted.member} as ${local} } from ${specifier};`;
+      const declaration = `import { ${local === wanted.member ? local : `${wanted.member} as ${local}`} } from ${specifier};`;
       insertAfterLast(j, body, declaration, (statement) => statement.type === 'ImportDeclaration');
     }
   } else {
-    const declaration = `const { ${wanted.member}: ${local} } = require(${specifier});`;
+    const declaration = `const { ${local === wanted.member ? local : `${wanted.member}: ${local}`} } = require(${specifier});`;
     insertAfterLast(j, body, declaration, (statement) =>
       statement.type === 'VariableDeclaration' && statement.declarations.some((d: Node) => isRequireCall(d.init)),
     );
@@ -176,13 +176,16 @@ export interface UnusedNameOptions {
   readonly localTo?: ASTPath;
 }
 
-/** The first candidate (then `last2`, `last3`, ...) that no identifier in the file uses. */
+/**
+ * The first candidate (then `last2`, `last3`, ...) that no identifier in the file uses. Property
+ * names (`emitter.once`, `{ once: 1 }`) bind nothing and do not count.
+ */
 export function getUnusedName(j: JSCodeshift, root: Collection, candidates: readonly string[], options: UnusedNameOptions = {}): string {
   const used = new Set<string>();
   const scope = (options.localTo as Node)?.scope;
   const search = scope ? j(scope.path as ASTPath) : root;
   search.find(j.Identifier).forEach((path) => {
-    if (scope && isPropertyName(path.node, path.parent?.node)) return;
+    if (isPropertyName(path.node, path.parent?.node)) return;
     used.add(path.node.name);
   });
   const isUsed = (name: string) => used.has(name) || (scope !== undefined && scope.lookup(name) !== null);

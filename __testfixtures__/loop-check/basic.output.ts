@@ -1,0 +1,8 @@
+export async function drain(queue: Queue, signal: AbortSignal) {
+  while (queue.size > 0) {
+    signal.throwIfAborted();
+    // one at a time
+    const job = queue.shift();
+    await job.run();
+  }
+}

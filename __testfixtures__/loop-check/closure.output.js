@@ -1,0 +1,9 @@
+export function start(signal) {
+  return async () => {
+    let attempts = 0;
+    while (attempts++ < 5) {
+      signal?.throwIfAborted();
+      await ping();
+    }
+  };
+}

@@ -1,0 +1,10 @@
+interface SyncOptions {
+  signal?: AbortSignal;
+}
+
+export async function sync(ids: string[], options: SyncOptions) {
+  for (const id of ids) {
+    options.signal?.throwIfAborted();
+    await push(id);
+  }
+}
