@@ -1,12 +1,13 @@
 import * as abortableSleep from '../transforms/abortable-sleep.ts';
 import * as forwardSignal from '../transforms/forward-signal.ts';
+import * as raceTimeout from '../transforms/race-timeout.ts';
 import type { TransformModule } from './types.ts';
 
 /**
  * Every per-file transform, in the order `migrate` runs them. This list alone drives
  * `ctxmod list`, the CLI's choices and validation, and the docs index.
  */
-export const transforms: readonly TransformModule[] = [forwardSignal, abortableSleep];
+export const transforms: readonly TransformModule[] = [forwardSignal, abortableSleep, raceTimeout];
 
 export class UnknownTransformError extends Error {
   constructor(readonly names: readonly string[]) {

@@ -1,7 +1,8 @@
 import type { ASTPath } from 'jscodeshift';
-import { getEnclosingFunctions, isFunctionNode } from '../src/ast/get-enclosing-functions.ts';
+import { getEnclosingFunctions } from '../src/ast/get-enclosing-functions.ts';
 import { getModuleKind } from '../src/ast/get-module-kind.ts';
 import { isGlobalReference } from '../src/ast/is-global-reference.ts';
+import { isReference } from '../src/ast/is-reference.ts';
 import { isBrowserOnly } from '../src/ast/is-browser-only.ts';
 import {
   addModuleMember,
@@ -265,19 +266,6 @@ function getHelperUses(ctx: TransformContext, helper: SleepHelper): { calls: AST
 /** The scope the helper's name is bound in: the one around the function, not its own. */
 function getDeclaringScope(helper: SleepHelper): unknown {
   return (helper.functionPath.parentPath as Node).scope?.lookup(helper.name);
-}
-
-/** Identifiers that read a binding: not property keys, member names, or the declaration itself. */
-function isReference(path: ASTPath): boolean {
-  const parent = path.parentPath?.node as Node;
-  const node = path.node;
-  if (!parent) return false;
-  if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed) return false;
-  if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === node && !parent.shorthand) return false;
-  if (parent.type === 'VariableDeclarator' && parent.id === node) return false;
-  if (isFunctionNode(parent) && (parent.id === node || parent.params.includes(node))) return false;
-  if (parent.type.startsWith('TS') || parent.type.startsWith('Class') || parent.type === 'ImportSpecifier') return false;
-  return true;
 }
 
 /**
