@@ -53,28 +53,99 @@ type SignalTarget =
   | { readonly kind: 'slot'; readonly slot: SignalSlot; readonly callee: string }
   | { readonly kind: 'positional'; readonly index: number; readonly callee: string };
 
+/**
+ * A timeout race: `Promise.race([op, timeout])`, or a call of a helper of this file that races
+ * its argument against a timer (`withTimeout(op, ms)`).
+ */
+interface RaceSite {
+  readonly path: ASTPath;
+  readonly opPath: ASTPath;
+  readonly timeout: TimeoutPromise;
+  readonly viaHelper: boolean;
+}
+
 export function transform(ctx: TransformContext): void {
   const extra = (ctx.options.catalog ?? []) as readonly CatalogEntry[];
   const matcher = new CallMatcher(ctx.j, ctx.root, extra.length > 0 ? [...CATALOG, ...extra] : CATALOG);
-  const helpers = new Set<ASTPath>();
-  ctx.root.find(ctx.j.CallExpression).forEach((racePath) => {
-    const elements = getRaceElements(racePath);
-    if (!elements) return;
-    const timeoutIndex = elements.findIndex((element) => getTimeoutPromise(ctx, racePath, element) !== undefined);
-    if (timeoutIndex < 0) return;
-    const timeout = getTimeoutPromise(ctx, racePath, elements[timeoutIndex]) as TimeoutPromise;
-    const opPath = (racePath as Node).get('arguments', 0, 'elements', 1 - timeoutIndex) as ASTPath;
-    const target = getSignalTarget(ctx, matcher, opPath);
-    const result = target ? passTimeoutSignal(ctx, racePath, opPath, target, timeout) : { kind: 'not-cancellable' as const };
-    if (result.kind === 'done') {
-      if (timeout.timer.kind === 'helper') helpers.add(timeout.timer.functionPath);
-      return;
-    }
-    if (result.kind === 'manual') ctx.manual(racePath, result.message, RULES.race);
-    else ctx.manual(racePath, MESSAGES.notCancellable, RULES.race);
-    clearTimer(ctx, racePath, timeout);
+  // All sites first: rewriting a helper's own race would hide it from the calls of the helper.
+  const sites: RaceSite[] = [];
+  ctx.root.find(ctx.j.CallExpression).forEach((path) => {
+    const site = getRaceSite(ctx, path) ?? getHelperRaceSite(ctx, path);
+    if (site) sites.push(site);
   });
-  for (const functionPath of helpers) removeIfUnused(ctx, functionPath);
+  // Calls of `withTimeout` helpers first: a helper they leave unused goes, with its own race.
+  const helpers = new Set<ASTPath>();
+  const removed = new Set<Node>();
+  const removeUnusedHelpers = () => {
+    for (const functionPath of helpers) if (removeIfUnused(ctx, functionPath)) removed.add(functionPath.node);
+    helpers.clear();
+  };
+  for (const site of [...sites.filter((s) => s.viaHelper), ...sites.filter((s) => !s.viaHelper)]) {
+    if (!site.viaHelper && helpers.size > 0) removeUnusedHelpers();
+    if (isWithin(site.path, removed)) continue;
+    const target = getSignalTarget(ctx, matcher, site.opPath);
+    const result = target ? passTimeoutSignal(ctx, site.path, site.opPath, target, site.timeout) : { kind: 'not-cancellable' as const };
+    if (result.kind === 'done') {
+      if (site.timeout.timer.kind === 'helper') helpers.add(site.timeout.timer.functionPath);
+      continue;
+    }
+    if (result.kind === 'manual') ctx.manual(site.path, result.message, RULES.race);
+    // The race inside a `withTimeout` helper is a site of its own, reported there.
+    if (site.viaHelper) continue;
+    if (result.kind === 'not-cancellable') ctx.manual(site.path, MESSAGES.notCancellable, RULES.race);
+    clearTimer(ctx, site.path, site.timeout);
+  }
+  removeUnusedHelpers();
+}
+
+function isWithin(path: ASTPath, nodes: ReadonlySet<Node>): boolean {
+  for (let current: ASTPath | null = path; current; current = current.parentPath) if (nodes.has(current.node)) return true;
+  return false;
+}
+
+function getRaceSite(ctx: TransformContext, path: ASTPath): RaceSite | undefined {
+  const elements = getRaceElements(path);
+  if (!elements) return undefined;
+  for (const [index, element] of elements.entries()) {
+    const timeout = getTimeoutPromise(ctx, path, element);
+    if (timeout) return { path, opPath: (path as Node).get('arguments', 0, 'elements', 1 - index), timeout, viaHelper: false };
+  }
+  return undefined;
+}
+
+/**
+ * `withTimeout(op, ms)` where `function withTimeout(p, ms) { return Promise.race([p, new
+ * Promise((_, reject) => setTimeout(() => reject(err), ms))]); }` is in the file: the timeout's
+ * delay and error are the helper's, with its parameters replaced by the call's arguments.
+ */
+function getHelperRaceSite(ctx: TransformContext, path: ASTPath): RaceSite | undefined {
+  const call = path.node as Node;
+  if (call.callee.type !== 'Identifier') return undefined;
+  const functionPath = getLocalFunction(path, call.callee.name);
+  const fn = functionPath?.node as Node;
+  if (!functionPath || !fn.params.every((param: Node) => param.type === 'Identifier')) return undefined;
+  const returned = getReturnedExpression(fn.body);
+  if (returned?.type !== 'CallExpression') return undefined;
+  const elements = getRaceElements({ node: returned, scope: (functionPath as Node).scope } as Node);
+  if (!elements) return undefined;
+  const opIndex = elements.findIndex((element) => element.type === 'Identifier');
+  const paramIndex = fn.params.findIndex((param: Node) => param.name === elements[opIndex]?.name);
+  const inline = opIndex < 0 ? undefined : getInlineTimeout(functionPath, elements[1 - opIndex]);
+  const args = call.arguments as Node[];
+  if (!inline || paramIndex < 0 || args.length !== fn.params.length) return undefined;
+  if (!args.every((arg, index) => index === paramIndex || isSimpleValue(arg))) return undefined;
+  const opName = fn.params[paramIndex].name as string;
+  if (mentions(inline.ms, opName) || mentions(inline.error, opName)) return undefined;
+  const substitute = (node: Node) => substituteParams(ctx, node, fn.params, args);
+  const ms = substitute(inline.ms);
+  if (!ms) return undefined;
+  const timeout: TimeoutPromise = {
+    node: call,
+    ms,
+    error: inline.error && substitute(inline.error),
+    timer: { kind: 'helper', name: call.callee.name, functionPath },
+  };
+  return { path, opPath: (path as Node).get('arguments', paramIndex), timeout, viaHelper: true };
 }
 
 export default createJscodeshiftTransform({ meta, transform });
@@ -349,18 +420,20 @@ function getLocalFunction(site: ASTPath, name: string): ASTPath | undefined {
  * Removes a timeout helper no race uses any more, unless something else still refers to it
  * (another call, an export).
  */
-function removeIfUnused(ctx: TransformContext, functionPath: ASTPath): void {
+function removeIfUnused(ctx: TransformContext, functionPath: ASTPath): boolean {
   const fn = functionPath.node as Node;
   const declaration = fn.type === 'FunctionDeclaration' ? functionPath : functionPath.parentPath?.parentPath?.parentPath;
   const name = fn.type === 'FunctionDeclaration' ? fn.id.name : functionPath.parentPath?.node.id.name;
-  if (!declaration || !name || !Array.isArray(declaration.parentPath?.value)) return;
-  if ((declaration.node as Node).type === 'VariableDeclaration' && (declaration.node as Node).declarations.length !== 1) return;
+  if (!declaration || !name || !Array.isArray(declaration.parentPath?.value)) return false;
+  if ((declaration.node as Node).type === 'VariableDeclaration' && (declaration.node as Node).declarations.length !== 1) return false;
   const scope = (declaration as Node).scope?.lookup(name);
   const used = ctx.root
     .find(ctx.j.Identifier, { name })
     .filter((path) => isReference(path) && (path as Node).scope?.lookup(name) === scope)
     .size();
-  if (used === 0 && !(declaration.node as Node).comments?.length) declaration.prune();
+  if (used > 0 || (declaration.node as Node).comments?.length) return false;
+  declaration.prune();
+  return true;
 }
 
 /** A helper argument safe to repeat: a literal or a plain name. */
