@@ -3,6 +3,7 @@ import { getEnclosingFunctions } from '../src/ast/get-enclosing-functions.ts';
 import { getModuleKind } from '../src/ast/get-module-kind.ts';
 import { isGlobalReference } from '../src/ast/is-global-reference.ts';
 import { isReference } from '../src/ast/is-reference.ts';
+import { mentions } from '../src/ast/mentions.ts';
 import { isBrowserOnly } from '../src/ast/is-browser-only.ts';
 import {
   addModuleMember,
@@ -277,17 +278,4 @@ function buildTimersCall(ctx: TransformContext, callee: string, delay: Node, sig
   const call = parseExpression(ctx.j, `${callee}(0${options})`);
   call.arguments[0] = delay;
   return call;
-}
-
-function mentions(node: Node, name: string): boolean {
-  if (!node || typeof node !== 'object') return false;
-  if (node.type === 'Identifier' && node.name === name) return true;
-  for (const key of Object.keys(node)) {
-    if (key === 'loc' || key === 'tokens' || key === 'comments') continue;
-    const value = node[key];
-    if (Array.isArray(value) ? value.some((item) => mentions(item, name)) : value && typeof value === 'object' && mentions(value, name)) {
-      return true;
-    }
-  }
-  return false;
 }

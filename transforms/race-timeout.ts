@@ -3,6 +3,7 @@ import { buildAnySignalText, buildTimeoutSignalText, type TimeoutSignalText } fr
 import { getNodeText } from '../src/ast/get-node-text.ts';
 import { isGlobalReference } from '../src/ast/is-global-reference.ts';
 import { isReference } from '../src/ast/is-reference.ts';
+import { mentions } from '../src/ast/mentions.ts';
 import { parseExpression, parseStatement } from '../src/ast/parse-snippet.ts';
 import { CATALOG } from '../src/catalog/entries.ts';
 import { insertSignal, type InsertSignalResult } from '../src/catalog/insert-signal.ts';
@@ -447,19 +448,40 @@ function isSimpleValue(node: Node): boolean {
  */
 function substituteParams(ctx: TransformContext, node: Node, params: readonly Node[], args: readonly Node[]): Node | undefined {
   const text = getNodeText(node);
-  if (text === undefined) return undefined;
-  const copy = parseExpression(ctx.j, text);
-  const holder = { type: 'ExpressionStatement', expression: copy };
-  const program = ctx.j(ctx.j.program([holder as Node]));
-  params.forEach((param, index) => {
-    program
-      .find(ctx.j.Identifier, { name: param.name })
-      .filter((path) => isReference(path))
-      .forEach((path) => {
-        path.replace(parseExpression(ctx.j, getNodeText(args[index]) ?? ''));
-      });
-  });
+  const argTexts = args.map((arg) => getNodeText(arg));
+  if (text === undefined || argTexts.some((argText) => argText === undefined)) return undefined;
+  const holder = { type: 'ExpressionStatement', expression: parseExpression(ctx.j, text) };
+  const references: { path: ASTPath; index: number }[] = [];
+  ctx
+    .j(ctx.j.program([holder as Node]))
+    .find(ctx.j.Identifier)
+    .filter((path) => isReference(path))
+    .forEach((path) => {
+      const index = params.findIndex((param) => param.name === (path.node as Node).name);
+      if (index >= 0) references.push({ path, index });
+    });
+  // Last first: folding a literal into a template removes an element of its expressions.
+  for (const { path, index } of references.reverse()) {
+    if (!foldIntoTemplate(path, args[index])) path.replace(parseExpression(ctx.j, argTexts[index] as string));
+  }
   return holder.expression;
+}
+
+/** `${ms}` in a template becomes the literal's text: `after ${ms} ms` reads `after 5000 ms`, not `after ${5000} ms`. */
+function foldIntoTemplate(path: ASTPath, arg: Node): boolean {
+  const template = path.parentPath?.parentPath?.node as Node;
+  const isLiteral = arg.type === 'NumericLiteral' || arg.type === 'StringLiteral' || (arg.type === 'Literal' && typeof arg.value !== 'object');
+  if (template?.type !== 'TemplateLiteral' || !isLiteral) return false;
+  const index = template.expressions.indexOf(path.node);
+  if (index < 0) return false;
+  const raw = String(arg.value).replace(/\\|`|\$\{/g, (match) => `\\${match}`);
+  const cooked = String(arg.value);
+  const [before, after] = [template.quasis[index], template.quasis[index + 1]];
+  before.value = { raw: before.value.raw + raw + after.value.raw, cooked: before.value.cooked + cooked + after.value.cooked };
+  before.tail = after.tail;
+  template.quasis.splice(index + 1, 1);
+  template.expressions.splice(index, 1);
+  return true;
 }
 
 function isFunctionLiteral(node: Node): boolean {
@@ -478,17 +500,4 @@ function getOnlyExpression(body: Node): Node | undefined {
 function getReturnedExpression(body: Node): Node | undefined {
   if (body.type !== 'BlockStatement') return body;
   return body.body.length === 1 && body.body[0].type === 'ReturnStatement' ? body.body[0].argument : undefined;
-}
-
-function mentions(node: Node, name: string): boolean {
-  if (!node || typeof node !== 'object') return false;
-  if (node.type === 'Identifier' && node.name === name) return true;
-  for (const key of Object.keys(node)) {
-    if (key === 'loc' || key === 'tokens' || key === 'comments') continue;
-    const value = node[key];
-    if (Array.isArray(value) ? value.some((item) => mentions(item, name)) : value && typeof value === 'object' && mentions(value, name)) {
-      return true;
-    }
-  }
-  return false;
 }

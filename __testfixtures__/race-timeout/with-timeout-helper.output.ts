@@ -8,7 +8,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 export async function getUser(id: string) {
   const timeoutSignal = AbortSignal.timeout(5000);
   const response = await fetch(`/users/${id}`, { signal: timeoutSignal }).catch((error) => {
-    throw timeoutSignal.aborted ? new Error(`timed out after ${5000} ms`) : error;
+    throw timeoutSignal.aborted ? new Error(`timed out after 5000 ms`) : error;
   });
   return response;
 }
