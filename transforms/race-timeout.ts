@@ -307,7 +307,9 @@ function passTimeoutSignal(ctx: TransformContext, racePath: ASTPath, opPath: AST
   if (inserted.kind !== 'inserted') return { kind: 'manual', message: notInserted(target, inserted) };
 
   ctx.edit(racePath, MESSAGES.signal(target.callee), RULES.race);
-  const replacement = parseExpression(ctx.j, `_.catch((error) => {\n  throw ${name}.aborted ? _ : error;\n})`);
+  // The catch parameter must not hide a name the original error reads (`reject(error)`).
+  const param = ['error', 'reason', 'cause'].find((candidate) => !mentions(timeout.error, candidate)) ?? `${name}Error`;
+  const replacement = parseExpression(ctx.j, `_.catch((${param}) => {\n  throw ${name}.aborted ? _ : ${param};\n})`);
   replacement.callee.object = op;
   replacement.arguments[0].body.body[0].argument.consequent = timeout.error;
   racePath.replace(replacement);
