@@ -42,6 +42,7 @@ interface RunFlags {
   quiet: boolean;
   runtime: 'auto' | 'node';
   'target-node'?: string;
+  'keep-error': boolean;
   color?: boolean;
   config?: string;
   force: boolean;
@@ -73,6 +74,11 @@ function addRunOptions<T>(argv: Argv<T>) {
       type: 'string',
       requiresArg: true,
       describe: 'Lowest Node version (or a semver range) the code must run on (default: engines.node of the nearest package.json)',
+    })
+    .option('keep-error', {
+      type: 'boolean',
+      default: true,
+      describe: 'race-timeout: a timeout still rejects with the error the race used (--no-keep-error: with the API abort error)',
     })
     .option('color', { type: 'boolean', describe: 'Color the diff (default: when stdout is a terminal)' })
     .option('config', {
@@ -228,6 +234,7 @@ async function runCommand(names: readonly string[], flags: RunFlags, io: Io): Pr
         runtime: flags.runtime,
         ...(catalog && catalog.length > 0 ? { catalog } : {}),
         ...(targetNode === undefined ? {} : { targetNode }),
+        ...(flags['keep-error'] ? {} : { keepError: false }),
       },
       onProgress: progress?.update,
       requireClean: !flags.force,
