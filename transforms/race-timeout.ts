@@ -32,6 +32,8 @@ const MESSAGES = {
   cleared: 'the timeout timer is now cleared when the race settles',
   notCancellable: 'the operation cannot take a signal and keeps running after the timeout',
   unsupported: (reason: string) => `cannot pass a timeout signal: ${reason}`,
+  delayNotInteger: (ms: string) =>
+    `cannot tell that the delay \`${ms}\` is a whole number of milliseconds: AbortSignal.timeout throws a RangeError on fractions and negatives where setTimeout does not; pass a timeout signal by hand`,
   notInserted: (callee: string, reason: string) => `${callee}(): ${reason}; pass a timeout signal by hand`,
   notStatement: 'the race is not a statement of its own, so the original error cannot be kept here; rerun with keepError: false or rewrite by hand',
   errorNotMovable: 'the timeout error uses values of the timer callback, so it cannot be kept; rerun with keepError: false or rewrite by hand',
@@ -282,6 +284,7 @@ function passTimeoutSignal(ctx: TransformContext, racePath: ASTPath, opPath: AST
   const op = opPath.node as Node;
   const msText = getNodeText(timeout.ms);
   if (msText === undefined) return { kind: 'not-cancellable' };
+  if (!isWholeMilliseconds(racePath, timeout.ms)) return { kind: 'manual', message: MESSAGES.delayNotInteger(msText) };
   const inScope = getSignalInScope(ctx.j, ctx.root, racePath);
   const keepError = ctx.options.keepError !== false;
 
@@ -316,6 +319,23 @@ function passTimeoutSignal(ctx: TransformContext, racePath: ASTPath, opPath: AST
   statementPath.insertBefore(parseStatement(ctx.j, `const ${name} = ${timeoutText.text};`));
   markDeclared(racePath, name);
   return { kind: 'done' };
+}
+
+/**
+ * `AbortSignal.timeout` takes only an integer from 0 to 2^32-1 (it throws a RangeError on `1.5`,
+ * `-1` or `NaN`, a TypeError on `'100'`), where `setTimeout` takes anything and rounds it. So the
+ * delay must be an integer literal, or a name bound by `const` to one.
+ */
+function isWholeMilliseconds(site: ASTPath, ms: Node): boolean {
+  if (ms.type === 'NumericLiteral' || (ms.type === 'Literal' && typeof ms.value === 'number')) {
+    return Number.isInteger(ms.value) && ms.value >= 0 && ms.value <= 0xffffffff;
+  }
+  if (ms.type !== 'Identifier') return false;
+  const scope = (site as Node).scope?.lookup(ms.name);
+  const bindings: ASTPath[] = scope?.getBindings()[ms.name] ?? [];
+  const declarator = bindings.length === 1 ? (bindings[0]?.parentPath?.node as Node) : undefined;
+  const declaration = bindings[0]?.parentPath?.parentPath?.parentPath?.node as Node;
+  return declarator?.type === 'VariableDeclarator' && declaration?.kind === 'const' && declarator.init != null && isWholeMilliseconds(site, declarator.init);
 }
 
 function notInserted(target: SignalTarget, result: InsertSignalResult): string {

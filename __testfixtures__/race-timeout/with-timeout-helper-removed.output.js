@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 
-export async function readConfig(path, limit) {
-  const timeoutSignal = AbortSignal.timeout(limit);
+const READ_LIMIT = 2_000;
+
+export async function readConfig(path) {
+  const timeoutSignal = AbortSignal.timeout(READ_LIMIT);
   const text = await readFile(path, { encoding: 'utf8', signal: timeoutSignal }).catch((error) => {
     throw timeoutSignal.aborted ? new Error('read timed out') : error;
   });
