@@ -7,6 +7,7 @@ import { mentions } from '../src/ast/mentions.ts';
 import { parseExpression, parseStatement } from '../src/ast/parse-snippet.ts';
 import { CATALOG } from '../src/catalog/entries.ts';
 import { insertSignal, type InsertSignalResult } from '../src/catalog/insert-signal.ts';
+import { getProperty } from '../src/catalog/signal-argument.ts';
 import { CallMatcher } from '../src/catalog/match.ts';
 import type { CatalogEntry, SignalSlot } from '../src/catalog/types.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
@@ -291,7 +292,7 @@ function passTimeoutSignal(ctx: TransformContext, racePath: ASTPath, opPath: AST
   if (!keepError) {
     const signal = buildTimeoutSignalText(racePath, ctx.options, msText, inScope);
     if (signal.kind === 'unsupported') return { kind: 'manual', message: MESSAGES.unsupported(signal.reason) };
-    const inserted = insertInto(ctx, opPath, target, signal.text);
+    const inserted = insertInto(ctx, opPath, target, signal.text, inScope?.expression);
     if (inserted.kind !== 'inserted') return { kind: 'manual', message: notInserted(target, inserted) };
     ctx.edit(racePath, MESSAGES.signalTimeoutError(target.callee), RULES.race);
     racePath.replace(op);
@@ -306,7 +307,7 @@ function passTimeoutSignal(ctx: TransformContext, racePath: ASTPath, opPath: AST
   if (timeoutText.kind === 'unsupported') return { kind: 'manual', message: MESSAGES.unsupported(timeoutText.reason) };
   const signal: TimeoutSignalText = inScope ? buildAnySignalText(ctx.options, inScope, name) : { kind: 'ok', text: name };
   if (signal.kind === 'unsupported') return { kind: 'manual', message: MESSAGES.unsupported(signal.reason) };
-  const inserted = insertInto(ctx, opPath, target, signal.text);
+  const inserted = insertInto(ctx, opPath, target, signal.text, inScope?.expression);
   if (inserted.kind !== 'inserted') return { kind: 'manual', message: notInserted(target, inserted) };
 
   ctx.edit(racePath, MESSAGES.signal(target.callee), RULES.race);
@@ -344,14 +345,43 @@ function notInserted(target: SignalTarget, result: InsertSignalResult): string {
 }
 
 /** Puts the signal text into the operation's call (a positional parameter, or the options). */
-function insertInto(ctx: TransformContext, opPath: ASTPath, target: SignalTarget, signal: string): InsertSignalResult {
-  if (target.kind === 'slot') return insertSignal(ctx, opPath, target.slot, { expression: signal }, false);
+function insertInto(ctx: TransformContext, opPath: ASTPath, target: SignalTarget, signal: string, inScope: string | undefined): InsertSignalResult {
   const args = (opPath.node as Node).arguments as Node[];
-  if (args.length > target.index) return { kind: 'passed' };
+  if (target.kind === 'slot') {
+    const result = insertSignal(ctx, opPath, target.slot, { expression: signal }, false);
+    if (result.kind !== 'passed' || inScope === undefined) return result;
+    return replaceSignalInScope(ctx, args, target.slot.property.split('.'), signal, inScope) ? { kind: 'inserted' } : result;
+  }
+  if (args.length > target.index) {
+    if (inScope === undefined || getNodeText(args[target.index]) !== inScope) return { kind: 'passed' };
+    args[target.index] = parseExpression(ctx.j, signal);
+    return { kind: 'inserted' };
+  }
   if (args.some((arg) => arg.type === 'SpreadElement')) return { kind: 'unsure', reason: 'a spread argument hides where the signal goes' };
   while (args.length < target.index) args.push(ctx.j.identifier('undefined'));
   args.push(parseExpression(ctx.j, signal));
   return { kind: 'inserted' };
+}
+
+/**
+ * The operation already passes the signal in scope (`fetch(url, { signal })`, as forward-signal
+ * leaves it): that signal becomes the combined one, which aborts on the same signal and on the
+ * timeout, so nothing the code passed is dropped. Any other signal is left for a human.
+ */
+function replaceSignalInScope(ctx: TransformContext, args: readonly Node[], keys: readonly string[], signal: string, inScope: string): boolean {
+  for (const arg of args) {
+    let object: Node = arg;
+    let property: Node;
+    for (const key of keys) {
+      property = object?.type === 'ObjectExpression' ? getProperty(object, key) : undefined;
+      object = property?.value;
+    }
+    if (!property || getNodeText(property.value) !== inScope) continue;
+    property.shorthand = false;
+    property.value = parseExpression(ctx.j, signal);
+    return true;
+  }
+  return false;
 }
 
 /**

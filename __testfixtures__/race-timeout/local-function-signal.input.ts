@@ -13,3 +13,7 @@ export async function loadAll(id: string) {
   const orders = await Promise.race([loadOrders(id), new Promise((_, reject) => setTimeout(() => reject(new Error('orders timeout')), 1000))]);
   return { user, orders };
 }
+
+export async function loadUserWith(id: string, signal: AbortSignal) {
+  return Promise.race([loadUser(id, signal), new Promise((_, reject) => setTimeout(() => reject(new Error('user timeout')), 1000))]);
+}

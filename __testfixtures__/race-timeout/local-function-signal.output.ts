@@ -19,3 +19,10 @@ export async function loadAll(id: string) {
   });
   return { user, orders };
 }
+
+export async function loadUserWith(id: string, signal: AbortSignal) {
+  const timeoutSignal = AbortSignal.timeout(1000);
+  return loadUser(id, AbortSignal.any([signal, timeoutSignal])).catch((error) => {
+    throw timeoutSignal.aborted ? new Error('user timeout') : error;
+  });
+}
