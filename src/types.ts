@@ -53,6 +53,11 @@ export interface TransformOptions {
    * `engines.node` of the nearest package.json unless the caller set it.
    */
   readonly targetNode?: string;
+  /**
+   * race-timeout: when a timeout signal replaces a race, a timeout still rejects with the error
+   * the race used (default). `false`: with the operation's own abort error (CLI `--no-keep-error`).
+   */
+  readonly keepError?: boolean;
   readonly [key: string]: unknown;
 }
 
