@@ -1,3 +1,4 @@
+import { builtinModules } from 'node:module';
 import type { ASTPath } from 'jscodeshift';
 import { buildAnySignalText, buildTimeoutSignalText, type TimeoutSignalText } from '../src/ast/build-timeout-signal.ts';
 import { getNodeText } from '../src/ast/get-node-text.ts';
@@ -15,6 +16,8 @@ import { getSignalInScope, getSignalParameter } from '../src/scope/get-signal-in
 import type { TransformContext, TransformMeta } from '../src/types.ts';
 
 type Node = any;
+
+const BUILTINS = new Set(builtinModules);
 
 export const meta: TransformMeta = {
   name: 'race-timeout',
@@ -479,14 +482,39 @@ function removeIfUnused(ctx: TransformContext, functionPath: ASTPath): boolean {
   const name = fn.type === 'FunctionDeclaration' ? fn.id.name : functionPath.parentPath?.node.id.name;
   if (!declaration || !name || !Array.isArray(declaration.parentPath?.value)) return false;
   if ((declaration.node as Node).type === 'VariableDeclaration' && (declaration.node as Node).declarations.length !== 1) return false;
-  const scope = (declaration as Node).scope?.lookup(name);
-  const used = ctx.root
-    .find(ctx.j.Identifier, { name })
-    .filter((path) => isReference(path) && (path as Node).scope?.lookup(name) === scope)
-    .size();
-  if (used > 0 || (declaration.node as Node).comments?.length) return false;
+  if (countReferences(ctx, declaration, name) > 0 || (declaration.node as Node).comments?.length) return false;
   declaration.prune();
+  removeUnusedBuiltinImports(ctx, fn);
   return true;
+}
+
+/** References to `name` that resolve to the binding visible at `path`. */
+function countReferences(ctx: TransformContext, path: ASTPath, name: string): number {
+  const scope = (path as Node).scope?.lookup(name);
+  return ctx.root
+    .find(ctx.j.Identifier, { name })
+    .filter((reference) => isReference(reference) && (reference as Node).scope?.lookup(name) === scope)
+    .size();
+}
+
+/**
+ * Import specifiers of Node built-ins (no side effects to lose) that only the removed helper used:
+ * `import { setTimeout as sleep } from 'node:timers/promises'` of a `delay` helper.
+ */
+function removeUnusedBuiltinImports(ctx: TransformContext, removed: Node): void {
+  ctx.root.find(ctx.j.ImportDeclaration).forEach((importPath) => {
+    const node = importPath.node as Node;
+    const source = String(node.source.value);
+    if (node.importKind === 'type' || !(source.startsWith('node:') || BUILTINS.has(source.split('/')[0] as string))) return;
+    const specifiers = (node.specifiers ?? []) as Node[];
+    const kept = specifiers.filter((specifier) => {
+      const local = specifier.local?.name as string;
+      return !mentions(removed, local) || countReferences(ctx, importPath, local) > 0;
+    });
+    if (kept.length === specifiers.length) return;
+    if (kept.length === 0) importPath.prune();
+    else node.specifiers = kept;
+  });
 }
 
 /** A helper argument safe to repeat: a literal or a plain name. */
