@@ -40,7 +40,8 @@ const MESSAGES = {
     `cannot tell that the delay \`${ms}\` is a whole number of milliseconds: AbortSignal.timeout throws a RangeError on fractions and negatives where setTimeout does not; pass a timeout signal by hand`,
   notInserted: (callee: string, reason: string) => `${callee}(): ${reason}; pass a timeout signal by hand`,
   notStatement: 'the race is not a statement of its own, so the original error cannot be kept here; rerun with keepError: false or rewrite by hand',
-  errorNotMovable: 'the timeout error uses values of the timer callback, so it cannot be kept; rerun with keepError: false or rewrite by hand',
+  errorNotMovable:
+    "the timeout error cannot be moved next to the operation (it reads the timer's parameters, or names that mean something else here); rerun with keepError: false or rewrite by hand",
   timerNotStatement: 'the timeout timer is never cleared, and the race is not a statement of its own: clear the timer by hand',
   helperTimer: (name: string) => `the timer of ${name}() is never cleared and keeps running after the race; clear it, or pass a signal to the operation`,
 } as const;
@@ -105,6 +106,8 @@ export function transform(ctx: TransformContext): void {
   removeUnusedHelpers();
 }
 
+export default createJscodeshiftTransform({ meta, transform });
+
 function isWithin(path: ASTPath, nodes: ReadonlySet<Node>): boolean {
   for (let current: ASTPath | null = path; current; current = current.parentPath) if (nodes.has(current.node)) return true;
   return false;
@@ -149,13 +152,12 @@ function getHelperRaceSite(ctx: TransformContext, path: ASTPath): RaceSite | und
   const timeout: TimeoutPromise = {
     node: call,
     ms,
-    error: inline.error && substitute(inline.error),
+    error: inline.error && readsSameBindings(inline.error, functionPath, path, fn.params) ? substitute(inline.error) : undefined,
     timer: { kind: 'helper', name: call.callee.name, functionPath },
   };
   return { path, opPath: (path as Node).get('arguments', paramIndex), timeout, viaHelper: true };
 }
 
-export default createJscodeshiftTransform({ meta, transform });
 
 /** `[op, timeout]` of `Promise.race([op, timeout])` (global Promise, two plain elements). */
 function getRaceElements(path: ASTPath): [Node, Node] | undefined {
@@ -218,7 +220,7 @@ function getHelperTimeout(ctx: TransformContext, site: ASTPath, call: Node): Tim
   return {
     node: call,
     ms,
-    error: inline.error && substitute(inline.error),
+    error: inline.error && readsSameBindings(inline.error, functionPath, site, fn.params) ? substitute(inline.error) : undefined,
     timer: { kind: 'helper', name: call.callee.name, functionPath },
   };
 }
@@ -515,6 +517,30 @@ function removeUnusedBuiltinImports(ctx: TransformContext, removed: Node): void 
     if (kept.length === 0) importPath.prune();
     else node.specifiers = kept;
   });
+}
+
+/**
+ * True when every name `node` (a helper's error) reads, apart from the helper's parameters, means
+ * at `site` what it means in the helper: a local `Error` or a variable of an enclosing function
+ * there would make the moved error mean something else.
+ */
+function readsSameBindings(node: Node, functionPath: ASTPath, site: ASTPath, params: readonly Node[]): boolean {
+  const names = new Set<string>();
+  const collect = (current: Node) => {
+    if (!current || typeof current !== 'object') return;
+    if (current.type === 'Identifier') names.add(current.name);
+    for (const key of Object.keys(current)) {
+      if (key === 'loc' || key === 'tokens' || key === 'comments') continue;
+      const value = current[key];
+      if (Array.isArray(value)) value.forEach(collect);
+      else if (value && typeof value === 'object') collect(value);
+    }
+  };
+  collect(node);
+  const helperScope = (functionPath as Node).scope;
+  return [...names].every(
+    (name) => params.some((param) => param.name === name) || helperScope?.lookup(name) === (site as Node).scope?.lookup(name),
+  );
 }
 
 /** A helper argument safe to repeat: a literal or a plain name. */
