@@ -4,6 +4,7 @@ import * as forwardSignal from '../transforms/forward-signal.ts';
 import * as linkSignals from '../transforms/link-signals.ts';
 import * as loopCheck from '../transforms/loop-check.ts';
 import * as onceEvent from '../transforms/once-event.ts';
+import * as raceTimeout from '../transforms/race-timeout.ts';
 import * as timeoutOption from '../transforms/timeout-option.ts';
 import * as nonCancellableCall from './check/detectors/non-cancellable-call.ts';
 import type { TransformModule } from './types.ts';
@@ -15,6 +16,7 @@ import type { TransformModule } from './types.ts';
 export const transforms: readonly TransformModule[] = [
   forwardSignal,
   abortableSleep,
+  raceTimeout,
   // Before abort-timer: a controller that follows other signals and a timer is link-signals'.
   linkSignals,
   abortTimer,

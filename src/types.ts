@@ -55,6 +55,11 @@ export interface TransformOptions {
   readonly targetNode?: string;
   /** How thread-signal adds a signal to functions that lack one (from the config's `thread`). */
   readonly thread?: ThreadOptions;
+  /**
+   * race-timeout: when a timeout signal replaces a race, a timeout still rejects with the error
+   * the race used (default). `false`: with the operation's own abort error (CLI `--no-keep-error`).
+   */
+  readonly keepError?: boolean;
   readonly [key: string]: unknown;
 }
 

@@ -188,6 +188,16 @@ describe('migrate (writing)', () => {
     expect(read(dir, 'other.ts')).toBe(SLEEP);
   });
 
+  it('--no-keep-error lets a race-timeout rewrite reject with the abort error', () => {
+    const race = "export const get = async (url: string) => {\n  await Promise.race([fetch(url), new Promise((_, reject) => setTimeout(() => reject(new Error('slow')), 100))]);\n};\n";
+    const kept = project({ 'get.ts': race });
+    expect(ctxmod(['run', 'race-timeout', '.'], kept).status).toBe(0);
+    expect(read(kept, 'get.ts')).toContain('throw timeoutSignal.aborted ? new Error');
+    const dropped = project({ 'get.ts': race });
+    expect(ctxmod(['run', 'race-timeout', '.', '--no-keep-error'], dropped).status).toBe(0);
+    expect(read(dropped, 'get.ts')).toBe("export const get = async (url: string) => {\n  await fetch(url, { signal: AbortSignal.timeout(100) });\n};\n");
+  });
+
   it('keeps a BOM and CRLF line endings', () => {
     const crlf = (text: string) => text.replaceAll('\n', '\r\n');
     const dir = project({ 'win.ts': `\uFEFF${crlf(SLEEP)}` });
@@ -267,7 +277,7 @@ describe('--json', () => {
 
 describe('usage errors exit 2 and write nothing', () => {
   const cases: [string, string[], RegExp][] = [
-    ['unknown transform', ['run', 'nope', '.'], /^ctxmod: unknown transform: nope\. Valid transforms: forward-signal, abortable-sleep, link-signals, abort-timer, timeout-option, once-event, loop-check\n$/],
+    ['unknown transform', ['run', 'nope', '.'], /^ctxmod: unknown transform: nope\. Valid transforms: forward-signal, abortable-sleep, race-timeout, link-signals, abort-timer, timeout-option, once-event, loop-check\n$/],
     ['missing path', ['migrate', 'does-not-exist'], /^ctxmod: path not found: does-not-exist\n$/],
     ['unknown flag', ['migrate', '.', '--bogus'], /^ctxmod: Unknown argument: bogus\n/],
     ['--cpus 0', ['migrate', '.', '--cpus', '0'], /^ctxmod: --cpus must be a positive integer, got 0\n$/],

@@ -1,8 +1,10 @@
 import type { ASTPath } from 'jscodeshift';
-import { getEnclosingFunctions, isFunctionNode } from '../src/ast/get-enclosing-functions.ts';
+import { getEnclosingFunctions } from '../src/ast/get-enclosing-functions.ts';
 import { getModuleKind } from '../src/ast/get-module-kind.ts';
 import { getOnlyExpression } from '../src/ast/get-only-expression.ts';
 import { isGlobalReference } from '../src/ast/is-global-reference.ts';
+import { isReference } from '../src/ast/is-reference.ts';
+import { mentions } from '../src/ast/mentions.ts';
 import { isBrowserOnly } from '../src/ast/is-browser-only.ts';
 import {
   addModuleMember,
@@ -260,19 +262,6 @@ function getDeclaringScope(helper: SleepHelper): unknown {
   return (helper.functionPath.parentPath as Node).scope?.lookup(helper.name);
 }
 
-/** Identifiers that read a binding: not property keys, member names, or the declaration itself. */
-function isReference(path: ASTPath): boolean {
-  const parent = path.parentPath?.node as Node;
-  const node = path.node;
-  if (!parent) return false;
-  if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed) return false;
-  if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === node && !parent.shorthand) return false;
-  if (parent.type === 'VariableDeclarator' && parent.id === node) return false;
-  if (isFunctionNode(parent) && (parent.id === node || parent.params.includes(node))) return false;
-  if (parent.type.startsWith('TS') || parent.type.startsWith('Class') || parent.type === 'ImportSpecifier') return false;
-  return true;
-}
-
 /**
  * `callee(delay)` or `callee(delay, undefined, { signal })`, built from text so that recast keeps
  * it on one line; the original delay node goes back in so that it keeps its own formatting.
@@ -282,17 +271,4 @@ function buildTimersCall(ctx: TransformContext, callee: string, delay: Node, sig
   const call = parseExpression(ctx.j, `${callee}(0${options})`);
   call.arguments[0] = delay;
   return call;
-}
-
-function mentions(node: Node, name: string): boolean {
-  if (!node || typeof node !== 'object') return false;
-  if (node.type === 'Identifier' && node.name === name) return true;
-  for (const key of Object.keys(node)) {
-    if (key === 'loc' || key === 'tokens' || key === 'comments') continue;
-    const value = node[key];
-    if (Array.isArray(value) ? value.some((item) => mentions(item, name)) : value && typeof value === 'object' && mentions(value, name)) {
-      return true;
-    }
-  }
-  return false;
 }

@@ -29,8 +29,23 @@ export function buildTimeoutSignalText(
   if (!timeoutSupport.supported) return { kind: 'unsupported', reason: timeoutSupport.reason as string };
   const timeout = `AbortSignal.timeout(${ms})`;
   if (!signal) return { kind: 'ok', text: timeout };
+  return buildAnySignalText(options, signal, timeout);
+}
+
+/**
+ * Source text of a signal that aborts when `signal` (the caller's) or `other` (source text of
+ * another signal, evaluated once, e.g. a variable holding `AbortSignal.timeout(ms)`) aborts:
+ * `AbortSignal.any([signal, other])`, or `signal ? AbortSignal.any([signal, other]) : other` when
+ * `signal` may be undefined. Unsupported when the target Node range lacks `AbortSignal.any`; the
+ * caller checks that `AbortSignal` is the global at its site.
+ */
+export function buildAnySignalText(
+  options: TransformOptions,
+  signal: Pick<SignalInScope, 'expression' | 'mayBeUndefined'>,
+  other: string,
+): TimeoutSignalText {
   const anySupport = getFeatureSupport(options, 'AbortSignal.any');
   if (!anySupport.supported) return { kind: 'unsupported', reason: anySupport.reason as string };
-  const any = `AbortSignal.any([${signal.expression}, ${timeout}])`;
-  return { kind: 'ok', text: signal.mayBeUndefined ? `${signal.expression} ? ${any} : ${timeout}` : any };
+  const any = `AbortSignal.any([${signal.expression}, ${other}])`;
+  return { kind: 'ok', text: signal.mayBeUndefined ? `${signal.expression} ? ${any} : ${other}` : any };
 }

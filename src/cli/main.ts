@@ -53,6 +53,7 @@ interface RunFlags {
   quiet: boolean;
   runtime: 'auto' | 'node';
   'target-node'?: string;
+  'keep-error': boolean;
   color?: boolean;
   config?: string;
   force: boolean;
@@ -101,6 +102,11 @@ function addRunOptions<T>(argv: Argv<T>) {
       type: 'string',
       requiresArg: true,
       describe: 'Lowest Node version (or a semver range) the code must run on (default: engines.node of the nearest package.json)',
+    })
+    .option('keep-error', {
+      type: 'boolean',
+      default: true,
+      describe: 'race-timeout: a timeout still rejects with the error the race used (--no-keep-error: with the API abort error)',
     })
     .option('color', { type: 'boolean', describe: 'Color the diff (default: when stdout is a terminal)' })
     .option('config', {
@@ -365,7 +371,11 @@ async function runCommand(names: readonly string[] | undefined, flags: RunFlags,
           extensions,
           ignore: flags.ignore,
           cpus: flags.cpus,
-          transformOptions: { runtime: flags.runtime, ...(targetNode === undefined ? {} : { targetNode }) },
+          transformOptions: {
+            runtime: flags.runtime,
+            ...(targetNode === undefined ? {} : { targetNode }),
+            ...(flags['keep-error'] ? {} : { keepError: false }),
+          },
           onProgress: progress?.update,
           requireClean: !flags.force,
           signal: controller.signal,

@@ -63,6 +63,29 @@ export function getSignalInScope(j: JSCodeshift, root: Collection, path: ASTPath
   return undefined;
 }
 
+/**
+ * Which parameter of a function takes an AbortSignal, by the rules `getSignalInScope` reads
+ * parameters with: `positional` for the signal itself (`signal`, `s: AbortSignal`), `options`
+ * for a bag that carries it (`{ signal }`, `options: RequestInit`, untyped `options` the function
+ * reads `options.signal` of). For callers that pass a signal to a function of the same file.
+ */
+export function getSignalParameter(
+  j: JSCodeshift,
+  root: Collection,
+  functionPath: ASTPath,
+): { readonly index: number; readonly kind: 'positional' | 'options' } | undefined {
+  const params = (functionPath.node as Node).params as Node[];
+  for (const [index, param] of params.entries()) {
+    if (param.type === 'RestElement') return undefined;
+    const candidate = getParamSignals({ j, root }, param).find(
+      (c) => c.property === undefined || c.origin !== 'options-parameter' || hasEvidence(j, functionPath, c),
+    );
+    if (!candidate || candidate.origin === 'request-parameter') continue;
+    return { index, kind: candidate.origin === 'parameter' ? 'positional' : 'options' };
+  }
+  return undefined;
+}
+
 function withExpression(candidate: Candidate, functionPath: ASTPath): SignalInScope {
   const { optionalBinding, ...rest } = candidate;
   const expression = candidate.property ? `${candidate.binding}${optionalBinding ? '?.' : '.'}${candidate.property}` : candidate.binding;

@@ -94,6 +94,14 @@ export const CASES = [
     leaksBefore: 'TCPSocketWrap',
     fixedBy: ['abort-timer'],
   },
+  {
+    name: 'race-timeout-demo: getStock while the inventory API hangs',
+    module: 'race-timeout-demo.js',
+    upstreams: { 'inventory.internal': 'slow' },
+    start: (mod) => (signal) => mod.getStock('sku-1', signal),
+    leaksBefore: 'TCPSocketWrap',
+    fixedBy: ['forward-signal', 'race-timeout'],
+  },
 ];
 
 /**
@@ -104,4 +112,7 @@ export const UNCOVERED = {
   'search-proxy.js':
     'its hand-linked controller does cancel the request; the bug is listeners piling up on a long-lived signal, memory that holds no active resource for expectCancels to see',
   'webhook.js': 'deliver() speaks https only, and the local test server speaks plain http',
+  'batch-import.js':
+    'loop-check stops the loop between rows, but the row in flight has no signal: saveRow() does not take one until thread-signal passes it down',
+  'worker-process.js': 'runReport() spawns `node reports.js` in the working directory, which a test run does not have',
 };

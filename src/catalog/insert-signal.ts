@@ -1,0 +1,175 @@
+import type { ASTPath } from 'jscodeshift';
+import { buildObjectWithProperty } from '../ast/add-object-property.ts';
+import { getNodeText } from '../ast/get-node-text.ts';
+import { parseExpression } from '../ast/parse-snippet.ts';
+import { replaceNode, withComments } from '../ast/replace-node.ts';
+import { getDeclaredMemberType, isAbortSignalType, isMaybeNullishBinding } from '../scope/get-signal-in-scope.ts';
+import type { TransformContext } from '../types.ts';
+import { getProperty, getSignalArgument, type SignalArgument } from './signal-argument.ts';
+import type { SignalSlot } from './types.ts';
+
+type Node = any;
+
+/** The signal to put into a call: source text, and the binding it reads when it is one. */
+export interface SignalToInsert {
+  readonly expression: string;
+  /** `options` for `options.signal`: passing `options` itself already passes the signal. */
+  readonly binding?: string;
+}
+
+export type InsertSignalResult =
+  | { readonly kind: 'inserted' }
+  /** The call already passes a signal (or may): nothing was changed. */
+  | { readonly kind: 'passed' }
+  | { readonly kind: 'unsure'; readonly reason: string };
+
+const REASONS = {
+  unknownOptionsType: (name: string) => `cannot tell whether \`${name}\` already carries a signal`,
+  nestedIdentifier: (name: string) => `the options \`${name}\` are a variable and the signal goes in a nested object`,
+  mayHoldSignal: (name: string) => `\`${name}\` may already carry a signal`,
+  rewritten: (what: string) => `the ${what} was already rewritten`,
+} as const;
+
+/**
+ * Puts `signal` into the call at `callPath` where `slot` says its API takes it, editing the
+ * arguments in place. Options passed as a variable `opts` become `{ ...opts, signal }` when
+ * `opts` cannot hold a signal. When it may, `keepExisting` decides: `{ ...opts, signal:
+ * opts.signal ?? signal }` (the caller's signal wins), or `unsure` when a signal already there
+ * must not win (a timeout that has to apply).
+ */
+export function insertSignal(
+  ctx: TransformContext,
+  callPath: ASTPath,
+  slot: SignalSlot,
+  signal: SignalToInsert,
+  keepExisting: boolean,
+): InsertSignalResult {
+  const args = (callPath.node as Node).arguments as Node[];
+  const keys = slot.property.split('.');
+  const argument = resolveIdentifier(ctx, callPath, getSignalArgument(callPath, slot), keys, signal, keepExisting);
+
+  switch (argument.kind) {
+    case 'passed':
+    case 'unsure':
+      return argument;
+    case 'append':
+      for (let i = 0; i < argument.fill; i++) args.push(ctx.j.identifier('undefined'));
+      args.push(parseExpression(ctx.j, `{ ${buildPropertyText(keys, signal)} }`));
+      break;
+    case 'insert':
+      args.splice(argument.index, 0, parseExpression(ctx.j, `{ ${buildPropertyText(keys, signal)} }`));
+      break;
+    case 'encoding': {
+      const encoding = getNodeText(args[argument.index]);
+      if (encoding === undefined) return { kind: 'unsure', reason: REASONS.rewritten('encoding argument') };
+      args[argument.index] = withComments(args[argument.index], parseExpression(ctx.j, `{ encoding: ${encoding}, ${buildPropertyText(keys, signal)} }`));
+      break;
+    }
+    case 'add-property': {
+      const text = buildObjectWithProperty(argument.object, buildPropertyText(argument.keys, signal));
+      if (text === undefined) return { kind: 'unsure', reason: REASONS.rewritten('options object') };
+      replaceNode(args, argument.object, parseExpression(ctx.j, text));
+      break;
+    }
+    case 'identifier': {
+      const key = keys[0] as string;
+      const access = argument.maybeNullish ? '?.' : '.';
+      const value = argument.keep ? `${argument.name}${access}${key} ?? ${signal.expression}` : signal.expression;
+      const property = key === 'signal' && value === 'signal' ? 'signal' : `${key}: ${value}`;
+      args[argument.index] = withComments(args[argument.index], parseExpression(ctx.j, `{ ...${argument.name}, ${property} }`));
+      break;
+    }
+  }
+  return { kind: 'inserted' };
+}
+
+type ResolvedArgument =
+  | Exclude<SignalArgument, { kind: 'identifier' }>
+  | { readonly kind: 'identifier'; readonly index: number; readonly name: string; readonly keep: boolean; readonly maybeNullish: boolean };
+
+/**
+ * In TypeScript `opts.signal` only compiles when the type has the property, so an unreadable
+ * type is left for a human; in JavaScript it is always safe to read. `opts?.signal` when `opts`
+ * may be undefined (an optional parameter, an untyped one): `{ ...undefined }` is fine,
+ * `undefined.signal` throws.
+ */
+function resolveIdentifier(
+  ctx: TransformContext,
+  path: ASTPath,
+  argument: SignalArgument,
+  keys: readonly string[],
+  signal: SignalToInsert,
+  keepExisting: boolean,
+): ResolvedArgument {
+  if (argument.kind !== 'identifier') return argument;
+  // `fetch(url, init)` where the signal is `init.signal`: it is already there.
+  if (signal.binding === argument.name) return { kind: 'passed' };
+  if (keys.length > 1) return { kind: 'unsure', reason: REASONS.nestedIdentifier(argument.name) };
+  const { knowledge, maybeNullish } = getOptionsKnowledge(ctx, path, argument.name, keys[0] as string);
+  const mayHold = (): ResolvedArgument =>
+    keepExisting ? { ...argument, keep: true, maybeNullish } : { kind: 'unsure', reason: REASONS.mayHoldSignal(argument.name) };
+  switch (knowledge) {
+    case 'passes':
+      return { kind: 'passed' };
+    case 'cannot-hold':
+      return { ...argument, keep: false, maybeNullish };
+    case 'may-hold':
+      return mayHold();
+    case 'unknown':
+      return ctx.typescript ? { kind: 'unsure', reason: REASONS.unknownOptionsType(argument.name) } : mayHold();
+  }
+}
+
+type OptionsKnowledge = 'passes' | 'cannot-hold' | 'may-hold' | 'unknown';
+
+/** What the declaration of `name` says about its `key` property, and whether it may be nullish. */
+function getOptionsKnowledge(ctx: TransformContext, path: ASTPath, name: string, key: string): { knowledge: OptionsKnowledge; maybeNullish: boolean } {
+  const scope = (path as Node).scope?.lookup(name);
+  const declarations: ASTPath[] = scope?.getBindings()[name] ?? [];
+  if (declarations.length !== 1) return { knowledge: 'unknown', maybeNullish: true };
+  const declaration = declarations[0] as ASTPath;
+  return { knowledge: getDeclarationKnowledge(ctx, declaration, key), maybeNullish: isMaybeNullish(declaration) };
+}
+
+function getDeclarationKnowledge(ctx: TransformContext, declaration: ASTPath, key: string): OptionsKnowledge {
+  const parent = declaration.parentPath?.node as Node;
+  if (parent?.type === 'VariableDeclarator' && parent.id === declaration.node) {
+    const grand = declaration.parentPath?.parentPath?.parentPath?.node as Node;
+    const annotation = parent.id.typeAnnotation?.typeAnnotation;
+    if (annotation) return getKnowledgeFromType(ctx, annotation, key);
+    if (grand?.kind !== 'const' || parent.init?.type !== 'ObjectExpression') return 'unknown';
+    if (getProperty(parent.init, key)) return 'passes';
+    const hasSpread = parent.init.properties.some((p: Node) => p.type === 'SpreadElement' || p.type === 'SpreadProperty');
+    return hasSpread ? 'unknown' : 'cannot-hold';
+  }
+  const annotation = (declaration.node as Node).typeAnnotation?.typeAnnotation;
+  return annotation ? getKnowledgeFromType(ctx, annotation, key) : 'unknown';
+}
+
+/**
+ * False only when the declaration says `name` holds a value: a type without `undefined`/`null`
+ * on a required binding, or a parameter default. Untyped bindings may be anything.
+ */
+function isMaybeNullish(declaration: ASTPath): boolean {
+  const node = declaration.node as Node;
+  const parent = declaration.parentPath?.node as Node;
+  if (parent?.type === 'AssignmentPattern' && parent.left === node) return false;
+  return isMaybeNullishBinding(node);
+}
+
+function getKnowledgeFromType(ctx: TransformContext, type: Node, key: string): OptionsKnowledge {
+  if (type.type === 'TSTypeReference' && type.typeName.type === 'Identifier' && type.typeName.name === 'RequestInit' && key === 'signal') {
+    return 'may-hold';
+  }
+  const member = getDeclaredMemberType(ctx.j, ctx.root, type, key);
+  if (member === null) return 'cannot-hold';
+  if (member === undefined) return 'unknown';
+  return isAbortSignalType(member) ? 'may-hold' : 'unknown';
+}
+
+/** `signal`, `abortSignal: signal`, `signal: options.signal`, `request: { signal }`. */
+function buildPropertyText(keys: readonly string[], signal: SignalToInsert): string {
+  const [key, ...rest] = keys as [string, ...string[]];
+  if (rest.length > 0) return `${key}: { ${buildPropertyText(rest, signal)} }`;
+  return key === signal.expression ? key : `${key}: ${signal.expression}`;
+}
