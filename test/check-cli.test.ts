@@ -18,6 +18,8 @@ function copyExamples(): string {
 
 const EXAMPLES_STYLISH = `examples/src/api-client.ts:7:26  error    A signal in scope is not passed to a signal-aware call (fix: passes options.signal to fetch())  unforwarded-signal
 
+examples/src/batch-import.ts:13:3  warning  An async loop with a signal in scope never checks it (fix: loop awaits without looking at the signal: added \`signal.throwIfAborted();\`)  loop-without-check
+
 examples/src/downloader.ts:3:15   warning  A sleep cannot be cancelled (fix: delay() now uses node:timers/promises setTimeout and takes an optional signal)  sleep-without-signal
 examples/src/downloader.ts:5:1    warning  A sleep cannot be cancelled (fix: backoff() now uses node:timers/promises setTimeout and takes an optional signal)  sleep-without-signal
 examples/src/downloader.ts:14:30  error    A signal in scope is not passed to a signal-aware call (fix: passes options.signal to fetch())  unforwarded-signal
@@ -29,7 +31,22 @@ examples/src/orders-service.ts:32:13  warning  A sleep cannot be cancelled (fix:
 
 examples/src/poller.ts:16:11  warning  A sleep cannot be cancelled (fix: sleep now uses node:timers/promises setTimeout and stops on abort of signal)  sleep-without-signal
 
-ctxmod check: 9 problems (3 errors, 6 warnings, 0 info) in 5 files checked; 9 fixable with \`ctxmod migrate\`
+examples/src/race-timeout-demo.ts:10:26  error    Promise.race against a timer neither cancels the loser nor clears the timer (fix: fetch() now gets a timeout signal instead of racing a timer; the timeout still rejects with the original error)  race-without-cancel
+examples/src/race-timeout-demo.ts:11:5   error    A signal in scope is not passed to a signal-aware call (fix: passes signal to fetch())  unforwarded-signal
+examples/src/race-timeout-demo.ts:19:10  error    Promise.race against a timer neither cancels the loser nor clears the timer (fix: readFile() now gets a timeout signal instead of racing a timer; the timeout still rejects with the original error)  race-without-cancel
+
+examples/src/search-proxy.ts:9:9   warning  A controller follows other signals through 'abort' listeners that stay on them, where AbortSignal.any fits (fix: controller only followed shutdown.signal, signal, a timer (2_000 ms): now AbortSignal.any)  hand-linked-signals
+examples/src/search-proxy.ts:23:3  warning  An 'abort' listener is never removed (fix: the 'abort' listener on signal, which outlives this function, is now removed when the try block settles)  abort-listener-leak
+
+examples/src/status-check.ts:9:17  info     An AbortController aborted by setTimeout, where AbortSignal.timeout/any fits (fix: the controller aborted by a timer is now \`const timeoutSignal = AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)])\`)  controller-timeout
+
+examples/src/webhook.ts:7:17  error    A signal in scope is not passed to a signal-aware call (fix: passes signal to https.request())  unforwarded-signal
+examples/src/webhook.ts:7:17  error    An http(s) request timeout only emits an event; nothing aborts the request (fix: https.request(): \`timeout\` only emits 'timeout'; now also aborts with \`signal: AbortSignal.any([signal, AbortSignal.timeout(5_000)])\`)  http-timeout-event
+
+examples/src/worker-process.ts:8:17  error    A signal in scope is not passed to a signal-aware call (fix: passes signal to spawn())  unforwarded-signal
+examples/src/worker-process.ts:9:9   warning  Waiting for an event ignores the signal in scope (fix: now uses events.once(), which removes its listeners and stops on abort of signal)  once-without-signal
+
+ctxmod check: 20 problems (9 errors, 10 warnings, 1 info) in 11 files checked; 20 fixable with \`ctxmod migrate\`
 `;
 
 describe('ctxmod check', () => {
@@ -43,7 +60,7 @@ describe('ctxmod check', () => {
     expect(ctxmod(['migrate', 'examples', '--cpus', '1', '--quiet'], dir).status).toBe(0);
     const after = ctxmod(['check', 'examples', '--cpus', '1'], dir);
     // The transforms left nothing for manual review in examples/, so nothing is left to report.
-    expect(after.stdout).toBe('ctxmod check: no problems in 5 files\n');
+    expect(after.stdout).toBe('ctxmod check: no problems in 11 files\n');
     expect(after.status).toBe(0);
   });
 
@@ -56,7 +73,7 @@ describe('ctxmod check', () => {
     expect(ctxmod(['check', 'examples', '--rule', 'sleep-without-signal', '--max-severity', 'warning'], dir).status).toBe(1);
     const quiet = ctxmod(['check', 'examples', '--quiet'], dir);
     expect(quiet.stdout).not.toContain('warning ');
-    expect(quiet.stdout).toContain('ctxmod check: 9 problems');
+    expect(quiet.stdout).toContain('ctxmod check: 20 problems');
   });
 
   it('--format json prints the object check() returns', async () => {
@@ -95,7 +112,7 @@ describe('ctxmod check', () => {
       expect(['error', 'warning', 'note']).toContain(rule.defaultConfiguration.level);
     }
     expect(run.originalUriBaseIds.SRCROOT.uri).toBe(pathToFileURL(`${dir}/`).href);
-    expect(run.results).toHaveLength(9);
+    expect(run.results).toHaveLength(20);
     expect(run.results[0]).toEqual({
       ruleId: 'unforwarded-signal',
       ruleIndex: 0,
@@ -105,7 +122,7 @@ describe('ctxmod check', () => {
       properties: { fixable: true, transform: 'forward-signal' },
     });
     for (const res of run.results) expect(run.tool.driver.rules[res.ruleIndex].id).toBe(res.ruleId);
-    expect(run.results.filter((res: { level: string }) => res.level === 'warning')).toHaveLength(6);
+    expect(run.results.filter((res: { level: string }) => res.level === 'warning')).toHaveLength(10);
   });
 
   it('reads rule severities from ctxmod.config.json; an unknown rule there or on the command line is a usage error', () => {
