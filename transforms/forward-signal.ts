@@ -1,7 +1,6 @@
 import type { ASTPath } from 'jscodeshift';
-import { CATALOG } from '../src/catalog/entries.ts';
-import { CallMatcher, type CallMatch } from '../src/catalog/match.ts';
-import type { CatalogEntry } from '../src/catalog/types.ts';
+import { getCatalogMatcher } from '../src/catalog/get-catalog-matcher.ts';
+import type { CallMatch } from '../src/catalog/match.ts';
 import { insertSignal } from '../src/catalog/insert-signal.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
 import { getSignalInScope, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
@@ -23,8 +22,7 @@ const MESSAGES = {
 } as const;
 
 export function transform(ctx: TransformContext): void {
-  const extra = (ctx.options.catalog ?? []) as readonly CatalogEntry[];
-  const matcher = new CallMatcher(ctx.j, ctx.root, extra.length > 0 ? [...CATALOG, ...extra] : CATALOG);
+  const matcher = getCatalogMatcher(ctx);
   ctx.root.find(ctx.j.CallExpression).forEach((path) => {
     const match = matcher.getMatch(path);
     if (!match) return;

@@ -6,11 +6,11 @@ import { isGlobalReference } from '../src/ast/is-global-reference.ts';
 import { isReference } from '../src/ast/is-reference.ts';
 import { mentions } from '../src/ast/mentions.ts';
 import { parseExpression, parseStatement } from '../src/ast/parse-snippet.ts';
-import { CATALOG } from '../src/catalog/entries.ts';
+import { getCatalogMatcher } from '../src/catalog/get-catalog-matcher.ts';
 import { insertSignal, type InsertSignalResult } from '../src/catalog/insert-signal.ts';
 import { getProperty } from '../src/catalog/signal-argument.ts';
 import { CallMatcher } from '../src/catalog/match.ts';
-import type { CatalogEntry, SignalSlot } from '../src/catalog/types.ts';
+import type { SignalSlot } from '../src/catalog/types.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
 import { getSignalInScope, getSignalParameter } from '../src/scope/get-signal-in-scope.ts';
 import type { TransformContext, TransformMeta } from '../src/types.ts';
@@ -73,8 +73,7 @@ interface RaceSite {
 }
 
 export function transform(ctx: TransformContext): void {
-  const extra = (ctx.options.catalog ?? []) as readonly CatalogEntry[];
-  const matcher = new CallMatcher(ctx.j, ctx.root, extra.length > 0 ? [...CATALOG, ...extra] : CATALOG);
+  const matcher = getCatalogMatcher(ctx);
   // All sites first: rewriting a helper's own race would hide it from the calls of the helper.
   const sites: RaceSite[] = [];
   ctx.root.find(ctx.j.CallExpression).forEach((path) => {

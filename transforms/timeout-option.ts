@@ -4,10 +4,9 @@ import { buildTimeoutSignalText } from '../src/ast/build-timeout-signal.ts';
 import { getNodeText } from '../src/ast/get-node-text.ts';
 import { parseExpression } from '../src/ast/parse-snippet.ts';
 import { replaceNode } from '../src/ast/replace-node.ts';
-import { CATALOG } from '../src/catalog/entries.ts';
-import { CallMatcher, normalizeModule, type CallMatch } from '../src/catalog/match.ts';
+import { getCatalogMatcher } from '../src/catalog/get-catalog-matcher.ts';
+import { normalizeModule, type CallMatch } from '../src/catalog/match.ts';
 import { getProperty, getSignalArgument } from '../src/catalog/signal-argument.ts';
-import type { CatalogEntry } from '../src/catalog/types.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
 import { getSignalInScope, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
 import type { TransformContext, TransformMeta } from '../src/types.ts';
@@ -49,8 +48,7 @@ type TimeoutSite =
   | { readonly kind: 'unsure'; readonly reason: string };
 
 export function transform(ctx: TransformContext): void {
-  const extra = (ctx.options.catalog ?? []) as readonly CatalogEntry[];
-  const matcher = new CallMatcher(ctx.j, ctx.root, extra.length > 0 ? [...CATALOG, ...extra] : CATALOG);
+  const matcher = getCatalogMatcher(ctx);
   ctx.root.find(ctx.j.CallExpression).forEach((path) => {
     const match = matcher.getMatch(path);
     if (!match) return;

@@ -81,18 +81,15 @@ interface CheckFlags {
 
 class UsageError extends Error {}
 
-function addRunOptions<T>(argv: Argv<T>) {
+/** The options of every command that visits files: which files, and how to read them. */
+function addSourceOptions<T>(argv: Argv<T>) {
   return argv
-    .option('dry', { type: 'boolean', default: false, describe: 'Print a unified diff instead of writing files' })
-    .option('json', { type: 'boolean', default: false, describe: 'Print a machine-readable report on stdout' })
     .option('cpus', { type: 'number', describe: 'Worker threads to use (default: available cores)' })
     .option('extensions', {
       type: 'string',
       describe: `Comma-separated file extensions to visit (default: ${DEFAULT_EXTENSIONS.join(',')})`,
     })
     .option('ignore', { type: 'string', array: true, describe: 'Glob of paths to skip (repeatable)' })
-    .option('fail-on-change', { type: 'boolean', default: false, describe: 'Exit 1 if any file changes or would change' })
-    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only errors (and the diff with --dry)' })
     .option('runtime', {
       choices: ['auto', 'node'] as const,
       default: 'auto' as const,
@@ -103,17 +100,25 @@ function addRunOptions<T>(argv: Argv<T>) {
       requiresArg: true,
       describe: 'Lowest Node version (or a semver range) the code must run on (default: engines.node of the nearest package.json)',
     })
+    .option('config', {
+      type: 'string',
+      describe: 'Config file (default: ctxmod.config.json, else the "ctxmod" key of package.json)',
+      requiresArg: true,
+    });
+}
+
+function addRunOptions<T>(argv: Argv<T>) {
+  return addSourceOptions(argv)
+    .option('dry', { type: 'boolean', default: false, describe: 'Print a unified diff instead of writing files' })
+    .option('json', { type: 'boolean', default: false, describe: 'Print a machine-readable report on stdout' })
+    .option('fail-on-change', { type: 'boolean', default: false, describe: 'Exit 1 if any file changes or would change' })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only errors (and the diff with --dry)' })
     .option('keep-error', {
       type: 'boolean',
       default: true,
       describe: 'race-timeout: a timeout still rejects with the error the race used (--no-keep-error: with the API abort error)',
     })
     .option('color', { type: 'boolean', describe: 'Color the diff (default: when stdout is a terminal)' })
-    .option('config', {
-      type: 'string',
-      describe: 'Config file (default: ctxmod.config.json, else the "ctxmod" key of package.json)',
-      requiresArg: true,
-    })
     .option('force', { type: 'boolean', default: false, describe: 'Write even over files with uncommitted git changes' })
     .option('verify', {
       type: 'boolean',
@@ -166,8 +171,7 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
       'check [paths..]',
       'Report where cancellation is broken, without changing anything',
       (y) =>
-        y
-          .positional('paths', { type: 'string', array: true, describe: 'Files, directories or globs' })
+        addSourceOptions(y.positional('paths', { type: 'string', array: true, describe: 'Files, directories or globs' }))
           .option('format', { alias: 'f', choices: ['stylish', 'json', 'sarif'] as const, default: 'stylish' as const, describe: 'Output format' })
           .option('output', { alias: 'o', type: 'string', requiresArg: true, describe: 'Write the report to this file instead of stdout' })
           .option('fail-on', {
@@ -177,18 +181,8 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
             describe: 'Exit 1 when a problem of this severity or above is found',
           })
           .option('rule', { type: 'string', array: true, requiresArg: true, describe: 'Report only these rules (repeatable, comma-separated)' })
-          .option('cpus', { type: 'number', describe: 'Worker threads to use (default: available cores)' })
-          .option('extensions', { type: 'string', describe: `Comma-separated file extensions to visit (default: ${DEFAULT_EXTENSIONS.join(',')})` })
-          .option('ignore', { type: 'string', array: true, describe: 'Glob of paths to skip (repeatable)' })
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Report only problems at or above --fail-on' })
-          .option('runtime', {
-            choices: ['auto', 'node'] as const,
-            default: 'auto' as const,
-            describe: 'auto: leave browser-only files alone; node: treat every file as Node code',
-          })
-          .option('target-node', { type: 'string', requiresArg: true, describe: 'Lowest Node version (or a semver range) the code must run on' })
-          .option('color', { type: 'boolean', describe: 'Color the output (default: when stdout is a terminal)' })
-          .option('config', { type: 'string', requiresArg: true, describe: 'Config file (default: ctxmod.config.json, else the "ctxmod" key of package.json)' }),
+          .option('color', { type: 'boolean', describe: 'Color the output (default: when stdout is a terminal)' }),
       (argv) => {
         command = async () => checkCommand(argv as unknown as CheckFlags, io);
       },
