@@ -46,7 +46,7 @@ const MESSAGES = {
   rest: 'has a rest parameter: a signal parameter cannot follow it; thread it by hand',
   constructor: 'is a constructor: thread a signal through it by hand',
   valueUse: (name: string) => `${name} is used as a value here (callback or stored): adding a parameter would change what it receives; thread it by hand`,
-  valueUseAt: (name: string) => `not threaded: ${name} is also used as a value (see the site reported there)`,
+  valueUseAt: (name: string) => `${name} is also used as a value (see the site reported there)`,
   family: (name: string) => `${name} implements or overrides a base member: callers through the base type would not pass the signal; change the family by hand`,
   overloads: (name: string) => `${name} has overloads with different parameter counts: thread it by hand`,
   nameTaken: (name: string, param: string) => `${name} already uses the name \`${param}\`: not threaded`,
@@ -209,7 +209,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       let encoding = false;
       let property: string | undefined;
       for (const part of parts) {
-        if (!(part.flags & ts.TypeFlags.Object) || part.getCallSignatures().length > 0) continue;
+        if (!(part.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection)) || part.getCallSignatures().length > 0) continue;
         for (const prop of checker.getPropertiesOfType(part)) {
           if (prop.getName() === 'encoding') encoding = true;
           if (property === undefined && prop.flags & ts.SymbolFlags.Optional && isAbortSignal(checker.getTypeOfSymbolAtLocation(prop, at))) {
@@ -236,7 +236,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       const type = checker.getTypeAtLocation(param.name);
       if (isAbortSignal(type)) return name;
       const nonNull = checker.getNonNullableType(type);
-      if (!(nonNull.flags & ts.TypeFlags.Object)) continue;
+      if (!(nonNull.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection))) continue;
       const optional = param.questionToken !== undefined || param.initializer !== undefined || nonNull !== type;
       const access = optional ? '?.' : '.';
       for (const prop of checker.getPropertiesOfType(nonNull)) {
