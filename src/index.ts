@@ -25,6 +25,9 @@ export { VERSION } from './version.ts';
 export { ConfigError, CONFIG_FILE, configSchema, loadConfig, parseConfig } from './config.ts';
 export type { CtxmodConfig, LoadedConfig } from './config.ts';
 export type { CatalogEntry, SignalPosition, SignalSlot } from './catalog/types.ts';
+export { threadSignal, computeThread, findTsconfig, THREAD_TRANSFORM, THREAD_RULE } from './thread/run-thread.ts';
+export type { ThreadRunOptions } from './thread/run-thread.ts';
+export type { ThreadOptions } from './thread/plan.ts';
 
 /** Every per-file transform in canonical order, like `ctxmod migrate`. */
 export function migrate(options: Omit<RunOptions, 'transforms'>): Promise<RunReport> {

@@ -12,6 +12,10 @@ import { createProgress } from '../report/progress.ts';
 import { formatText } from '../report/text.ts';
 import { VERSION } from '../version.ts';
 import { normalizeTargetNode } from '../runtime/features.ts';
+import { existsSync } from 'node:fs';
+import type { ThreadOptions } from '../thread/plan.ts';
+import { findTsconfig, threadSignal } from '../thread/run-thread.ts';
+import { mergeThreadResults } from '../thread/merge.ts';
 
 /** Exit codes, documented in the README. */
 export const EXIT_OK = 0;
@@ -48,6 +52,10 @@ interface RunFlags {
   patch?: string;
   verify: boolean;
   project?: string;
+  thread: boolean;
+  carrier: 'signal';
+  'param-name'?: string;
+  required: boolean;
 }
 
 class UsageError extends Error {}
@@ -86,7 +94,12 @@ function addRunOptions<T>(argv: Argv<T>) {
       default: false,
       describe: 'Type-check before and after; files whose edits add type errors are not written (with --dry: marked)',
     })
-    .option('project', { alias: 'p', type: 'string', requiresArg: true, describe: 'tsconfig for --verify (default: tsconfig.json)' })
+    .option('project', {
+      alias: 'p',
+      type: 'string',
+      requiresArg: true,
+      describe: 'tsconfig for --verify and the thread-signal pass (default: tsconfig.json; for migrate, the nearest one of the first path)',
+    })
     .option('patch', {
       type: 'string',
       requiresArg: true,
@@ -117,9 +130,18 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
     .command(
       'migrate [paths..]',
       'Run every per-file transform in canonical order',
-      (y) => addRunOptions(y.positional('paths', { type: 'string', array: true, describe: 'Files, directories or globs' })),
+      (y) =>
+        addRunOptions(y.positional('paths', { type: 'string', array: true, describe: 'Files, directories or globs' }))
+          .option('thread', {
+            type: 'boolean',
+            default: true,
+            describe: 'Then thread a signal up call chains across files (thread-signal; needs a tsconfig). --no-thread skips it',
+          })
+          .option('carrier', { choices: ['signal'] as const, default: 'signal' as const, describe: 'How thread-signal carries the signal: a trailing parameter' })
+          .option('param-name', { type: 'string', requiresArg: true, describe: 'Name of the parameter thread-signal adds (default: signal)' })
+          .option('required', { type: 'boolean', default: false, describe: 'thread-signal adds the parameter as required, not optional' }),
       (argv) => {
-        command = async () => runCommand(getTransformNames(), argv as unknown as RunFlags, io);
+        command = async () => runCommand(getTransformNames(), argv as unknown as RunFlags, io, true);
       },
     )
     .demandCommand(1, 'Name a command: list, run or migrate.')
@@ -168,6 +190,23 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
   }
 }
 
+/** The cross-file pass after the per-file transforms, when a tsconfig is found. */
+async function runThreadPass(report: RunReport, flags: RunFlags, io: Io, dry: boolean): Promise<RunReport> {
+  const first = flags.paths && flags.paths.length > 0 ? flags.paths[0]! : '.';
+  const project = flags.project !== undefined ? resolve(io.cwd, flags.project) : findTsconfig(resolve(io.cwd, first));
+  if (project === undefined || !existsSync(project)) {
+    return { ...report, warnings: [...report.warnings, 'thread-signal skipped: no tsconfig.json found (pass --project)'] };
+  }
+  const started = performance.now();
+  const options: ThreadOptions = {
+    carrier: flags.carrier,
+    required: flags.required,
+    ...(flags['param-name'] === undefined ? {} : { paramName: flags['param-name'] }),
+  };
+  const results = await threadSignal({ ...options, project, cwd: io.cwd, dry, diff: dry });
+  return mergeThreadResults(report, results, performance.now() - started);
+}
+
 /** `run a,b c src lib`: leading transform names (comma-separated or not), then paths. */
 export function splitTransformsAndPaths(positionals: readonly (string | number)[]): { names: string[]; paths: string[] } {
   const names: string[] = [];
@@ -193,7 +232,10 @@ function listTransforms(io: Io, json: boolean): number {
   return EXIT_OK;
 }
 
-async function runCommand(names: readonly string[], flags: RunFlags, io: Io): Promise<number> {
+async function runCommand(names: readonly string[], flags: RunFlags, io: Io, migrate = false): Promise<number> {
+  if (flags['param-name'] !== undefined && !/^[A-Za-z_$][\w$]*$/.test(flags['param-name'])) {
+    throw new UsageError(`--param-name must be an identifier, got ${flags['param-name']}`);
+  }
   const extensions = flags.extensions?.split(',').map((ext) => ext.trim().replace(/^\./, '')).filter(Boolean);
   if (extensions && extensions.length === 0) throw new UsageError('--extensions needs at least one extension, e.g. --extensions ts,tsx');
   if (flags.cpus !== undefined && (!Number.isInteger(flags.cpus) || flags.cpus < 1)) {
@@ -234,6 +276,7 @@ async function runCommand(names: readonly string[], flags: RunFlags, io: Io): Pr
       signal: controller.signal,
       verify: flags.verify ? (flags.project ?? true) : undefined,
     });
+    if (migrate && flags.thread && !report.interrupted) report = await runThreadPass(report, flags, io, dry);
   } finally {
     signals.off('SIGINT', interrupt);
     signals.off('SIGTERM', interrupt);

@@ -251,7 +251,7 @@ function toVerifyFinding(diagnostic: string): FileResult['findings'][number] {
   };
 }
 
-function buildSummary(files: readonly FileResult[], durationMs: number): RunSummary {
+export function buildSummary(files: readonly FileResult[], durationMs: number): RunSummary {
   const count = (status: FileResult['status']) => files.filter((file) => file.status === status).length;
   const findings = files.flatMap((file) => file.findings);
   return {
