@@ -44,7 +44,7 @@ const MESSAGES = {
   topLevel: 'no enclosing function to thread a signal through (module top level): the call gets none',
   callback: 'reached a callback with no signal and no callers to thread through: the call gets none',
   rest: 'has a rest parameter: a signal parameter cannot follow it; thread it by hand',
-  constructor: 'a constructor: thread a signal through it by hand',
+  constructor: (cls: string) => `the constructor of ${cls}: constructors are not threaded; thread a signal through it by hand`,
   valueUse: (name: string) => `${name} is used as a value here (callback or stored): adding a parameter would change what it receives; thread it by hand`,
   valueUseAt: (name: string) => `${name} is also used as a value (see the site reported there)`,
   family: (name: string) => `${name} implements or overrides a base member: callers through the base type would not pass the signal; change the family by hand`,
@@ -351,7 +351,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       return false;
     };
     if (generated.has(file)) return fail(MESSAGES.generated);
-    if (ts.isConstructorDeclaration(fn)) return fail(`the constructor of ${fn.parent.name?.text ?? 'the class'} is ${MESSAGES.constructor}`);
+    if (ts.isConstructorDeclaration(fn)) return fail(MESSAGES.constructor(fn.parent.name?.text ?? 'the class'));
     const symbol = getSymbol(getNameNode(fn));
     const declarations = (symbol?.getDeclarations() ?? [fn]).filter(
       (d): d is ts.FunctionDeclaration | ts.MethodDeclaration => ts.isFunctionDeclaration(d) || ts.isMethodDeclaration(d),
