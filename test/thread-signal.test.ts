@@ -4,6 +4,7 @@ import { Project } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import { computeThread } from '../src/thread/run-thread.ts';
 import type { ThreadOptions } from '../src/thread/plan.ts';
+import { ctxmod, writeProject } from './helpers.ts';
 
 const ROOT = join(import.meta.dirname, '..', '__testfixtures__', 'thread-signal');
 /** `UPDATE_THREAD_FIXTURES=1` rewrites the output trees (review them like code before committing). */
@@ -77,5 +78,45 @@ describe.each(cases)('thread-signal/%s', (name) => {
     for (const [file, result] of again.files) {
       expect(result.after ?? result.before, relative(outputDir, file)).toBe(result.before);
     }
+  });
+});
+
+describe('ctxmod migrate runs thread-signal', () => {
+  const files = {
+    'tsconfig.json': JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: true, noEmit: true, lib: ['ES2023', 'DOM'], types: [] }, include: ['src'] }),
+    'src/client.ts': 'export async function getUser(id: string) {\n  return fetch(`/users/${id}`);\n}\n',
+    'src/handler.ts': "import { getUser } from './client';\n\nexport async function handle(request: Request) {\n  return getUser(request.url);\n}\n",
+  };
+
+  it('reports and writes the thread edits with the per-file findings; --no-thread skips it', () => {
+    const dir = writeProject(files);
+    const dry = ctxmod(['migrate', 'src', '--dry', '--json'], dir);
+    expect(dry.status).toBe(0);
+    const report = JSON.parse(dry.stdout) as { files: { path: string; status: string; edits: { transform: string; message: string }[]; diff?: string }[] };
+    const client = report.files.find((file) => file.path === 'src/client.ts');
+    expect(client?.status).toBe('changed');
+    expect(client?.edits.map((edit) => `${edit.transform}: ${edit.message}`)).toEqual([
+      'thread-signal: threads `signal` through getUser',
+      'thread-signal: passes `signal` to fetch',
+    ]);
+    expect(client?.diff).toContain('+export async function getUser(id: string, signal?: AbortSignal) {');
+    expect(readFileSync(join(dir, 'src/client.ts'), 'utf8')).toBe(files['src/client.ts']);
+
+    const skipped = ctxmod(['migrate', 'src', '--dry', '--json', '--no-thread'], dir);
+    expect(JSON.parse(skipped.stdout).files.flatMap((file: { edits: unknown[] }) => file.edits)).toEqual([]);
+
+    const written = ctxmod(['migrate', 'src', '--param-name', 'abortSignal', '--required'], dir);
+    expect(written.status).toBe(0);
+    expect(readFileSync(join(dir, 'src/client.ts'), 'utf8')).toBe(
+      'export async function getUser(id: string, abortSignal: AbortSignal) {\n  return fetch(`/users/${id}`, { signal: abortSignal });\n}\n',
+    );
+    expect(readFileSync(join(dir, 'src/handler.ts'), 'utf8')).toContain('return getUser(request.url, request.signal);');
+  });
+
+  it('rejects a --param-name that is not an identifier', () => {
+    const dir = writeProject(files);
+    const result = ctxmod(['migrate', 'src', '--dry', '--param-name', 'a-b'], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--param-name must be an identifier');
   });
 });

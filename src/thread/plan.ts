@@ -155,6 +155,8 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   const signalFunctionNames = new Set<string>();
   const defaultImportNames = new Set<string>();
   const generated = new Set<ts.SourceFile>();
+  /** Identifiers read as values other than as callees, by name: candidates for functions used as values. */
+  const valueIdentifiers = new Map<string, ts.Identifier[]>();
   for (const file of files) {
     if (isGenerated(file)) generated.add(file);
     const mentionsSignal = file.text.includes('AbortSignal');
@@ -165,6 +167,12 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
           const list = callsByName.get(name) ?? [];
           list.push(node);
           callsByName.set(name, list);
+        }
+      } else if (ts.isIdentifier(node)) {
+        if (isValuePosition(node)) {
+          const list = valueIdentifiers.get(node.text) ?? [];
+          list.push(node);
+          valueIdentifiers.set(node.text, list);
         }
       } else if (ts.isImportClause(node) && node.name) {
         defaultImportNames.add(node.name.text);
@@ -317,17 +325,10 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   /** Identifiers that refer to `symbol` other than by calling it: callbacks, stored values. */
   const getValueUses = (name: string, symbol: ts.Symbol): ts.Node[] => {
     const uses: ts.Node[] = [];
-    for (const file of files) {
-      if (!file.text.includes(name)) continue;
-      const visit = (node: ts.Node): void => {
-        if (ts.isIdentifier(node) && node.text === name && isValuePosition(node)) {
-          const parent = node.parent;
-          const resolved = ts.isShorthandPropertyAssignment(parent) ? checker.getShorthandAssignmentValueSymbol(parent) : getSymbol(node);
-          if (resolved === symbol) uses.push(node);
-        }
-        ts.forEachChild(node, visit);
-      };
-      visit(file);
+    for (const node of valueIdentifiers.get(name) ?? []) {
+      const parent = node.parent;
+      const resolved = ts.isShorthandPropertyAssignment(parent) ? checker.getShorthandAssignmentValueSymbol(parent) : getSymbol(node);
+      if (resolved === symbol) uses.push(node);
     }
     return uses;
   };

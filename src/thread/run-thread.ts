@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { Project, ts } from 'ts-morph';
+import { ts } from 'ts-morph';
 import type { Finding } from '../types.ts';
 import type { FileResult } from '../engine/process-file.ts';
 import { writeResult } from '../engine/process-file.ts';
@@ -34,10 +34,24 @@ export function findTsconfig(from: string): string | undefined {
   }
 }
 
+/**
+ * One compiler program for the tsconfig, straight from the compiler API ts-morph bundles: its
+ * wrapper objects cost more than the analysis needs.
+ */
+export function createProgram(tsconfig: string): ts.Program {
+  const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, {}, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+    },
+  });
+  if (!parsed) throw new Error(`cannot read ${tsconfig}`);
+  return ts.createProgram({ rootNames: parsed.fileNames, options: { ...parsed.options, noEmit: true }, projectReferences: parsed.projectReferences });
+}
+
 /** Computes the new text of every file the pass changes, and its findings (no I/O besides loading). */
 export function computeThread(options: ThreadRunOptions): { files: Map<string, { before: string; after?: string; findings: Finding[]; error?: string }> } {
-  const project = new Project({ tsConfigFilePath: options.project, skipFileDependencyResolution: false });
-  const program = project.getProgram().compilerObject as unknown as ts.Program;
+  const program = createProgram(options.project);
   const plan = planThread(program, options);
   const files = new Map<string, { before: string; after?: string; findings: Finding[]; error?: string }>();
   const names = new Set([...plan.edits.keys(), ...plan.findings.keys()]);
