@@ -263,8 +263,10 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   const getResponseParam = (fn: FunctionLike): string | undefined => {
     for (const param of fn.parameters) {
       if (!ts.isIdentifier(param.name)) continue;
-      const type = checker.getTypeAtLocation(param.name);
-      if (type.getProperty('writableFinished') && type.getProperty('on') && type.getProperty('setHeader')) return param.name.text;
+      // `createServer`'s listener gets `InstanceType<Response> & ...` of a type parameter: ask its apparent type.
+      const type = checker.getApparentType(checker.getTypeAtLocation(param.name));
+      const has = (name: string) => checker.getPropertyOfType(type, name) !== undefined;
+      if (has('writableFinished') && has('on') && has('setHeader')) return param.name.text;
     }
     return undefined;
   };

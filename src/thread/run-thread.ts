@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { ts } from 'ts-morph';
+import { Project, ts } from 'ts-morph';
 import type { Finding } from '../types.ts';
 import type { FileResult } from '../engine/process-file.ts';
 import { writeResult } from '../engine/process-file.ts';
@@ -35,18 +35,13 @@ export function findTsconfig(from: string): string | undefined {
 }
 
 /**
- * One compiler program for the tsconfig, straight from the compiler API ts-morph bundles: its
- * wrapper objects cost more than the analysis needs.
+ * One compiler program for the tsconfig. ts-morph's Project provides the compiler host (its
+ * bundled TypeScript serves the lib files from memory, so a plain `ts.createProgram` would not
+ * find them); the analysis itself works on the raw compiler nodes.
  */
 export function createProgram(tsconfig: string): ts.Program {
-  const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
-    },
-  });
-  if (!parsed) throw new Error(`cannot read ${tsconfig}`);
-  return ts.createProgram({ rootNames: parsed.fileNames, options: { ...parsed.options, noEmit: true }, projectReferences: parsed.projectReferences });
+  const project = new Project({ tsConfigFilePath: tsconfig });
+  return project.getProgram().compilerObject as unknown as ts.Program;
 }
 
 /** Computes the new text of every file the pass changes, and its findings (no I/O besides loading). */
