@@ -53,7 +53,7 @@ interface RunFlags {
   verify: boolean;
   project?: string;
   thread: boolean;
-  carrier: 'signal';
+  carrier: 'signal' | 'options';
   'param-name'?: string;
   required: boolean;
 }
@@ -137,7 +137,7 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
             default: true,
             describe: 'Then thread a signal up call chains across files (thread-signal; needs a tsconfig). --no-thread skips it',
           })
-          .option('carrier', { choices: ['signal'] as const, default: 'signal' as const, describe: 'How thread-signal carries the signal: a trailing parameter' })
+          .option('carrier', { choices: ['signal', 'options'] as const, default: 'signal' as const, describe: 'How thread-signal carries the signal: a trailing parameter, or a property of the trailing options bag' })
           .option('param-name', { type: 'string', requiresArg: true, describe: 'Name of the parameter thread-signal adds (default: signal)' })
           .option('required', { type: 'boolean', default: false, describe: 'thread-signal adds the parameter as required, not optional' }),
       (argv) => {

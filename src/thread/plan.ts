@@ -5,8 +5,12 @@ import type { TextEdit } from './text-edits.ts';
 
 /** How the pass threads signals. The CLI and (later) the `thread` config key fill it. */
 export interface ThreadOptions {
-  /** `signal`: a trailing `signal?: AbortSignal` parameter (the only carrier implemented). */
-  readonly carrier?: 'signal';
+  /**
+   * `signal` (default): a trailing `signal?: AbortSignal` parameter. `options`: a `signal?: AbortSignal`
+   * property of the trailing options-bag parameter (its inline type or its interface / type alias
+   * in the project), or a new `options?: { signal?: AbortSignal }` parameter when there is none.
+   */
+  readonly carrier?: 'signal' | 'options';
   /** Name of the added parameter. Default `signal`. */
   readonly paramName?: string;
   /** Add the parameter as required (`signal: AbortSignal`) instead of optional. */
@@ -245,7 +249,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       if (isAbortSignal(type)) return name;
       const nonNull = checker.getNonNullableType(type);
       if (!(nonNull.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection))) continue;
-      const optional = param.questionToken !== undefined || param.initializer !== undefined || nonNull !== type;
+      const optional = (param.questionToken !== undefined || nonNull !== type) && param.initializer === undefined;
       const access = optional ? '?.' : '.';
       for (const prop of checker.getPropertiesOfType(nonNull)) {
         if (isAbortSignal(checker.getTypeOfSymbolAtLocation(prop, param))) return `${name}${access}${prop.getName()}`;
@@ -335,15 +339,16 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     return uses;
   };
 
-  const marked = new Map<FunctionLike, boolean>();
+  /** Threaded functions: where callers pass the signal and the expression inside; false: could not. */
+  const marked = new Map<FunctionLike, { readonly slot: Slot; readonly expression: string } | false>();
   const queue: FunctionLike[] = [];
 
   /** Plans the new parameter of `fn` (and its overloads); false (reported) when it cannot. */
-  const mark = (fn: FunctionLike, site: ts.Node): boolean => {
+  const mark = (fn: FunctionLike, site: ts.Node): string | undefined => {
     const known = marked.get(fn);
     if (known !== undefined) {
       if (!known) report(site, 'manual', `not threaded: ${getFunctionName(fn) ?? 'the function'} could not take a signal (see the site reported there)`);
-      return known;
+      return known ? known.expression : undefined;
     }
     const name = getFunctionName(fn) ?? 'the function';
     const file = fn.getSourceFile();
@@ -351,7 +356,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       marked.set(fn, false);
       report(fn, 'manual', message);
       report(site, 'manual', `not threaded: ${message}`);
-      return false;
+      return undefined;
     };
     if (generated.has(file)) return fail(MESSAGES.generated);
     if (ts.isConstructorDeclaration(fn)) return fail(MESSAGES.constructor(fn.parent.name?.text ?? 'the class'));
@@ -362,8 +367,11 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     const signatures: readonly ts.SignatureDeclaration[] = declarations.length > 1 ? declarations : [fn];
     if (signatures.some((s) => s.parameters.some((p) => p.dotDotDotToken))) return fail(`${name} ${MESSAGES.rest}`);
     if (new Set(signatures.map((s) => s.parameters.length)).size > 1) return fail(MESSAGES.overloads(name));
-    if (fn.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === paramName) || new RegExp(`\\b${paramName}\\b`).test(fn.body?.getText(file) ?? '')) {
-      return fail(MESSAGES.nameTaken(name, paramName));
+    const bag = options.carrier === 'options' ? getOptionsBag(fn) : undefined;
+    const newName = options.carrier === 'options' ? 'options' : paramName;
+    if (bag && signatures.length > 1) return fail(MESSAGES.overloads(name));
+    if (!bag && (fn.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === newName) || new RegExp(`\\b${newName}\\b`).test(fn.body?.getText(file) ?? ''))) {
+      return fail(MESSAGES.nameTaken(name, newName));
     }
     if (ts.isMethodDeclaration(fn) && isFamilyMember(fn, name)) return fail(MESSAGES.family(name));
     if (symbol) {
@@ -373,11 +381,21 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
         return fail(MESSAGES.valueUseAt(name));
       }
     }
-    marked.set(fn, true);
-    for (const signature of signatures) addParameter(signature);
-    report(fn, 'edit', MESSAGES.threaded(name, paramName));
+    let info: { slot: Slot; expression: string };
+    if (bag) {
+      addBagMember(bag.members);
+      info = { slot: { index: fn.parameters.length - 1, property: 'signal', encoding: false }, expression: `${bag.name}${bag.optional ? '?.' : '.'}signal` };
+    } else if (options.carrier === 'options') {
+      for (const signature of signatures) addParameter(signature, isJs(fn) ? 'options' : 'options?: { signal?: AbortSignal }');
+      info = { slot: { index: fn.parameters.length, property: 'signal', encoding: false }, expression: 'options?.signal' };
+    } else {
+      for (const signature of signatures) addParameter(signature);
+      info = { slot: { index: fn.parameters.length, encoding: false }, expression: paramName };
+    }
+    marked.set(fn, info);
+    report(fn, 'edit', MESSAGES.threaded(name, info.expression));
     queue.push(fn);
-    return true;
+    return info.expression;
   };
 
   const isFamilyMember = (fn: ts.MethodDeclaration, name: string): boolean => {
@@ -394,10 +412,49 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
 
   const isJs = (node: ts.Node) => /\.[cm]?jsx?$/.test(node.getSourceFile().fileName);
 
-  const addParameter = (fn: ts.SignatureDeclaration) => {
+  /** The trailing options-bag parameter of `fn` whose type the project declares, if any. */
+  const getOptionsBag = (fn: FunctionLike): { name: string; optional: boolean; members: ts.TypeLiteralNode | ts.InterfaceDeclaration } | undefined => {
+    const last = fn.parameters[fn.parameters.length - 1];
+    if (!last || !ts.isIdentifier(last.name) || !last.type || last.dotDotDotToken) return undefined;
+    // A default value makes it defined inside the function.
+    const optional = last.questionToken !== undefined && last.initializer === undefined;
+    if (ts.isTypeLiteralNode(last.type)) return { name: last.name.text, optional, members: last.type };
+    if (!ts.isTypeReferenceNode(last.type) || !ts.isIdentifier(last.type.typeName) || last.type.typeArguments) return undefined;
+    const declaration = getSymbol(last.type.typeName)?.getDeclarations()?.[0];
+    if (!declaration || declaration.getSourceFile().isDeclarationFile || generated.has(declaration.getSourceFile())) return undefined;
+    if (declaration.getSourceFile().fileName.includes('/node_modules/')) return undefined;
+    if (ts.isInterfaceDeclaration(declaration)) return { name: last.name.text, optional, members: declaration };
+    if (ts.isTypeAliasDeclaration(declaration) && ts.isTypeLiteralNode(declaration.type)) return { name: last.name.text, optional, members: declaration.type };
+    return undefined;
+  };
+
+  /** Adds `signal?: AbortSignal` to an options type, in its layout (one line or one member a line). */
+  const addBagMember = (container: ts.TypeLiteralNode | ts.InterfaceDeclaration) => {
+    const file = container.getSourceFile();
+    const members = container.members;
+    const member = 'signal?: AbortSignal';
+    const last = members[members.length - 1];
+    const first = members[0];
+    if (!last || !first) {
+      addEdit(container, { start: members.pos, end: members.end, text: ` ${member} ` });
+      return;
+    }
+    const lastText = last.getText(file);
+    const separator = /[;,]$/.test(lastText) ? '' : ';';
+    if (file.text.slice(members.pos, first.getStart(file)).includes('\n')) {
+      const lineStart = file.text.lastIndexOf('\n', last.getStart(file) - 1) + 1;
+      const indent = file.text.slice(lineStart, last.getStart(file));
+      const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+      addEdit(container, { start: last.end, end: last.end, text: `${separator}${eol}${indent}${member};` });
+    } else {
+      addEdit(container, { start: last.end, end: last.end, text: `${separator} ${member}${separator ? '' : ';'}` });
+    }
+  };
+
+  const addParameter = (fn: ts.SignatureDeclaration, parameter?: string) => {
     const file = fn.getSourceFile();
     const typed = !isJs(fn);
-    const text = typed ? `${paramName}${options.required ? '' : '?'}: AbortSignal` : paramName;
+    const text = parameter ?? (typed ? `${paramName}${options.required ? '' : '?'}: AbortSignal` : paramName);
     const last = fn.parameters[fn.parameters.length - 1];
     if (last) {
       if (ts.isArrowFunction(fn) && !file.text.slice(fn.getStart(file), last.getStart(file)).includes('(')) {
@@ -431,7 +488,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   const getCarrierExpression = (call: ts.Node): string | undefined => {
     const carrier = getCarrier(call);
     if (carrier.kind === 'root') return carrier.expression;
-    if (carrier.kind === 'thread') return mark(carrier.fn, call) ? paramName : undefined;
+    if (carrier.kind === 'thread') return mark(carrier.fn, call);
     report(call, 'manual', carrier.reason);
     return undefined;
   };
@@ -502,7 +559,8 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     if (name === undefined) continue;
     const symbol = getSymbol(getNameNode(fn));
     const names = new Set([name, ...(isDefaultExport(fn) ? defaultImportNames : [])]);
-    const index = fn.parameters.length;
+    const info = marked.get(fn);
+    if (!info) continue;
     for (const callName of names) {
       for (const call of callsByName.get(callName) ?? []) {
         if (!ts.isCallExpression(call)) continue;
@@ -511,11 +569,8 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
         const target = declaration && (declaration === fn || getSymbol(getNameNode(declaration as FunctionLike)) === symbol);
         const byVariable = !target && symbol && getSymbol(call.expression) === symbol;
         if (!target && !byVariable) continue;
-        if (call.arguments.length > index) continue;
         if (call.getSourceFile().isDeclarationFile || generated.has(call.getSourceFile())) continue;
-        const expression = getCarrierExpression(call);
-        if (expression === undefined) continue;
-        if (addArgument(call, index, expression)) report(call, 'edit', MESSAGES.passed(expression, getCallee(call)));
+        handleSink(call, info.slot);
       }
     }
   }
