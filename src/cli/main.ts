@@ -194,9 +194,9 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
 async function runThreadPass(report: RunReport, flags: RunFlags, io: Io, dry: boolean): Promise<RunReport> {
   const first = flags.paths && flags.paths.length > 0 ? flags.paths[0]! : '.';
   const project = flags.project !== undefined ? resolve(io.cwd, flags.project) : findTsconfig(resolve(io.cwd, first));
-  if (project === undefined || !existsSync(project)) {
-    return { ...report, warnings: [...report.warnings, 'thread-signal skipped: no tsconfig.json found (pass --project)'] };
-  }
+  // Without a tsconfig there is no program to analyse: the pass is skipped, as documented.
+  if (project === undefined) return report;
+  if (!existsSync(project)) return { ...report, warnings: [...report.warnings, `thread-signal skipped: ${project} does not exist`] };
   const started = performance.now();
   const options: ThreadOptions = {
     carrier: flags.carrier,
