@@ -1,5 +1,5 @@
 import yargs, { type Argv } from 'yargs';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { ConfigError, loadConfig } from '../config.ts';
 import { DirtyFilesError } from '../engine/git.ts';
@@ -203,7 +203,9 @@ async function runThreadPass(report: RunReport, flags: RunFlags, io: Io, dry: bo
     required: flags.required,
     ...(flags['param-name'] === undefined ? {} : { paramName: flags['param-name'] }),
   };
-  const results = await threadSignal({ ...options, project, cwd: io.cwd, dry, diff: dry });
+  // Only the files migrate visited may change; ts file names use forward slashes.
+  const files = new Set(report.files.map((file) => resolve(io.cwd, file.path).split(sep).join('/')));
+  const results = await threadSignal({ ...options, files, project, cwd: io.cwd, dry, diff: dry });
   return mergeThreadResults(report, results, performance.now() - started);
 }
 

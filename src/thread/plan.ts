@@ -15,6 +15,11 @@ export interface ThreadOptions {
   readonly paramName?: string;
   /** Add the parameter as required (`signal: AbortSignal`) instead of optional. */
   readonly required?: boolean;
+  /**
+   * Absolute names of the files the pass may change (the paths given to `migrate`); default: every
+   * file of the program. Functions elsewhere are not threaded (reported) and their calls not edited.
+   */
+  readonly files?: ReadonlySet<string>;
   /** Extra catalog entries: their names make calls candidates for sinks. */
   readonly catalog?: readonly CatalogEntry[];
 }
@@ -61,6 +66,7 @@ const MESSAGES = {
   passed: (expression: string, callee: string) => `passes \`${expression}\` to ${callee}`,
   controller: 'creates an AbortController aborted when the response closes before it finished',
   generated: 'generated file: not changed',
+  outside: (name: string) => `${name} is outside the paths being migrated: not changed`,
 } as const;
 
 /** Calls whose callee's last name is one of these may be sinks. */
@@ -202,6 +208,9 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     visit(file);
   }
 
+  const isEditable = (file: ts.SourceFile) =>
+    !file.isDeclarationFile && !generated.has(file) && (options.files === undefined || options.files.has(file.fileName));
+
   const isAbortSignal = (type: ts.Type): boolean => {
     const symbol = checker.getNonNullableType(type).getSymbol();
     return symbol?.getName() === 'AbortSignal' && (symbol.getDeclarations() ?? []).some((d) => d.getSourceFile().isDeclarationFile);
@@ -280,7 +289,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   const getHandlerSignal = (fn: FunctionLike, res: string): string | undefined => {
     if (controllers.has(fn)) return controllers.get(fn);
     let result: string | undefined;
-    if (fn.body && ts.isBlock(fn.body)) {
+    if (fn.body && ts.isBlock(fn.body) && isEditable(fn.getSourceFile())) {
       const file = fn.getSourceFile();
       const bodyText = fn.body.getText(file);
       const name = ['controller', 'abortController', 'requestController'].find((n) => !new RegExp(`\\b${n}\\b`).test(bodyText));
@@ -359,6 +368,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       return undefined;
     };
     if (generated.has(file)) return fail(MESSAGES.generated);
+    if (!isEditable(file)) return fail(MESSAGES.outside(name));
     if (ts.isConstructorDeclaration(fn)) return fail(MESSAGES.constructor(fn.parent.name?.text ?? 'the class'));
     const symbol = getSymbol(getNameNode(fn));
     const declarations = (symbol?.getDeclarations() ?? [fn]).filter(
@@ -421,7 +431,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     if (ts.isTypeLiteralNode(last.type)) return { name: last.name.text, optional, members: last.type };
     if (!ts.isTypeReferenceNode(last.type) || !ts.isIdentifier(last.type.typeName) || last.type.typeArguments) return undefined;
     const declaration = getSymbol(last.type.typeName)?.getDeclarations()?.[0];
-    if (!declaration || declaration.getSourceFile().isDeclarationFile || generated.has(declaration.getSourceFile())) return undefined;
+    if (!declaration || !isEditable(declaration.getSourceFile())) return undefined;
     if (declaration.getSourceFile().fileName.includes('/node_modules/')) return undefined;
     if (ts.isInterfaceDeclaration(declaration)) return { name: last.name.text, optional, members: declaration };
     if (ts.isTypeAliasDeclaration(declaration) && ts.isTypeLiteralNode(declaration.type)) return { name: last.name.text, optional, members: declaration.type };
@@ -519,7 +529,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
         return;
       }
     }
-    if (generated.has(file)) return;
+    if (!isEditable(file)) return;
     const expression = getCarrierExpression(call);
     if (expression === undefined) return;
     const value = slot.property === undefined ? expression : expression === slot.property ? `{ ${expression} }` : `{ ${slot.property}: ${expression} }`;
@@ -569,7 +579,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
         const target = declaration && (declaration === fn || getSymbol(getNameNode(declaration as FunctionLike)) === symbol);
         const byVariable = !target && symbol && getSymbol(call.expression) === symbol;
         if (!target && !byVariable) continue;
-        if (call.getSourceFile().isDeclarationFile || generated.has(call.getSourceFile())) continue;
+        if (!isEditable(call.getSourceFile())) continue;
         handleSink(call, info.slot);
       }
     }
