@@ -120,3 +120,14 @@ describe('ctxmod migrate runs thread-signal', () => {
     expect(result.stderr).toContain('--param-name must be an identifier');
   });
 });
+
+describe('thread-signal limited to some files', () => {
+  it('changes only the given files; callers elsewhere keep compiling through the optional parameter', () => {
+    const input = join(ROOT, 'basic-chain', 'input');
+    const client = join(input, 'src', 'client.ts');
+    const { files } = computeThread({ project: join(input, 'tsconfig.json'), files: new Set([client]) });
+    const changed = [...files].filter(([, file]) => file.after !== undefined && file.after !== file.before).map(([name]) => relative(input, name));
+    expect(changed).toEqual(['src/client.ts']);
+    expect(files.get(client)?.after).toBe(readFileSync(join(ROOT, 'basic-chain', 'output', 'src', 'client.ts'), 'utf8'));
+  });
+});
