@@ -127,7 +127,7 @@ const targetNodeSchema = z.string().transform((text, ctx) => {
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-export const CARRIERS = ['signal', 'options', 'ctx'] as const;
+export const CARRIERS = ['signal', 'options'] as const;
 
 const threadSchema = strictObject({
   carrier: z.enum(CARRIERS).optional(),

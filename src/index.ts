@@ -34,3 +34,6 @@ export { getRule, RULES } from './check/rules.ts';
 export type { Rule, RuleLevel, Severity } from './check/rules.ts';
 export { buildSarif } from './report/sarif.ts';
 export type { SarifLog } from './report/sarif.ts';
+export { threadSignal, computeThread, findTsconfig, THREAD_TRANSFORM, THREAD_RULE } from './thread/run-thread.ts';
+export type { ThreadRunOptions } from './thread/run-thread.ts';
+export type { ThreadOptions as ThreadPassOptions } from './thread/plan.ts';

@@ -69,7 +69,7 @@ export interface TransformOptions {
  * `paramName`: the name of the new parameter.
  */
 export interface ThreadOptions {
-  readonly carrier?: 'signal' | 'options' | 'ctx';
+  readonly carrier?: 'signal' | 'options';
   readonly paramName?: string;
 }
 

@@ -243,14 +243,14 @@ describe('transforms, ignore, targetNode and thread', () => {
     ]);
     expect(problems({ targetNode: 18 })).toEqual(['c.json: targetNode: expected a string, got number 18']);
     expect(problems({ thread: { carrier: 'param', paramName: 'my signal', depth: 2 } })).toEqual([
-      'c.json: thread.carrier: expected one of "signal", "options", "ctx", got the string "param"',
+      'c.json: thread.carrier: expected one of "signal", "options", got the string "param"',
       'c.json: thread.paramName: expected a JavaScript identifier such as "signal"',
       'c.json: thread: unknown key "depth" (allowed: "carrier", "paramName")',
     ]);
   });
 
   it('applyConfig: the caller wins; ignore globs and catalog entries add up', () => {
-    const config = parse({ transforms: ['abortable-sleep'], ignore: ['a/**'], targetNode: '16', thread: { carrier: 'ctx', paramName: 'c' }, catalog: [ACME_ENTRY] });
+    const config = parse({ transforms: ['abortable-sleep'], ignore: ['a/**'], targetNode: '16', thread: { carrier: 'options', paramName: 'c' }, catalog: [ACME_ENTRY] });
     const own = parseConfig({ catalog: [{ ...ACME_ENTRY, module: '@acme/own' }] }).catalog[0] as CatalogEntry;
     expect(applyConfig({ ignore: ['b/**'], transformOptions: { catalog: [own], thread: { paramName: 'signal' } } }, config)).toEqual({
       transforms: ['abortable-sleep'],
@@ -258,7 +258,7 @@ describe('transforms, ignore, targetNode and thread', () => {
       transformOptions: {
         catalog: [{ ...ACME_ENTRY, since: 'user config' }, own],
         targetNode: '>=16.0.0',
-        thread: { carrier: 'ctx', paramName: 'signal' },
+        thread: { carrier: 'options', paramName: 'signal' },
       },
     });
     const explicit = applyConfig({ transforms: ['forward-signal'], transformOptions: { targetNode: '>=20.0.0' } }, config);

@@ -1,7 +1,7 @@
 import yargs, { type Argv } from 'yargs';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { applyConfig, ConfigError, loadConfig } from '../config.ts';
+import { applyConfig, ConfigError, loadConfig, type CtxmodConfig } from '../config.ts';
 import { createReviewer } from './interactive.ts';
 import { DirtyFilesError } from '../engine/git.ts';
 import { VerifyError } from '../engine/verify.ts';
@@ -18,6 +18,10 @@ import { getRule, getRuleIds, SEVERITIES, type Severity } from '../check/rules.t
 import { buildSarif } from '../report/sarif.ts';
 import { formatStylish } from '../report/stylish.ts';
 import { pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
+import type { ThreadOptions } from '../thread/plan.ts';
+import { findTsconfig, threadSignal } from '../thread/run-thread.ts';
+import { mergeThreadResults } from '../thread/merge.ts';
 
 /** Exit codes, documented in the README. */
 export const EXIT_OK = 0;
@@ -61,6 +65,10 @@ interface RunFlags {
   verify: boolean;
   project?: string;
   interactive: boolean;
+  thread: boolean;
+  carrier?: 'signal' | 'options';
+  'param-name'?: string;
+  required?: boolean;
 }
 
 interface CheckFlags {
@@ -125,7 +133,12 @@ function addRunOptions<T>(argv: Argv<T>) {
       default: false,
       describe: 'Type-check before and after; files whose edits add type errors are not written (with --dry: marked)',
     })
-    .option('project', { alias: 'p', type: 'string', requiresArg: true, describe: 'tsconfig for --verify (default: tsconfig.json)' })
+    .option('project', {
+      alias: 'p',
+      type: 'string',
+      requiresArg: true,
+      describe: 'tsconfig for --verify and the thread-signal pass (default: tsconfig.json; for migrate, the nearest one of the first path)',
+    })
     .option('interactive', {
       alias: 'i',
       type: 'boolean',
@@ -162,9 +175,21 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
     .command(
       'migrate [paths..]',
       'Run every per-file transform in canonical order',
-      (y) => addRunOptions(y.positional('paths', { type: 'string', array: true, describe: 'Files, directories or globs' })),
+      (y) =>
+        addRunOptions(y.positional('paths', { type: 'string', array: true, describe: 'Files, directories or globs' }))
+          .option('thread', {
+            type: 'boolean',
+            default: true,
+            describe: 'Then thread a signal up call chains across files (thread-signal; needs a tsconfig). --no-thread skips it',
+          })
+          .option('carrier', {
+            choices: ['signal', 'options'] as const,
+            describe: 'How thread-signal carries the signal: a trailing parameter, or a property of the trailing options bag (default: the config\'s thread.carrier, else signal)',
+          })
+          .option('param-name', { type: 'string', requiresArg: true, describe: 'Name of the parameter thread-signal adds (default: the config\'s thread.paramName, else signal)' })
+          .option('required', { type: 'boolean', describe: 'thread-signal adds the parameter as required, not optional' }),
       (argv) => {
-        command = async () => runCommand(undefined, argv as unknown as RunFlags, io);
+        command = async () => runCommand(undefined, argv as unknown as RunFlags, io, true);
       },
     )
     .command(
@@ -231,6 +256,39 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
     }
     throw error;
   }
+}
+
+/**
+ * The cross-file pass after the per-file transforms, when a tsconfig is found. Flags win over the
+ * config's `thread` key. It writes its own edits, so it does not run where every write must go
+ * through a review or a type check first.
+ */
+async function runThreadPass(report: RunReport, flags: RunFlags, io: Io, dry: boolean, config: CtxmodConfig['thread']): Promise<RunReport> {
+  if (flags.interactive || flags.verify) {
+    const flag = flags.interactive ? '--interactive' : '--verify';
+    return { ...report, warnings: [...report.warnings, `thread-signal skipped with ${flag}: run \`ctxmod migrate --dry\` to see what it would add`] };
+  }
+  const first = flags.paths && flags.paths.length > 0 ? flags.paths[0]! : '.';
+  const project = flags.project !== undefined ? resolve(io.cwd, flags.project) : findTsconfig(resolve(io.cwd, first));
+  // Without a tsconfig there is no program to analyse: the pass is skipped, as documented.
+  if (project === undefined) return report;
+  if (!existsSync(project)) return { ...report, warnings: [...report.warnings, `thread-signal skipped: ${project} does not exist`] };
+  const started = performance.now();
+  const carrier = flags.carrier ?? config?.carrier;
+  const paramName = flags['param-name'] ?? config?.paramName;
+  const options: ThreadOptions = {
+    ...(carrier === undefined ? {} : { carrier }),
+    required: flags.required ?? false,
+    ...(paramName === undefined ? {} : { paramName }),
+  };
+  // Only the files migrate visited may change; ts file names use forward slashes.
+  const files = new Set(report.files.map((file) => resolve(io.cwd, file.path).split(sep).join('/')));
+  // A dry run wrote nothing: the pass continues from the transforms' output held in memory.
+  const overrides = new Map(
+    report.files.flatMap((file) => (dry && file.contents ? [[resolve(io.cwd, file.path).split(sep).join('/'), file.contents.after] as const] : [])),
+  );
+  const results = await threadSignal({ ...options, files, project, cwd: io.cwd, dry, diff: dry, overrides });
+  return mergeThreadResults(report, results, performance.now() - started);
 }
 
 /** `run a,b c src lib`: leading transform names (comma-separated or not), then paths. */
@@ -327,8 +385,11 @@ async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
 }
 
 /** `names` undefined: `migrate`, whose transforms come from the config (default: all). */
-async function runCommand(names: readonly string[] | undefined, flags: RunFlags, io: Io): Promise<number> {
+async function runCommand(names: readonly string[] | undefined, flags: RunFlags, io: Io, migrate = false): Promise<number> {
   const { extensions, targetNode } = getCommonFlags(flags);
+  if (flags['param-name'] !== undefined && !/^[A-Za-z_$][\w$]*$/.test(flags['param-name'])) {
+    throw new UsageError(`--param-name must be an identifier, got ${flags['param-name']}`);
+  }
   if (flags.interactive) {
     // The review writes the accepted hunks: nothing to review in a run that writes nothing, and
     // the prompts would corrupt a JSON report.
@@ -375,10 +436,12 @@ async function runCommand(names: readonly string[] | undefined, flags: RunFlags,
           signal: controller.signal,
           verify: flags.verify ? (flags.project ?? true) : undefined,
           review: reviewer?.review,
+          keepContents: migrate && dry && flags.thread,
         },
         loaded?.config,
       ),
     );
+    if (migrate && flags.thread && !report.interrupted) report = await runThreadPass(report, flags, io, dry, loaded?.config.thread);
   } finally {
     signals.off('SIGINT', interrupt);
     signals.off('SIGTERM', interrupt);

@@ -60,6 +60,11 @@ export interface RunOptions {
    * (clean tree, hash check, atomic). Ignored for dry runs; not combinable with `verify`.
    */
   readonly review?: (file: ReviewFile) => Promise<string | undefined>;
+  /**
+   * Keep each changed file's text before and after (`FileResult.contents`), e.g. for a dry run
+   * whose output another pass continues from.
+   */
+  readonly keepContents?: boolean;
 }
 
 /** A changed file offered to `RunOptions.review`. */
@@ -139,7 +144,7 @@ export async function run(options: RunOptions): Promise<RunReport> {
     // Verified and reviewed runs write only after the type check or the review.
     write: write && !tsconfig && !review,
     diff: !check && (options.diff ?? !write),
-    keepContents: tsconfig !== undefined || review !== undefined,
+    keepContents: tsconfig !== undefined || review !== undefined || options.keepContents === true,
     ...(check ? { check } : {}),
   });
 

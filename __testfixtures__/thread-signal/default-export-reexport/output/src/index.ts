@@ -1,0 +1,2 @@
+export { default as download } from './download.js';
+export * from './download.js';

@@ -1,0 +1,1 @@
+export declare function declared(url: string): Promise<Response>;

@@ -1,0 +1,30 @@
+import type { FileResult } from '../engine/process-file.ts';
+import { buildSummary, type RunReport } from '../engine/run.ts';
+
+/**
+ * Adds the thread pass's results to the per-file report: findings of a file both passes touched
+ * are concatenated (transforms first), a change or an error of either counts for the file. Files
+ * the per-file run did not visit are left out.
+ */
+export function mergeThreadResults(report: RunReport, thread: readonly FileResult[], durationMs: number): RunReport {
+  const files = new Map(report.files.map((file) => [file.path, file]));
+  for (const result of thread) {
+    const existing = files.get(result.path);
+    // The program may hold more than the paths migrate was given (the tsconfig of a parent
+    // directory): what lies outside them is not this run's business.
+    if (!existing) continue;
+    const status = existing.status === 'error' || result.status === 'error' ? 'error' : existing.status === 'changed' || result.status === 'changed' ? 'changed' : existing.status;
+    // The pass continued from the transforms' output (dry runs: `overrides`), so its diff, taken
+    // from the text on disk, holds both.
+    const diff = result.diff ?? existing.diff;
+    files.set(result.path, {
+      ...existing,
+      status,
+      findings: [...existing.findings, ...result.findings],
+      ...(existing.error || result.error ? { error: existing.error ?? result.error } : {}),
+      ...(diff ? { diff } : {}),
+    });
+  }
+  const sorted = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { ...report, files: sorted, summary: { ...report.summary, ...buildSummary(sorted, report.summary.durationMs + durationMs) } };
+}

@@ -1,0 +1,117 @@
+import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { Project, ts } from 'ts-morph';
+import type { Finding } from '../types.ts';
+import type { FileResult } from '../engine/process-file.ts';
+import { writeResult } from '../engine/process-file.ts';
+import { buildDiff } from '../report/diff.ts';
+import { getDisplayPath } from '../engine/run.ts';
+import { planThread, type ThreadOptions } from './plan.ts';
+import { applyTextEdits, OverlappingEditsError } from './text-edits.ts';
+
+export const THREAD_TRANSFORM = 'thread-signal';
+export const THREAD_RULE = 'missing-signal-chain';
+
+export interface ThreadRunOptions extends ThreadOptions {
+  /** The tsconfig of the project. */
+  readonly project: string;
+  readonly cwd?: string;
+  readonly dry?: boolean;
+  readonly diff?: boolean;
+  /**
+   * Texts to analyse instead of what is on disk (absolute paths with forward slashes): in a dry
+   * run, the per-file transforms' output, so that the pass continues from it and each file gets
+   * one diff from its text on disk.
+   */
+  readonly overrides?: ReadonlyMap<string, string>;
+}
+
+/** The nearest tsconfig.json at or above `from` (a file or directory), if any. */
+export function findTsconfig(from: string): string | undefined {
+  let dir = resolve(from);
+  if (existsSync(dir) && !statSync(dir).isDirectory()) dir = dirname(dir);
+  for (;;) {
+    const candidate = join(dir, 'tsconfig.json');
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/**
+ * One compiler program for the tsconfig. ts-morph's Project provides the compiler host (its
+ * bundled TypeScript serves the lib files from memory, so a plain `ts.createProgram` would not
+ * find them); the analysis itself works on the raw compiler nodes.
+ */
+export function createProgram(tsconfig: string, overrides?: ReadonlyMap<string, string>): ts.Program {
+  const project = new Project({ tsConfigFilePath: tsconfig });
+  for (const [path, text] of overrides ?? []) project.getSourceFile(path)?.replaceWithText(text);
+  return project.getProgram().compilerObject as unknown as ts.Program;
+}
+
+/** Computes the new text of every file the pass changes, and its findings (no I/O besides loading). */
+export function computeThread(options: ThreadRunOptions): { files: Map<string, { before: string; after?: string; findings: Finding[]; error?: string }> } {
+  const program = createProgram(options.project, options.overrides);
+  const plan = planThread(program, options);
+  const files = new Map<string, { before: string; after?: string; findings: Finding[]; error?: string }>();
+  const names = new Set([...plan.edits.keys(), ...plan.findings.keys()]);
+  for (const name of names) {
+    const file = program.getSourceFile(name);
+    if (!file) continue;
+    const findings: Finding[] = (plan.findings.get(name) ?? [])
+      .slice()
+      .sort((a, b) => a.pos - b.pos)
+      .map((finding) => {
+        const { line, character } = file.getLineAndCharacterOfPosition(finding.pos);
+        return { transform: THREAD_TRANSFORM, kind: finding.kind, line: line + 1, column: character + 1, message: finding.message, rule: THREAD_RULE };
+      });
+    const edits = plan.edits.get(name) ?? [];
+    try {
+      files.set(name, { before: file.text, after: edits.length > 0 ? applyTextEdits(file.text, edits) : undefined, findings });
+    } catch (error) {
+      if (!(error instanceof OverlappingEditsError)) throw error;
+      files.set(name, { before: file.text, findings, error: `thread-signal planned conflicting edits (${error.message}); file not changed` });
+    }
+  }
+  return { files };
+}
+
+/** Runs the cross-file pass: plan, apply each file's edits once, write atomically (unless dry). */
+export async function threadSignal(options: ThreadRunOptions): Promise<FileResult[]> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const { files } = computeThread(options);
+  const results: FileResult[] = [];
+  for (const [name, file] of files) {
+    const path = getDisplayPath(cwd, name);
+    if (file.error) {
+      results.push({ path, status: 'error', findings: file.findings, error: { message: file.error } });
+      continue;
+    }
+    if (file.after === undefined || file.after === file.before) {
+      results.push({ path, status: 'unchanged', findings: file.findings });
+      continue;
+    }
+    // ts reads files without a BOM; the text on disk (or given) must be what was analysed.
+    const raw = await readFile(name, 'utf8');
+    if ((options.overrides?.get(name) ?? raw) !== file.before) {
+      results.push({ path, status: 'skipped', findings: file.findings, reason: 'file text differs from what the type checker read (BOM?); not changed' });
+      continue;
+    }
+    if (!options.dry) {
+      const error = await writeResult(name, raw, file.after);
+      if (error) {
+        results.push({ path, status: 'error', findings: file.findings, error });
+        continue;
+      }
+    }
+    results.push({
+      path,
+      status: 'changed',
+      findings: file.findings,
+      ...(options.diff ? { diff: buildDiff(path, raw, file.after) } : {}),
+    });
+  }
+  return results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

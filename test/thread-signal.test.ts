@@ -1,0 +1,133 @@
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { Project } from 'ts-morph';
+import { describe, expect, it } from 'vitest';
+import { computeThread } from '../src/thread/run-thread.ts';
+import type { ThreadOptions } from '../src/thread/plan.ts';
+import { ctxmod, writeProject } from './helpers.ts';
+
+const ROOT = join(import.meta.dirname, '..', '__testfixtures__', 'thread-signal');
+/** `UPDATE_THREAD_FIXTURES=1` rewrites the output trees (review them like code before committing). */
+const UPDATE = process.env.UPDATE_THREAD_FIXTURES === '1';
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listFiles(path));
+    else out.push(path);
+  }
+  return out.sort();
+}
+
+/** Diagnostics of the project before and after replacing some files' text (one program, reused). */
+function countDiagnostics(tsconfig: string, replacements: ReadonlyMap<string, string>): { before: number; after: number } {
+  const project = new Project({ tsConfigFilePath: tsconfig });
+  const before = project.getPreEmitDiagnostics().length;
+  for (const [file, text] of replacements) project.getSourceFileOrThrow(file).replaceWithText(text);
+  return { before, after: project.getPreEmitDiagnostics().length };
+}
+
+function formatFindings(caseDir: string, files: ReturnType<typeof computeThread>['files']): string {
+  const lines: string[] = [];
+  for (const [name, file] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const rel = relative(join(caseDir, 'input'), name);
+    for (const f of file.findings) lines.push(`${rel}:${f.line}:${f.column} ${f.kind} ${f.message}`);
+  }
+  return lines.join('\n');
+}
+
+const cases = existsSync(ROOT) ? readdirSync(ROOT).sort() : [];
+
+describe.each(cases)('thread-signal/%s', (name) => {
+  const caseDir = join(ROOT, name);
+  const inputDir = join(caseDir, 'input');
+  const outputDir = join(caseDir, 'output');
+  const tsconfig = join(inputDir, 'tsconfig.json');
+  const optionsPath = join(caseDir, 'options.json');
+  const options: ThreadOptions = existsSync(optionsPath) ? JSON.parse(readFileSync(optionsPath, 'utf8')) : {};
+
+  it('produces the output tree, the findings, and no new type errors; a second run changes nothing', () => {
+    const { files } = computeThread({ ...options, project: tsconfig });
+    const changed = new Map<string, string>();
+    for (const [file, result] of files) {
+      expect(result.error).toBeUndefined();
+      if (result.after !== undefined && result.after !== result.before) changed.set(file, result.after);
+    }
+    if (UPDATE) {
+      rmSync(outputDir, { recursive: true, force: true });
+      cpSync(inputDir, outputDir, { recursive: true });
+      for (const [file, text] of changed) writeFileSync(join(outputDir, relative(inputDir, file)), text);
+      mkdirSync(dirname(join(caseDir, 'findings.txt')), { recursive: true });
+      writeFileSync(join(caseDir, 'findings.txt'), `${formatFindings(caseDir, files)}\n`);
+    }
+    const inputs = listFiles(inputDir).map((file) => relative(inputDir, file));
+    expect(listFiles(outputDir).map((file) => relative(outputDir, file))).toEqual(inputs);
+    for (const rel of inputs) {
+      const actual = changed.get(join(inputDir, rel)) ?? readFileSync(join(inputDir, rel), 'utf8');
+      expect(actual, rel).toBe(readFileSync(join(outputDir, rel), 'utf8'));
+    }
+    expect(formatFindings(caseDir, files)).toBe(readFileSync(join(caseDir, 'findings.txt'), 'utf8').trimEnd());
+
+    // The output type-checks at least as well as the input.
+    const diagnostics = countDiagnostics(tsconfig, changed);
+    expect(diagnostics.after).toBeLessThanOrEqual(diagnostics.before);
+
+    // Idempotent: the output tree is a fixed point.
+    const again = computeThread({ ...options, project: join(outputDir, 'tsconfig.json') });
+    for (const [file, result] of again.files) {
+      expect(result.after ?? result.before, relative(outputDir, file)).toBe(result.before);
+    }
+  });
+});
+
+describe('ctxmod migrate runs thread-signal', () => {
+  const files = {
+    'tsconfig.json': JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: true, noEmit: true, lib: ['ES2023', 'DOM'], types: [] }, include: ['src'] }),
+    'src/client.ts': 'export async function getUser(id: string) {\n  return fetch(`/users/${id}`);\n}\n',
+    'src/handler.ts': "import { getUser } from './client';\n\nexport async function handle(request: Request) {\n  return getUser(request.url);\n}\n",
+  };
+
+  it('reports and writes the thread edits with the per-file findings; --no-thread skips it', () => {
+    const dir = writeProject(files);
+    const dry = ctxmod(['migrate', 'src', '--dry', '--json'], dir);
+    expect(dry.status).toBe(0);
+    const report = JSON.parse(dry.stdout) as { files: { path: string; status: string; edits: { transform: string; message: string }[]; diff?: string }[] };
+    const client = report.files.find((file) => file.path === 'src/client.ts');
+    expect(client?.status).toBe('changed');
+    expect(client?.edits.map((edit) => `${edit.transform}: ${edit.message}`)).toEqual([
+      'thread-signal: threads `signal` through getUser',
+      'thread-signal: passes `signal` to fetch',
+    ]);
+    expect(client?.diff).toContain('+export async function getUser(id: string, signal?: AbortSignal) {');
+    expect(readFileSync(join(dir, 'src/client.ts'), 'utf8')).toBe(files['src/client.ts']);
+
+    const skipped = ctxmod(['migrate', 'src', '--dry', '--json', '--no-thread'], dir);
+    expect(JSON.parse(skipped.stdout).files.flatMap((file: { edits: unknown[] }) => file.edits)).toEqual([]);
+
+    const written = ctxmod(['migrate', 'src', '--param-name', 'abortSignal', '--required'], dir);
+    expect(written.status).toBe(0);
+    expect(readFileSync(join(dir, 'src/client.ts'), 'utf8')).toBe(
+      'export async function getUser(id: string, abortSignal: AbortSignal) {\n  return fetch(`/users/${id}`, { signal: abortSignal });\n}\n',
+    );
+    expect(readFileSync(join(dir, 'src/handler.ts'), 'utf8')).toContain('return getUser(request.url, request.signal);');
+  });
+
+  it('rejects a --param-name that is not an identifier', () => {
+    const dir = writeProject(files);
+    const result = ctxmod(['migrate', 'src', '--dry', '--param-name', 'a-b'], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--param-name must be an identifier');
+  });
+});
+
+describe('thread-signal limited to some files', () => {
+  it('changes only the given files; callers elsewhere keep compiling through the optional parameter', () => {
+    const input = join(ROOT, 'basic-chain', 'input');
+    const client = join(input, 'src', 'client.ts');
+    const { files } = computeThread({ project: join(input, 'tsconfig.json'), files: new Set([client]) });
+    const changed = [...files].filter(([, file]) => file.after !== undefined && file.after !== file.before).map(([name]) => relative(input, name));
+    expect(changed).toEqual(['src/client.ts']);
+    expect(files.get(client)?.after).toBe(readFileSync(join(ROOT, 'basic-chain', 'output', 'src', 'client.ts'), 'utf8'));
+  });
+});
