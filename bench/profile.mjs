@@ -41,6 +41,8 @@ export async function profileProject(dir, name = dir) {
   let bytes = 0;
   let candidateBytes = 0;
   const options = { targetNode: '>=20.19' };
+  const perTransform = new Map();
+  const perTransformFiles = new Map();
   for (const file of files) {
     const raw = await timeAsync('read', () => readFile(file, 'utf8'));
     bytes += raw.length;
@@ -51,9 +53,16 @@ export async function profileProject(dir, name = dir) {
     candidateBytes += raw.length;
     const j = getJscodeshift(getParserName(file, text));
     const root = time('parse', () => j(text));
-    const findings = time('transform', () =>
-      applyTransforms(j, root, { path: file, source: text, typescript: isTypeScriptPath(file) }, selected, options),
-    );
+    // One transform at a time on the same root: what applyTransforms does, timed per transform.
+    const findings = [];
+    for (const module of selected) {
+      const started = performance.now();
+      findings.push(...applyTransforms(j, root, { path: file, source: text, typescript: isTypeScriptPath(file) }, [module], options));
+      const ms = performance.now() - started;
+      phases.transform += ms;
+      perTransform.set(module.meta.name, (perTransform.get(module.meta.name) ?? 0) + ms);
+      perTransformFiles.set(module.meta.name, (perTransformFiles.get(module.meta.name) ?? 0) + 1);
+    }
     if (!findings.some((finding) => finding.kind === 'edit')) continue;
     const printed = time('print', () => printRoot(root, text));
     if (printed === text) continue;
@@ -73,6 +82,10 @@ export async function profileProject(dir, name = dir) {
     `| load modules (once per thread) | ${load.toFixed(0)} | ${((load / total) * 100).toFixed(1)}% |`,
     ...Object.entries(phases).map(([phase, ms]) => `| ${phase} | ${ms.toFixed(0)} | ${((ms / total) * 100).toFixed(1)}% |`),
     `| total | ${total.toFixed(0)} | 100% |`,
+    '',
+    'Transform time by transform (files its prefilter let through):',
+    '',
+    ...[...perTransform].map(([transform, ms]) => `- ${transform}: ${ms.toFixed(0)} ms on ${perTransformFiles.get(transform)} files`),
     '',
   ];
   return lines.join('\n');
