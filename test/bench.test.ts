@@ -10,7 +10,7 @@ it('the benchmark runs every measurement on a small generated project', () => {
   expect(result.status, result.stderr).toBe(0);
   expect(result.stdout).toMatch(/^### generated, N=100 \(\d+ files\)$/m);
   const rows = result.stdout.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Measurement'));
-  const labels = rows.map((line) => line.split(' | ')[0].slice(2));
+  const labels = rows.map((line) => (line.split(' | ')[0] ?? '').slice(2));
   expect(labels).toEqual([
     'jscodeshift, parse-only transform (1)',
     'jscodeshift, no-parse transform (floor)',
