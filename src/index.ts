@@ -8,6 +8,9 @@
  * const { sources } = transformSources({ files: { 'src/a.ts': source } });
  * ```
  */
+import type { FileResult } from './engine/process-file.ts';
+import type { ThreadRunOptions } from './thread/run-thread.ts';
+
 export { migrate, transformSources } from './api.ts';
 export type { ConfigSource, MigrateOptions, SourceFile, SourcesReport, TransformSourcesOptions } from './api.ts';
 export { run } from './engine/run.ts';
@@ -34,6 +37,15 @@ export { getRule, RULES } from './check/rules.ts';
 export type { Rule, RuleLevel, Severity } from './check/rules.ts';
 export { buildSarif } from './report/sarif.ts';
 export type { SarifLog } from './report/sarif.ts';
-export { threadSignal, computeThread, findTsconfig, THREAD_TRANSFORM, THREAD_RULE } from './thread/run-thread.ts';
+export { findTsconfig } from './thread/find-tsconfig.ts';
 export type { ThreadRunOptions } from './thread/run-thread.ts';
 export type { ThreadOptions as ThreadPassOptions } from './thread/plan.ts';
+
+/**
+ * The cross-file thread-signal pass on its own (what `ctxmod migrate` runs after the per-file
+ * transforms): plans, writes (unless `dry`) and returns a result per file it touched. Loaded on
+ * first call: it needs ts-morph, which takes most of a second to load.
+ */
+export async function threadSignal(options: ThreadRunOptions): Promise<FileResult[]> {
+  return (await import('./thread/run-thread.ts')).threadSignal(options);
+}

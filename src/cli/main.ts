@@ -20,7 +20,7 @@ import { formatStylish } from '../report/stylish.ts';
 import { pathToFileURL } from 'node:url';
 import { existsSync } from 'node:fs';
 import type { ThreadOptions } from '../thread/plan.ts';
-import { findTsconfig, threadSignal } from '../thread/run-thread.ts';
+import { findTsconfig } from '../thread/find-tsconfig.ts';
 import { mergeThreadResults } from '../thread/merge.ts';
 
 /** Exit codes, documented in the README. */
@@ -287,6 +287,8 @@ async function runThreadPass(report: RunReport, flags: RunFlags, io: Io, dry: bo
   const overrides = new Map(
     report.files.flatMap((file) => (dry && file.contents ? [[resolve(io.cwd, file.path).split(sep).join('/'), file.contents.after] as const] : [])),
   );
+  // Loaded here: ts-morph takes most of a second to load, which runs without a tsconfig skip.
+  const { threadSignal } = await import('../thread/run-thread.ts');
   const results = await threadSignal({ ...options, files, project, cwd: io.cwd, dry, diff: dry, overrides });
   return mergeThreadResults(report, results, performance.now() - started);
 }

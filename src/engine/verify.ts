@@ -1,6 +1,17 @@
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 // ts-morph bundles TypeScript's compiler API (the native `typescript` 7 has none).
-import { Project, ts } from 'ts-morph';
+import type { Project, ts } from 'ts-morph';
+
+/**
+ * ts-morph, loaded on first use: loading it takes most of a second, which every CLI run would
+ * otherwise pay at startup whether it verifies or not.
+ */
+let tsMorph: typeof import('ts-morph') | undefined;
+function getTsMorph(): typeof import('ts-morph') {
+  tsMorph ??= createRequire(import.meta.url)('ts-morph') as typeof import('ts-morph');
+  return tsMorph;
+}
 
 export class VerifyError extends Error {
   constructor(message: string) {
@@ -24,6 +35,7 @@ export interface VerifyOutcome {
  * compared per file by code and message, not position, since the edits move code.
  */
 export function verifyChanges(tsconfigPath: string, changes: ReadonlyMap<string, string>): VerifyOutcome {
+  const { Project } = getTsMorph();
   let project: Project;
   try {
     // ts-morph serves TypeScript's lib files from memory: its bundled compiler has none on disk.
@@ -81,7 +93,7 @@ function getImportedFiles(project: Project, file: string): string[] {
 /** Formatted diagnostics per absolute file path; program-wide ones under ''. */
 function getDiagnosticsByFile(program: ts.Program): Map<string, string[]> {
   const byFile = new Map<string, string[]>();
-  for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
+  for (const diagnostic of getTsMorph().ts.getPreEmitDiagnostics(program)) {
     const file = diagnostic.file ? resolve(diagnostic.file.fileName) : '';
     const list = byFile.get(file) ?? [];
     list.push(formatDiagnostic(diagnostic));
@@ -116,5 +128,5 @@ function countAll(byFile: ReadonlyMap<string, readonly string[]>): number {
 }
 
 function flatten(message: string | ts.DiagnosticMessageChain): string {
-  return ts.flattenDiagnosticMessageText(message, '\n');
+  return getTsMorph().ts.flattenDiagnosticMessageText(message, '\n');
 }

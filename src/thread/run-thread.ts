@@ -1,6 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Project, ts } from 'ts-morph';
 import type { Finding } from '../types.ts';
 import type { FileResult } from '../engine/process-file.ts';
@@ -9,6 +8,8 @@ import { buildDiff } from '../report/diff.ts';
 import { getDisplayPath } from '../engine/run.ts';
 import { planThread, type ThreadOptions } from './plan.ts';
 import { applyTextEdits, OverlappingEditsError } from './text-edits.ts';
+
+export { findTsconfig } from './find-tsconfig.ts';
 
 export const THREAD_TRANSFORM = 'thread-signal';
 export const THREAD_RULE = 'missing-signal-chain';
@@ -25,19 +26,6 @@ export interface ThreadRunOptions extends ThreadOptions {
    * one diff from its text on disk.
    */
   readonly overrides?: ReadonlyMap<string, string>;
-}
-
-/** The nearest tsconfig.json at or above `from` (a file or directory), if any. */
-export function findTsconfig(from: string): string | undefined {
-  let dir = resolve(from);
-  if (existsSync(dir) && !statSync(dir).isDirectory()) dir = dirname(dir);
-  for (;;) {
-    const candidate = join(dir, 'tsconfig.json');
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
 }
 
 /**
