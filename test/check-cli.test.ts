@@ -1,4 +1,4 @@
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -9,16 +9,26 @@ import { getSarifValidator } from '../scripts/validate-sarif.mjs';
 import { ctxmod, ROOT, tempDir, writeProject } from './helpers.ts';
 
 
-/** A copy of examples/ in a temp directory, so that `migrate` can write it. */
+/**
+ * A copy of examples/ in a temp directory, so that `migrate` can write it. Its tsconfig finds
+ * @types/node here, as it does in the repository (missing-signal-chain needs the types).
+ */
 function copyExamples(): string {
   const dir = tempDir();
   cpSync(join(ROOT, 'examples'), join(dir, 'examples'), { recursive: true });
+  const tsconfig = join(dir, 'examples', 'tsconfig.json');
+  const config = JSON.parse(readFileSync(tsconfig, 'utf8'));
+  config.compilerOptions.typeRoots = [join(ROOT, 'node_modules', '@types')];
+  writeFileSync(tsconfig, JSON.stringify(config));
   return dir;
 }
 
 const EXAMPLES_STYLISH = `examples/src/api-client.ts:7:26  error    A signal in scope is not passed to a signal-aware call (fix: passes options.signal to fetch())  unforwarded-signal
 
-examples/src/batch-import.ts:13:3  warning  An async loop with a signal in scope never checks it (fix: loop awaits without looking at the signal: added \`signal.throwIfAborted();\`)  loop-without-check
+examples/src/batch-import.ts:13:3   warning  An async loop with a signal in scope never checks it (fix: loop awaits without looking at the signal: added \`signal.throwIfAborted();\`)  loop-without-check
+examples/src/batch-import.ts:14:11  warning  A function does cancellable work without a signal while its callers have one (fix: passes \`signal\` to saveRow)  missing-signal-chain
+examples/src/batch-import.ts:20:1   warning  A function does cancellable work without a signal while its callers have one (fix: threads \`signal\` through saveRow)  missing-signal-chain
+examples/src/batch-import.ts:21:9   warning  A function does cancellable work without a signal while its callers have one (fix: passes \`signal\` to getJson)  missing-signal-chain
 
 examples/src/downloader.ts:3:15   warning  A sleep cannot be cancelled (fix: delay() now uses node:timers/promises setTimeout and takes an optional signal)  sleep-without-signal
 examples/src/downloader.ts:5:1    warning  A sleep cannot be cancelled (fix: backoff() now uses node:timers/promises setTimeout and takes an optional signal)  sleep-without-signal
@@ -33,7 +43,9 @@ examples/src/poller.ts:16:11  warning  A sleep cannot be cancelled (fix: sleep n
 
 examples/src/race-timeout-demo.ts:10:26  error    Promise.race against a timer neither cancels the loser nor clears the timer (fix: fetch() now gets a timeout signal instead of racing a timer; the timeout still rejects with the original error)  race-without-cancel
 examples/src/race-timeout-demo.ts:11:5   error    A signal in scope is not passed to a signal-aware call (fix: passes signal to fetch())  unforwarded-signal
+examples/src/race-timeout-demo.ts:18:1   warning  A function does cancellable work without a signal while its callers have one (fix: threads \`signal\` through loadPriceList)  missing-signal-chain
 examples/src/race-timeout-demo.ts:19:10  error    Promise.race against a timer neither cancels the loser nor clears the timer (fix: readFile() now gets a timeout signal instead of racing a timer; the timeout still rejects with the original error)  race-without-cancel
+examples/src/race-timeout-demo.ts:19:24  warning  A function does cancellable work without a signal while its callers have one (fix: passes \`signal\` to readFile)  missing-signal-chain
 
 examples/src/search-proxy.ts:9:9   warning  A controller follows other signals through 'abort' listeners that stay on them, where AbortSignal.any fits (fix: controller only followed shutdown.signal, signal, a timer (2_000 ms): now AbortSignal.any)  hand-linked-signals
 examples/src/search-proxy.ts:23:3  warning  An 'abort' listener is never removed (fix: the 'abort' listener on signal, which outlives this function, is now removed when the try block settles)  abort-listener-leak
@@ -46,7 +58,7 @@ examples/src/webhook.ts:7:17  error    An http(s) request timeout only emits an 
 examples/src/worker-process.ts:8:17  error    A signal in scope is not passed to a signal-aware call (fix: passes signal to spawn())  unforwarded-signal
 examples/src/worker-process.ts:9:9   warning  Waiting for an event ignores the signal in scope (fix: now uses events.once(), which removes its listeners and stops on abort of signal)  once-without-signal
 
-ctxmod check: 20 problems (9 errors, 10 warnings, 1 info) in 11 files checked; 20 fixable with \`ctxmod migrate\`
+ctxmod check: 25 problems (9 errors, 15 warnings, 1 info) in 11 files checked; 25 fixable with \`ctxmod migrate\`
 `;
 
 describe('ctxmod check', () => {
@@ -73,7 +85,7 @@ describe('ctxmod check', () => {
     expect(ctxmod(['check', 'examples', '--rule', 'sleep-without-signal', '--max-severity', 'warning'], dir).status).toBe(1);
     const quiet = ctxmod(['check', 'examples', '--quiet'], dir);
     expect(quiet.stdout).not.toContain('warning ');
-    expect(quiet.stdout).toContain('ctxmod check: 20 problems');
+    expect(quiet.stdout).toContain('ctxmod check: 25 problems');
   });
 
   it('--format json prints the object check() returns', async () => {
@@ -112,7 +124,7 @@ describe('ctxmod check', () => {
       expect(['error', 'warning', 'note']).toContain(rule.defaultConfiguration.level);
     }
     expect(run.originalUriBaseIds.SRCROOT.uri).toBe(pathToFileURL(`${dir}/`).href);
-    expect(run.results).toHaveLength(20);
+    expect(run.results).toHaveLength(25);
     expect(run.results[0]).toEqual({
       ruleId: 'unforwarded-signal',
       ruleIndex: 0,
@@ -122,7 +134,7 @@ describe('ctxmod check', () => {
       properties: { fixable: true, transform: 'forward-signal' },
     });
     for (const res of run.results) expect(run.tool.driver.rules[res.ruleIndex].id).toBe(res.ruleId);
-    expect(run.results.filter((res: { level: string }) => res.level === 'warning')).toHaveLength(10);
+    expect(run.results.filter((res: { level: string }) => res.level === 'warning')).toHaveLength(15);
   });
 
   it('reads rule severities from ctxmod.config.json; an unknown rule there or on the command line is a usage error', () => {

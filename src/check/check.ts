@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
 import { run, type RunOptions } from '../engine/run.ts';
 import type { FileError } from '../engine/process-source.ts';
 import { detectors, getTransform, transforms } from '../registry.ts';
@@ -7,6 +8,7 @@ import type { Finding } from '../types.ts';
 import { VERSION } from '../version.ts';
 import { compareSeverity, getRule, type Rule, type RuleLevel, type Severity } from './rules.ts';
 import { getSuppressions, isSuppressed } from './suppressions.ts';
+import { findTsconfig } from '../thread/find-tsconfig.ts';
 
 export interface CheckOptions extends Pick<RunOptions, 'paths' | 'cwd' | 'extensions' | 'ignore' | 'cpus' | 'transformOptions' | 'onProgress' | 'signal'> {
   /** Severity per rule, `off` to disable one (the `rules` key of ctxmod.config.json). */
@@ -15,6 +17,12 @@ export interface CheckOptions extends Pick<RunOptions, 'paths' | 'cwd' | 'extens
   readonly only?: readonly string[];
   /** Lowest severity that fails the check (default `error`). */
   readonly failOn?: Severity;
+  /**
+   * The tsconfig for `missing-signal-chain`, which needs the whole program (the thread-signal
+   * analysis, planned and never written). Default: the nearest tsconfig.json of the first path;
+   * `false`: skip the rule. Without a tsconfig the rule has nothing to say.
+   */
+  readonly project?: string | false;
 }
 
 /** One problem. Lines and columns are 1-based, in the file as it is. */
@@ -81,10 +89,15 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
     dry: true,
   });
   const cwd = resolve(options.cwd ?? process.cwd());
+  const chains = await getChainFindings(options, cwd, report.files.map((file) => file.path));
   let suppressed = 0;
   const files: CheckFile[] = [];
   for (const file of report.files) {
-    let diagnostics = file.findings.flatMap((finding) => toDiagnostic(finding, options));
+    // A call the per-file transforms already flag (an unforwarded signal) is not a chain problem too.
+    const taken = new Set(file.findings.map((finding) => `${finding.line}:${finding.column}`));
+    const chain = (chains.get(file.path) ?? []).filter((finding) => !taken.has(`${finding.line}:${finding.column}`));
+    const findings = [...file.findings, ...chain].sort((a, b) => a.line - b.line || a.column - b.column);
+    let diagnostics = findings.flatMap((finding) => toDiagnostic(finding, options));
     if (diagnostics.length > 0) {
       const text = await readFile(resolve(cwd, file.path), 'utf8').catch(() => '');
       const suppressions = getSuppressions(text);
@@ -118,6 +131,28 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
     interrupted: report.interrupted,
   };
 }
+
+/**
+ * `missing-signal-chain`: what the thread-signal pass would add or report over the project, for
+ * the files checked, by display path. Only when the rule is wanted and a tsconfig is there.
+ */
+async function getChainFindings(options: CheckOptions, cwd: string, paths: readonly string[]): Promise<Map<string, Finding[]>> {
+  const byPath = new Map<string, Finding[]>();
+  const wanted = options.rules?.[CHAIN_RULE] !== 'off' && (!options.only || options.only.includes(CHAIN_RULE));
+  if (!wanted || options.project === false || options.signal?.aborted) return byPath;
+  const project = options.project !== undefined ? resolve(cwd, options.project) : findTsconfig(resolve(cwd, options.paths[0] ?? '.'));
+  if (project === undefined || !existsSync(project)) return byPath;
+  const files = new Map(paths.map((path) => [resolve(cwd, path).split(sep).join('/'), path]));
+  // Loaded here: ts-morph takes most of a second to load.
+  const { computeThread } = await import('../thread/run-thread.ts');
+  for (const [name, file] of computeThread({ project, files: new Set(files.keys()) }).files) {
+    const path = files.get(name);
+    if (path !== undefined) byPath.set(path, file.findings);
+  }
+  return byPath;
+}
+
+const CHAIN_RULE = 'missing-signal-chain';
 
 /** The rule a finding breaks: its own, else its transform's; unknown to the registry: a warning. */
 export function getFindingRule(finding: Finding): Rule {

@@ -85,6 +85,8 @@ interface CheckFlags {
   'target-node'?: string;
   color?: boolean;
   config?: string;
+  project?: string;
+  thread: boolean;
 }
 
 class UsageError extends Error {}
@@ -207,7 +209,14 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
           })
           .option('rule', { type: 'string', array: true, requiresArg: true, describe: 'Report only these rules (repeatable, comma-separated)' })
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Report only problems at or above --fail-on' })
-          .option('color', { type: 'boolean', describe: 'Color the output (default: when stdout is a terminal)' }),
+          .option('color', { type: 'boolean', describe: 'Color the output (default: when stdout is a terminal)' })
+          .option('project', {
+            alias: 'p',
+            type: 'string',
+            requiresArg: true,
+            describe: 'tsconfig for missing-signal-chain, which analyses the whole program (default: the nearest one of the first path)',
+          })
+          .option('thread', { type: 'boolean', default: true, describe: '--no-thread skips missing-signal-chain and its program analysis' }),
       (argv) => {
         command = async () => checkCommand(argv as unknown as CheckFlags, io);
       },
@@ -367,6 +376,7 @@ async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
       failOn: flags['fail-on'],
       onProgress: progress?.update,
       signal: controller.signal,
+      ...(flags.thread ? (flags.project === undefined ? {} : { project: flags.project }) : { project: false }),
     });
   } finally {
     signals.off('SIGINT', interrupt);
