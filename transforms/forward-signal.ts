@@ -3,7 +3,7 @@ import { getCatalogMatcher } from '../src/catalog/get-catalog-matcher.ts';
 import type { CallMatch } from '../src/catalog/match.ts';
 import { insertSignal } from '../src/catalog/insert-signal.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
-import { getSignalInScope, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
+import { getSignalInScope, mayHaveSignal, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
 import type { TransformContext, TransformMeta } from '../src/types.ts';
 
 type Node = any;
@@ -12,7 +12,7 @@ export const meta: TransformMeta = {
   name: 'forward-signal',
   description: 'Pass the AbortSignal in scope to every signal-aware call (fetch, axios, fs, child_process, SDKs, ...) that lacks one',
   // No signal in scope without one of these words in the text.
-  mayApply: (source) => /signal|Signal|Request\b|AbortController/.test(source),
+  mayApply: mayHaveSignal,
   rule: 'unforwarded-signal',
 };
 

@@ -3,7 +3,7 @@ import { getEnclosingFunctions, isFunctionNode } from '../src/ast/get-enclosing-
 import { parseStatement } from '../src/ast/parse-snippet.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
 import { getFeatureSupport } from '../src/runtime/features.ts';
-import { getSignalInScope, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
+import { getSignalInScope, mayHaveSignal, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
 import type { TransformContext, TransformMeta } from '../src/types.ts';
 
 type Node = any;
@@ -11,7 +11,8 @@ type Node = any;
 export const meta: TransformMeta = {
   name: 'loop-check',
   description: 'Add signal.throwIfAborted() at the top of awaiting loops in async functions with a signal in scope',
-  mayApply: (source) => source.includes('await') && (source.includes('for') || source.includes('while')),
+  // A loop is only checked with a signal in scope.
+  mayApply: (source) => mayHaveSignal(source) && source.includes('await') && (source.includes('for') || source.includes('while')),
   rule: 'loop-without-check',
 };
 

@@ -15,7 +15,7 @@ import { parseExpression } from '../src/ast/parse-snippet.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
 import { getPrintOptions } from '../src/engine/print-options.ts';
 import { getFeatureSupport } from '../src/runtime/features.ts';
-import { getSignalInScope, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
+import { getSignalInScope, mayHaveSignal, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
 import type { TransformContext, TransformMeta } from '../src/types.ts';
 
 type Node = any;
@@ -23,7 +23,9 @@ type Node = any;
 export const meta: TransformMeta = {
   name: 'once-event',
   description: 'Turn new Promise wrappers around emitter.once(...) into events.once(emitter, name, { signal })',
-  mayApply: (source) => source.includes('Promise') && /\.(once|on|addListener|addEventListener)\(/.test(source),
+  // Only with a signal or a timer in scope.
+  mayApply: (source) =>
+    source.includes('Promise') && /\.(once|on|addListener|addEventListener)\(/.test(source) && (mayHaveSignal(source) || source.includes('setTimeout')),
   rule: 'once-without-signal',
 };
 

@@ -17,7 +17,8 @@ export const meta: TransformMeta = {
   name: 'timeout-option',
   description:
     'Give http/https requests with a timeout option an AbortSignal.timeout, and make axios/got/ky/node-fetch calls with a timeout honour the signal in scope',
-  mayApply: (source) => source.includes('timeout'),
+  // The calls it knows come from these modules, which the file must import.
+  mayApply: (source) => source.includes('timeout') && /\b(https?|axios|got|ky|node-fetch)\b/.test(source),
   rule: 'http-timeout-event',
 };
 

@@ -20,6 +20,14 @@ export interface SignalInScope {
   readonly functionPath: ASTPath;
 }
 
+/**
+ * A cheap text test for prefilters: without one of these words in the file, getSignalInScope
+ * finds nothing anywhere in it (names, types, `Request` parameters, local controllers).
+ */
+export function mayHaveSignal(source: string): boolean {
+  return /signal|Signal|Request\b|AbortController/.test(source);
+}
+
 /** Parameter names that hold an AbortSignal when nothing says otherwise. */
 const SIGNAL_NAMES = new Set(['signal', 'abortSignal']);
 /** Parameter names of options bags that may carry a `signal` property. */

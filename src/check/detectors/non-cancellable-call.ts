@@ -2,7 +2,7 @@ import type { ASTPath } from 'jscodeshift';
 import { NON_CANCELLABLE } from '../../catalog/entries.ts';
 import { CallMatcher } from '../../catalog/match.ts';
 import type { NonCancellableEntry } from '../../catalog/types.ts';
-import { getSignalInScope } from '../../scope/get-signal-in-scope.ts';
+import { getSignalInScope, mayHaveSignal } from '../../scope/get-signal-in-scope.ts';
 import type { TransformContext, TransformMeta } from '../../types.ts';
 
 type Node = any;
@@ -16,7 +16,7 @@ export const meta: TransformMeta = {
   name: 'non-cancellable-call',
   description: 'Report awaited calls of libraries without cancellation support (pg, mysql2, ioredis, Prisma, knex) where a signal is in scope',
   // No signal in scope without one of these words; no catalogued library without its name.
-  mayApply: (source) => /signal|Signal|Request\b|AbortController/.test(source) && /pg|mysql2|ioredis|prisma|knex/.test(source),
+  mayApply: (source) => mayHaveSignal(source) && /pg|mysql2|ioredis|prisma|knex/.test(source),
   rule: 'non-cancellable-call',
 };
 
