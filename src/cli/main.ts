@@ -302,6 +302,24 @@ async function runThreadPass(report: RunReport, flags: RunFlags, io: Io, dry: bo
   return mergeThreadResults(report, results, performance.now() - started);
 }
 
+/**
+ * Ctrl-C (SIGINT) or SIGTERM aborts the returned controller's signal: runs stop starting files,
+ * finish those in flight and report what was done. `dispose()` stops listening.
+ */
+function listenForInterrupt(io: Io): AbortController & { dispose(): void } {
+  const controller = new AbortController();
+  const interrupt = () => controller.abort();
+  const signals = io.signals ?? process;
+  signals.once('SIGINT', interrupt);
+  signals.once('SIGTERM', interrupt);
+  return Object.assign(controller, {
+    dispose() {
+      signals.off('SIGINT', interrupt);
+      signals.off('SIGTERM', interrupt);
+    },
+  });
+}
+
 /** `run a,b c src lib`: leading transform names (comma-separated or not), then paths. */
 export function splitTransformsAndPaths(positionals: readonly (string | number)[]): { names: string[]; paths: string[] } {
   const names: string[] = [];
@@ -349,11 +367,7 @@ async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
   const loaded = await loadConfig(io.cwd, flags.config);
   const showProgress = flags.format === 'stylish' && flags.output === undefined && !flags.quiet && Boolean(io.stderr.isTTY);
   const progress = showProgress ? createProgress(io.stderr) : undefined;
-  const controller = new AbortController();
-  const interrupt = () => controller.abort();
-  const signals = io.signals ?? process;
-  signals.once('SIGINT', interrupt);
-  signals.once('SIGTERM', interrupt);
+  const controller = listenForInterrupt(io);
   let report;
   try {
     // The config's ignore globs, catalog and target Node apply; its transform selection does
@@ -379,8 +393,7 @@ async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
       ...(flags.thread ? (flags.project === undefined ? {} : { project: flags.project }) : { project: false }),
     });
   } finally {
-    signals.off('SIGINT', interrupt);
-    signals.off('SIGTERM', interrupt);
+    controller.dispose();
     progress?.done();
   }
   let text: string;
@@ -412,12 +425,7 @@ async function runCommand(names: readonly string[] | undefined, flags: RunFlags,
   const dry = flags.dry || flags.patch !== undefined;
   const showProgress = !flags.json && !flags.quiet && !flags.interactive && Boolean(io.stderr.isTTY);
   const progress = showProgress ? createProgress(io.stderr) : undefined;
-  // Ctrl-C: stop starting files, let the ones in flight finish, report what was done.
-  const controller = new AbortController();
-  const interrupt = () => controller.abort();
-  const signals = io.signals ?? process;
-  signals.once('SIGINT', interrupt);
-  signals.once('SIGTERM', interrupt);
+  const controller = listenForInterrupt(io);
   const reviewer = flags.interactive
     ? createReviewer({
         input: io.stdin ?? process.stdin,
@@ -455,8 +463,7 @@ async function runCommand(names: readonly string[] | undefined, flags: RunFlags,
     );
     if (migrate && flags.thread && !report.interrupted) report = await runThreadPass(report, flags, io, dry, loaded?.config.thread);
   } finally {
-    signals.off('SIGINT', interrupt);
-    signals.off('SIGTERM', interrupt);
+    controller.dispose();
     progress?.done();
     reviewer?.close();
   }
