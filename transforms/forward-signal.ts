@@ -2,6 +2,7 @@ import type { ASTPath } from 'jscodeshift';
 import { getCatalogMatcher } from '../src/catalog/get-catalog-matcher.ts';
 import type { CallMatch } from '../src/catalog/match.ts';
 import { insertSignal } from '../src/catalog/insert-signal.ts';
+import { getProperty } from '../src/catalog/signal-argument.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
 import { getSignalInScope, mayHaveSignal, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
 import type { TransformContext, TransformMeta } from '../src/types.ts';
@@ -35,11 +36,25 @@ export function transform(ctx: TransformContext): void {
 export default createJscodeshiftTransform({ meta, transform });
 
 function forwardSignal(ctx: TransformContext, path: ASTPath, match: CallMatch, signal: SignalInScope): void {
-  if (passesSignalOwner((path.node as Node).arguments, signal)) return;
+  const args = (path.node as Node).arguments as Node[];
+  if (passesSignalOwner(args, signal)) return;
+  // Read before the signal goes in: the options object may be replaced.
+  const rule = getRule(match, args);
   const result = insertSignal(ctx, path, match.entry.signal, signal, true);
   if (result.kind === 'passed') return;
-  if (result.kind === 'unsure') return ctx.manual(path, MESSAGES.manual(match.callee, result.reason, signal.expression));
-  ctx.edit(path, MESSAGES.forwarded(signal.expression, match.callee));
+  if (result.kind === 'unsure') return ctx.manual(path, MESSAGES.manual(match.callee, result.reason, signal.expression), rule);
+  ctx.edit(path, MESSAGES.forwarded(signal.expression, match.callee), rule);
+}
+
+/**
+ * A client call with its own `timeout` option breaks `client-timeout-ignores-signal` rather than
+ * plain `unforwarded-signal`: its timeout looks like cancellation and is not the caller's.
+ * (http/https `timeout` is timeout-option's `http-timeout-event`.)
+ */
+function getRule(match: CallMatch, args: readonly Node[]): string | undefined {
+  if (/^(node:)?https?$/.test(match.entry.module)) return undefined;
+  const hasTimeout = args.some((arg) => arg?.type === 'ObjectExpression' && getProperty(arg, 'timeout') !== undefined);
+  return hasTimeout ? 'client-timeout-ignores-signal' : undefined;
 }
 
 /**

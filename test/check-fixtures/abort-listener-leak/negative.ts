@@ -1,0 +1,3 @@
+export function watch(signal: AbortSignal, onStop: () => void) {
+  signal.addEventListener('abort', onStop, { once: true });
+}

@@ -1,0 +1,3 @@
+export async function search(url: string, signal: AbortSignal, shutdown: AbortSignal) {
+  return fetch(url, { signal: AbortSignal.any([signal, shutdown]) });
+}
