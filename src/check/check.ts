@@ -9,6 +9,7 @@ import { VERSION } from '../version.ts';
 import { compareSeverity, getRule, type Rule, type RuleLevel, type Severity } from './rules.ts';
 import { getSuppressions, isSuppressed } from './suppressions.ts';
 import { findTsconfig } from '../thread/find-tsconfig.ts';
+import { THREAD_RULE } from '../thread/names.ts';
 
 export interface CheckOptions extends Pick<RunOptions, 'paths' | 'cwd' | 'extensions' | 'ignore' | 'cpus' | 'transformOptions' | 'onProgress' | 'signal'> {
   /** Severity per rule, `off` to disable one (the `rules` key of ctxmod.config.json). */
@@ -138,7 +139,7 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
  */
 async function getChainFindings(options: CheckOptions, cwd: string, paths: readonly string[]): Promise<Map<string, Finding[]>> {
   const byPath = new Map<string, Finding[]>();
-  const wanted = options.rules?.[CHAIN_RULE] !== 'off' && (!options.only || options.only.includes(CHAIN_RULE));
+  const wanted = options.rules?.[THREAD_RULE] !== 'off' && (!options.only || options.only.includes(THREAD_RULE));
   if (!wanted || options.project === false || options.signal?.aborted) return byPath;
   const project = options.project !== undefined ? resolve(cwd, options.project) : findTsconfig(resolve(cwd, options.paths[0] ?? '.'));
   if (project === undefined || !existsSync(project)) return byPath;
@@ -151,8 +152,6 @@ async function getChainFindings(options: CheckOptions, cwd: string, paths: reado
   }
   return byPath;
 }
-
-const CHAIN_RULE = 'missing-signal-chain';
 
 /** The rule a finding breaks: its own, else its transform's; unknown to the registry: a warning. */
 export function getFindingRule(finding: Finding): Rule {

@@ -1,7 +1,7 @@
 import yargs, { type Argv } from 'yargs';
 import { resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { applyConfig, ConfigError, loadConfig, type CtxmodConfig } from '../config.ts';
+import { applyConfig, CARRIERS, ConfigError, loadConfig, type CtxmodConfig } from '../config.ts';
 import { createReviewer } from './interactive.ts';
 import { DirtyFilesError } from '../engine/git.ts';
 import { VerifyError } from '../engine/verify.ts';
@@ -66,7 +66,7 @@ interface RunFlags {
   project?: string;
   interactive: boolean;
   thread: boolean;
-  carrier?: 'signal' | 'options';
+  carrier?: (typeof CARRIERS)[number];
   'param-name'?: string;
   required?: boolean;
 }
@@ -185,7 +185,7 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
             describe: 'Then thread a signal up call chains across files (thread-signal; needs a tsconfig). --no-thread skips it',
           })
           .option('carrier', {
-            choices: ['signal', 'options'] as const,
+            choices: CARRIERS,
             describe: 'How thread-signal carries the signal: a trailing parameter, or a property of the trailing options bag (default: the config\'s thread.carrier, else signal)',
           })
           .option('param-name', { type: 'string', requiresArg: true, describe: 'Name of the parameter thread-signal adds (default: the config\'s thread.paramName, else signal)' })

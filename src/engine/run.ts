@@ -210,7 +210,7 @@ export async function run(options: RunOptions): Promise<RunReport> {
     await applyReviewed(review, results, absolute, stopped);
   }
 
-  const sorted = [...results.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const sorted = [...results.values()].sort(compareByPath);
   return {
     version: VERSION,
     files: sorted,
@@ -240,6 +240,11 @@ export async function runInPool(pool: Pick<Tinypool, 'run'>, task: FileTask): Pr
 
 const INTERRUPTED_REASON = 'interrupted before this file was started';
 const INTERRUPTED = (task: FileTask): FileResult => ({ path: task.path, status: 'skipped', findings: [], reason: INTERRUPTED_REASON });
+
+/** Report order: by path, code unit by code unit (not locale order), so runs compare equal. */
+export function compareByPath(a: { readonly path: string }, b: { readonly path: string }): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
 
 /** Relative to cwd with forward slashes; files outside cwd keep their absolute path. */
 export function getDisplayPath(cwd: string, absolutePath: string): string {

@@ -1,5 +1,5 @@
 import type { FileResult } from '../engine/process-file.ts';
-import { buildSummary, type RunReport } from '../engine/run.ts';
+import { buildSummary, compareByPath, type RunReport } from '../engine/run.ts';
 
 /**
  * Adds the thread pass's results to the per-file report: findings of a file both passes touched
@@ -25,6 +25,6 @@ export function mergeThreadResults(report: RunReport, thread: readonly FileResul
       ...(diff ? { diff } : {}),
     });
   }
-  const sorted = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const sorted = [...files.values()].sort(compareByPath);
   return { ...report, files: sorted, summary: { ...report.summary, ...buildSummary(sorted, report.summary.durationMs + durationMs) } };
 }

@@ -5,14 +5,13 @@ import type { Finding } from '../types.ts';
 import type { FileResult } from '../engine/process-file.ts';
 import { writeResult } from '../engine/process-file.ts';
 import { buildDiff } from '../report/diff.ts';
-import { getDisplayPath } from '../engine/run.ts';
+import { compareByPath, getDisplayPath } from '../engine/run.ts';
 import { planThread, type ThreadOptions } from './plan.ts';
 import { applyTextEdits, OverlappingEditsError } from './text-edits.ts';
+import { THREAD_RULE, THREAD_TRANSFORM } from './names.ts';
 
 export { findTsconfig } from './find-tsconfig.ts';
-
-export const THREAD_TRANSFORM = 'thread-signal';
-export const THREAD_RULE = 'missing-signal-chain';
+export { THREAD_RULE, THREAD_TRANSFORM } from './names.ts';
 
 export interface ThreadRunOptions extends ThreadOptions {
   /** The tsconfig of the project. */
@@ -101,5 +100,5 @@ export async function threadSignal(options: ThreadRunOptions): Promise<FileResul
       ...(options.diff ? { diff: buildDiff(path, raw, file.after) } : {}),
     });
   }
-  return results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return results.sort(compareByPath);
 }
