@@ -127,11 +127,21 @@ const targetNodeSchema = z.string().transform((text, ctx) => {
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-export const CARRIERS = ['signal', 'options'] as const;
+export const CARRIERS = ['signal', 'options', 'ctx'] as const;
+
+const identifier = (example: string) => z.string().regex(IDENTIFIER, { error: `expected a JavaScript identifier such as "${example}"` });
+
+const rootSchema = z.union(
+  [strictObject({ type: nonEmpty, signal: nonEmpty }), strictObject({ function: identifier('handler'), signal: nonEmpty })],
+  { error: 'expected { "type": "<parameter type>", "signal": "$.signal" } or { "function": "<name>", "signal": "<expression>" }' },
+);
 
 const threadSchema = strictObject({
   carrier: z.enum(CARRIERS).optional(),
-  paramName: z.string().regex(IDENTIFIER, { error: 'expected a JavaScript identifier such as "signal"' }).optional(),
+  paramName: identifier('signal').optional(),
+  contextType: identifier('Context').optional(),
+  contextImport: nonEmpty.optional(),
+  roots: z.array(rootSchema).optional(),
 }) satisfies z.ZodType<ThreadOptions>;
 
 /**

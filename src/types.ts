@@ -64,13 +64,26 @@ export interface TransformOptions {
 }
 
 /**
+ * A function the pass treats as having a signal, beyond those it recognises by type. `type`: a
+ * parameter whose declared type has this name (`$` in `signal` stands for the parameter);
+ * `function`: a function of this name (`signal` is used as written, inside it). The expression is
+ * written at every call site that needs it, so keep it cheap: a property read.
+ */
+export type ThreadRoot = { readonly type: string; readonly signal: string } | { readonly function: string; readonly signal: string };
+
+/**
  * `thread` of the config. `carrier`: what a function that lacks a signal gets: a `signal`
- * parameter, a `signal` property on its options parameter, or a context object (`ctx.signal`).
- * `paramName`: the name of the new parameter.
+ * parameter, a `signal` property on its options parameter, or a context object first parameter
+ * (`ctx.signal`). `paramName`: the name of the new parameter (default `signal`, `ctx` for the ctx
+ * carrier). `contextType` / `contextImport`: the ctx carrier's type and the module it comes from
+ * (a module specifier, or a path relative to the working directory). `roots`: extra sources of signals.
  */
 export interface ThreadOptions {
-  readonly carrier?: 'signal' | 'options';
+  readonly carrier?: 'signal' | 'options' | 'ctx';
   readonly paramName?: string;
+  readonly contextType?: string;
+  readonly contextImport?: string;
+  readonly roots?: readonly ThreadRoot[];
 }
 
 /** Everything a transform gets: the already-parsed root and a way to record what it did. */

@@ -272,7 +272,14 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
  * config's `thread` key. It writes its own edits, so it does not run where every write must go
  * through a review or a type check first.
  */
-async function runThreadPass(report: RunReport, flags: RunFlags, io: Io, dry: boolean, config: CtxmodConfig['thread']): Promise<RunReport> {
+async function runThreadPass(
+  report: RunReport,
+  flags: RunFlags,
+  io: Io,
+  dry: boolean,
+  config: CtxmodConfig['thread'],
+  catalog: CtxmodConfig['catalog'] | undefined,
+): Promise<RunReport> {
   if (flags.interactive || flags.verify) {
     const flag = flags.interactive ? '--interactive' : '--verify';
     return { ...report, warnings: [...report.warnings, `thread-signal skipped with ${flag}: run \`ctxmod migrate --dry\` to see what it would add`] };
@@ -286,9 +293,11 @@ async function runThreadPass(report: RunReport, flags: RunFlags, io: Io, dry: bo
   const carrier = flags.carrier ?? config?.carrier;
   const paramName = flags['param-name'] ?? config?.paramName;
   const options: ThreadOptions = {
+    ...config,
     ...(carrier === undefined ? {} : { carrier }),
     required: flags.required ?? false,
     ...(paramName === undefined ? {} : { paramName }),
+    ...(catalog && catalog.length > 0 ? { catalog } : {}),
   };
   // Only the files migrate visited may change; ts file names use forward slashes.
   const files = new Set(report.files.map((file) => resolve(io.cwd, file.path).split(sep).join('/')));
@@ -298,8 +307,24 @@ async function runThreadPass(report: RunReport, flags: RunFlags, io: Io, dry: bo
   );
   // Loaded here: ts-morph takes most of a second to load, which runs without a tsconfig skip.
   const { threadSignal } = await import('../thread/run-thread.ts');
-  const results = await threadSignal({ ...options, files, project, cwd: io.cwd, dry, diff: dry, overrides });
-  return mergeThreadResults(report, results, performance.now() - started);
+  try {
+    const results = await threadSignal({ ...options, files, project, cwd: io.cwd, dry, diff: dry, overrides });
+    return mergeThreadResults(report, results, performance.now() - started);
+  } catch (error) {
+    // The ctx carrier's type cannot be found or built: the per-file results still stand.
+    if (error instanceof Error && error.name === 'ThreadSetupError') throw new ThreadSetupFailure(report, error.message);
+    throw error;
+  }
+}
+
+/** The thread pass could not start (its configuration does not fit the project). */
+class ThreadSetupFailure extends Error {
+  constructor(
+    readonly report: RunReport,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -435,6 +460,7 @@ async function runCommand(names: readonly string[] | undefined, flags: RunFlags,
       })
     : undefined;
   let report: RunReport;
+  let threadError: string | undefined;
   try {
     report = await run(
       applyConfig(
@@ -461,7 +487,15 @@ async function runCommand(names: readonly string[] | undefined, flags: RunFlags,
         loaded?.config,
       ),
     );
-    if (migrate && flags.thread && !report.interrupted) report = await runThreadPass(report, flags, io, dry, loaded?.config.thread);
+    if (migrate && flags.thread && !report.interrupted) {
+      try {
+        report = await runThreadPass(report, flags, io, dry, loaded?.config.thread, loaded?.config.catalog);
+      } catch (error) {
+        if (!(error instanceof ThreadSetupFailure)) throw error;
+        report = error.report;
+        threadError = error.message;
+      }
+    }
   } finally {
     controller.dispose();
     progress?.done();
@@ -480,6 +514,10 @@ async function runCommand(names: readonly string[] | undefined, flags: RunFlags,
     const { stdout, stderr } = formatText(report, { dry, showDiff: flags.patch === undefined && flags.dry, quiet: flags.quiet, color });
     io.stdout.write(stdout);
     io.stderr.write(stderr);
+  }
+  if (threadError !== undefined) {
+    io.stderr.write(`ctxmod: thread-signal not run: ${threadError}\n`);
+    return EXIT_USAGE;
   }
   if (report.interrupted) return EXIT_INTERRUPTED;
   const { errors, changed } = report.summary;

@@ -1,18 +1,13 @@
 import { ts } from 'ts-morph';
 import { CATALOG } from '../catalog/entries.ts';
 import type { CatalogEntry } from '../catalog/types.ts';
+import type { ThreadOptions as ConfigThreadOptions, ThreadRoot } from '../types.ts';
+import { getContextType, type ContextType } from './context-type.ts';
+import { FamilyFinder, isHeir, isStatic, type Owner } from './family.ts';
 import type { TextEdit } from './text-edits.ts';
 
-/** How the pass threads signals. The CLI and (later) the `thread` config key fill it. */
-export interface ThreadOptions {
-  /**
-   * `signal` (default): a trailing `signal?: AbortSignal` parameter. `options`: a `signal?: AbortSignal`
-   * property of the trailing options-bag parameter (its inline type or its interface / type alias
-   * in the project), or a new `options?: { signal?: AbortSignal }` parameter when there is none.
-   */
-  readonly carrier?: 'signal' | 'options';
-  /** Name of the added parameter. Default `signal`. */
-  readonly paramName?: string;
+/** How the pass threads signals: the config's `thread` key plus what the CLI knows. */
+export interface ThreadOptions extends ConfigThreadOptions {
   /** Add the parameter as required (`signal: AbortSignal`) instead of optional. */
   readonly required?: boolean;
   /**
@@ -43,9 +38,33 @@ type FunctionLike =
   | ts.FunctionExpression
   | ts.ConstructorDeclaration;
 
+/** Something that gets the new parameter: a function, or a method signature of an interface. */
+type Callable = FunctionLike | ts.MethodSignature;
+
+/** A signal a function has: its expression, and the context parameter holding it (ctx carrier). */
+interface OwnSignal {
+  readonly expression: string;
+  readonly context?: string;
+}
+
+/** A function the pass gave the carrier: what its callers pass, and the signal inside it. */
+interface Threaded {
+  readonly slot: Slot;
+  readonly expression: string;
+  /** The ctx carrier: the context parameter callers of functions it calls get. */
+  readonly context?: string;
+}
+
+/** The trailing options parameter of a function and the type its `signal` member goes in. */
+interface OptionsBag {
+  readonly name: string;
+  readonly optional: boolean;
+  readonly members: ts.TypeLiteralNode | ts.InterfaceDeclaration;
+}
+
 /** Where a call gets its signal from. */
 type Carrier =
-  | { readonly kind: 'root'; readonly expression: string }
+  | ({ readonly kind: 'root' } & OwnSignal)
   | { readonly kind: 'thread'; readonly fn: FunctionLike }
   | { readonly kind: 'none'; readonly reason: string };
 
@@ -56,7 +75,12 @@ const MESSAGES = {
   constructor: (cls: string) => `the constructor of ${cls}: constructors are not threaded; thread a signal through it by hand`,
   valueUse: (name: string) => `${name} is used as a value here (callback or stored): adding a parameter would change what it receives; thread it by hand`,
   valueUseAt: (name: string) => `${name} is also used as a value (see the site reported there)`,
-  family: (name: string) => `${name} implements or overrides a base member: callers through the base type would not pass the signal; change the family by hand`,
+  library: (name: string, member: string) => `${name} implements or overrides ${member}, declared outside the project: its signature cannot change; thread it by hand`,
+  property: (name: string) => `${name} belongs to a family with a function-typed property: thread it by hand`,
+  familyCounts: (name: string) => `${name} and the members it implements or overrides have different parameter counts: thread it by hand`,
+  contextName: (name: string, type: string) => `${name} is in a file where \`${type}\` names something else: not threaded`,
+  callerOutside: (name: string) => `${name} is called from outside the paths being migrated: a new first parameter would break that call; not threaded`,
+  background: (context: string) => `no signal here: passes \`${context}\` (nothing cancels it); thread one by hand`,
   overloads: (name: string) => `${name} has overloads with different parameter counts: thread it by hand`,
   nameTaken: (name: string, param: string) => `${name} already uses the name \`${param}\`: not threaded`,
   spread: 'the call spreads its arguments: pass the signal by hand',
@@ -68,6 +92,9 @@ const MESSAGES = {
   generated: 'generated file: not changed',
   outside: (name: string) => `${name} is outside the paths being migrated: not changed`,
 } as const;
+
+/** What the ctx carrier passes where there is no signal: Go's `context.TODO()`. */
+const EMPTY_CONTEXT = '{}';
 
 /** Calls whose callee's last name is one of these may be sinks. */
 function getCatalogNames(extra: readonly CatalogEntry[] = []): Set<string> {
@@ -103,9 +130,9 @@ function isFunctionLike(node: ts.Node): node is FunctionLike {
 }
 
 /** The name callers use for `fn`, when it has one callers can call it by. */
-function getFunctionName(fn: FunctionLike): string | undefined {
+function getFunctionName(fn: Callable): string | undefined {
   if (ts.isConstructorDeclaration(fn)) return 'constructor';
-  if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) {
+  if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isMethodSignature(fn)) {
     return fn.name && (ts.isIdentifier(fn.name) || ts.isStringLiteral(fn.name)) ? fn.name.text : undefined;
   }
   const parent = fn.parent;
@@ -116,19 +143,29 @@ function getFunctionName(fn: FunctionLike): string | undefined {
 }
 
 /** The symbol callers resolve to: the name of the declaration (variable for arrows). */
-function getNameNode(fn: FunctionLike): ts.Node | undefined {
-  if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) return fn.name;
+function getNameNode(fn: Callable): ts.Node | undefined {
+  if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isMethodSignature(fn)) return fn.name;
   const parent = fn.parent;
   if (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) return parent.name;
   return undefined;
 }
 
-function isDefaultExport(fn: FunctionLike): boolean {
+function isCallable(node: ts.Node): node is Callable {
+  return isFunctionLike(node) || ts.isMethodSignature(node);
+}
+
+function isAbstract(node: ts.Node): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.AbstractKeyword);
+}
+
+function isDefaultExport(fn: Callable): boolean {
   return ts.isFunctionDeclaration(fn) && (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Default) !== 0;
 }
 
 interface Slot {
   readonly index: number;
+  /** The ctx carrier: a context object goes in front of the arguments. */
+  readonly context?: boolean;
   /** Property of an options object; undefined: the parameter itself is the signal. */
   readonly property?: string;
   /** The options type also takes `encoding` (a string there is an encoding). */
@@ -141,7 +178,6 @@ interface Slot {
  */
 export function planThread(program: ts.Program, options: ThreadOptions = {}): ThreadPlan {
   const checker = program.getTypeChecker();
-  const paramName = options.paramName ?? 'signal';
   const plan: ThreadPlan = { edits: new Map(), findings: new Map() };
   const files = program.getSourceFiles().filter((file) => !file.isDeclarationFile && !file.fileName.includes('/node_modules/'));
 
@@ -165,12 +201,14 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   const signalFunctionNames = new Set<string>();
   const defaultImportNames = new Set<string>();
   const generated = new Set<ts.SourceFile>();
+  const heirs: Owner[] = [];
   /** Identifiers read as values other than as callees, by name: candidates for functions used as values. */
   const valueIdentifiers = new Map<string, ts.Identifier[]>();
   for (const file of files) {
     if (isGenerated(file)) generated.add(file);
     const mentionsSignal = file.text.includes('AbortSignal');
     const visit = (node: ts.Node): void => {
+      if (isHeir(node)) heirs.push(node);
       if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
         const name = getCalleeName(node.expression);
         if (name !== undefined) {
@@ -215,6 +253,28 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     const symbol = checker.getNonNullableType(type).getSymbol();
     return symbol?.getName() === 'AbortSignal' && (symbol.getDeclarations() ?? []).some((d) => d.getSourceFile().isDeclarationFile);
   };
+  const abortSignalSymbol = checker.resolveName('AbortSignal', undefined, ts.SymbolFlags.Type, false);
+  const abortSignalType = abortSignalSymbol && checker.getDeclaredTypeOfSymbol(abortSignalSymbol);
+  /** A slot typed `AbortSignal`, or a library's own signal type a real one can be passed as (axios' `GenericAbortSignal`). */
+  const takesAbortSignal = (type: ts.Type): boolean => {
+    if (isAbortSignal(type)) return true;
+    const nonNull = checker.getNonNullableType(type);
+    const symbol = nonNull.getSymbol();
+    return (
+      abortSignalType !== undefined &&
+      symbol !== undefined &&
+      /Signal$/.test(symbol.getName()) &&
+      (symbol.getDeclarations() ?? []).some((d) => d.getSourceFile().isDeclarationFile) &&
+      nonNull.getProperty('aborted') !== undefined &&
+      checker.isTypeAssignableTo(abortSignalType, nonNull)
+    );
+  };
+
+  const carrier = options.carrier ?? 'signal';
+  const paramName = options.paramName ?? (carrier === 'ctx' ? 'ctx' : 'signal');
+  const context: ContextType | undefined =
+    carrier === 'ctx' ? getContextType(program, isAbortSignal, options.contextType ?? 'Context', options.contextImport) : undefined;
+  const families = new FamilyFinder(checker, heirs);
 
   /** The first optional parameter of the signature that takes a signal, directly or as an options property. */
   const getSlot = (signature: ts.Signature, at: ts.Node): Slot | undefined => {
@@ -224,7 +284,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       const declaration = param.valueDeclaration;
       if (declaration && ts.isParameter(declaration) && declaration.dotDotDotToken) return undefined;
       const type = checker.getTypeOfSymbolAtLocation(param, at);
-      if (isAbortSignal(type)) return { index, encoding: false };
+      if (takesAbortSignal(type)) return { index, encoding: false };
       const nonNull = checker.getNonNullableType(type);
       const parts = nonNull.isUnion() ? nonNull.types : [nonNull];
       let encoding = false;
@@ -233,7 +293,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
         if (!(part.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection)) || part.getCallSignatures().length > 0) continue;
         for (const prop of checker.getPropertiesOfType(part)) {
           if (prop.getName() === 'encoding') encoding = true;
-          if (property === undefined && prop.flags & ts.SymbolFlags.Optional && isAbortSignal(checker.getTypeOfSymbolAtLocation(prop, at))) {
+          if (property === undefined && prop.flags & ts.SymbolFlags.Optional && takesAbortSignal(checker.getTypeOfSymbolAtLocation(prop, at))) {
             property = prop.getName();
           }
         }
@@ -243,31 +303,65 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     return undefined;
   };
 
-  /** The signal `fn` itself has: a parameter, an options property, a Request, a Hono context. */
-  const getOwnSignal = (fn: FunctionLike): string | undefined => {
+  const roots = options.roots ?? [];
+  /** The configured root for `fn` or one of its parameters, with `$` standing for the parameter. */
+  const getConfiguredSignal = (fn: FunctionLike): OwnSignal | undefined => {
+    const name = getFunctionName(fn);
+    for (const root of roots) {
+      if ('function' in root && root.function === name) return { expression: root.signal };
+    }
+    const typeRoots = roots.filter((root): root is Extract<ThreadRoot, { type: string }> => 'type' in root);
+    if (typeRoots.length === 0) return undefined;
+    for (const param of fn.parameters) {
+      if (!ts.isIdentifier(param.name)) continue;
+      const names = getTypeNames(param);
+      const root = typeRoots.find((candidate) => names.has(candidate.type));
+      if (root) return { expression: root.signal.replace(/(?<![\w$])\$(?![\w$])/g, param.name.text) };
+    }
+    return undefined;
+  };
+
+  /** The names a parameter's type goes by: as written (`lambda.Context`, `Context`), its symbol's and its alias'. */
+  const getTypeNames = (param: ts.ParameterDeclaration): Set<string> => {
+    const names = new Set<string>();
+    const file = param.getSourceFile();
+    if (param.type && ts.isTypeReferenceNode(param.type)) {
+      names.add(param.type.typeName.getText(file));
+      names.add(ts.isQualifiedName(param.type.typeName) ? param.type.typeName.right.text : param.type.typeName.text);
+    }
+    const type = checker.getNonNullableType(checker.getTypeAtLocation(param.name));
+    for (const symbol of [type.getSymbol(), type.aliasSymbol]) if (symbol) names.add(symbol.getName());
+    return names;
+  };
+
+  /** The signal `fn` itself has: a configured root, a parameter, an options property, a Request, a Hono context. */
+  const getOwnSignal = (fn: FunctionLike): OwnSignal | undefined => {
+    const configured = getConfiguredSignal(fn);
+    if (configured) return configured;
     for (const param of fn.parameters) {
       if (ts.isObjectBindingPattern(param.name)) {
         for (const element of param.name.elements) {
-          if (ts.isIdentifier(element.name) && isAbortSignal(checker.getTypeAtLocation(element.name))) return element.name.text;
+          if (ts.isIdentifier(element.name) && isAbortSignal(checker.getTypeAtLocation(element.name))) return { expression: element.name.text };
         }
         continue;
       }
       if (!ts.isIdentifier(param.name)) continue;
       const name = param.name.text;
       const type = checker.getTypeAtLocation(param.name);
-      if (isAbortSignal(type)) return name;
+      if (isAbortSignal(type)) return { expression: name };
       const nonNull = checker.getNonNullableType(type);
       if (!(nonNull.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection))) continue;
       const optional = (param.questionToken !== undefined || nonNull !== type) && param.initializer === undefined;
       const access = optional ? '?.' : '.';
+      if (context && !optional && nonNull.getSymbol() === context.symbol) return { expression: `${name}.${context.signalProperty}`, context: name };
       for (const prop of checker.getPropertiesOfType(nonNull)) {
-        if (isAbortSignal(checker.getTypeOfSymbolAtLocation(prop, param))) return `${name}${access}${prop.getName()}`;
+        if (isAbortSignal(checker.getTypeOfSymbolAtLocation(prop, param))) return { expression: `${name}${access}${prop.getName()}` };
       }
       // Hono: `c.req.raw` is the Fetch Request.
       const req = nonNull.getProperty('req');
       const raw = req && checker.getTypeOfSymbolAtLocation(req, param).getProperty('raw');
       const rawSignal = raw && checker.getTypeOfSymbolAtLocation(raw, param).getProperty('signal');
-      if (rawSignal && isAbortSignal(checker.getTypeOfSymbolAtLocation(rawSignal, param))) return `${name}${access}req.raw.signal`;
+      if (rawSignal && isAbortSignal(checker.getTypeOfSymbolAtLocation(rawSignal, param))) return { expression: `${name}${access}req.raw.signal` };
     }
     return undefined;
   };
@@ -318,7 +412,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     for (let current = node.parent; current && !ts.isSourceFile(current); current = current.parent) {
       if (!isFunctionLike(current)) continue;
       const own = getOwnSignal(current);
-      if (own) return { kind: 'root', expression: own };
+      if (own) return { kind: 'root', ...own };
       if (getFunctionName(current) !== undefined) return { kind: 'thread', fn: current };
       const res = getResponseParam(current);
       if (res) {
@@ -349,81 +443,154 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   };
 
   /** Threaded functions: where callers pass the signal and the expression inside; false: could not. */
-  const marked = new Map<FunctionLike, { readonly slot: Slot; readonly expression: string } | false>();
-  const queue: FunctionLike[] = [];
+  const marked = new Map<Callable, Threaded | false>();
+  const queue: Callable[] = [];
 
-  /** Plans the new parameter of `fn` (and its overloads); false (reported) when it cannot. */
-  const mark = (fn: FunctionLike, site: ts.Node): string | undefined => {
+  /** The declarations that change with `fn`: its method family (see FamilyFinder), or its overloads. */
+  const getGroup = (fn: FunctionLike): readonly (Callable | ts.PropertyDeclaration | ts.PropertySignature)[] => {
+    if (ts.isMethodDeclaration(fn) && ts.isClassLike(fn.parent) && !isStatic(fn)) return families.getFamily(fn).members;
+    const declarations = (getSymbol(getNameNode(fn))?.getDeclarations() ?? []).filter(
+      (d): d is ts.FunctionDeclaration | ts.MethodDeclaration => ts.isFunctionDeclaration(d) || ts.isMethodDeclaration(d),
+    );
+    return declarations.length > 1 ? declarations : [fn];
+  };
+
+  /** Files of the group that must import the context type; false (reported) when a name is taken. */
+  const getContextImports = (members: readonly Callable[], name: string): Map<ts.SourceFile, string> | string => {
+    const imports = new Map<ts.SourceFile, string>();
+    for (const member of members) {
+      const file = member.getSourceFile();
+      if (isJs(member) || !context) continue;
+      let resolved = checker.resolveName(context.name, member, ts.SymbolFlags.Type, false);
+      if (resolved && resolved.flags & ts.SymbolFlags.Alias) resolved = checker.getAliasedSymbol(resolved);
+      if (resolved === context.symbol) continue;
+      const specifier = context.getSpecifier(file);
+      if (resolved || specifier === undefined) return MESSAGES.contextName(name, context.name);
+      imports.set(file, specifier);
+    }
+    return imports;
+  };
+
+  /**
+   * Plans the new parameter of `fn` and of every declaration that changes with it (overloads, the
+   * members of its method family); undefined (reported) when it cannot.
+   */
+  const mark = (fn: FunctionLike, site: ts.Node): Threaded | undefined => {
     const known = marked.get(fn);
     if (known !== undefined) {
       if (!known) report(site, 'manual', `not threaded: ${getFunctionName(fn) ?? 'the function'} could not take a signal (see the site reported there)`);
-      return known ? known.expression : undefined;
+      return known || undefined;
     }
     const name = getFunctionName(fn) ?? 'the function';
-    const file = fn.getSourceFile();
+    let group: readonly ts.Node[] = [fn];
     const fail = (message: string) => {
-      marked.set(fn, false);
+      for (const member of [fn, ...group]) if (isCallable(member)) marked.set(member, false);
       report(fn, 'manual', message);
       report(site, 'manual', `not threaded: ${message}`);
       return undefined;
     };
+    const file = fn.getSourceFile();
     if (generated.has(file)) return fail(MESSAGES.generated);
     if (!isEditable(file)) return fail(MESSAGES.outside(name));
     if (ts.isConstructorDeclaration(fn)) return fail(MESSAGES.constructor(fn.parent.name?.text ?? 'the class'));
-    const symbol = getSymbol(getNameNode(fn));
-    const declarations = (symbol?.getDeclarations() ?? [fn]).filter(
-      (d): d is ts.FunctionDeclaration | ts.MethodDeclaration => ts.isFunctionDeclaration(d) || ts.isMethodDeclaration(d),
-    );
-    const signatures: readonly ts.SignatureDeclaration[] = declarations.length > 1 ? declarations : [fn];
-    if (signatures.some((s) => s.parameters.some((p) => p.dotDotDotToken))) return fail(`${name} ${MESSAGES.rest}`);
-    if (new Set(signatures.map((s) => s.parameters.length)).size > 1) return fail(MESSAGES.overloads(name));
-    const bag = options.carrier === 'options' ? getOptionsBag(fn) : undefined;
-    const newName = options.carrier === 'options' ? 'options' : paramName;
-    if (bag && signatures.length > 1) return fail(MESSAGES.overloads(name));
-    if (!bag && (fn.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === newName) || new RegExp(`\\b${newName}\\b`).test(fn.body?.getText(file) ?? ''))) {
-      return fail(MESSAGES.nameTaken(name, newName));
+    group = getGroup(fn);
+    for (const member of group) {
+      const memberFile = member.getSourceFile();
+      if (memberFile.isDeclarationFile || memberFile.fileName.includes('/node_modules/')) {
+        const owner = member.parent as Owner;
+        return fail(MESSAGES.library(name, `${owner.name?.text ?? 'a class'}.${name}`));
+      }
+      if (generated.has(memberFile)) return fail(MESSAGES.generated);
+      if (!isEditable(memberFile)) return fail(MESSAGES.outside(name));
+      if (!isCallable(member)) return fail(MESSAGES.property(name));
     }
-    if (ts.isMethodDeclaration(fn) && isFamilyMember(fn, name)) return fail(MESSAGES.family(name));
-    if (symbol) {
-      const uses = getValueUses(getFunctionName(fn) ?? '', symbol);
+    const members = group as readonly Callable[];
+    const isFamily = members.some((member) => member !== fn && getSymbol(getNameNode(member)) !== getSymbol(getNameNode(fn)));
+    if (carrier !== 'ctx') {
+      if (members.some((member) => member.parameters.some((p) => p.dotDotDotToken))) return fail(`${name} ${MESSAGES.rest}`);
+      if (new Set(members.map((member) => member.parameters.length)).size > 1) return fail(isFamily ? MESSAGES.familyCounts(name) : MESSAGES.overloads(name));
+    }
+    let bags: OptionsBag[] | undefined;
+    if (carrier === 'options') {
+      const found = members.map(getOptionsBag);
+      if (found.every((bag): bag is OptionsBag => bag !== undefined) && new Set(found.map((bag) => bag.members)).size === 1) bags = found;
+      else if (!found.every((bag) => bag === undefined)) return fail(isFamily ? MESSAGES.familyCounts(name) : MESSAGES.overloads(name));
+    }
+    const newName = carrier === 'options' ? 'options' : paramName;
+    if (!bags) {
+      for (const member of members) {
+        const body = 'body' in member && member.body ? member.body.getText(member.getSourceFile()) : '';
+        if (member.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === newName) || new RegExp(`\\b${newName}\\b`).test(body)) {
+          return fail(MESSAGES.nameTaken(getFunctionName(member) ?? name, newName));
+        }
+      }
+    }
+    // One entry per symbol: overloads share theirs, each member of a family has its own.
+    const distinct: { readonly symbol: ts.Symbol | undefined; readonly member: Callable }[] = [];
+    for (const member of members) {
+      const symbol = getSymbol(getNameNode(member));
+      if (!distinct.some((entry) => (symbol ? entry.symbol === symbol : entry.member === member))) distinct.push({ symbol, member });
+    }
+    for (const { symbol, member } of distinct) {
+      const uses = symbol ? getValueUses(getFunctionName(member) ?? '', symbol) : [];
       if (uses.length > 0) {
         for (const use of uses) report(use, 'manual', MESSAGES.valueUse(name));
         return fail(MESSAGES.valueUseAt(name));
       }
     }
-    let info: { slot: Slot; expression: string };
-    if (bag) {
-      addBagMember(bag.members);
-      info = { slot: { index: fn.parameters.length - 1, property: 'signal', encoding: false }, expression: `${bag.name}${bag.optional ? '?.' : '.'}signal` };
-    } else if (options.carrier === 'options') {
-      for (const signature of signatures) addParameter(signature, isJs(fn) ? 'options' : 'options?: { signal?: AbortSignal }');
-      info = { slot: { index: fn.parameters.length, property: 'signal', encoding: false }, expression: 'options?.signal' };
-    } else {
-      for (const signature of signatures) addParameter(signature);
-      info = { slot: { index: fn.parameters.length, encoding: false }, expression: paramName };
+    let imports = new Map<ts.SourceFile, string>();
+    if (carrier === 'ctx') {
+      for (const { symbol, member } of distinct) {
+        const calls = callsByName.get(getFunctionName(member) ?? '') ?? [];
+        if (calls.some((call) => !isEditable(call.getSourceFile()) && isCallOf(call, member, symbol))) return fail(MESSAGES.callerOutside(name));
+      }
+      const found = getContextImports(members, name);
+      if (typeof found === 'string') return fail(found);
+      imports = found;
     }
-    marked.set(fn, info);
-    report(fn, 'edit', MESSAGES.threaded(name, info.expression));
-    queue.push(fn);
-    return info.expression;
+
+    const infos = new Map<Callable, Threaded>();
+    if (carrier === 'ctx') {
+      for (const member of members) addFirstParameter(member);
+      for (const [importer, specifier] of imports) addContextImport(importer, specifier);
+      const info: Threaded = { slot: { index: 0, context: true, encoding: false }, expression: `${paramName}.${context!.signalProperty}`, context: paramName };
+      for (const member of members) infos.set(member, info);
+    } else if (bags) {
+      addBagMember(bags[0]!.members);
+      members.forEach((member, i) => {
+        const bag = bags[i]!;
+        infos.set(member, { slot: { index: member.parameters.length - 1, property: 'signal', encoding: false }, expression: `${bag.name}${bag.optional ? '?.' : '.'}signal` });
+      });
+    } else if (carrier === 'options') {
+      for (const member of members) addParameter(member, isJs(member) ? 'options' : 'options?: { signal?: AbortSignal }');
+      for (const member of members) infos.set(member, { slot: { index: member.parameters.length, property: 'signal', encoding: false }, expression: 'options?.signal' });
+    } else {
+      for (const member of members) addParameter(member);
+      for (const member of members) infos.set(member, { slot: { index: member.parameters.length, encoding: false }, expression: paramName });
+    }
+    for (const [member, info] of infos) {
+      marked.set(member, info);
+      // Overload signatures change with their implementation and are not reported on their own.
+      if (ts.isMethodSignature(member) || member.body || isAbstract(member)) report(member, 'edit', MESSAGES.threaded(getFunctionName(member) ?? name, info.expression));
+    }
+    queue.push(...distinct.map((entry) => entry.member));
+    return infos.get(fn);
   };
 
-  const isFamilyMember = (fn: ts.MethodDeclaration, name: string): boolean => {
-    const owner = fn.parent;
-    if (!ts.isClassLike(owner)) return false;
-    for (const clause of owner.heritageClauses ?? []) {
-      for (const type of clause.types) {
-        if (checker.getTypeAtLocation(type).getProperty(name)) return true;
-      }
-    }
-    // Subclasses overriding it would be called through this declaration without a signal.
-    return false;
+  /** True when `call` resolves to `member` (or a declaration of the same symbol). */
+  const isCallOf = (call: ts.CallLikeExpression, member: Callable, symbol: ts.Symbol | undefined): boolean => {
+    if (!ts.isCallExpression(call)) return false;
+    const declaration = checker.getResolvedSignature(call)?.getDeclaration();
+    if (!declaration) return false;
+    if (declaration === member) return true;
+    const resolved = getSymbol(getNameNode(declaration as Callable));
+    return resolved !== undefined && resolved === symbol;
   };
 
   const isJs = (node: ts.Node) => /\.[cm]?jsx?$/.test(node.getSourceFile().fileName);
 
   /** The trailing options-bag parameter of `fn` whose type the project declares, if any. */
-  const getOptionsBag = (fn: FunctionLike): { name: string; optional: boolean; members: ts.TypeLiteralNode | ts.InterfaceDeclaration } | undefined => {
+  const getOptionsBag = (fn: ts.SignatureDeclaration): OptionsBag | undefined => {
     const last = fn.parameters[fn.parameters.length - 1];
     if (!last || !ts.isIdentifier(last.name) || !last.type || last.dotDotDotToken) return undefined;
     // A default value makes it defined inside the function.
@@ -479,6 +646,47 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     }
   };
 
+  /** The ctx carrier: `ctx: Context` in front of the parameters (after a `this` parameter). */
+  const addFirstParameter = (fn: ts.SignatureDeclaration) => {
+    const file = fn.getSourceFile();
+    const text = isJs(fn) ? paramName : `${paramName}: ${context!.name}`;
+    const [first] = fn.parameters;
+    if (first && ts.isIdentifier(first.name) && first.name.text === 'this') {
+      addEdit(fn, { start: first.end, end: first.end, text: `, ${text}` });
+      return;
+    }
+    if (!first) {
+      addEdit(fn, { start: fn.parameters.pos, end: fn.parameters.pos, text });
+      return;
+    }
+    const start = first.getStart(file);
+    if (ts.isArrowFunction(fn) && !file.text.slice(fn.getStart(file), start).includes('(')) {
+      addEdit(fn, { start, end: start, text: `(${text}, ` });
+      addEdit(fn, { start: first.end, end: first.end, text: ')' });
+    } else {
+      addEdit(fn, { start, end: start, text: `${text}, ` });
+    }
+  };
+
+  /** `import type { Context } from '...'` after the file's last import (once per file). */
+  const importsPlanned = new Set<ts.SourceFile>();
+  const addContextImport = (file: ts.SourceFile, specifier: string) => {
+    if (importsPlanned.has(file)) return;
+    importsPlanned.add(file);
+    const imports = file.statements.filter(ts.isImportDeclaration);
+    const last = imports[imports.length - 1];
+    const quote = last && file.text[last.moduleSpecifier.getStart(file)] === '"' ? '"' : "'";
+    const semicolon = !last || last.getText(file).endsWith(';') ? ';' : '';
+    const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+    const text = `import type { ${context!.name} } from ${quote}${specifier}${quote}${semicolon}`;
+    if (last) {
+      addEdit(file, { start: last.end, end: last.end, text: `${eol}${text}` });
+    } else {
+      const at = file.statements[0]?.getStart(file) ?? 0;
+      addEdit(file, { start: at, end: at, text: `${text}${eol}${eol}` });
+    }
+  };
+
   /** Passes `expression` as the signal argument at `index` (after `undefined` for skipped ones). */
   const addArgument = (call: ts.CallLikeExpression, index: number, text: string): boolean => {
     if (!ts.isCallExpression(call) && !ts.isNewExpression(call)) return false;
@@ -495,12 +703,41 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     return true;
   };
 
-  const getCarrierExpression = (call: ts.Node): string | undefined => {
-    const carrier = getCarrier(call);
-    if (carrier.kind === 'root') return carrier.expression;
-    if (carrier.kind === 'thread') return mark(carrier.fn, call);
-    report(call, 'manual', carrier.reason);
-    return undefined;
+  const isThenable = (node: ts.Node): boolean => checker.getTypeAtLocation(node).getProperty('then') !== undefined;
+
+  const buildContext = (expression: string): string =>
+    expression === context!.signalProperty ? `{ ${expression} }` : `{ ${context!.signalProperty}: ${expression} }`;
+
+  /**
+   * What `call` passes in `slot`: the signal in scope, threading the enclosing function as needed;
+   * for a context slot, the context in scope or one built from the signal, and where there is
+   * neither, an empty one (the call must still compile), reported.
+   */
+  const getArgumentValue = (call: ts.Node, slot: Slot): string | undefined => {
+    const found = getCarrier(call);
+    let value: string | undefined;
+    if (found.kind === 'root') {
+      value = slot.context ? (found.context ?? buildContext(found.expression)) : found.expression;
+    } else if (found.kind === 'thread') {
+      const info = mark(found.fn, call);
+      value = info && (slot.context ? (info.context ?? buildContext(info.expression)) : info.expression);
+    } else if (!slot.context && isThenable(call)) {
+      // Only work in flight is worth the report: a factory's config (`axios.create({ timeout })`) is not.
+      report(call, 'manual', found.reason);
+    }
+    if (value === undefined && slot.context) {
+      report(call, 'manual', MESSAGES.background(EMPTY_CONTEXT));
+      return EMPTY_CONTEXT;
+    }
+    return value;
+  };
+
+  /** A parameter of the enclosing function passed on whole: whatever signal it carries goes along. */
+  const isForwardedBag = (arg: ts.Expression, property: string): boolean => {
+    if (!ts.isIdentifier(arg)) return false;
+    const declaration = getSymbol(arg)?.valueDeclaration;
+    if (!declaration || !(ts.isParameter(declaration) || ts.isBindingElement(declaration))) return false;
+    return checker.getNonNullableType(checker.getTypeAtLocation(arg)).getProperty(property) !== undefined;
   };
 
   const getCallee = (call: ts.CallLikeExpression): string => {
@@ -512,6 +749,21 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   const handleSink = (call: ts.CallExpression | ts.NewExpression, slot: Slot) => {
     const file = call.getSourceFile();
     const args = call.arguments ?? [];
+    if (slot.context) {
+      if (!isEditable(file) || !call.arguments) return;
+      if (args.some((a) => ts.isSpreadElement(a))) {
+        report(call, 'manual', MESSAGES.spread);
+        return;
+      }
+      const value = getArgumentValue(call, slot);
+      if (value === undefined) return;
+      const first = args[0];
+      const at = first ? first.getStart(file) : call.arguments.pos;
+      addEdit(call, { start: at, end: at, text: first ? `${value}, ` : value });
+      // An empty context was reported as such.
+      if (value !== EMPTY_CONTEXT) report(call, 'edit', MESSAGES.passed(value, getCallee(call)));
+      return;
+    }
     const arg = args[slot.index];
     if (args.some((a) => ts.isSpreadElement(a))) return;
     if (arg && slot.property === undefined) return;
@@ -524,13 +776,15 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     } else if (arg && !(slot.encoding && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)))) {
       if (ts.isIdentifier(arg) && arg.text === 'undefined') {
         // fall through: replaced below
+      } else if (slot.property !== undefined && isForwardedBag(arg, slot.property)) {
+        return;
       } else {
         report(call, 'manual', MESSAGES.optionsValue);
         return;
       }
     }
     if (!isEditable(file)) return;
-    const expression = getCarrierExpression(call);
+    const expression = getArgumentValue(call, slot);
     if (expression === undefined) return;
     const value = slot.property === undefined ? expression : expression === slot.property ? `{ ${expression} }` : `{ ${slot.property}: ${expression} }`;
     if (!arg) {
@@ -576,7 +830,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
         if (!ts.isCallExpression(call)) continue;
         const signature = checker.getResolvedSignature(call);
         const declaration = signature?.getDeclaration();
-        const target = declaration && (declaration === fn || getSymbol(getNameNode(declaration as FunctionLike)) === symbol);
+        const target = declaration && (declaration === fn || getSymbol(getNameNode(declaration as Callable)) === symbol);
         const byVariable = !target && symbol && getSymbol(call.expression) === symbol;
         if (!target && !byVariable) continue;
         if (!isEditable(call.getSourceFile())) continue;

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { Project, ts } from 'ts-morph';
 import type { Finding } from '../types.ts';
 import type { FileResult } from '../engine/process-file.ts';
@@ -11,6 +11,7 @@ import { applyTextEdits, OverlappingEditsError } from './text-edits.ts';
 import { THREAD_RULE, THREAD_TRANSFORM } from './names.ts';
 
 export { findTsconfig } from './find-tsconfig.ts';
+export { ThreadSetupError } from './context-type.ts';
 export { THREAD_RULE, THREAD_TRANSFORM } from './names.ts';
 
 export interface ThreadRunOptions extends ThreadOptions {
@@ -41,7 +42,11 @@ export function createProgram(tsconfig: string, overrides?: ReadonlyMap<string, 
 /** Computes the new text of every file the pass changes, and its findings (no I/O besides loading). */
 export function computeThread(options: ThreadRunOptions): { files: Map<string, { before: string; after?: string; findings: Finding[]; error?: string }> } {
   const program = createProgram(options.project, options.overrides);
-  const plan = planThread(program, options);
+  // A relative contextImport is a path from the working directory, not a module specifier.
+  const contextImport = options.contextImport?.startsWith('.')
+    ? resolve(options.cwd ?? process.cwd(), options.contextImport).split(sep).join('/')
+    : options.contextImport;
+  const plan = planThread(program, { ...options, ...(contextImport === undefined ? {} : { contextImport }) });
   const files = new Map<string, { before: string; after?: string; findings: Finding[]; error?: string }>();
   const names = new Set([...plan.edits.keys(), ...plan.findings.keys()]);
   for (const name of names) {

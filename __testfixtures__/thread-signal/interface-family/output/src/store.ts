@@ -1,14 +1,4 @@
 export interface Store {
-  get(key: string): Promise<string>;
-}
-
-export class HttpStore implements Store {
-  async get(key: string) {
-    const response = await fetch(`https://store.example.com/${key}`);
-    return response.text();
-  }
-}
-
-export async function read(store: Store, request: Request) {
-  return store.get(new URL(request.url).pathname);
+  get(key: string, signal?: AbortSignal): Promise<string>;
+  put(key: string, value: string): Promise<void>;
 }
