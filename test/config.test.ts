@@ -243,9 +243,15 @@ describe('transforms, ignore, targetNode and thread', () => {
     ]);
     expect(problems({ targetNode: 18 })).toEqual(['c.json: targetNode: expected a string, got number 18']);
     expect(problems({ thread: { carrier: 'param', paramName: 'my signal', depth: 2 } })).toEqual([
-      'c.json: thread.carrier: expected one of "signal", "options", got the string "param"',
+      'c.json: thread.carrier: expected one of "signal", "options", "ctx", got the string "param"',
       'c.json: thread.paramName: expected a JavaScript identifier such as "signal"',
-      'c.json: thread: unknown key "depth" (allowed: "carrier", "paramName")',
+      'c.json: thread: unknown key "depth" (allowed: "carrier", "paramName", "contextType", "contextImport", "roots")',
+    ]);
+    expect(problems({ thread: { carrier: 'ctx', contextType: 'app.Context', contextImport: '', roots: [{ type: 'Ctx' }, { function: 'main', signal: 'x' }, { name: 'x', signal: 'y' }] } })).toEqual([
+      'c.json: thread.contextType: expected a JavaScript identifier such as "Context"',
+      'c.json: thread.contextImport: expected a non-empty string',
+      'c.json: thread.roots[0].signal: missing: expected a string',
+      'c.json: thread.roots[2]: expected { "type": "<parameter type>", "signal": "$.signal" } or { "function": "<name>", "signal": "<expression>" }, got an object',
     ]);
   });
 

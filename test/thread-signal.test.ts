@@ -113,6 +113,29 @@ describe('ctxmod migrate runs thread-signal', () => {
     expect(readFileSync(join(dir, 'src/handler.ts'), 'utf8')).toContain('return getUser(request.url, request.signal);');
   });
 
+  it('takes the ctx carrier, its context type and roots from the config; a context type it cannot use stops only the pass', () => {
+    const dir = writeProject({
+      ...files,
+      'src/app-context.ts': 'export interface AppContext {\n  signal?: AbortSignal;\n}\n',
+      'ctxmod.config.json': JSON.stringify({ thread: { carrier: 'ctx', contextType: 'AppContext', contextImport: './src/app-context.ts' } }),
+    });
+    const result = ctxmod(['migrate', 'src'], dir);
+    expect(result.stderr).not.toContain('thread-signal');
+    expect(result.status).toBe(0);
+    expect(readFileSync(join(dir, 'src/client.ts'), 'utf8')).toBe(
+      "import type { AppContext } from './app-context';\n\nexport async function getUser(ctx: AppContext, id: string) {\n  return fetch(`/users/${id}`, { signal: ctx.signal });\n}\n",
+    );
+    expect(readFileSync(join(dir, 'src/handler.ts'), 'utf8')).toContain('return getUser({ signal: request.signal }, request.url);');
+
+    const missing = writeProject({ ...files, 'ctxmod.config.json': JSON.stringify({ thread: { carrier: 'ctx' } }) });
+    const failed = ctxmod(['migrate', 'src', '--dry'], missing);
+    expect(failed.status).toBe(2);
+    expect(failed.stderr).toContain(
+      'ctxmod: thread-signal not run: no type Context in the project: declare one (e.g. `export interface Context { signal?: AbortSignal }`) or set thread.contextImport\n',
+    );
+    expect(failed.stderr).toContain('ctxmod: 2 files: 0 would change');
+  });
+
   it('rejects a --param-name that is not an identifier', () => {
     const dir = writeProject(files);
     const result = ctxmod(['migrate', 'src', '--dry', '--param-name', 'a-b'], dir);

@@ -186,9 +186,10 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
           })
           .option('carrier', {
             choices: CARRIERS,
-            describe: 'How thread-signal carries the signal: a trailing parameter, or a property of the trailing options bag (default: the config\'s thread.carrier, else signal)',
+            describe:
+              'How thread-signal carries the signal: a trailing parameter, a property of the trailing options bag, or a context object first parameter (ctx; its type from the config\'s thread.contextType/contextImport) (default: the config\'s thread.carrier, else signal)',
           })
-          .option('param-name', { type: 'string', requiresArg: true, describe: 'Name of the parameter thread-signal adds (default: the config\'s thread.paramName, else signal)' })
+          .option('param-name', { type: 'string', requiresArg: true, describe: 'Name of the parameter thread-signal adds (default: the config\'s thread.paramName, else signal, or ctx for the ctx carrier)' })
           .option('required', { type: 'boolean', describe: 'thread-signal adds the parameter as required, not optional' }),
       (argv) => {
         command = async () => runCommand(undefined, argv as unknown as RunFlags, io, true);

@@ -53,7 +53,8 @@ export function getContextType(
     if (!file) throw new ThreadSetupError(`contextImport ${contextImport}: no such file in the program`);
     symbol = getExport(file);
     if (!symbol) throw new ThreadSetupError(`contextImport ${contextImport} does not export ${name}`);
-    target = { file: base, extension: given === '.js' || given === '.ts' ? given : getImportExtension(options) };
+    // `./context.js` says how the project writes imports; `.ts` is only valid where the compiler allows it.
+    target = { file: base, extension: given === '.js' ? given : getImportExtension(options) };
   } else if (contextImport !== undefined) {
     bare = contextImport;
     const containing = program.getRootFileNames()[0] ?? program.getCurrentDirectory();
