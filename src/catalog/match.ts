@@ -24,18 +24,18 @@ export function normalizeModule(specifier: string): string {
   return BUILTINS.has(bare.split('/')[0] as string) ? bare : specifier;
 }
 
-function matchesModule(pattern: string, specifier: string): boolean {
+export function matchesModule(pattern: string, specifier: string): boolean {
   const wanted = normalizeModule(pattern);
   return wanted.endsWith('*') ? specifier.startsWith(wanted.slice(0, -1)) : wanted === specifier;
 }
 
-function matchesName(pattern: string, name: string): boolean {
+export function matchesName(pattern: string, name: string): boolean {
   if (!pattern.includes('*')) return pattern === name;
   const [head, tail] = pattern.split('*') as [string, string];
   return name.startsWith(head) && name.endsWith(tail) && name.length >= head.length + tail.length;
 }
 
-function matchesPath(pattern: string, path: readonly string[]): boolean {
+export function matchesPath(pattern: string, path: readonly string[]): boolean {
   if (pattern === '*') return path.length > 0;
   return pattern.split('|').includes(path.join('.'));
 }

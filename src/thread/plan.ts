@@ -3,6 +3,7 @@ import { CATALOG } from '../catalog/entries.ts';
 import type { CatalogEntry } from '../catalog/types.ts';
 import type { ThreadOptions as ConfigThreadOptions, ThreadRoot } from '../types.ts';
 import { getContextType, type ContextType } from './context-type.ts';
+import { CatalogResolver } from './catalog-match.ts';
 import { FamilyFinder, isHeir, isStatic, type Owner } from './family.ts';
 import type { TextEdit } from './text-edits.ts';
 
@@ -303,6 +304,10 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     return undefined;
   };
 
+  /** Typed `AbortSignal`, or untyped (JS without types) and named like one. */
+  const isSignalNamed = (name: ts.Identifier, type: ts.Type): boolean =>
+    isAbortSignal(type) || ((type.flags & ts.TypeFlags.Any) !== 0 && /^(signal|abortSignal)$/.test(name.text));
+
   const roots = options.roots ?? [];
   /** The configured root for `fn` or one of its parameters, with `$` standing for the parameter. */
   const getConfiguredSignal = (fn: FunctionLike): OwnSignal | undefined => {
@@ -341,14 +346,14 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     for (const param of fn.parameters) {
       if (ts.isObjectBindingPattern(param.name)) {
         for (const element of param.name.elements) {
-          if (ts.isIdentifier(element.name) && isAbortSignal(checker.getTypeAtLocation(element.name))) return { expression: element.name.text };
+          if (ts.isIdentifier(element.name) && isSignalNamed(element.name, checker.getTypeAtLocation(element.name))) return { expression: element.name.text };
         }
         continue;
       }
       if (!ts.isIdentifier(param.name)) continue;
       const name = param.name.text;
       const type = checker.getTypeAtLocation(param.name);
-      if (isAbortSignal(type)) return { expression: name };
+      if (isSignalNamed(param.name, type)) return { expression: name };
       const nonNull = checker.getNonNullableType(type);
       if (!(nonNull.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection))) continue;
       const optional = (param.questionToken !== undefined || nonNull !== type) && param.initializer === undefined;
@@ -804,14 +809,26 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     report(call, 'edit', MESSAGES.passed(expression, getCallee(call)));
   };
 
+  const catalogResolver = new CatalogResolver(checker, options.catalog && options.catalog.length > 0 ? [...CATALOG, ...options.catalog] : CATALOG);
+  /** The slot of a call the checker cannot type (`any`) that the catalog knows, where its position is a plain index. */
+  const getCatalogSlot = (call: ts.CallExpression | ts.NewExpression): Slot | undefined => {
+    if (!(checker.getTypeAtLocation(call.expression).flags & ts.TypeFlags.Any)) return undefined;
+    const entry = catalogResolver.getEntry(call);
+    if (!entry || entry.signal.property.includes('.')) return undefined;
+    const { position, property, stringIsEncoding, fillUndefined } = entry.signal;
+    const count = call.arguments?.length ?? 0;
+    const index = position.kind === 'index' ? position.index : position.kind === 'request-options' && count <= 2 ? 1 : undefined;
+    if (index === undefined || (count < index && !fillUndefined)) return undefined;
+    return { index, property, encoding: stringIsEncoding ?? false };
+  };
+
   // 2. Sinks: candidate calls whose resolved signature has an unfilled signal slot.
   const candidateNames = new Set([...getCatalogNames(options.catalog), ...signalFunctionNames]);
   for (const name of candidateNames) {
     for (const call of callsByName.get(name) ?? []) {
       if (!ts.isCallExpression(call) && !ts.isNewExpression(call)) continue;
       const signature = checker.getResolvedSignature(call);
-      if (!signature) continue;
-      const slot = getSlot(signature, call);
+      const slot = (signature && getSlot(signature, call)) ?? getCatalogSlot(call);
       if (slot) handleSink(call, slot);
     }
   }

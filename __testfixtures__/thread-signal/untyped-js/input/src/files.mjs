@@ -1,0 +1,19 @@
+// No @types/node and no types for axios: the checker sees `any`, the catalog knows the calls.
+import { readFile } from 'node:fs/promises';
+import axios from 'axios';
+
+const http = axios.create({ baseURL: 'https://api.example.com' });
+
+export async function loadConfig(path) {
+  return JSON.parse(await readFile(path, 'utf8'));
+}
+
+export async function getReport(id) {
+  const { data } = await http.get(`/reports/${id}`);
+  return data;
+}
+
+export async function handle(id, { signal } = {}) {
+  const config = await loadConfig('config.json');
+  return { config, report: await getReport(id) };
+}
