@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { dirname, join, relative } from 'node:path';
 import { Project } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
+import { getLineMapper } from '../src/report/line-map.ts';
 import { computeThread } from '../src/thread/run-thread.ts';
 import type { ThreadOptions } from '../src/thread/plan.ts';
 import { ctxmod, writeProject } from './helpers.ts';
@@ -141,6 +142,30 @@ describe('ctxmod migrate runs thread-signal', () => {
     const result = ctxmod(['migrate', 'src', '--dry', '--param-name', 'a-b'], dir);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('--param-name must be an identifier');
+  });
+});
+
+describe('positions of the thread findings', () => {
+  it('maps lines of a later text to the earlier one', () => {
+    const map = getLineMapper('a\nb\nc\nd\n', 'x\na\nB\nc\ny\nd\n');
+    expect([1, 2, 3, 4, 5, 6].map(map)).toEqual([1, 1, 2, 3, 4, 4]);
+  });
+
+  it('are lines of the file as it was, like the per-file findings, when transforms changed it first', () => {
+    const dir = writeProject({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: true, noEmit: true, lib: ['ES2023', 'DOM'], types: [] }, include: ['src'] }),
+      'src/client.ts':
+        'export async function pause(ms: number, signal: AbortSignal) {\n  await new Promise((resolve) => setTimeout(resolve, ms));\n}\n\nexport async function getUser(id: string) {\n  return fetch(`/users/${id}`);\n}\n',
+    });
+    for (const args of [['--dry'], []]) {
+      const result = ctxmod(['migrate', 'src', '--json', ...args], dir);
+      const [file] = JSON.parse(result.stdout).files as { path: string; edits: { transform: string; line: number; message: string }[] }[];
+      expect(file?.edits.map((edit) => `${edit.line} ${edit.transform}: ${edit.message}`)).toEqual([
+        expect.stringMatching(/^2 abortable-sleep: /),
+        '5 thread-signal: threads `signal` through getUser',
+        '6 thread-signal: passes `signal` to fetch',
+      ]);
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import type { FileResult } from '../engine/process-file.ts';
 import { buildSummary, compareByPath, type RunReport } from '../engine/run.ts';
+import { getLineMapper } from '../report/line-map.ts';
 
 /**
  * Adds the thread pass's results to the per-file report: findings of a file both passes touched
@@ -17,10 +18,14 @@ export function mergeThreadResults(report: RunReport, thread: readonly FileResul
     // The pass continued from the transforms' output (dry runs: `overrides`), so its diff, taken
     // from the text on disk, holds both.
     const diff = result.diff ?? existing.diff;
+    // The pass read the transforms' output; the transforms' findings are placed in the text as it
+    // was, and so are the pass's.
+    const mapLine = existing.contents ? getLineMapper(existing.contents.before, existing.contents.after) : undefined;
+    const findings = mapLine ? result.findings.map((finding) => ({ ...finding, line: mapLine(finding.line) })) : result.findings;
     files.set(result.path, {
       ...existing,
       status,
-      findings: [...existing.findings, ...result.findings],
+      findings: [...existing.findings, ...findings],
       ...(existing.error || result.error ? { error: existing.error ?? result.error } : {}),
       ...(diff ? { diff } : {}),
     });
