@@ -122,3 +122,24 @@ describe('config rules', () => {
     );
   });
 });
+
+describe('missing-signal-chain with the config\'s thread roots', () => {
+  it('starts chains at the configured roots', async () => {
+    const dir = join(REPO, '__testfixtures__', 'thread-signal', 'configured-roots', 'input');
+    const roots = JSON.parse(readFileSync(join(dir, '..', 'options.json'), 'utf8')).roots;
+    const run = (thread?: object) =>
+      check({ paths: ['src'], cwd: dir, cpus: 1, only: ['missing-signal-chain'], ...(thread ? { transformOptions: { thread } } : {}) }).then(formatDiagnostics);
+    // Without them the chains run on up to the entry points.
+    expect(await run()).toContain('(fix: threads `signal` through orderHandler)');
+    expect(await run({ roots })).toBe(
+      [
+        '7:1 warning missing-signal-chain A function does cancellable work without a signal while its callers have one (fix: threads `signal` through loadOrder)',
+        '8:26 warning missing-signal-chain A function does cancellable work without a signal while its callers have one (fix: passes `signal` to fetch)',
+        '13:10 warning missing-signal-chain A function does cancellable work without a signal while its callers have one (fix: passes `AbortSignal.timeout(context.getRemainingTimeInMillis() - 500)` to loadOrder)',
+        '6:1 warning missing-signal-chain A function does cancellable work without a signal while its callers have one (fix: threads `signal` through pollOnce)',
+        '7:9 warning missing-signal-chain A function does cancellable work without a signal while its callers have one (fix: passes `signal` to fetch)',
+        '12:11 warning missing-signal-chain A function does cancellable work without a signal while its callers have one (fix: passes `shutdown.signal` to pollOnce)',
+      ].join('\n'),
+    );
+  });
+});

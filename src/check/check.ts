@@ -146,7 +146,11 @@ async function getChainFindings(options: CheckOptions, cwd: string, paths: reado
   const files = new Map(paths.map((path) => [resolve(cwd, path).split(sep).join('/'), path]));
   // Loaded here: ts-morph takes most of a second to load.
   const { computeThread } = await import('../thread/run-thread.ts');
-  for (const [name, file] of computeThread({ project, files: new Set(files.keys()) }).files) {
+  // The config's roots and catalog decide where chains start and end; how they would be carried does not matter here.
+  const roots = options.transformOptions?.thread?.roots;
+  const catalog = options.transformOptions?.catalog;
+  const thread = computeThread({ project, files: new Set(files.keys()), ...(roots ? { roots } : {}), ...(catalog?.length ? { catalog } : {}) });
+  for (const [name, file] of thread.files) {
     const path = files.get(name);
     if (path !== undefined) byPath.set(path, file.findings);
   }
