@@ -4,6 +4,7 @@ import type { CallMatch } from '../src/catalog/match.ts';
 import { insertSignal } from '../src/catalog/insert-signal.ts';
 import { getProperty } from '../src/catalog/signal-argument.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
+import { isInFinally } from '../src/ast/is-in-finally.ts';
 import { getSignalInScope, mayHaveSignal, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
 import type { TransformContext, TransformMeta } from '../src/types.ts';
 
@@ -26,7 +27,7 @@ export function transform(ctx: TransformContext): void {
   const matcher = getCatalogMatcher(ctx);
   ctx.root.find(ctx.j.CallExpression).forEach((path) => {
     const match = matcher.getMatch(path);
-    if (!match) return;
+    if (!match || isInFinally(path)) return;
     const signal = getSignalInScope(ctx.j, ctx.root, path);
     if (!signal) return;
     forwardSignal(ctx, path, match, signal);

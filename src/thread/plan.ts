@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { ts } from 'ts-morph';
 import { CATALOG } from '../catalog/entries.ts';
 import type { CatalogEntry } from '../catalog/types.ts';
@@ -81,6 +82,9 @@ const MESSAGES = {
   familyCounts: (name: string) => `${name} and the members it implements or overrides have different parameter counts: thread it by hand`,
   contextName: (name: string, type: string) => `${name} is in a file where \`${type}\` names something else: not threaded`,
   callerOutside: (name: string) => `${name} is called from outside the paths being migrated: a new first parameter would break that call; not threaded`,
+  entryCalls: (name: string, sites: readonly string[]) =>
+    `${name} is called where no signal is in scope (a callback or module code with none and no callers): ${sites.length > 3 ? `${sites.slice(0, 3).join(', ')} and ${sites.length - 3} more` : sites.join(', ')}; those calls pass none`,
+  cleanup: (context: string) => `cleanup (a finally block) passes \`${context}\`: the signal that aborted the work would cancel it too`,
   background: (context: string) => `no signal here: passes \`${context}\` (nothing cancels it); thread one by hand`,
   overloads: (name: string) => `${name} has overloads with different parameter counts: thread it by hand`,
   nameTaken: (name: string, param: string) => `${name} already uses the name \`${param}\`: not threaded`,
@@ -718,7 +722,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
    * for a context slot, the context in scope or one built from the signal, and where there is
    * neither, an empty one (the call must still compile), reported.
    */
-  const getArgumentValue = (call: ts.Node, slot: Slot): string | undefined => {
+  const getArgumentValue = (call: ts.Node, slot: Slot, origin: Callable | undefined): string | undefined => {
     const found = getCarrier(call);
     let value: string | undefined;
     if (found.kind === 'root') {
@@ -726,6 +730,11 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     } else if (found.kind === 'thread') {
       const info = mark(found.fn, call);
       value = info && (slot.context ? (info.context ?? buildContext(info.expression)) : info.expression);
+    } else if (!slot.context && origin) {
+      // A call of a function the pass threaded, from an entry point: summed up at the function.
+      const list = entryCalls.get(origin) ?? [];
+      list.push(call);
+      entryCalls.set(origin, list);
     } else if (!slot.context && isThenable(call)) {
       // Only work in flight is worth the report: a factory's config (`axios.create({ timeout })`) is not.
       report(call, 'manual', found.reason);
@@ -751,16 +760,22 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   };
 
   /** A call of a signal-aware callee without a signal: give it the one in scope, threading as needed. */
-  const handleSink = (call: ts.CallExpression | ts.NewExpression, slot: Slot) => {
+  /** Calls of threaded functions from entry points (a callback or the module top level with no signal). */
+  const entryCalls = new Map<Callable, ts.Node[]>();
+
+  /** `origin`: the threaded function called; undefined for an API that takes a signal. */
+  const handleSink = (call: ts.CallExpression | ts.NewExpression, slot: Slot, origin?: Callable) => {
     const file = call.getSourceFile();
     const args = call.arguments ?? [];
+    const cleanup = isInFinally(call);
     if (slot.context) {
       if (!isEditable(file) || !call.arguments) return;
       if (args.some((a) => ts.isSpreadElement(a))) {
         report(call, 'manual', MESSAGES.spread);
         return;
       }
-      const value = getArgumentValue(call, slot);
+      if (cleanup) report(call, 'manual', MESSAGES.cleanup(EMPTY_CONTEXT));
+      const value = cleanup ? EMPTY_CONTEXT : getArgumentValue(call, slot, origin);
       if (value === undefined) return;
       const first = args[0];
       const at = first ? first.getStart(file) : call.arguments.pos;
@@ -770,7 +785,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       return;
     }
     const arg = args[slot.index];
-    if (args.some((a) => ts.isSpreadElement(a))) return;
+    if (cleanup || args.some((a) => ts.isSpreadElement(a))) return;
     if (arg && slot.property === undefined) return;
     if (arg && ts.isObjectLiteralExpression(arg)) {
       if (arg.properties.some((p) => p.name && ts.isIdentifier(p.name) && p.name.text === slot.property)) return;
@@ -789,7 +804,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       }
     }
     if (!isEditable(file)) return;
-    const expression = getArgumentValue(call, slot);
+    const expression = getArgumentValue(call, slot, origin);
     if (expression === undefined) return;
     const value = slot.property === undefined ? expression : expression === slot.property ? `{ ${expression} }` : `{ ${slot.property}: ${expression} }`;
     if (!arg) {
@@ -851,11 +866,33 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
         const byVariable = !target && symbol && getSymbol(call.expression) === symbol;
         if (!target && !byVariable) continue;
         if (!isEditable(call.getSourceFile())) continue;
-        handleSink(call, info.slot);
+        handleSink(call, info.slot, fn);
       }
     }
   }
+  for (const [fn, calls] of entryCalls) {
+    const sites = calls.map((call) => {
+      const file = call.getSourceFile();
+      return `${basename(file.fileName)}:${file.getLineAndCharacterOfPosition(call.getStart(file)).line + 1}`;
+    });
+    report(fn, 'manual', MESSAGES.entryCalls(getFunctionName(fn) ?? 'the function', sites));
+  }
   return plan;
+}
+
+/**
+ * True when `node` runs as cleanup of its function: in a `finally` block, or a callback given to
+ * `.finally()` (the compiler-API twin of src/ast/is-in-finally.ts). It does not get the signal.
+ */
+function isInFinally(node: ts.Node): boolean {
+  for (let child = node, current = node.parent; current && !ts.isSourceFile(current); child = current, current = current.parent) {
+    if (ts.isTryStatement(current) && current.finallyBlock === child) return true;
+    if (isFunctionLike(current)) {
+      const call = current.parent;
+      return ts.isCallExpression(call) && call.arguments.some((arg) => arg === current) && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'finally';
+    }
+  }
+  return false;
 }
 
 /** True for an identifier read as a value that is not the callee of a call, a declaration name, or an import/export. */
