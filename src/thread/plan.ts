@@ -19,6 +19,11 @@ export interface ThreadOptions extends ConfigThreadOptions {
   readonly files?: ReadonlySet<string>;
   /** Extra catalog entries: their names make calls candidates for sinks. */
   readonly catalog?: readonly CatalogEntry[];
+  /**
+   * The project is a package others import (see `isPublishedPackage`): with `required`, what it
+   * exports still gets an optional parameter, since callers outside the project cannot be changed.
+   */
+  readonly published?: boolean;
 }
 
 export interface PlannedFinding {
@@ -47,12 +52,16 @@ type Callable = FunctionLike | ts.MethodSignature;
 interface OwnSignal {
   readonly expression: string;
   readonly context?: string;
+  /** The expression may be undefined (`options?.signal`, an optional parameter). */
+  readonly optional?: boolean;
 }
 
 /** A function the pass gave the carrier: what its callers pass, and the signal inside it. */
 interface Threaded {
   readonly slot: Slot;
   readonly expression: string;
+  /** `expression` may be undefined inside the function. */
+  readonly optional: boolean;
   /** The ctx carrier: the context parameter callers of functions it calls get. */
   readonly context?: string;
 }
@@ -85,6 +94,9 @@ const MESSAGES = {
   entryCalls: (name: string, sites: readonly string[]) =>
     `${name} is called where no signal is in scope (a callback or module code with none and no callers): ${sites.length > 3 ? `${sites.slice(0, 3).join(', ')} and ${sites.length - 3} more` : sites.join(', ')}; those calls pass none`,
   cleanup: (context: string) => `cleanup (a finally block) passes \`${context}\`: the signal that aborted the work would cancel it too`,
+  publicFirst: (name: string) => `${name} is exported by a published package: a new first parameter would break callers outside the project; not threaded`,
+  keptOptional: (name: string) => `${name} keeps its new parameter optional: a caller passes a signal that may be undefined`,
+  publicApi: (name: string) => `${name} is exported by a published package: its new parameter stays optional for callers outside the project`,
   background: (context: string) => `no signal here: passes \`${context}\` (nothing cancels it); thread one by hand`,
   overloads: (name: string) => `${name} has overloads with different parameter counts: thread it by hand`,
   nameTaken: (name: string, param: string) => `${name} already uses the name \`${param}\`: not threaded`,
@@ -171,6 +183,8 @@ interface Slot {
   readonly index: number;
   /** The ctx carrier: a context object goes in front of the arguments. */
   readonly context?: boolean;
+  /** `--required`: the parameter is required, so what callers pass must not be undefined. */
+  readonly required?: boolean;
   /** Property of an options object; undefined: the parameter itself is the signal. */
   readonly property?: string;
   /** The options type also takes `encoding` (a string there is an encoding). */
@@ -312,6 +326,9 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   const isSignalNamed = (name: ts.Identifier, type: ts.Type): boolean =>
     isAbortSignal(type) || ((type.flags & ts.TypeFlags.Any) !== 0 && /^(signal|abortSignal)$/.test(name.text));
 
+  const mayBeUndefined = (type: ts.Type): boolean =>
+    (type.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0 || (type.isUnion() && type.types.some(mayBeUndefined));
+
   const roots = options.roots ?? [];
   /** The configured root for `fn` or one of its parameters, with `$` standing for the parameter. */
   const getConfiguredSignal = (fn: FunctionLike): OwnSignal | undefined => {
@@ -350,27 +367,29 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     for (const param of fn.parameters) {
       if (ts.isObjectBindingPattern(param.name)) {
         for (const element of param.name.elements) {
-          if (ts.isIdentifier(element.name) && isSignalNamed(element.name, checker.getTypeAtLocation(element.name))) return { expression: element.name.text };
+          const type = checker.getTypeAtLocation(element.name);
+          if (ts.isIdentifier(element.name) && isSignalNamed(element.name, type)) return { expression: element.name.text, optional: mayBeUndefined(type) || param.questionToken !== undefined };
         }
         continue;
       }
       if (!ts.isIdentifier(param.name)) continue;
       const name = param.name.text;
       const type = checker.getTypeAtLocation(param.name);
-      if (isSignalNamed(param.name, type)) return { expression: name };
+      if (isSignalNamed(param.name, type)) return { expression: name, optional: (mayBeUndefined(type) || param.questionToken !== undefined) && !param.initializer };
       const nonNull = checker.getNonNullableType(type);
       if (!(nonNull.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection))) continue;
       const optional = (param.questionToken !== undefined || nonNull !== type) && param.initializer === undefined;
       const access = optional ? '?.' : '.';
       if (context && !optional && nonNull.getSymbol() === context.symbol) return { expression: `${name}.${context.signalProperty}`, context: name };
       for (const prop of checker.getPropertiesOfType(nonNull)) {
-        if (isAbortSignal(checker.getTypeOfSymbolAtLocation(prop, param))) return { expression: `${name}${access}${prop.getName()}` };
+        const propType = checker.getTypeOfSymbolAtLocation(prop, param);
+        if (isAbortSignal(propType)) return { expression: `${name}${access}${prop.getName()}`, optional: optional || (prop.flags & ts.SymbolFlags.Optional) !== 0 || mayBeUndefined(propType) };
       }
       // Hono: `c.req.raw` is the Fetch Request.
       const req = nonNull.getProperty('req');
       const raw = req && checker.getTypeOfSymbolAtLocation(req, param).getProperty('raw');
       const rawSignal = raw && checker.getTypeOfSymbolAtLocation(raw, param).getProperty('signal');
-      if (rawSignal && isAbortSignal(checker.getTypeOfSymbolAtLocation(rawSignal, param))) return { expression: `${name}${access}req.raw.signal` };
+      if (rawSignal && isAbortSignal(checker.getTypeOfSymbolAtLocation(rawSignal, param))) return { expression: `${name}${access}req.raw.signal`, optional };
     }
     return undefined;
   };
@@ -453,6 +472,13 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
 
   /** Threaded functions: where callers pass the signal and the expression inside; false: could not. */
   const marked = new Map<Callable, Threaded | false>();
+  /** The declarations each threaded one changed with (overloads, family). */
+  const groups = new Map<Callable, readonly Callable[]>();
+  /**
+   * What callers pass to functions given a required parameter: a signal that may be undefined, or
+   * the signal of another threaded function (undefined too if that one ends up optional).
+   */
+  const requiredUses = new Map<Callable, { readonly optional: boolean; readonly from?: Callable }[]>();
   const queue: Callable[] = [];
 
   /** The declarations that change with `fn`: its method family (see FamilyFinder), or its overloads. */
@@ -548,6 +574,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       }
     }
     let imports = new Map<ts.SourceFile, string>();
+    if (carrier === 'ctx' && options.published && members.some(isExported)) return fail(MESSAGES.publicFirst(name));
     if (carrier === 'ctx') {
       for (const { symbol, member } of distinct) {
         const calls = callsByName.get(getFunctionName(member) ?? '') ?? [];
@@ -558,24 +585,30 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       imports = found;
     }
 
+    // A package's exports have callers outside the project: they keep compiling only with an optional parameter.
+    const required = options.required === true && !(options.published && members.some(isExported));
+    if (options.required && !required) report(fn, 'manual', MESSAGES.publicApi(name));
     const infos = new Map<Callable, Threaded>();
     if (carrier === 'ctx') {
       for (const member of members) addFirstParameter(member);
       for (const [importer, specifier] of imports) addContextImport(importer, specifier);
-      const info: Threaded = { slot: { index: 0, context: true, encoding: false }, expression: `${paramName}.${context!.signalProperty}`, context: paramName };
+      const info: Threaded = { slot: { index: 0, context: true, encoding: false }, expression: `${paramName}.${context!.signalProperty}`, context: paramName, optional: true };
       for (const member of members) infos.set(member, info);
     } else if (bags) {
       addBagMember(bags[0]!.members);
       members.forEach((member, i) => {
         const bag = bags[i]!;
-        infos.set(member, { slot: { index: member.parameters.length - 1, property: 'signal', encoding: false }, expression: `${bag.name}${bag.optional ? '?.' : '.'}signal` });
+        infos.set(member, { slot: { index: member.parameters.length - 1, property: 'signal', encoding: false }, expression: `${bag.name}${bag.optional ? '?.' : '.'}signal`, optional: true });
       });
     } else if (carrier === 'options') {
       for (const member of members) addParameter(member, isJs(member) ? 'options' : 'options?: { signal?: AbortSignal }');
-      for (const member of members) infos.set(member, { slot: { index: member.parameters.length, property: 'signal', encoding: false }, expression: 'options?.signal' });
+      for (const member of members) infos.set(member, { slot: { index: member.parameters.length, property: 'signal', encoding: false }, expression: 'options?.signal', optional: true });
     } else {
-      for (const member of members) addParameter(member);
-      for (const member of members) infos.set(member, { slot: { index: member.parameters.length, encoding: false }, expression: paramName });
+      for (const member of members) addParameter(member, undefined, required);
+      for (const member of members) {
+        infos.set(member, { slot: { index: member.parameters.length, encoding: false, required }, expression: paramName, optional: !required });
+        groups.set(member, members);
+      }
     }
     for (const [member, info] of infos) {
       marked.set(member, info);
@@ -584,6 +617,16 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     }
     queue.push(...distinct.map((entry) => entry.member));
     return infos.get(fn);
+  };
+
+  /** True when `member` (or the class or interface it belongs to) is exported from its module. */
+  const isExported = (member: Callable): boolean => {
+    const owner = ts.isMethodDeclaration(member) || ts.isMethodSignature(member) ? member.parent : undefined;
+    const declaration = owner && (ts.isClassLike(owner) || ts.isInterfaceDeclaration(owner)) ? owner : member;
+    const symbol = getSymbol(owner ? (declaration as ts.ClassLikeDeclaration).name : getNameNode(member));
+    const module = checker.getSymbolAtLocation(member.getSourceFile());
+    if (!symbol || !module) return false;
+    return checker.getExportsOfModule(module).some((exported) => exported === symbol || (exported.flags & ts.SymbolFlags.Alias && checker.getAliasedSymbol(exported) === symbol));
   };
 
   /** True when `call` resolves to `member` (or a declaration of the same symbol). */
@@ -637,22 +680,27 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     }
   };
 
-  const addParameter = (fn: ts.SignatureDeclaration, parameter?: string) => {
+  /** Edits that add a required parameter, by function: made optional again if a caller's signal may be undefined. */
+  const requiredEdits = new Map<ts.SignatureDeclaration, TextEdit>();
+  const addParameter = (fn: ts.SignatureDeclaration, parameter?: string, required = false) => {
     const file = fn.getSourceFile();
     const typed = !isJs(fn);
-    const text = parameter ?? (typed ? `${paramName}${options.required ? '' : '?'}: AbortSignal` : paramName);
+    const text = parameter ?? (typed ? `${paramName}${required ? '' : '?'}: AbortSignal` : paramName);
     const last = fn.parameters[fn.parameters.length - 1];
+    let edit: TextEdit;
     if (last) {
       if (ts.isArrowFunction(fn) && !file.text.slice(fn.getStart(file), last.getStart(file)).includes('(')) {
         // `x => ...`: needs parentheses now.
         addEdit(fn, { start: last.getStart(file), end: last.getStart(file), text: '(' });
-        addEdit(fn, { start: last.end, end: last.end, text: `, ${text})` });
+        edit = { start: last.end, end: last.end, text: `, ${text})` };
       } else {
-        addEdit(fn, { start: last.end, end: last.end, text: `, ${text}` });
+        edit = { start: last.end, end: last.end, text: `, ${text}` };
       }
     } else {
-      addEdit(fn, { start: fn.parameters.pos, end: fn.parameters.pos, text });
+      edit = { start: fn.parameters.pos, end: fn.parameters.pos, text };
     }
+    addEdit(fn, edit);
+    if (required && typed && parameter === undefined) requiredEdits.set(fn, edit);
   };
 
   /** The ctx carrier: `ctx: Context` in front of the parameters (after a `this` parameter). */
@@ -727,9 +775,11 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     let value: string | undefined;
     if (found.kind === 'root') {
       value = slot.context ? (found.context ?? buildContext(found.expression)) : found.expression;
+      if (slot.required && origin) addRequiredUse(origin, { optional: found.optional === true });
     } else if (found.kind === 'thread') {
       const info = mark(found.fn, call);
       value = info && (slot.context ? (info.context ?? buildContext(info.expression)) : info.expression);
+      if (info && slot.required && origin) addRequiredUse(origin, { optional: info.optional, from: found.fn });
     } else if (!slot.context && origin) {
       // A call of a function the pass threaded, from an entry point: summed up at the function.
       const list = entryCalls.get(origin) ?? [];
@@ -744,6 +794,36 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       return EMPTY_CONTEXT;
     }
     return value;
+  };
+
+  const addRequiredUse = (callee: Callable, use: { readonly optional: boolean; readonly from?: Callable }) => {
+    const list = requiredUses.get(callee) ?? [];
+    list.push(use);
+    requiredUses.set(callee, list);
+  };
+
+  /**
+   * `--required` holds only where every caller passes a signal that is there: a function whose
+   * caller passes one that may be undefined (an optional parameter, `options?.signal`) keeps its
+   * parameter optional, and so, in turn, do the required functions it passes its signal to.
+   */
+  const relaxRequired = () => {
+    const relaxed = new Set<Callable>();
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const [callee, uses] of requiredUses) {
+        if (relaxed.has(callee) || !uses.some((use) => use.optional || (use.from !== undefined && relaxed.has(use.from)))) continue;
+        for (const member of groups.get(callee) ?? [callee]) relaxed.add(member);
+        report(callee, 'manual', MESSAGES.keptOptional(getFunctionName(callee) ?? 'the function'));
+        changed = true;
+      }
+    }
+    for (const member of relaxed) {
+      const edit = requiredEdits.get(member);
+      const list = edit && plan.edits.get(member.getSourceFile().fileName);
+      const index = list ? list.indexOf(edit!) : -1;
+      if (list && index >= 0) list[index] = { ...edit!, text: edit!.text.replace(`${paramName}: AbortSignal`, `${paramName}?: AbortSignal`) };
+    }
   };
 
   /** A parameter of the enclosing function passed on whole: whatever signal it carries goes along. */
@@ -764,52 +844,53 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   const entryCalls = new Map<Callable, ts.Node[]>();
 
   /** `origin`: the threaded function called; undefined for an API that takes a signal. */
-  const handleSink = (call: ts.CallExpression | ts.NewExpression, slot: Slot, origin?: Callable) => {
+  const passSignal = (call: ts.CallExpression | ts.NewExpression, slot: Slot, origin?: Callable): boolean => {
     const file = call.getSourceFile();
     const args = call.arguments ?? [];
     const cleanup = isInFinally(call);
     if (slot.context) {
-      if (!isEditable(file) || !call.arguments) return;
+      if (!isEditable(file) || !call.arguments) return false;
       if (args.some((a) => ts.isSpreadElement(a))) {
         report(call, 'manual', MESSAGES.spread);
-        return;
+        return false;
       }
       if (cleanup) report(call, 'manual', MESSAGES.cleanup(EMPTY_CONTEXT));
       const value = cleanup ? EMPTY_CONTEXT : getArgumentValue(call, slot, origin);
-      if (value === undefined) return;
+      if (value === undefined) return false;
       const first = args[0];
       const at = first ? first.getStart(file) : call.arguments.pos;
       addEdit(call, { start: at, end: at, text: first ? `${value}, ` : value });
       // An empty context was reported as such.
       if (value !== EMPTY_CONTEXT) report(call, 'edit', MESSAGES.passed(value, getCallee(call)));
-      return;
+      return true;
     }
     const arg = args[slot.index];
-    if (cleanup || args.some((a) => ts.isSpreadElement(a))) return;
-    if (arg && slot.property === undefined) return;
+    if (cleanup || args.some((a) => ts.isSpreadElement(a))) return false;
+    if (arg && slot.property === undefined) return false;
     if (arg && ts.isObjectLiteralExpression(arg)) {
-      if (arg.properties.some((p) => p.name && ts.isIdentifier(p.name) && p.name.text === slot.property)) return;
+      if (arg.properties.some((p) => p.name && ts.isIdentifier(p.name) && p.name.text === slot.property)) return false;
       if (arg.properties.some((p) => ts.isSpreadAssignment(p))) {
         report(call, 'manual', MESSAGES.optionsSpread);
-        return;
+        return false;
       }
     } else if (arg && !(slot.encoding && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)))) {
       if (ts.isIdentifier(arg) && arg.text === 'undefined') {
         // fall through: replaced below
       } else if (slot.property !== undefined && isForwardedBag(arg, slot.property)) {
-        return;
+        return false;
       } else {
         report(call, 'manual', MESSAGES.optionsValue);
-        return;
+        return false;
       }
     }
-    if (!isEditable(file)) return;
+    if (!isEditable(file)) return false;
     const expression = getArgumentValue(call, slot, origin);
-    if (expression === undefined) return;
+    if (expression === undefined) return false;
     const value = slot.property === undefined ? expression : expression === slot.property ? `{ ${expression} }` : `{ ${slot.property}: ${expression} }`;
     if (!arg) {
-      if (addArgument(call, slot.index, value)) report(call, 'edit', MESSAGES.passed(expression, getCallee(call)));
-      return;
+      if (!addArgument(call, slot.index, value)) return false;
+      report(call, 'edit', MESSAGES.passed(expression, getCallee(call)));
+      return true;
     }
     const property = expression === slot.property ? expression : `${slot.property}: ${expression}`;
     if (ts.isObjectLiteralExpression(arg)) {
@@ -822,6 +903,12 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       addEdit(call, { start: arg.getStart(file), end: arg.end, text: `{ encoding: ${arg.getText(file)}, ${property} }` });
     }
     report(call, 'edit', MESSAGES.passed(expression, getCallee(call)));
+    return true;
+  };
+
+  const handleSink = (call: ts.CallExpression | ts.NewExpression, slot: Slot, origin?: Callable) => {
+    // A call left without the signal a required parameter needs: that parameter stays optional.
+    if (!passSignal(call, slot, origin) && slot.required && origin && !call.arguments?.[slot.index]) addRequiredUse(origin, { optional: true });
   };
 
   const catalogResolver = new CatalogResolver(checker, options.catalog && options.catalog.length > 0 ? [...CATALOG, ...options.catalog] : CATALOG);
@@ -870,6 +957,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       }
     }
   }
+  relaxRequired();
   for (const [fn, calls] of entryCalls) {
     const sites = calls.map((call) => {
       const file = call.getSourceFile();

@@ -10,6 +10,8 @@ import { planThread, type ThreadOptions } from './plan.ts';
 import { applyTextEdits, OverlappingEditsError } from './text-edits.ts';
 import { THREAD_RULE, THREAD_TRANSFORM } from './names.ts';
 
+import { isPublishedPackage } from './find-tsconfig.ts';
+
 export { findTsconfig } from './find-tsconfig.ts';
 export { ThreadSetupError } from './context-type.ts';
 export { THREAD_RULE, THREAD_TRANSFORM } from './names.ts';
@@ -46,7 +48,8 @@ export function computeThread(options: ThreadRunOptions): { files: Map<string, {
   const contextImport = options.contextImport?.startsWith('.')
     ? resolve(options.cwd ?? process.cwd(), options.contextImport).split(sep).join('/')
     : options.contextImport;
-  const plan = planThread(program, { ...options, ...(contextImport === undefined ? {} : { contextImport }) });
+  const published = (options.required === true || options.carrier === 'ctx') && isPublishedPackage(options.project);
+  const plan = planThread(program, { ...options, published, ...(contextImport === undefined ? {} : { contextImport }) });
   const files = new Map<string, { before: string; after?: string; findings: Finding[]; error?: string }>();
   const names = new Set([...plan.edits.keys(), ...plan.findings.keys()]);
   for (const name of names) {
