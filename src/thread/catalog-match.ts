@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import { matchesModule, matchesName, matchesPath, normalizeModule } from '../catalog/match.ts';
+import { CATALOG } from '../catalog/entries.ts';
 import type { CatalogEntry } from '../catalog/types.ts';
 
 /** What a local name is bound to: a module (or a path inside it), or an instance a module made. */
@@ -119,4 +120,17 @@ function getChain(node: ts.Expression): { base: ts.Identifier; members: string[]
     current = current.expression;
   }
   return ts.isIdentifier(current) ? { base: current, members } : undefined;
+}
+
+/** Calls whose callee's last name is one of these may be sinks. */
+export function getCatalogNames(extra: readonly CatalogEntry[] = []): Set<string> {
+  const names = new Set<string>(['axios', 'got', 'ky', 'fetch', 'request', 'undici']);
+  for (const entry of [...CATALOG, ...extra]) {
+    for (const alternative of entry.path.split('|')) {
+      const last = alternative.split('.').pop();
+      if (last && last !== '*') names.add(last);
+    }
+    if (entry.instance && entry.path === '*') for (const name of ['create', 'send', 'list', 'retrieve', 'stream']) names.add(name);
+  }
+  return names;
 }

@@ -2,10 +2,28 @@ import { basename } from 'node:path';
 import { ts } from 'ts-morph';
 import { CATALOG } from '../catalog/entries.ts';
 import type { CatalogEntry } from '../catalog/types.ts';
-import type { ThreadOptions as ConfigThreadOptions, ThreadRoot } from '../types.ts';
+import type { ThreadOptions as ConfigThreadOptions } from '../types.ts';
 import { getContextType, type ContextType } from './context-type.ts';
-import { CatalogResolver } from './catalog-match.ts';
+import { CatalogResolver, getCatalogNames } from './catalog-match.ts';
+import { EditBuilder } from './edit-builder.ts';
 import { FamilyFinder, isHeir, isStatic, type Owner } from './family.ts';
+import { SignalSources, type OwnSignal } from './signal-sources.ts';
+import { SignalTypes, type Slot } from './signal-types.ts';
+import {
+  getCalleeName,
+  getFunctionName,
+  getNameNode,
+  isAbstract,
+  isCallable,
+  isDefaultExport,
+  isFunctionLike,
+  isGenerated,
+  isInFinally,
+  isJs,
+  isValuePosition,
+  type Callable,
+  type FunctionLike,
+} from './syntax.ts';
 import type { TextEdit } from './text-edits.ts';
 
 /** How the pass threads signals: the config's `thread` key plus what the CLI knows. */
@@ -36,24 +54,6 @@ export interface ThreadPlan {
   /** Absolute file name -> edits. */
   readonly edits: Map<string, TextEdit[]>;
   readonly findings: Map<string, PlannedFinding[]>;
-}
-
-type FunctionLike =
-  | ts.FunctionDeclaration
-  | ts.MethodDeclaration
-  | ts.ArrowFunction
-  | ts.FunctionExpression
-  | ts.ConstructorDeclaration;
-
-/** Something that gets the new parameter: a function, or a method signature of an interface. */
-type Callable = FunctionLike | ts.MethodSignature;
-
-/** A signal a function has: its expression, and the context parameter holding it (ctx carrier). */
-interface OwnSignal {
-  readonly expression: string;
-  readonly context?: string;
-  /** The expression may be undefined (`options?.signal`, an optional parameter). */
-  readonly optional?: boolean;
 }
 
 /** A function the pass gave the carrier: what its callers pass, and the signal inside it. */
@@ -113,84 +113,6 @@ const MESSAGES = {
 /** What the ctx carrier passes where there is no signal: Go's `context.TODO()`. */
 const EMPTY_CONTEXT = '{}';
 
-/** Calls whose callee's last name is one of these may be sinks. */
-function getCatalogNames(extra: readonly CatalogEntry[] = []): Set<string> {
-  const names = new Set<string>(['axios', 'got', 'ky', 'fetch', 'request', 'undici']);
-  for (const entry of [...CATALOG, ...extra]) {
-    for (const alternative of entry.path.split('|')) {
-      const last = alternative.split('.').pop();
-      if (last && last !== '*') names.add(last);
-    }
-    if (entry.instance && entry.path === '*') for (const name of ['create', 'send', 'list', 'retrieve', 'stream']) names.add(name);
-  }
-  return names;
-}
-
-function getCalleeName(expression: ts.Expression): string | undefined {
-  if (ts.isIdentifier(expression)) return expression.text;
-  if (ts.isPropertyAccessExpression(expression)) return expression.name.text;
-  return undefined;
-}
-
-function isGenerated(file: ts.SourceFile): boolean {
-  return /@generated|DO NOT EDIT/.test(file.text.slice(0, 500));
-}
-
-function isFunctionLike(node: ts.Node): node is FunctionLike {
-  return (
-    ts.isFunctionDeclaration(node) ||
-    ts.isMethodDeclaration(node) ||
-    ts.isArrowFunction(node) ||
-    ts.isFunctionExpression(node) ||
-    ts.isConstructorDeclaration(node)
-  );
-}
-
-/** The name callers use for `fn`, when it has one callers can call it by. */
-function getFunctionName(fn: Callable): string | undefined {
-  if (ts.isConstructorDeclaration(fn)) return 'constructor';
-  if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isMethodSignature(fn)) {
-    return fn.name && (ts.isIdentifier(fn.name) || ts.isStringLiteral(fn.name)) ? fn.name.text : undefined;
-  }
-  const parent = fn.parent;
-  if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && parent.initializer === fn) {
-    return ts.isIdentifier(parent.name) ? parent.name.text : undefined;
-  }
-  return undefined;
-}
-
-/** The symbol callers resolve to: the name of the declaration (variable for arrows). */
-function getNameNode(fn: Callable): ts.Node | undefined {
-  if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isMethodSignature(fn)) return fn.name;
-  const parent = fn.parent;
-  if (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) return parent.name;
-  return undefined;
-}
-
-function isCallable(node: ts.Node): node is Callable {
-  return isFunctionLike(node) || ts.isMethodSignature(node);
-}
-
-function isAbstract(node: ts.Node): boolean {
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.AbstractKeyword);
-}
-
-function isDefaultExport(fn: Callable): boolean {
-  return ts.isFunctionDeclaration(fn) && (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Default) !== 0;
-}
-
-interface Slot {
-  readonly index: number;
-  /** The ctx carrier: a context object goes in front of the arguments. */
-  readonly context?: boolean;
-  /** `--required`: the parameter is required, so what callers pass must not be undefined. */
-  readonly required?: boolean;
-  /** Property of an options object; undefined: the parameter itself is the signal. */
-  readonly property?: string;
-  /** The options type also takes `encoding` (a string there is an encoding). */
-  readonly encoding: boolean;
-}
-
 /**
  * Plans the thread-signal pass over a whole program: finds calls of signal-aware callees that get
  * no signal, and threads one to them through every caller up to a function that has one.
@@ -200,10 +122,13 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   const plan: ThreadPlan = { edits: new Map(), findings: new Map() };
   const files = program.getSourceFiles().filter((file) => !file.isDeclarationFile && !file.fileName.includes('/node_modules/'));
 
-  const addEdit = (node: ts.Node, edit: TextEdit) => {
+  /** Adds an edit to the file of `node`, or puts it in the place of an earlier one (`replaces`). */
+  const addEdit = (node: ts.Node, edit: TextEdit, replaces?: TextEdit) => {
     const name = node.getSourceFile().fileName;
     const list = plan.edits.get(name) ?? [];
-    list.push(edit);
+    const index = replaces ? list.indexOf(replaces) : -1;
+    if (index >= 0) list[index] = edit;
+    else list.push(edit);
     plan.edits.set(name, list);
   };
   const report = (node: ts.Node, kind: PlannedFinding['kind'], message: string) => {
@@ -268,143 +193,17 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   const isEditable = (file: ts.SourceFile) =>
     !file.isDeclarationFile && !generated.has(file) && (options.files === undefined || options.files.has(file.fileName));
 
-  const isAbortSignal = (type: ts.Type): boolean => {
-    const symbol = checker.getNonNullableType(type).getSymbol();
-    return symbol?.getName() === 'AbortSignal' && (symbol.getDeclarations() ?? []).some((d) => d.getSourceFile().isDeclarationFile);
-  };
-  const abortSignalSymbol = checker.resolveName('AbortSignal', undefined, ts.SymbolFlags.Type, false);
-  const abortSignalType = abortSignalSymbol && checker.getDeclaredTypeOfSymbol(abortSignalSymbol);
-  /** A slot typed `AbortSignal`, or a library's own signal type a real one can be passed as (axios' `GenericAbortSignal`). */
-  const takesAbortSignal = (type: ts.Type): boolean => {
-    if (isAbortSignal(type)) return true;
-    const nonNull = checker.getNonNullableType(type);
-    const symbol = nonNull.getSymbol();
-    return (
-      abortSignalType !== undefined &&
-      symbol !== undefined &&
-      /Signal$/.test(symbol.getName()) &&
-      (symbol.getDeclarations() ?? []).some((d) => d.getSourceFile().isDeclarationFile) &&
-      nonNull.getProperty('aborted') !== undefined &&
-      checker.isTypeAssignableTo(abortSignalType, nonNull)
-    );
-  };
+  const types = new SignalTypes(checker);
+  const { isAbortSignal } = types;
 
   const carrier = options.carrier ?? 'signal';
   const paramName = options.paramName ?? (carrier === 'ctx' ? 'ctx' : 'signal');
   const context: ContextType | undefined =
     carrier === 'ctx' ? getContextType(program, isAbortSignal, options.contextType ?? 'Context', options.contextImport) : undefined;
   const families = new FamilyFinder(checker, heirs);
+  const builder = new EditBuilder(addEdit, paramName, context);
 
-  /** The first optional parameter of the signature that takes a signal, directly or as an options property. */
-  const getSlot = (signature: ts.Signature, at: ts.Node): Slot | undefined => {
-    const params = signature.getParameters();
-    for (let index = 0; index < params.length; index++) {
-      const param = params[index]!;
-      const declaration = param.valueDeclaration;
-      if (declaration && ts.isParameter(declaration) && declaration.dotDotDotToken) return undefined;
-      const type = checker.getTypeOfSymbolAtLocation(param, at);
-      if (takesAbortSignal(type)) return { index, encoding: false };
-      const nonNull = checker.getNonNullableType(type);
-      const parts = nonNull.isUnion() ? nonNull.types : [nonNull];
-      let encoding = false;
-      let property: string | undefined;
-      for (const part of parts) {
-        if (!(part.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection)) || part.getCallSignatures().length > 0) continue;
-        for (const prop of checker.getPropertiesOfType(part)) {
-          if (prop.getName() === 'encoding') encoding = true;
-          if (property === undefined && prop.flags & ts.SymbolFlags.Optional && takesAbortSignal(checker.getTypeOfSymbolAtLocation(prop, at))) {
-            property = prop.getName();
-          }
-        }
-      }
-      if (property !== undefined) return { index, property, encoding };
-    }
-    return undefined;
-  };
-
-  /** Typed `AbortSignal`, or untyped (JS without types) and named like one. */
-  const isSignalNamed = (name: ts.Identifier, type: ts.Type): boolean =>
-    isAbortSignal(type) || ((type.flags & ts.TypeFlags.Any) !== 0 && /^(signal|abortSignal)$/.test(name.text));
-
-  const mayBeUndefined = (type: ts.Type): boolean =>
-    (type.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0 || (type.isUnion() && type.types.some(mayBeUndefined));
-
-  const roots = options.roots ?? [];
-  /** The configured root for `fn` or one of its parameters, with `$` standing for the parameter. */
-  const getConfiguredSignal = (fn: FunctionLike): OwnSignal | undefined => {
-    const name = getFunctionName(fn);
-    for (const root of roots) {
-      if ('function' in root && root.function === name) return { expression: root.signal };
-    }
-    const typeRoots = roots.filter((root): root is Extract<ThreadRoot, { type: string }> => 'type' in root);
-    if (typeRoots.length === 0) return undefined;
-    for (const param of fn.parameters) {
-      if (!ts.isIdentifier(param.name)) continue;
-      const names = getTypeNames(param);
-      const root = typeRoots.find((candidate) => names.has(candidate.type));
-      if (root) return { expression: root.signal.replace(/(?<![\w$])\$(?![\w$])/g, param.name.text) };
-    }
-    return undefined;
-  };
-
-  /** The names a parameter's type goes by: as written (`lambda.Context`, `Context`), its symbol's and its alias'. */
-  const getTypeNames = (param: ts.ParameterDeclaration): Set<string> => {
-    const names = new Set<string>();
-    const file = param.getSourceFile();
-    if (param.type && ts.isTypeReferenceNode(param.type)) {
-      names.add(param.type.typeName.getText(file));
-      names.add(ts.isQualifiedName(param.type.typeName) ? param.type.typeName.right.text : param.type.typeName.text);
-    }
-    const type = checker.getNonNullableType(checker.getTypeAtLocation(param.name));
-    for (const symbol of [type.getSymbol(), type.aliasSymbol]) if (symbol) names.add(symbol.getName());
-    return names;
-  };
-
-  /** The signal `fn` itself has: a configured root, a parameter, an options property, a Request, a Hono context. */
-  const getOwnSignal = (fn: FunctionLike): OwnSignal | undefined => {
-    const configured = getConfiguredSignal(fn);
-    if (configured) return configured;
-    for (const param of fn.parameters) {
-      if (ts.isObjectBindingPattern(param.name)) {
-        for (const element of param.name.elements) {
-          const type = checker.getTypeAtLocation(element.name);
-          if (ts.isIdentifier(element.name) && isSignalNamed(element.name, type)) return { expression: element.name.text, optional: mayBeUndefined(type) || param.questionToken !== undefined };
-        }
-        continue;
-      }
-      if (!ts.isIdentifier(param.name)) continue;
-      const name = param.name.text;
-      const type = checker.getTypeAtLocation(param.name);
-      if (isSignalNamed(param.name, type)) return { expression: name, optional: (mayBeUndefined(type) || param.questionToken !== undefined) && !param.initializer };
-      const nonNull = checker.getNonNullableType(type);
-      if (!(nonNull.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection))) continue;
-      const optional = (param.questionToken !== undefined || nonNull !== type) && param.initializer === undefined;
-      const access = optional ? '?.' : '.';
-      if (context && !optional && nonNull.getSymbol() === context.symbol) return { expression: `${name}.${context.signalProperty}`, context: name };
-      for (const prop of checker.getPropertiesOfType(nonNull)) {
-        const propType = checker.getTypeOfSymbolAtLocation(prop, param);
-        if (isAbortSignal(propType)) return { expression: `${name}${access}${prop.getName()}`, optional: optional || (prop.flags & ts.SymbolFlags.Optional) !== 0 || mayBeUndefined(propType) };
-      }
-      // Hono: `c.req.raw` is the Fetch Request.
-      const req = nonNull.getProperty('req');
-      const raw = req && checker.getTypeOfSymbolAtLocation(req, param).getProperty('raw');
-      const rawSignal = raw && checker.getTypeOfSymbolAtLocation(raw, param).getProperty('signal');
-      if (rawSignal && isAbortSignal(checker.getTypeOfSymbolAtLocation(rawSignal, param))) return { expression: `${name}${access}req.raw.signal`, optional };
-    }
-    return undefined;
-  };
-
-  /** A Node `http` / Express response parameter: a signal can be made from its 'close'. */
-  const getResponseParam = (fn: FunctionLike): string | undefined => {
-    for (const param of fn.parameters) {
-      if (!ts.isIdentifier(param.name)) continue;
-      // `createServer`'s listener gets `InstanceType<Response> & ...` of a type parameter: ask its apparent type.
-      const type = checker.getApparentType(checker.getTypeAtLocation(param.name));
-      const has = (name: string) => checker.getPropertyOfType(type, name) !== undefined;
-      if (has('writableFinished') && has('on') && has('setHeader')) return param.name.text;
-    }
-    return undefined;
-  };
+  const sources = new SignalSources(checker, types, context, options.roots ?? []);
 
   const controllers = new Map<FunctionLike, string | undefined>();
   /** Makes (once per handler) `const controller = new AbortController()` aborted on an unfinished 'close'. */
@@ -439,10 +238,10 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     let callback = false;
     for (let current = node.parent; current && !ts.isSourceFile(current); current = current.parent) {
       if (!isFunctionLike(current)) continue;
-      const own = getOwnSignal(current);
+      const own = sources.getOwnSignal(current);
       if (own) return { kind: 'root', ...own };
       if (getFunctionName(current) !== undefined) return { kind: 'thread', fn: current };
-      const res = getResponseParam(current);
+      const res = sources.getResponseParam(current);
       if (res) {
         const expression = getHandlerSignal(current, res);
         if (expression) return { kind: 'root', expression };
@@ -590,21 +389,21 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     if (options.required && !required) report(fn, 'manual', MESSAGES.publicApi(name));
     const infos = new Map<Callable, Threaded>();
     if (carrier === 'ctx') {
-      for (const member of members) addFirstParameter(member);
-      for (const [importer, specifier] of imports) addContextImport(importer, specifier);
+      for (const member of members) builder.addFirstParameter(member);
+      for (const [importer, specifier] of imports) builder.addContextImport(importer, specifier);
       const info: Threaded = { slot: { index: 0, context: true, encoding: false }, expression: `${paramName}.${context!.signalProperty}`, context: paramName, optional: true };
       for (const member of members) infos.set(member, info);
     } else if (bags) {
-      addBagMember(bags[0]!.members);
+      builder.addBagMember(bags[0]!.members);
       members.forEach((member, i) => {
         const bag = bags[i]!;
         infos.set(member, { slot: { index: member.parameters.length - 1, property: 'signal', encoding: false }, expression: `${bag.name}${bag.optional ? '?.' : '.'}signal`, optional: true });
       });
     } else if (carrier === 'options') {
-      for (const member of members) addParameter(member, isJs(member) ? 'options' : 'options?: { signal?: AbortSignal }');
+      for (const member of members) builder.addParameter(member, isJs(member) ? 'options' : 'options?: { signal?: AbortSignal }');
       for (const member of members) infos.set(member, { slot: { index: member.parameters.length, property: 'signal', encoding: false }, expression: 'options?.signal', optional: true });
     } else {
-      for (const member of members) addParameter(member, undefined, required);
+      for (const member of members) builder.addParameter(member, undefined, required);
       for (const member of members) {
         infos.set(member, { slot: { index: member.parameters.length, encoding: false, required }, expression: paramName, optional: !required });
         groups.set(member, members);
@@ -639,7 +438,6 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     return resolved !== undefined && resolved === symbol;
   };
 
-  const isJs = (node: ts.Node) => /\.[cm]?jsx?$/.test(node.getSourceFile().fileName);
 
   /** The trailing options-bag parameter of `fn` whose type the project declares, if any. */
   const getOptionsBag = (fn: ts.SignatureDeclaration): OptionsBag | undefined => {
@@ -655,109 +453,6 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     if (ts.isInterfaceDeclaration(declaration)) return { name: last.name.text, optional, members: declaration };
     if (ts.isTypeAliasDeclaration(declaration) && ts.isTypeLiteralNode(declaration.type)) return { name: last.name.text, optional, members: declaration.type };
     return undefined;
-  };
-
-  /** Adds `signal?: AbortSignal` to an options type, in its layout (one line or one member a line). */
-  const addBagMember = (container: ts.TypeLiteralNode | ts.InterfaceDeclaration) => {
-    const file = container.getSourceFile();
-    const members = container.members;
-    const member = 'signal?: AbortSignal';
-    const last = members[members.length - 1];
-    const first = members[0];
-    if (!last || !first) {
-      addEdit(container, { start: members.pos, end: members.end, text: ` ${member} ` });
-      return;
-    }
-    const lastText = last.getText(file);
-    const separator = /[;,]$/.test(lastText) ? '' : ';';
-    if (file.text.slice(members.pos, first.getStart(file)).includes('\n')) {
-      const lineStart = file.text.lastIndexOf('\n', last.getStart(file) - 1) + 1;
-      const indent = file.text.slice(lineStart, last.getStart(file));
-      const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
-      addEdit(container, { start: last.end, end: last.end, text: `${separator}${eol}${indent}${member};` });
-    } else {
-      addEdit(container, { start: last.end, end: last.end, text: `${separator} ${member}${separator ? '' : ';'}` });
-    }
-  };
-
-  /** Edits that add a required parameter, by function: made optional again if a caller's signal may be undefined. */
-  const requiredEdits = new Map<ts.SignatureDeclaration, TextEdit>();
-  const addParameter = (fn: ts.SignatureDeclaration, parameter?: string, required = false) => {
-    const file = fn.getSourceFile();
-    const typed = !isJs(fn);
-    const text = parameter ?? (typed ? `${paramName}${required ? '' : '?'}: AbortSignal` : paramName);
-    const last = fn.parameters[fn.parameters.length - 1];
-    let edit: TextEdit;
-    if (last) {
-      if (ts.isArrowFunction(fn) && !file.text.slice(fn.getStart(file), last.getStart(file)).includes('(')) {
-        // `x => ...`: needs parentheses now.
-        addEdit(fn, { start: last.getStart(file), end: last.getStart(file), text: '(' });
-        edit = { start: last.end, end: last.end, text: `, ${text})` };
-      } else {
-        edit = { start: last.end, end: last.end, text: `, ${text}` };
-      }
-    } else {
-      edit = { start: fn.parameters.pos, end: fn.parameters.pos, text };
-    }
-    addEdit(fn, edit);
-    if (required && typed && parameter === undefined) requiredEdits.set(fn, edit);
-  };
-
-  /** The ctx carrier: `ctx: Context` in front of the parameters (after a `this` parameter). */
-  const addFirstParameter = (fn: ts.SignatureDeclaration) => {
-    const file = fn.getSourceFile();
-    const text = isJs(fn) ? paramName : `${paramName}: ${context!.name}`;
-    const [first] = fn.parameters;
-    if (first && ts.isIdentifier(first.name) && first.name.text === 'this') {
-      addEdit(fn, { start: first.end, end: first.end, text: `, ${text}` });
-      return;
-    }
-    if (!first) {
-      addEdit(fn, { start: fn.parameters.pos, end: fn.parameters.pos, text });
-      return;
-    }
-    const start = first.getStart(file);
-    if (ts.isArrowFunction(fn) && !file.text.slice(fn.getStart(file), start).includes('(')) {
-      addEdit(fn, { start, end: start, text: `(${text}, ` });
-      addEdit(fn, { start: first.end, end: first.end, text: ')' });
-    } else {
-      addEdit(fn, { start, end: start, text: `${text}, ` });
-    }
-  };
-
-  /** `import type { Context } from '...'` after the file's last import (once per file). */
-  const importsPlanned = new Set<ts.SourceFile>();
-  const addContextImport = (file: ts.SourceFile, specifier: string) => {
-    if (importsPlanned.has(file)) return;
-    importsPlanned.add(file);
-    const imports = file.statements.filter(ts.isImportDeclaration);
-    const last = imports[imports.length - 1];
-    const quote = last && file.text[last.moduleSpecifier.getStart(file)] === '"' ? '"' : "'";
-    const semicolon = !last || last.getText(file).endsWith(';') ? ';' : '';
-    const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
-    const text = `import type { ${context!.name} } from ${quote}${specifier}${quote}${semicolon}`;
-    if (last) {
-      addEdit(file, { start: last.end, end: last.end, text: `${eol}${text}` });
-    } else {
-      const at = file.statements[0]?.getStart(file) ?? 0;
-      addEdit(file, { start: at, end: at, text: `${text}${eol}${eol}` });
-    }
-  };
-
-  /** Passes `expression` as the signal argument at `index` (after `undefined` for skipped ones). */
-  const addArgument = (call: ts.CallLikeExpression, index: number, text: string): boolean => {
-    if (!ts.isCallExpression(call) && !ts.isNewExpression(call)) return false;
-    const args = call.arguments ?? ts.factory.createNodeArray();
-    if (args.some((arg) => ts.isSpreadElement(arg))) {
-      report(call, 'manual', MESSAGES.spread);
-      return false;
-    }
-    if (!call.arguments) return false;
-    const fill = Array.from({ length: Math.max(0, index - args.length) }, () => 'undefined');
-    const last = args[args.length - 1];
-    if (last) addEdit(call, { start: last.end, end: last.end, text: `, ${[...fill, text].join(', ')}` });
-    else addEdit(call, { start: args.pos, end: args.pos, text: [...fill, text].join(', ') });
-    return true;
   };
 
   const isThenable = (node: ts.Node): boolean => checker.getTypeAtLocation(node).getProperty('then') !== undefined;
@@ -818,12 +513,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
         changed = true;
       }
     }
-    for (const member of relaxed) {
-      const edit = requiredEdits.get(member);
-      const list = edit && plan.edits.get(member.getSourceFile().fileName);
-      const index = list ? list.indexOf(edit!) : -1;
-      if (list && index >= 0) list[index] = { ...edit!, text: edit!.text.replace(`${paramName}: AbortSignal`, `${paramName}?: AbortSignal`) };
-    }
+    for (const member of relaxed) builder.makeOptional(member);
   };
 
   /** A parameter of the enclosing function passed on whole: whatever signal it carries goes along. */
@@ -888,7 +578,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     if (expression === undefined) return false;
     const value = slot.property === undefined ? expression : expression === slot.property ? `{ ${expression} }` : `{ ${slot.property}: ${expression} }`;
     if (!arg) {
-      if (!addArgument(call, slot.index, value)) return false;
+      if (!builder.addArgument(call, slot.index, value)) return false;
       report(call, 'edit', MESSAGES.passed(expression, getCallee(call)));
       return true;
     }
@@ -930,7 +620,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     for (const call of callsByName.get(name) ?? []) {
       if (!ts.isCallExpression(call) && !ts.isNewExpression(call)) continue;
       const signature = checker.getResolvedSignature(call);
-      const slot = (signature && getSlot(signature, call)) ?? getCatalogSlot(call);
+      const slot = (signature && types.getSlot(signature, call)) ?? getCatalogSlot(call);
       if (slot) handleSink(call, slot);
     }
   }
@@ -966,60 +656,4 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     report(fn, 'manual', MESSAGES.entryCalls(getFunctionName(fn) ?? 'the function', sites));
   }
   return plan;
-}
-
-/**
- * True when `node` runs as cleanup of its function: in a `finally` block, or a callback given to
- * `.finally()` (the compiler-API twin of src/ast/is-in-finally.ts). It does not get the signal.
- */
-function isInFinally(node: ts.Node): boolean {
-  for (let child = node, current = node.parent; current && !ts.isSourceFile(current); child = current, current = current.parent) {
-    if (ts.isTryStatement(current) && current.finallyBlock === child) return true;
-    if (isFunctionLike(current)) {
-      const call = current.parent;
-      return ts.isCallExpression(call) && call.arguments.some((arg) => arg === current) && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'finally';
-    }
-  }
-  return false;
-}
-
-/** True for an identifier read as a value that is not the callee of a call, a declaration name, or an import/export. */
-function isValuePosition(node: ts.Identifier): boolean {
-  const parent = node.parent;
-  if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression === node) return false;
-  if (ts.isPropertyAccessExpression(parent)) {
-    if (parent.expression === node) return false;
-    const grand = parent.parent;
-    return !((ts.isCallExpression(grand) || ts.isNewExpression(grand)) && grand.expression === parent);
-  }
-  if (
-    ts.isImportSpecifier(parent) ||
-    ts.isImportClause(parent) ||
-    ts.isExportSpecifier(parent) ||
-    ts.isExportAssignment(parent) ||
-    ts.isNamespaceImport(parent) ||
-    ts.isTypeQueryNode(parent) ||
-    ts.isQualifiedName(parent) ||
-    ts.isTypeReferenceNode(parent)
-  ) {
-    return false;
-  }
-  if (
-    (ts.isFunctionDeclaration(parent) ||
-      ts.isMethodDeclaration(parent) ||
-      ts.isVariableDeclaration(parent) ||
-      ts.isPropertyAssignment(parent) ||
-      ts.isPropertyDeclaration(parent) ||
-      ts.isMethodSignature(parent) ||
-      ts.isPropertySignature(parent) ||
-      ts.isParameter(parent) ||
-      ts.isClassDeclaration(parent) ||
-      ts.isInterfaceDeclaration(parent) ||
-      ts.isTypeAliasDeclaration(parent) ||
-      ts.isBindingElement(parent)) &&
-    parent.name === node
-  ) {
-    return false;
-  }
-  return true;
 }

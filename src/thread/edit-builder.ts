@@ -1,0 +1,122 @@
+import { ts } from 'ts-morph';
+import type { ContextType } from './context-type.ts';
+import { isJs } from './syntax.ts';
+import type { TextEdit } from './text-edits.ts';
+
+/**
+ * The text edits of the pass's signature and call changes, laid out like the code around them
+ * (one line or one member a line, quotes, semicolons, line endings).
+ */
+export class EditBuilder {
+  /** Edits that add a required parameter, by function: made optional again if a caller's signal may be undefined. */
+  private readonly requiredEdits = new Map<ts.SignatureDeclaration, TextEdit>();
+  private readonly importsPlanned = new Set<ts.SourceFile>();
+
+  constructor(
+    private readonly addEdit: (node: ts.Node, edit: TextEdit, replaces?: TextEdit) => void,
+    private readonly paramName: string,
+    private readonly context: ContextType | undefined,
+  ) {}
+
+  /** Adds `signal?: AbortSignal` to an options type, in its layout (one line or one member a line). */
+  addBagMember(container: ts.TypeLiteralNode | ts.InterfaceDeclaration): void {
+    const file = container.getSourceFile();
+    const members = container.members;
+    const member = 'signal?: AbortSignal';
+    const last = members[members.length - 1];
+    const first = members[0];
+    if (!last || !first) {
+      this.addEdit(container, { start: members.pos, end: members.end, text: ` ${member} ` });
+      return;
+    }
+    const lastText = last.getText(file);
+    const separator = /[;,]$/.test(lastText) ? '' : ';';
+    if (file.text.slice(members.pos, first.getStart(file)).includes('\n')) {
+      const lineStart = file.text.lastIndexOf('\n', last.getStart(file) - 1) + 1;
+      const indent = file.text.slice(lineStart, last.getStart(file));
+      const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+      this.addEdit(container, { start: last.end, end: last.end, text: `${separator}${eol}${indent}${member};` });
+    } else {
+      this.addEdit(container, { start: last.end, end: last.end, text: `${separator} ${member}${separator ? '' : ';'}` });
+    }
+  }
+
+  addParameter(fn: ts.SignatureDeclaration, parameter?: string, required = false): void {
+    const file = fn.getSourceFile();
+    const typed = !isJs(fn);
+    const text = parameter ?? (typed ? `${this.paramName}${required ? '' : '?'}: AbortSignal` : this.paramName);
+    const last = fn.parameters[fn.parameters.length - 1];
+    let edit: TextEdit;
+    if (last) {
+      if (ts.isArrowFunction(fn) && !file.text.slice(fn.getStart(file), last.getStart(file)).includes('(')) {
+        // `x => ...`: needs parentheses now.
+        this.addEdit(fn, { start: last.getStart(file), end: last.getStart(file), text: '(' });
+        edit = { start: last.end, end: last.end, text: `, ${text})` };
+      } else {
+        edit = { start: last.end, end: last.end, text: `, ${text}` };
+      }
+    } else {
+      edit = { start: fn.parameters.pos, end: fn.parameters.pos, text };
+    }
+    this.addEdit(fn, edit);
+    if (required && typed && parameter === undefined) this.requiredEdits.set(fn, edit);
+  }
+
+  /** The ctx carrier: `ctx: Context` in front of the parameters (after a `this` parameter). */
+  addFirstParameter(fn: ts.SignatureDeclaration): void {
+    const file = fn.getSourceFile();
+    const text = isJs(fn) ? this.paramName : `${this.paramName}: ${this.context!.name}`;
+    const [first] = fn.parameters;
+    if (first && ts.isIdentifier(first.name) && first.name.text === 'this') {
+      this.addEdit(fn, { start: first.end, end: first.end, text: `, ${text}` });
+      return;
+    }
+    if (!first) {
+      this.addEdit(fn, { start: fn.parameters.pos, end: fn.parameters.pos, text });
+      return;
+    }
+    const start = first.getStart(file);
+    if (ts.isArrowFunction(fn) && !file.text.slice(fn.getStart(file), start).includes('(')) {
+      this.addEdit(fn, { start, end: start, text: `(${text}, ` });
+      this.addEdit(fn, { start: first.end, end: first.end, text: ')' });
+    } else {
+      this.addEdit(fn, { start, end: start, text: `${text}, ` });
+    }
+  }
+
+  /** `import type { Context } from '...'` after the file's last import (once per file). */
+  addContextImport(file: ts.SourceFile, specifier: string): void {
+    if (this.importsPlanned.has(file)) return;
+    this.importsPlanned.add(file);
+    const imports = file.statements.filter(ts.isImportDeclaration);
+    const last = imports[imports.length - 1];
+    const quote = last && file.text[last.moduleSpecifier.getStart(file)] === '"' ? '"' : "'";
+    const semicolon = !last || last.getText(file).endsWith(';') ? ';' : '';
+    const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+    const text = `import type { ${this.context!.name} } from ${quote}${specifier}${quote}${semicolon}`;
+    if (last) {
+      this.addEdit(file, { start: last.end, end: last.end, text: `${eol}${text}` });
+    } else {
+      const at = file.statements[0]?.getStart(file) ?? 0;
+      this.addEdit(file, { start: at, end: at, text: `${text}${eol}${eol}` });
+    }
+  }
+
+  /** Passes `expression` as the signal argument at `index` (after `undefined` for skipped ones). */
+  addArgument(call: ts.CallLikeExpression, index: number, text: string): boolean {
+    if (!ts.isCallExpression(call) && !ts.isNewExpression(call)) return false;
+    const args = call.arguments ?? ts.factory.createNodeArray();
+    if (!call.arguments || args.some((arg) => ts.isSpreadElement(arg))) return false;
+    const fill = Array.from({ length: Math.max(0, index - args.length) }, () => 'undefined');
+    const last = args[args.length - 1];
+    if (last) this.addEdit(call, { start: last.end, end: last.end, text: `, ${[...fill, text].join(', ')}` });
+    else this.addEdit(call, { start: args.pos, end: args.pos, text: [...fill, text].join(', ') });
+    return true;
+  }
+
+  /** Turns the required parameter `addParameter` gave `fn` into an optional one. */
+  makeOptional(fn: ts.SignatureDeclaration): void {
+    const edit = this.requiredEdits.get(fn);
+    if (edit) this.addEdit(fn, { ...edit, text: edit.text.replace(`${this.paramName}: AbortSignal`, `${this.paramName}?: AbortSignal`) }, edit);
+  }
+}

@@ -1,0 +1,83 @@
+import { ts } from 'ts-morph';
+
+/** Where a callee takes a signal. */
+export interface Slot {
+  readonly index: number;
+  /** The ctx carrier: a context object goes in front of the arguments. */
+  readonly context?: boolean;
+  /** `--required`: the parameter is required, so what callers pass must not be undefined. */
+  readonly required?: boolean;
+  /** Property of an options object; undefined: the parameter itself is the signal. */
+  readonly property?: string;
+  /** The options type also takes `encoding` (a string there is an encoding). */
+  readonly encoding: boolean;
+}
+
+/**
+ * What the checker says about signals: which types are `AbortSignal`, which slots take one, which
+ * values may be undefined. One per program.
+ */
+export class SignalTypes {
+  private readonly abortSignalType: ts.Type | undefined;
+
+  constructor(private readonly checker: ts.TypeChecker) {
+    const symbol = checker.resolveName('AbortSignal', undefined, ts.SymbolFlags.Type, false);
+    this.abortSignalType = symbol && checker.getDeclaredTypeOfSymbol(symbol);
+  }
+
+  /** The global `AbortSignal` of the declaration files (possibly `| undefined`), not a type of that name in the project. */
+  readonly isAbortSignal = (type: ts.Type): boolean => {
+    const symbol = this.checker.getNonNullableType(type).getSymbol();
+    return symbol?.getName() === 'AbortSignal' && (symbol.getDeclarations() ?? []).some((d) => d.getSourceFile().isDeclarationFile);
+  };
+
+  /** A slot typed `AbortSignal`, or a library's own signal type a real one can be passed as (axios' `GenericAbortSignal`). */
+  readonly takesAbortSignal = (type: ts.Type): boolean => {
+    if (this.isAbortSignal(type)) return true;
+    const nonNull = this.checker.getNonNullableType(type);
+    const symbol = nonNull.getSymbol();
+    return (
+      this.abortSignalType !== undefined &&
+      symbol !== undefined &&
+      /Signal$/.test(symbol.getName()) &&
+      (symbol.getDeclarations() ?? []).some((d) => d.getSourceFile().isDeclarationFile) &&
+      nonNull.getProperty('aborted') !== undefined &&
+      this.checker.isTypeAssignableTo(this.abortSignalType, nonNull)
+    );
+  };
+
+  /** Typed `AbortSignal`, or untyped (JS without types) and named like one. */
+  readonly isSignalNamed = (name: ts.Identifier, type: ts.Type): boolean =>
+    this.isAbortSignal(type) || ((type.flags & ts.TypeFlags.Any) !== 0 && /^(signal|abortSignal)$/.test(name.text));
+
+  readonly mayBeUndefined = (type: ts.Type): boolean =>
+    (type.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0 || (type.isUnion() && type.types.some(this.mayBeUndefined));
+
+  /** The first optional parameter of the signature that takes a signal, directly or as an options property. */
+  getSlot(signature: ts.Signature, at: ts.Node): Slot | undefined {
+    const { checker } = this;
+    const params = signature.getParameters();
+    for (let index = 0; index < params.length; index++) {
+      const param = params[index]!;
+      const declaration = param.valueDeclaration;
+      if (declaration && ts.isParameter(declaration) && declaration.dotDotDotToken) return undefined;
+      const type = checker.getTypeOfSymbolAtLocation(param, at);
+      if (this.takesAbortSignal(type)) return { index, encoding: false };
+      const nonNull = checker.getNonNullableType(type);
+      const parts = nonNull.isUnion() ? nonNull.types : [nonNull];
+      let encoding = false;
+      let property: string | undefined;
+      for (const part of parts) {
+        if (!(part.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection)) || part.getCallSignatures().length > 0) continue;
+        for (const prop of checker.getPropertiesOfType(part)) {
+          if (prop.getName() === 'encoding') encoding = true;
+          if (property === undefined && prop.flags & ts.SymbolFlags.Optional && this.takesAbortSignal(checker.getTypeOfSymbolAtLocation(prop, at))) {
+            property = prop.getName();
+          }
+        }
+      }
+      if (property !== undefined) return { index, property, encoding };
+    }
+    return undefined;
+  }
+}

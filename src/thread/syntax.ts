@@ -1,0 +1,125 @@
+import { ts } from 'ts-morph';
+
+/** A function the pass looks at (a constructor is reported, never threaded). */
+export type FunctionLike =
+  | ts.FunctionDeclaration
+  | ts.MethodDeclaration
+  | ts.ArrowFunction
+  | ts.FunctionExpression
+  | ts.ConstructorDeclaration;
+
+/** Something that gets the new parameter: a function, or a method signature of an interface. */
+export type Callable = FunctionLike | ts.MethodSignature;
+
+export function getCalleeName(expression: ts.Expression): string | undefined {
+  if (ts.isIdentifier(expression)) return expression.text;
+  if (ts.isPropertyAccessExpression(expression)) return expression.name.text;
+  return undefined;
+}
+
+export function isGenerated(file: ts.SourceFile): boolean {
+  return /@generated|DO NOT EDIT/.test(file.text.slice(0, 500));
+}
+
+export function isFunctionLike(node: ts.Node): node is FunctionLike {
+  return (
+    ts.isFunctionDeclaration(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isArrowFunction(node) ||
+    ts.isFunctionExpression(node) ||
+    ts.isConstructorDeclaration(node)
+  );
+}
+
+/** The name callers use for `fn`, when it has one callers can call it by. */
+export function getFunctionName(fn: Callable): string | undefined {
+  if (ts.isConstructorDeclaration(fn)) return 'constructor';
+  if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isMethodSignature(fn)) {
+    return fn.name && (ts.isIdentifier(fn.name) || ts.isStringLiteral(fn.name)) ? fn.name.text : undefined;
+  }
+  const parent = fn.parent;
+  if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && parent.initializer === fn) {
+    return ts.isIdentifier(parent.name) ? parent.name.text : undefined;
+  }
+  return undefined;
+}
+
+/** The symbol callers resolve to: the name of the declaration (variable for arrows). */
+export function getNameNode(fn: Callable): ts.Node | undefined {
+  if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isMethodSignature(fn)) return fn.name;
+  const parent = fn.parent;
+  if (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) return parent.name;
+  return undefined;
+}
+
+export function isCallable(node: ts.Node): node is Callable {
+  return isFunctionLike(node) || ts.isMethodSignature(node);
+}
+
+export function isAbstract(node: ts.Node): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.AbstractKeyword);
+}
+
+export function isDefaultExport(fn: Callable): boolean {
+  return ts.isFunctionDeclaration(fn) && (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Default) !== 0;
+}
+
+export function isJs(node: ts.Node): boolean {
+  return /\.[cm]?jsx?$/.test(node.getSourceFile().fileName);
+}
+
+/**
+ * True when `node` runs as cleanup of its function: in a `finally` block, or a callback given to
+ * `.finally()` (the compiler-API twin of src/ast/is-in-finally.ts). It does not get the signal.
+ */
+export function isInFinally(node: ts.Node): boolean {
+  for (let child = node, current = node.parent; current && !ts.isSourceFile(current); child = current, current = current.parent) {
+    if (ts.isTryStatement(current) && current.finallyBlock === child) return true;
+    if (isFunctionLike(current)) {
+      const call = current.parent;
+      return ts.isCallExpression(call) && call.arguments.some((arg) => arg === current) && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'finally';
+    }
+  }
+  return false;
+}
+
+/** True for an identifier read as a value that is not the callee of a call, a declaration name, or an import/export. */
+export function isValuePosition(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression === node) return false;
+  if (ts.isPropertyAccessExpression(parent)) {
+    if (parent.expression === node) return false;
+    const grand = parent.parent;
+    return !((ts.isCallExpression(grand) || ts.isNewExpression(grand)) && grand.expression === parent);
+  }
+  if (
+    ts.isImportSpecifier(parent) ||
+    ts.isImportClause(parent) ||
+    ts.isExportSpecifier(parent) ||
+    ts.isExportAssignment(parent) ||
+    ts.isNamespaceImport(parent) ||
+    ts.isTypeQueryNode(parent) ||
+    ts.isQualifiedName(parent) ||
+    ts.isTypeReferenceNode(parent)
+  ) {
+    return false;
+  }
+  if (
+    (ts.isFunctionDeclaration(parent) ||
+      ts.isMethodDeclaration(parent) ||
+      ts.isVariableDeclaration(parent) ||
+      ts.isPropertyAssignment(parent) ||
+      ts.isPropertyDeclaration(parent) ||
+      ts.isMethodSignature(parent) ||
+      ts.isPropertySignature(parent) ||
+      ts.isParameter(parent) ||
+      ts.isClassDeclaration(parent) ||
+      ts.isInterfaceDeclaration(parent) ||
+      ts.isTypeAliasDeclaration(parent) ||
+      ts.isBindingElement(parent)) &&
+    parent.name === node
+  ) {
+    return false;
+  }
+  return true;
+}
