@@ -30,6 +30,12 @@ examples/src/batch-import.ts:14:11  warning  A function does cancellable work wi
 examples/src/batch-import.ts:20:1   warning  A function does cancellable work without a signal while its callers have one (fix: threads \`signal\` through saveRow)  missing-signal-chain
 examples/src/batch-import.ts:21:9   warning  A function does cancellable work without a signal while its callers have one (fix: passes \`signal\` to getJson)  missing-signal-chain
 
+examples/src/blob-store.ts:7:3    warning  A function does cancellable work without a signal while its callers have one (fix: threads \`signal\` through get)  missing-signal-chain
+examples/src/blob-store.ts:13:3   warning  A function does cancellable work without a signal while its callers have one (fix: threads \`signal\` through get)  missing-signal-chain
+examples/src/blob-store.ts:14:28  warning  A function does cancellable work without a signal while its callers have one (fix: passes \`signal\` to fetch)  missing-signal-chain
+examples/src/blob-store.ts:22:3   warning  A function does cancellable work without a signal while its callers have one (fix: threads \`signal\` through get)  missing-signal-chain
+examples/src/blob-store.ts:28:22  warning  A function does cancellable work without a signal while its callers have one (fix: passes \`request.signal\` to store.get)  missing-signal-chain
+
 examples/src/downloader.ts:3:15   warning  A sleep cannot be cancelled (fix: delay() now uses node:timers/promises setTimeout and takes an optional signal)  sleep-without-signal
 examples/src/downloader.ts:5:1    warning  A sleep cannot be cancelled (fix: backoff() now uses node:timers/promises setTimeout and takes an optional signal)  sleep-without-signal
 examples/src/downloader.ts:14:30  error    A signal in scope is not passed to a signal-aware call (fix: passes options.signal to fetch())  unforwarded-signal
@@ -58,7 +64,7 @@ examples/src/webhook.ts:7:17  error    An http(s) request timeout only emits an 
 examples/src/worker-process.ts:8:17  error    A signal in scope is not passed to a signal-aware call (fix: passes signal to spawn())  unforwarded-signal
 examples/src/worker-process.ts:9:9   warning  Waiting for an event ignores the signal in scope (fix: now uses events.once(), which removes its listeners and stops on abort of signal)  once-without-signal
 
-ctxmod check: 25 problems (9 errors, 15 warnings, 1 info) in 11 files checked; 25 fixable with \`ctxmod migrate\`
+ctxmod check: 30 problems (9 errors, 20 warnings, 1 info) in 12 files checked; 30 fixable with \`ctxmod migrate\`
 `;
 
 describe('ctxmod check', () => {
@@ -72,7 +78,7 @@ describe('ctxmod check', () => {
     expect(ctxmod(['migrate', 'examples', '--cpus', '1', '--quiet'], dir).status).toBe(0);
     const after = ctxmod(['check', 'examples', '--cpus', '1'], dir);
     // The transforms left nothing for manual review in examples/, so nothing is left to report.
-    expect(after.stdout).toBe('ctxmod check: no problems in 11 files\n');
+    expect(after.stdout).toBe('ctxmod check: no problems in 12 files\n');
     expect(after.status).toBe(0);
   });
 
@@ -85,7 +91,7 @@ describe('ctxmod check', () => {
     expect(ctxmod(['check', 'examples', '--rule', 'sleep-without-signal', '--max-severity', 'warning'], dir).status).toBe(1);
     const quiet = ctxmod(['check', 'examples', '--quiet'], dir);
     expect(quiet.stdout).not.toContain('warning ');
-    expect(quiet.stdout).toContain('ctxmod check: 25 problems');
+    expect(quiet.stdout).toContain('ctxmod check: 30 problems');
   });
 
   it('--format json prints the object check() returns', async () => {
@@ -124,7 +130,7 @@ describe('ctxmod check', () => {
       expect(['error', 'warning', 'note']).toContain(rule.defaultConfiguration.level);
     }
     expect(run.originalUriBaseIds.SRCROOT.uri).toBe(pathToFileURL(`${dir}/`).href);
-    expect(run.results).toHaveLength(25);
+    expect(run.results).toHaveLength(30);
     expect(run.results[0]).toEqual({
       ruleId: 'unforwarded-signal',
       ruleIndex: 0,
@@ -134,7 +140,7 @@ describe('ctxmod check', () => {
       properties: { fixable: true, transform: 'forward-signal' },
     });
     for (const res of run.results) expect(run.tool.driver.rules[res.ruleIndex].id).toBe(res.ruleId);
-    expect(run.results.filter((res: { level: string }) => res.level === 'warning')).toHaveLength(15);
+    expect(run.results.filter((res: { level: string }) => res.level === 'warning')).toHaveLength(20);
   });
 
   it('reads rule severities from ctxmod.config.json; an unknown rule there or on the command line is a usage error', () => {

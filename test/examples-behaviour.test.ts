@@ -59,6 +59,10 @@ beforeAll(async () => {
   mkdirSync(join(work, 'scratch'));
   cpSync(join(ROOT, 'examples', 'src'), join(work, 'src-before'), { recursive: true });
   cpSync(join(ROOT, 'examples', 'src'), join(work, 'src-after'), { recursive: true });
+  // The examples' tsconfig, so that migrate runs thread-signal too (with @types/node from here).
+  const tsconfig = JSON.parse(readFileSync(join(ROOT, 'examples', 'tsconfig.json'), 'utf8'));
+  tsconfig.compilerOptions.typeRoots = [join(ROOT, 'node_modules', '@types')];
+  writeFileSync(join(work, 'tsconfig.json'), JSON.stringify({ ...tsconfig, include: ['src-after'] }));
   const migrated = ctxmod(['migrate', 'src-after', '--json'], work);
   expect(migrated.status, migrated.stderr).toBe(0);
   migrateSummary = (JSON.parse(migrated.stdout) as { summary: typeof migrateSummary }).summary;

@@ -102,6 +102,21 @@ export const CASES = [
     leaksBefore: 'TCPSocketWrap',
     fixedBy: ['forward-signal', 'race-timeout'],
   },
+  {
+    name: 'batch-import: importRows while the stock API hangs on a row',
+    module: 'batch-import.js',
+    upstreams: { 'stock.internal': 'slow' },
+    start: (mod) => (signal) => mod.importRows([{ sku: 'a', quantity: 1 }], signal),
+    leaksBefore: 'TCPSocketWrap',
+    fixedBy: ['forward-signal', 'thread-signal'],
+  },
+  {
+    name: 'blob-store: serveBlob from an HTTP store when the client goes away',
+    module: 'blob-store.js',
+    start: (mod, { origin }) => (signal) => mod.serveBlob(new mod.HttpBlobStore(`${origin}/slow`), new Request(`${origin}/photo.jpg`, { signal })),
+    leaksBefore: 'TCPSocketWrap',
+    fixedBy: ['thread-signal'],
+  },
 ];
 
 /**
@@ -112,7 +127,5 @@ export const UNCOVERED = {
   'search-proxy.js':
     'its hand-linked controller does cancel the request; the bug is listeners piling up on a long-lived signal, memory that holds no active resource for expectCancels to see',
   'webhook.js': 'deliver() speaks https only, and the local test server speaks plain http',
-  'batch-import.js':
-    'loop-check stops the loop between rows, but the row in flight has no signal: saveRow() does not take one until thread-signal passes it down',
   'worker-process.js': 'runReport() spawns `node reports.js` in the working directory, which a test run does not have',
 };
