@@ -21,6 +21,7 @@ import {
   isInFinally,
   isJs,
   isValuePosition,
+  usesArguments,
   type Callable,
   type FunctionLike,
 } from './syntax.ts';
@@ -84,7 +85,8 @@ const MESSAGES = {
   callback: 'reached a callback with no signal and no callers to thread through: the call gets none',
   rest: 'has a rest parameter: a signal parameter cannot follow it; thread it by hand',
   constructor: (cls: string) => `the constructor of ${cls}: constructors are not threaded; thread a signal through it by hand`,
-  valueUse: (name: string) => `${name} is used as a value here (callback or stored): adding a parameter would change what it receives; thread it by hand`,
+  valueUse: (name: string) =>
+    `${name} is used as a value here (a callback, stored, or its length/call/apply/bind): adding a parameter would change what it receives; thread it by hand`,
   valueUseAt: (name: string) => `${name} is also used as a value (see the site reported there)`,
   library: (name: string, member: string) => `${name} implements or overrides ${member}, declared outside the project: its signature cannot change; thread it by hand`,
   property: (name: string) => `${name} belongs to a family with a function-typed property: thread it by hand`,
@@ -98,6 +100,7 @@ const MESSAGES = {
   keptOptional: (name: string) => `${name} keeps its new parameter optional: a caller passes a signal that may be undefined`,
   publicApi: (name: string) => `${name} is exported by a published package: its new parameter stays optional for callers outside the project`,
   background: (context: string) => `no signal here: passes \`${context}\` (nothing cancels it); thread one by hand`,
+  usesArguments: (name: string) => `${name} reads \`arguments\`: one more argument would change what it sees; thread it by hand`,
   overloads: (name: string) => `${name} has overloads with different parameter counts: thread it by hand`,
   nameTaken: (name: string, param: string) => `${name} already uses the name \`${param}\`: not threaded`,
   spread: 'the call spreads its arguments: pass the signal by hand',
@@ -350,6 +353,8 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       if (found.every((bag): bag is OptionsBag => bag !== undefined) && new Set(found.map((bag) => bag.members)).size === 1) bags = found;
       else if (!found.every((bag) => bag === undefined)) return fail(isFamily ? MESSAGES.familyCounts(name) : MESSAGES.overloads(name));
     }
+    const reader = members.find(usesArguments);
+    if (reader) return fail(MESSAGES.usesArguments(getFunctionName(reader) ?? name));
     const newName = carrier === 'options' ? 'options' : paramName;
     if (!bags) {
       for (const member of members) {

@@ -83,12 +83,29 @@ export function isInFinally(node: ts.Node): boolean {
   return false;
 }
 
+const FUNCTION_OBJECT_MEMBERS = new Set(['length', 'call', 'apply', 'bind']);
+
+/** True when the body of `fn` (not of functions nested in it, arrows aside) reads `arguments`. */
+export function usesArguments(fn: ts.SignatureDeclaration): boolean {
+  const body = 'body' in fn ? fn.body : undefined;
+  if (!body) return false;
+  const visit = (node: ts.Node): boolean => {
+    if (ts.isIdentifier(node)) return node.text === 'arguments';
+    if (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node) || ts.isConstructorDeclaration(node) || ts.isAccessor(node)) {
+      return false;
+    }
+    return ts.forEachChild(node, visit) ?? false;
+  };
+  return visit(body as ts.Node);
+}
+
 /** True for an identifier read as a value that is not the callee of a call, a declaration name, or an import/export. */
 export function isValuePosition(node: ts.Identifier): boolean {
   const parent = node.parent;
   if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression === node) return false;
   if (ts.isPropertyAccessExpression(parent)) {
-    if (parent.expression === node) return false;
+    // `load.length`, `load.bind(this)`, `load.call(x, id)`: the function object itself is used.
+    if (parent.expression === node) return FUNCTION_OBJECT_MEMBERS.has(parent.name.text);
     const grand = parent.parent;
     return !((ts.isCallExpression(grand) || ts.isNewExpression(grand)) && grand.expression === parent);
   }
