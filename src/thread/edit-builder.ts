@@ -53,7 +53,7 @@ export class EditBuilder {
         this.addEdit(fn, { start: last.getStart(file), end: last.getStart(file), text: '(' });
         edit = { start: last.end, end: last.end, text: `, ${text})` };
       } else {
-        edit = { start: last.end, end: last.end, text: `, ${text}` };
+        edit = appendToList(file, fn.parameters, text);
       }
     } else {
       edit = { start: fn.parameters.pos, end: fn.parameters.pos, text };
@@ -108,9 +108,8 @@ export class EditBuilder {
     const args = call.arguments ?? ts.factory.createNodeArray();
     if (!call.arguments || args.some((arg) => ts.isSpreadElement(arg))) return false;
     const fill = Array.from({ length: Math.max(0, index - args.length) }, () => 'undefined');
-    const last = args[args.length - 1];
-    if (last) this.addEdit(call, { start: last.end, end: last.end, text: `, ${[...fill, text].join(', ')}` });
-    else this.addEdit(call, { start: args.pos, end: args.pos, text: [...fill, text].join(', ') });
+    const joined = [...fill, text].join(', ');
+    this.addEdit(call, args.length > 0 ? appendToList(call.getSourceFile(), args, joined) : { start: args.pos, end: args.pos, text: joined });
     return true;
   }
 
@@ -119,4 +118,23 @@ export class EditBuilder {
     const edit = this.requiredEdits.get(fn);
     if (edit) this.addEdit(fn, { ...edit, text: edit.text.replace(`${this.paramName}: AbortSignal`, `${this.paramName}?: AbortSignal`) }, edit);
   }
+}
+
+/**
+ * Appends `text` to a non-empty list (parameters, arguments, object properties) in its layout: on
+ * the same line after `, `, or, when the list has one item a line, on a line of its own with the
+ * last item's indentation (after its trailing comma, keeping one).
+ */
+export function appendToList(file: ts.SourceFile, list: ts.NodeArray<ts.Node>, text: string): TextEdit {
+  const last = list[list.length - 1]!;
+  const first = list[0]!;
+  const lastStart = last.getStart(file);
+  const multiline = list.length > 1 ? file.text.slice(list[list.length - 2]!.end, lastStart).includes('\n') : file.text.slice(list.pos, first.getStart(file)).includes('\n');
+  if (!multiline) return { start: last.end, end: last.end, text: `, ${text}` };
+  const lineStart = file.text.lastIndexOf('\n', lastStart - 1) + 1;
+  const indent = file.text.slice(lineStart, lastStart);
+  const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+  if (!list.hasTrailingComma) return { start: last.end, end: last.end, text: `,${eol}${indent}${text}` };
+  const comma = file.text.indexOf(',', last.end) + 1;
+  return { start: comma, end: comma, text: `${eol}${indent}${text},` };
 }

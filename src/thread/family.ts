@@ -35,14 +35,19 @@ function getMemberName(member: ts.ClassElement | ts.TypeElement): string | undef
 export class FamilyFinder {
   private readonly bases = new Map<Owner, Owner[]>();
 
-  /** `heirs`: every class and interface of the program that has a heritage clause (see `isHeir`). */
+  /**
+   * `heirs`: every class and interface of the program that has a heritage clause (see `isHeir`).
+   * `getStructuralBases`: the types a class is used as without naming them (`return new Impl()`
+   * from a function returning `IHelper`): its callers go through them too.
+   */
   constructor(
     private readonly checker: ts.TypeChecker,
     private readonly heirs: readonly Owner[],
+    private readonly getStructuralBases: (owner: Owner) => readonly Owner[] = () => [],
   ) {}
 
   /** The family of `method`; a lone method (nothing implemented, nothing overriding it) has itself only. */
-  getFamily(method: ts.MethodDeclaration): Family {
+  getFamily(method: ts.MethodDeclaration | ts.PropertyDeclaration): Family {
     const name = getMemberName(method);
     const owner = method.parent;
     if (name === undefined || !isOwner(owner)) return { members: [method] };
@@ -51,6 +56,9 @@ export class FamilyFinder {
       if (owners.has(candidate)) return;
       owners.add(candidate);
       for (const base of this.getBasesWith(candidate, name)) add(base);
+      for (const base of this.getStructuralBases(candidate)) {
+        if (base.members.some((member: ts.ClassElement | ts.TypeElement) => getMemberName(member) === name)) add(base);
+      }
     };
     add(owner);
     // Down: every heir of an owner joins (and brings the other bases it gets the member from).

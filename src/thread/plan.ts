@@ -5,7 +5,7 @@ import type { CatalogEntry } from '../catalog/types.ts';
 import type { ThreadOptions as ConfigThreadOptions } from '../types.ts';
 import { getContextType, type ContextType } from './context-type.ts';
 import { CatalogResolver, getCatalogNames } from './catalog-match.ts';
-import { EditBuilder } from './edit-builder.ts';
+import { appendToList, EditBuilder } from './edit-builder.ts';
 import { FamilyFinder, isHeir, isStatic, type Owner } from './family.ts';
 import { SignalSources, type OwnSignal } from './signal-sources.ts';
 import { SignalTypes, type Slot } from './signal-types.ts';
@@ -13,6 +13,7 @@ import {
   getCalleeName,
   getFunctionName,
   getNameNode,
+  getObjectLiteral,
   isAbstract,
   isCallable,
   isDefaultExport,
@@ -97,8 +98,12 @@ const MESSAGES = {
     `${name} is called where no signal is in scope (a callback or module code with none and no callers): ${sites.length > 3 ? `${sites.slice(0, 3).join(', ')} and ${sites.length - 3} more` : sites.join(', ')}; those calls pass none`,
   cleanup: (context: string) => `cleanup (a finally block) passes \`${context}\`: the signal that aborted the work would cancel it too`,
   publicFirst: (name: string) => `${name} is exported by a published package: a new first parameter would break callers outside the project; not threaded`,
-  keptOptional: (name: string) => `${name} keeps its new parameter optional: a caller passes a signal that may be undefined`,
+  keptOptional: (name: string) => `${name} keeps its new parameter optional: a caller has no signal that is sure to be there (it passes one that may be undefined, or none)`,
   publicApi: (name: string) => `${name} is exported by a published package: its new parameter stays optional for callers outside the project`,
+  typedLiteral: (name: string, type: string) =>
+    `${name} implements \`${name}\` of ${type.length > 60 ? 'the type the object literal is given' : `\`${type}\``}: callers through that type would pass other arguments where the signal goes; thread it by hand`,
+  afterOptional: (name: string) => `${name} keeps its new parameter optional: a required parameter cannot follow optional ones`,
+  noCallers: (name: string) => `${name} keeps its new parameter optional: nothing in the project calls it (called from elsewhere, or through a type)`,
   background: (context: string) => `no signal here: passes \`${context}\` (nothing cancels it); thread one by hand`,
   usesArguments: (name: string) => `${name} reads \`arguments\`: one more argument would change what it sees; thread it by hand`,
   overloads: (name: string) => `${name} has overloads with different parameter counts: thread it by hand`,
@@ -203,7 +208,22 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   const paramName = options.paramName ?? (carrier === 'ctx' ? 'ctx' : 'signal');
   const context: ContextType | undefined =
     carrier === 'ctx' ? getContextType(program, isAbortSignal, options.contextType ?? 'Context', options.contextImport) : undefined;
-  const families = new FamilyFinder(checker, heirs);
+  /** The interfaces and classes `new C()` of a class is given as (a return, a typed variable, an argument). */
+  const getStructuralBases = (owner: Owner): Owner[] => {
+    if (!ts.isClassDeclaration(owner) || !owner.name) return [];
+    const bases: Owner[] = [];
+    for (const call of callsByName.get(owner.name.text) ?? []) {
+      if (!ts.isNewExpression(call)) continue;
+      const contextual = checker.getContextualType(call);
+      for (const part of contextual ? (contextual.isUnion() ? contextual.types : [contextual]) : []) {
+        for (const declaration of part.getSymbol()?.getDeclarations() ?? []) {
+          if ((ts.isInterfaceDeclaration(declaration) || ts.isClassLike(declaration)) && declaration !== owner) bases.push(declaration);
+        }
+      }
+    }
+    return bases;
+  };
+  const families = new FamilyFinder(checker, heirs, getStructuralBases);
   const builder = new EditBuilder(addEdit, paramName, context);
 
   const sources = new SignalSources(checker, types, context, options.roots ?? []);
@@ -255,10 +275,13 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     return { kind: 'none', reason: callback ? MESSAGES.callback : MESSAGES.topLevel };
   };
 
+  /** The declared symbol at `node`: through import aliases, and from the instantiated copy a property access may give. */
   const getSymbol = (node: ts.Node | undefined): ts.Symbol | undefined => {
     if (!node) return undefined;
-    const symbol = checker.getSymbolAtLocation(node);
-    return symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+    let symbol = checker.getSymbolAtLocation(node);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    if (symbol && symbol.flags & ts.SymbolFlags.Transient) symbol = checker.getRootSymbols(symbol)[0] ?? symbol;
+    return symbol;
   };
 
   /** Identifiers that refer to `symbol` other than by calling it: callbacks, stored values. */
@@ -281,11 +304,19 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
    * the signal of another threaded function (undefined too if that one ends up optional).
    */
   const requiredUses = new Map<Callable, { readonly optional: boolean; readonly from?: Callable }[]>();
+  /** The groups given a required parameter. */
+  const requiredGroups: (readonly Callable[])[] = [];
   const queue: Callable[] = [];
 
   /** The declarations that change with `fn`: its method family (see FamilyFinder), or its overloads. */
   const getGroup = (fn: FunctionLike): readonly (Callable | ts.PropertyDeclaration | ts.PropertySignature)[] => {
     if (ts.isMethodDeclaration(fn) && ts.isClassLike(fn.parent) && !isStatic(fn)) return families.getFamily(fn).members;
+    // `get = async () => ...` in a class: its family, with the property standing for the function.
+    const property = fn.parent;
+    if (ts.isPropertyDeclaration(property) && property.initializer === fn && ts.isClassLike(property.parent) && !isStatic(property)) {
+      const members = families.getFamily(property).members;
+      return members.length === 1 ? [fn] : members;
+    }
     const declarations = (getSymbol(getNameNode(fn))?.getDeclarations() ?? []).filter(
       (d): d is ts.FunctionDeclaration | ts.MethodDeclaration => ts.isFunctionDeclaration(d) || ts.isMethodDeclaration(d),
     );
@@ -315,7 +346,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   const mark = (fn: FunctionLike, site: ts.Node): Threaded | undefined => {
     const known = marked.get(fn);
     if (known !== undefined) {
-      if (!known) report(site, 'manual', `not threaded: ${getFunctionName(fn) ?? 'the function'} could not take a signal (see the site reported there)`);
+      if (!known) report(site, 'manual', `not threaded: ${getFunctionName(fn) ?? 'the function'} could not take a signal (the reason is reported at its declaration)`);
       return known || undefined;
     }
     const name = getFunctionName(fn) ?? 'the function';
@@ -330,6 +361,11 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     if (generated.has(file)) return fail(MESSAGES.generated);
     if (!isEditable(file)) return fail(MESSAGES.outside(name));
     if (ts.isConstructorDeclaration(fn)) return fail(MESSAGES.constructor(fn.parent.name?.text ?? 'the class'));
+    const literal = getObjectLiteral(fn);
+    const contextual = literal && checker.getContextualType(literal);
+    // Typed from outside (`const s: Store = {...}`, a return or an argument): callers go through that type.
+    const typed = contextual && (contextual.isUnion() ? contextual.types : [contextual]).some((part) => checker.getPropertyOfType(checker.getApparentType(part), name));
+    if (contextual && typed) return fail(MESSAGES.typedLiteral(name, checker.typeToString(contextual)));
     group = getGroup(fn);
     for (const member of group) {
       const memberFile = member.getSourceFile();
@@ -390,8 +426,9 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     }
 
     // A package's exports have callers outside the project: they keep compiling only with an optional parameter.
-    const required = options.required === true && !(options.published && members.some(isExported));
-    if (options.required && !required) report(fn, 'manual', MESSAGES.publicApi(name));
+    const afterOptional = members.some((member) => member.parameters.some((p) => p.questionToken || p.initializer));
+    const required = options.required === true && !(options.published && members.some(isExported)) && !afterOptional;
+    if (options.required && !required) report(fn, 'manual', afterOptional ? MESSAGES.afterOptional(name) : MESSAGES.publicApi(name));
     const infos = new Map<Callable, Threaded>();
     if (carrier === 'ctx') {
       for (const member of members) builder.addFirstParameter(member);
@@ -409,6 +446,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       for (const member of members) infos.set(member, { slot: { index: member.parameters.length, property: 'signal', encoding: false }, expression: 'options?.signal', optional: true });
     } else {
       for (const member of members) builder.addParameter(member, undefined, required);
+      if (required) requiredGroups.push(members);
       for (const member of members) {
         infos.set(member, { slot: { index: member.parameters.length, encoding: false, required }, expression: paramName, optional: !required });
         groups.set(member, members);
@@ -425,9 +463,11 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
 
   /** True when `member` (or the class or interface it belongs to) is exported from its module. */
   const isExported = (member: Callable): boolean => {
-    const owner = ts.isMethodDeclaration(member) || ts.isMethodSignature(member) ? member.parent : undefined;
-    const declaration = owner && (ts.isClassLike(owner) || ts.isInterfaceDeclaration(owner)) ? owner : member;
-    const symbol = getSymbol(owner ? (declaration as ts.ClassLikeDeclaration).name : getNameNode(member));
+    const element = ts.isPropertyDeclaration(member.parent) ? member.parent : member;
+    // Private and protected members are no one's API outside the class hierarchy.
+    if ((element.name !== undefined && ts.isPrivateIdentifier(element.name)) || (ts.getCombinedModifierFlags(element as ts.Declaration) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) !== 0) return false;
+    const owner = element.parent && (ts.isClassLike(element.parent) || ts.isInterfaceDeclaration(element.parent)) ? element.parent : undefined;
+    const symbol = getSymbol(owner ? owner.name : getNameNode(member));
     const module = checker.getSymbolAtLocation(member.getSourceFile());
     if (!symbol || !module) return false;
     return checker.getExportsOfModule(module).some((exported) => exported === symbol || (exported.flags & ts.SymbolFlags.Alias && checker.getAliasedSymbol(exported) === symbol));
@@ -518,6 +558,12 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
         changed = true;
       }
     }
+    // With no caller in the project, it is called from elsewhere (a library, a framework): nothing here can pass one.
+    for (const group of requiredGroups) {
+      if (group.some((member) => requiredUses.has(member) || relaxed.has(member))) continue;
+      for (const member of group) relaxed.add(member);
+      report(group.find((member) => 'body' in member && member.body) ?? group[0]!, 'manual', MESSAGES.noCallers(getFunctionName(group[0]!) ?? 'the function'));
+    }
     for (const member of relaxed) builder.makeOptional(member);
   };
 
@@ -590,7 +636,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     const property = expression === slot.property ? expression : `${slot.property}: ${expression}`;
     if (ts.isObjectLiteralExpression(arg)) {
       const lastProp = arg.properties[arg.properties.length - 1];
-      if (lastProp) addEdit(call, { start: lastProp.end, end: lastProp.end, text: `, ${property}` });
+      if (lastProp) addEdit(call, appendToList(file, arg.properties, property));
       else addEdit(call, { start: arg.getStart(file), end: arg.end, text: `{ ${property} }` });
     } else if (ts.isIdentifier(arg)) {
       addEdit(call, { start: arg.getStart(file), end: arg.end, text: value });

@@ -52,6 +52,13 @@ export function getNameNode(fn: Callable): ts.Node | undefined {
   return undefined;
 }
 
+/** The object literal `fn` is a member of (`{ get() {} }`, `{ get: () => ... }`), if any. */
+export function getObjectLiteral(fn: FunctionLike): ts.ObjectLiteralExpression | undefined {
+  if (ts.isMethodDeclaration(fn) && ts.isObjectLiteralExpression(fn.parent)) return fn.parent;
+  const parent = fn.parent;
+  return ts.isPropertyAssignment(parent) && parent.initializer === fn && ts.isObjectLiteralExpression(parent.parent) ? parent.parent : undefined;
+}
+
 export function isCallable(node: ts.Node): node is Callable {
   return isFunctionLike(node) || ts.isMethodSignature(node);
 }

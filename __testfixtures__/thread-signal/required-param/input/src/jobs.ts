@@ -20,3 +20,17 @@ export async function handler(request: Request) {
 export async function refresh(key: string, options?: { signal?: AbortSignal }) {
   await store(key, 'refreshed');
 }
+
+/** A required parameter cannot follow an optional one. */
+export async function fetchPage(url: string, page?: number) {
+  return fetch(`${url}?page=${page ?? 1}`);
+}
+
+export async function pages(request: Request) {
+  return fetchPage(request.url);
+}
+
+/** Nothing in the project calls it (a framework does): it keeps the parameter optional. */
+export async function onStartup() {
+  await fetch('https://warm.example.com');
+}

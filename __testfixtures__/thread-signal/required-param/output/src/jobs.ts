@@ -20,3 +20,17 @@ export async function handler(request: Request) {
 export async function refresh(key: string, options?: { signal?: AbortSignal }) {
   await store(key, 'refreshed', options?.signal);
 }
+
+/** A required parameter cannot follow an optional one. */
+export async function fetchPage(url: string, page?: number, signal?: AbortSignal) {
+  return fetch(`${url}?page=${page ?? 1}`, { signal });
+}
+
+export async function pages(request: Request) {
+  return fetchPage(request.url, undefined, request.signal);
+}
+
+/** Nothing in the project calls it (a framework does): it keeps the parameter optional. */
+export async function onStartup(signal?: AbortSignal) {
+  await fetch('https://warm.example.com', { signal });
+}

@@ -1,0 +1,32 @@
+export interface Store {
+  get(key: string, options?: { fresh?: boolean }): Promise<string>;
+}
+
+/** Typed by Store: callers through Store pass `options` where a signal would go. Reported. */
+export const remoteStore: Store = {
+  async get(key) {
+    return (await fetch(`https://store.example.com/${key}`)).text();
+  },
+};
+
+/** Untyped: its callers call it directly, so it can be threaded. */
+export const api = {
+  async load(id: string) {
+    return (await fetch(`https://api.example.com/items/${id}`)).json();
+  },
+};
+
+export interface Helper {
+  refresh(): Promise<void>;
+}
+
+/** Implements Helper without saying so: it is used as one, so Helper changes with it. */
+class TokenHelper {
+  async refresh(): Promise<void> {
+    await fetch('https://auth.example.com/token', { method: 'POST' });
+  }
+}
+
+export function createHelper(): Helper {
+  return new TokenHelper();
+}

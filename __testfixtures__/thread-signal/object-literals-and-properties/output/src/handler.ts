@@ -1,0 +1,11 @@
+import { GitHubClient } from './client.js';
+import { api, createHelper, remoteStore } from './store.js';
+
+export async function handler(request: Request) {
+  const client = new GitHubClient();
+  await createHelper().refresh(request.signal);
+  await client.comment('1', 'hello');
+  await client.diff();
+  const item = await api.load('42', request.signal);
+  return [item, await client.user('octocat', ['name'], request.signal), await remoteStore.get('key')];
+}
