@@ -102,6 +102,8 @@ const MESSAGES = {
   publicApi: (name: string) => `${name} is exported by a published package: its new parameter stays optional for callers outside the project`,
   typedLiteral: (name: string, type: string) =>
     `${name} implements \`${name}\` of ${type.length > 60 ? 'the type the object literal is given' : `\`${type}\``}: callers through that type would pass other arguments where the signal goes; thread it by hand`,
+  flowingLiteral: (name: string) =>
+    `${name} is a member of an object literal that is returned or passed on: code elsewhere may call it through a type; thread it by hand`,
   afterOptional: (name: string) => `${name} keeps its new parameter optional: a required parameter cannot follow optional ones`,
   noCallers: (name: string) => `${name} keeps its new parameter optional: nothing in the project calls it (called from elsewhere, or through a type)`,
   background: (context: string) => `no signal here: passes \`${context}\` (nothing cancels it); thread one by hand`,
@@ -366,6 +368,8 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     // Typed from outside (`const s: Store = {...}`, a return or an argument): callers go through that type.
     const typed = contextual && (contextual.isUnion() ? contextual.types : [contextual]).some((part) => checker.getPropertyOfType(checker.getApparentType(part), name));
     if (contextual && typed) return fail(MESSAGES.typedLiteral(name, checker.typeToString(contextual)));
+    // Returned, passed or spread, the object's type flows to places the pass does not follow.
+    if (literal && !ts.isVariableDeclaration(literal.parent)) return fail(MESSAGES.flowingLiteral(name));
     group = getGroup(fn);
     for (const member of group) {
       const memberFile = member.getSourceFile();

@@ -1,11 +1,12 @@
 import { GitHubClient } from './client.js';
-import { api, createHelper, remoteStore } from './store.js';
+import { api, createHelper, createPinger, remoteStore } from './store.js';
 
 export async function handler(request: Request) {
   const client = new GitHubClient();
   await createHelper().refresh(request.signal);
   await client.comment('1', 'hello');
   await client.diff();
+  await createPinger().ping();
   const item = await api.load('42', request.signal);
   return [item, await client.user('octocat', ['name'], request.signal), await remoteStore.get('key')];
 }

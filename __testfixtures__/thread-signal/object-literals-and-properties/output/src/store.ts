@@ -30,3 +30,12 @@ class TokenHelper {
 export function createHelper(): Helper {
   return new TokenHelper();
 }
+
+/** Returned: the object's type flows to callers the pass does not follow. Reported. */
+export function createPinger() {
+  return {
+    async ping() {
+      return fetch('https://api.example.com/ping');
+    },
+  };
+}
