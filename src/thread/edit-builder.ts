@@ -41,6 +41,7 @@ export class EditBuilder {
     }
   }
 
+  /** Appends the new parameter (`signal?: AbortSignal`, or `parameter`; `signal` in JS); `x => ...` gets parentheses. */
   addParameter(fn: ts.SignatureDeclaration, parameter?: string, required = false): void {
     const file = fn.getSourceFile();
     const typed = !isJs(fn);
