@@ -19,19 +19,35 @@ export function findTsconfig(from: string): string | undefined {
   return findUp(from, 'tsconfig.json');
 }
 
+/** What the package.json next to a tsconfig says about the project's public API. */
+export interface PackageApi {
+  /** Not `private`, and names an entry (`main`, `module`, `exports`, `types`): others import it. */
+  readonly published: boolean;
+  /** The entry files it names (absolute; built files, as written). */
+  readonly entries: readonly string[];
+}
+
 /**
- * True when the project at `tsconfig` is a package others import: the package.json next to it is
- * not `private` and names an entry (`main`, `module`, `exports`, `types`). Its exported functions
- * have callers ctxmod cannot see, so a parameter added to them stays optional. Only the tsconfig's
- * own directory counts: a package.json further up belongs to some enclosing project.
+ * Reads the package.json next to `tsconfig`: a published package's exported functions have callers
+ * ctxmod cannot see, so a parameter added to them stays optional. Only the tsconfig's own
+ * directory counts: a package.json further up belongs to some enclosing project.
  */
-export function isPublishedPackage(tsconfig: string): boolean {
-  const path = join(dirname(tsconfig), 'package.json');
-  if (!existsSync(path)) return false;
+export function readPackageApi(tsconfig: string): PackageApi {
+  const dir = dirname(tsconfig);
+  const path = join(dir, 'package.json');
+  if (!existsSync(path)) return { published: false, entries: [] };
   try {
     const pkg = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-    return pkg.private !== true && ['main', 'module', 'exports', 'types'].some((key) => pkg[key] !== undefined);
+    const keys = ['main', 'module', 'exports', 'types'];
+    const entries = new Set<string>();
+    const collect = (value: unknown): void => {
+      if (typeof value === 'string') entries.add(resolve(dir, value));
+      else if (Array.isArray(value)) value.forEach(collect);
+      else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+    };
+    for (const key of keys) collect(pkg[key]);
+    return { published: pkg.private !== true && keys.some((key) => pkg[key] !== undefined), entries: [...entries] };
   } catch {
-    return false;
+    return { published: false, entries: [] };
   }
 }

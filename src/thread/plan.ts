@@ -44,6 +44,11 @@ export interface ThreadOptions extends ConfigThreadOptions {
    * exports still gets an optional parameter, since callers outside the project cannot be changed.
    */
   readonly published?: boolean;
+  /**
+   * The source files of a published package's entries (see `readPackageApi`): what they export,
+   * directly or re-exported, is its public API. Without them, every export of every module is.
+   */
+  readonly publicEntries?: readonly string[];
 }
 
 export interface PlannedFinding {
@@ -472,10 +477,23 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     if ((element.name !== undefined && ts.isPrivateIdentifier(element.name)) || (ts.getCombinedModifierFlags(element as ts.Declaration) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) !== 0) return false;
     const owner = element.parent && (ts.isClassLike(element.parent) || ts.isInterfaceDeclaration(element.parent)) ? element.parent : undefined;
     const symbol = getSymbol(owner ? owner.name : getNameNode(member));
+    if (!symbol) return false;
+    if (publicSymbols) return publicSymbols.has(symbol);
     const module = checker.getSymbolAtLocation(member.getSourceFile());
-    if (!symbol || !module) return false;
-    return checker.getExportsOfModule(module).some((exported) => exported === symbol || (exported.flags & ts.SymbolFlags.Alias && checker.getAliasedSymbol(exported) === symbol));
+    return module !== undefined && getExportedSymbols(module).has(symbol);
   };
+  /** What a module exports, through re-exports and import aliases. */
+  const getExportedSymbols = (module: ts.Symbol): Set<ts.Symbol> =>
+    new Set(checker.getExportsOfModule(module).map((exported) => (exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported)));
+  const publicSymbols = options.publicEntries?.length
+    ? new Set(
+        options.publicEntries.flatMap((entry) => {
+          const file = program.getSourceFile(entry);
+          const module = file && checker.getSymbolAtLocation(file);
+          return module ? [...getExportedSymbols(module)] : [];
+        }),
+      )
+    : undefined;
 
   /** True when `call` resolves to `member` (or a declaration of the same symbol). */
   const isCallOf = (call: ts.CallLikeExpression, member: Callable, symbol: ts.Symbol | undefined): boolean => {

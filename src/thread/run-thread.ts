@@ -10,7 +10,7 @@ import { planThread, type ThreadOptions } from './plan.ts';
 import { applyTextEdits, OverlappingEditsError } from './text-edits.ts';
 import { THREAD_RULE, THREAD_TRANSFORM } from './names.ts';
 
-import { isPublishedPackage } from './find-tsconfig.ts';
+import { readPackageApi } from './find-tsconfig.ts';
 
 export { findTsconfig } from './find-tsconfig.ts';
 export { ThreadSetupError } from './context-type.ts';
@@ -41,6 +41,24 @@ export function createProgram(tsconfig: string, overrides?: ReadonlyMap<string, 
   return project.getProgram().compilerObject as unknown as ts.Program;
 }
 
+/**
+ * The source files behind a package's entries: `./dist/index.js` is `src/index.ts` when the
+ * tsconfig builds `rootDir` into `outDir`; `./index.js` next to `index.ts` is that file. Entries
+ * with no source in the program are left out.
+ */
+function getEntrySources(program: ts.Program, entries: readonly string[]): string[] {
+  const { outDir, rootDir } = program.getCompilerOptions();
+  const sources: string[] = [];
+  for (const entry of entries) {
+    let path = entry.split(sep).join('/');
+    if (outDir && rootDir && path.startsWith(`${outDir.split(sep).join('/')}/`)) path = rootDir.split(sep).join('/') + path.slice(outDir.split(sep).join('/').length);
+    const base = path.replace(/(\.d)?\.[cm]?[jt]sx?$/, '');
+    const file = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs'].map((extension) => program.getSourceFile(base + extension)).find((found) => found !== undefined);
+    if (file && !file.isDeclarationFile) sources.push(file.fileName);
+  }
+  return sources;
+}
+
 /** Computes the new text of every file the pass changes, and its findings (no I/O besides loading). */
 export function computeThread(options: ThreadRunOptions): { files: Map<string, { before: string; after?: string; findings: Finding[]; error?: string }> } {
   const program = createProgram(options.project, options.overrides);
@@ -48,8 +66,14 @@ export function computeThread(options: ThreadRunOptions): { files: Map<string, {
   const contextImport = options.contextImport?.startsWith('.')
     ? resolve(options.cwd ?? process.cwd(), options.contextImport).split(sep).join('/')
     : options.contextImport;
-  const published = (options.required === true || options.carrier === 'ctx') && isPublishedPackage(options.project);
-  const plan = planThread(program, { ...options, published, ...(contextImport === undefined ? {} : { contextImport }) });
+  const api = options.required === true || options.carrier === 'ctx' ? readPackageApi(options.project) : undefined;
+  const entries = api?.published ? getEntrySources(program, api.entries) : [];
+  const plan = planThread(program, {
+    ...options,
+    published: api?.published === true,
+    ...(entries.length > 0 ? { publicEntries: entries } : {}),
+    ...(contextImport === undefined ? {} : { contextImport }),
+  });
   const files = new Map<string, { before: string; after?: string; findings: Finding[]; error?: string }>();
   const names = new Set([...plan.edits.keys(), ...plan.findings.keys()]);
   for (const name of names) {
