@@ -1,5 +1,6 @@
 import { dirname, extname, isAbsolute, relative } from 'node:path';
 import { ts } from 'ts-morph';
+import { findSourceFile, getModuleExport, SOURCE_EXTENSIONS } from './symbols.ts';
 
 /** The `ctx` carrier cannot work with the options given (no such type, or one it cannot build). */
 export class ThreadSetupError extends Error {
@@ -19,7 +20,6 @@ export interface ContextType {
   getSpecifier(file: ts.SourceFile): string | undefined;
 }
 
-const TS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.d.ts', '.js', '.jsx', '.mjs', '.cjs'];
 
 /**
  * Finds the context type: exported by `contextImport` (a bare module specifier, or an absolute path
@@ -40,16 +40,12 @@ export function getContextType(
   let target: { file: string; extension: string } | undefined;
   let bare: string | undefined;
 
-  const getExport = (file: ts.SourceFile | undefined): ts.Symbol | undefined => {
-    const module = file && checker.getSymbolAtLocation(file);
-    const exported = module && checker.getExportsOfModule(module).find((candidate) => candidate.getName() === name);
-    return exported && exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
-  };
+  const getExport = (file: ts.SourceFile | undefined): ts.Symbol | undefined => getModuleExport(checker, file, name);
 
   if (contextImport !== undefined && isAbsolute(contextImport)) {
     const given = extname(contextImport);
-    const base = TS_EXTENSIONS.includes(given) ? contextImport.slice(0, -given.length) : contextImport;
-    const file = TS_EXTENSIONS.map((extension) => program.getSourceFile(base + extension)).find((candidate) => candidate !== undefined);
+    const base = SOURCE_EXTENSIONS.includes(given) ? contextImport.slice(0, -given.length) : contextImport;
+    const file = findSourceFile(program, base);
     if (!file) throw new ThreadSetupError(`contextImport ${contextImport}: no such file in the program`);
     symbol = getExport(file);
     if (!symbol) throw new ThreadSetupError(`contextImport ${contextImport} does not export ${name}`);

@@ -32,9 +32,7 @@ export class EditBuilder {
     const lastText = last.getText(file);
     const separator = /[;,]$/.test(lastText) ? '' : ';';
     if (file.text.slice(members.pos, first.getStart(file)).includes('\n')) {
-      const lineStart = file.text.lastIndexOf('\n', last.getStart(file) - 1) + 1;
-      const indent = file.text.slice(lineStart, last.getStart(file));
-      const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+      const { indent, eol } = getLineLayout(file, last.getStart(file));
       this.addEdit(container, { start: last.end, end: last.end, text: `${separator}${eol}${indent}${member};` });
     } else {
       this.addEdit(container, { start: last.end, end: last.end, text: `${separator} ${member}${separator ? '' : ';'}` });
@@ -93,7 +91,7 @@ export class EditBuilder {
     const last = imports[imports.length - 1];
     const quote = last && file.text[last.moduleSpecifier.getStart(file)] === '"' ? '"' : "'";
     const semicolon = !last || last.getText(file).endsWith(';') ? ';' : '';
-    const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+    const { eol } = getLineLayout(file, 0);
     const text = `import type { ${this.context!.name} } from ${quote}${specifier}${quote}${semicolon}`;
     if (last) {
       this.addEdit(file, { start: last.end, end: last.end, text: `${eol}${text}` });
@@ -132,10 +130,17 @@ export function appendToList(file: ts.SourceFile, list: ts.NodeArray<ts.Node>, t
   const lastStart = last.getStart(file);
   const multiline = list.length > 1 ? file.text.slice(list[list.length - 2]!.end, lastStart).includes('\n') : file.text.slice(list.pos, first.getStart(file)).includes('\n');
   if (!multiline) return { start: last.end, end: last.end, text: `, ${text}` };
-  const lineStart = file.text.lastIndexOf('\n', lastStart - 1) + 1;
-  const indent = file.text.slice(lineStart, lastStart);
-  const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+  const { indent, eol } = getLineLayout(file, lastStart);
   if (!list.hasTrailingComma) return { start: last.end, end: last.end, text: `,${eol}${indent}${text}` };
   const comma = file.text.indexOf(',', last.end) + 1;
   return { start: comma, end: comma, text: `${eol}${indent}${text},` };
+}
+
+/**
+ * The layout of the line `pos` is on: where it starts, its indentation up to `pos` (`pos` being
+ * the first token of the line), and the file's line ending.
+ */
+export function getLineLayout(file: ts.SourceFile, pos: number): { lineStart: number; indent: string; eol: string } {
+  const lineStart = file.text.lastIndexOf('\n', pos - 1) + 1;
+  return { lineStart, indent: file.text.slice(lineStart, pos), eol: file.text.includes('\r\n') ? '\r\n' : '\n' };
 }

@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { resolveAlias } from './symbols.ts';
 
 /** A class or interface that declares or inherits the member a family is about. */
 export type Owner = ts.ClassLikeDeclaration | ts.InterfaceDeclaration;
@@ -33,7 +34,7 @@ function getMemberName(member: ts.ClassElement | ts.TypeElement): string | undef
  * only for the families asked for.
  */
 export class FamilyFinder {
-  private readonly bases = new Map<Owner, Owner[]>();
+  private readonly heritage = new Map<Owner, { readonly type: ts.ExpressionWithTypeArguments; readonly declarations: readonly Owner[] }[]>();
 
   /**
    * `heirs`: every class and interface of the program that has a heritage clause (see `isHeir`).
@@ -82,34 +83,28 @@ export class FamilyFinder {
     return { members: members.sort(compareNodes) };
   }
 
+  /** Each type `owner` extends or implements, with the declarations it resolves to (cached). */
+  private getHeritage(owner: Owner): { readonly type: ts.ExpressionWithTypeArguments; readonly declarations: readonly Owner[] }[] {
+    let heritage = this.heritage.get(owner);
+    if (heritage) return heritage;
+    heritage = (owner.heritageClauses ?? []).flatMap((clause) =>
+      clause.types.map((type) => ({
+        type,
+        declarations: (resolveAlias(this.checker, this.checker.getSymbolAtLocation(type.expression))?.getDeclarations() ?? []).filter(isOwner),
+      })),
+    );
+    this.heritage.set(owner, heritage);
+    return heritage;
+  }
+
   /** The declarations of the types `owner` extends or implements. */
   private getBases(owner: Owner): Owner[] {
-    let bases = this.bases.get(owner);
-    if (bases) return bases;
-    bases = [];
-    for (const clause of owner.heritageClauses ?? []) {
-      for (const type of clause.types) {
-        let symbol = this.checker.getSymbolAtLocation(type.expression);
-        if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
-        for (const declaration of symbol?.getDeclarations() ?? []) if (isOwner(declaration)) bases.push(declaration);
-      }
-    }
-    this.bases.set(owner, bases);
-    return bases;
+    return this.getHeritage(owner).flatMap((base) => base.declarations);
   }
 
   /** The bases of `owner` whose type has the member `name` (declared there or inherited). */
   private getBasesWith(owner: Owner, name: string): Owner[] {
-    const result: Owner[] = [];
-    for (const clause of owner.heritageClauses ?? []) {
-      for (const type of clause.types) {
-        if (!this.checker.getTypeAtLocation(type).getProperty(name)) continue;
-        let symbol = this.checker.getSymbolAtLocation(type.expression);
-        if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
-        for (const declaration of symbol?.getDeclarations() ?? []) if (isOwner(declaration)) result.push(declaration);
-      }
-    }
-    return result;
+    return this.getHeritage(owner).flatMap((base) => (this.checker.getTypeAtLocation(base.type).getProperty(name) ? base.declarations : []));
   }
 }
 

@@ -5,9 +5,10 @@ import type { CatalogEntry } from '../catalog/types.ts';
 import type { ThreadOptions as ConfigThreadOptions } from '../types.ts';
 import { getContextType, type ContextType } from './context-type.ts';
 import { CatalogResolver, getCatalogNames } from './catalog-match.ts';
-import { appendToList, EditBuilder } from './edit-builder.ts';
+import { appendToList, EditBuilder, getLineLayout } from './edit-builder.ts';
 import { FamilyFinder, isHeir, isStatic, type Owner } from './family.ts';
 import { SignalSources, type OwnSignal } from './signal-sources.ts';
+import { getModuleExports, resolveAlias } from './symbols.ts';
 import { SignalTypes, type Slot } from './signal-types.ts';
 import {
   getCalleeName,
@@ -67,8 +68,6 @@ export interface ThreadPlan {
 interface Threaded {
   readonly slot: Slot;
   readonly expression: string;
-  /** `expression` may be undefined inside the function. */
-  readonly optional: boolean;
   /** The ctx carrier: the context parameter callers of functions it calls get. */
   readonly context?: string;
 }
@@ -246,9 +245,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       const name = ['controller', 'abortController', 'requestController'].find((n) => !new RegExp(`\\b${n}\\b`).test(bodyText));
       const first = fn.body.statements[0];
       if (name && first) {
-        const lineStart = file.text.lastIndexOf('\n', first.getStart(file) - 1) + 1;
-        const indent = file.text.slice(lineStart, first.getStart(file));
-        const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+        const { lineStart, indent, eol } = getLineLayout(file, first.getStart(file));
         addEdit(fn, {
           start: lineStart,
           end: lineStart,
@@ -285,8 +282,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   /** The declared symbol at `node`: through import aliases, and from the instantiated copy a property access may give. */
   const getSymbol = (node: ts.Node | undefined): ts.Symbol | undefined => {
     if (!node) return undefined;
-    let symbol = checker.getSymbolAtLocation(node);
-    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    let symbol = resolveAlias(checker, checker.getSymbolAtLocation(node));
     if (symbol && symbol.flags & ts.SymbolFlags.Transient) symbol = checker.getRootSymbols(symbol)[0] ?? symbol;
     return symbol;
   };
@@ -304,15 +300,13 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
 
   /** Threaded functions: where callers pass the signal and the expression inside; false: could not. */
   const marked = new Map<Callable, Threaded | false>();
-  /** The declarations each threaded one changed with (overloads, family). */
-  const groups = new Map<Callable, readonly Callable[]>();
   /**
    * What callers pass to functions given a required parameter: a signal that may be undefined, or
    * the signal of another threaded function (undefined too if that one ends up optional).
    */
   const requiredUses = new Map<Callable, { readonly optional: boolean; readonly from?: Callable }[]>();
-  /** The groups given a required parameter. */
-  const requiredGroups: (readonly Callable[])[] = [];
+  /** Functions given a required parameter, each with the declarations it changed with (overloads, family). */
+  const requiredGroups = new Map<Callable, readonly Callable[]>();
   const queue: Callable[] = [];
 
   /** The declarations that change with `fn`: its method family (see FamilyFinder), or its overloads. */
@@ -336,8 +330,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     for (const member of members) {
       const file = member.getSourceFile();
       if (isJs(member) || !context) continue;
-      let resolved = checker.resolveName(context.name, member, ts.SymbolFlags.Type, false);
-      if (resolved && resolved.flags & ts.SymbolFlags.Alias) resolved = checker.getAliasedSymbol(resolved);
+      const resolved = resolveAlias(checker, checker.resolveName(context.name, member, ts.SymbolFlags.Type, false));
       if (resolved === context.symbol) continue;
       const specifier = context.getSpecifier(file);
       if (resolved || specifier === undefined) return MESSAGES.contextName(name, context.name);
@@ -442,23 +435,22 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     if (carrier === 'ctx') {
       for (const member of members) builder.addFirstParameter(member);
       for (const [importer, specifier] of imports) builder.addContextImport(importer, specifier);
-      const info: Threaded = { slot: { index: 0, context: true, encoding: false }, expression: `${paramName}.${context!.signalProperty}`, context: paramName, optional: true };
+      const info: Threaded = { slot: { index: 0, context: true, encoding: false }, expression: `${paramName}.${context!.signalProperty}`, context: paramName };
       for (const member of members) infos.set(member, info);
     } else if (bags) {
       builder.addBagMember(bags[0]!.members);
       members.forEach((member, i) => {
         const bag = bags[i]!;
-        infos.set(member, { slot: { index: member.parameters.length - 1, property: 'signal', encoding: false }, expression: `${bag.name}${bag.optional ? '?.' : '.'}signal`, optional: true });
+        infos.set(member, { slot: { index: member.parameters.length - 1, property: 'signal', encoding: false }, expression: `${bag.name}${bag.optional ? '?.' : '.'}signal` });
       });
     } else if (carrier === 'options') {
       for (const member of members) builder.addParameter(member, isJs(member) ? 'options' : 'options?: { signal?: AbortSignal }');
-      for (const member of members) infos.set(member, { slot: { index: member.parameters.length, property: 'signal', encoding: false }, expression: 'options?.signal', optional: true });
+      for (const member of members) infos.set(member, { slot: { index: member.parameters.length, property: 'signal', encoding: false }, expression: 'options?.signal' });
     } else {
       for (const member of members) builder.addParameter(member, undefined, required);
-      if (required) requiredGroups.push(members);
       for (const member of members) {
-        infos.set(member, { slot: { index: member.parameters.length, encoding: false, required }, expression: paramName, optional: !required });
-        groups.set(member, members);
+        infos.set(member, { slot: { index: member.parameters.length, encoding: false, required }, expression: paramName });
+        if (required) requiredGroups.set(member, members);
       }
     }
     for (const [member, info] of infos) {
@@ -478,21 +470,10 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     const owner = element.parent && (ts.isClassLike(element.parent) || ts.isInterfaceDeclaration(element.parent)) ? element.parent : undefined;
     const symbol = getSymbol(owner ? owner.name : getNameNode(member));
     if (!symbol) return false;
-    if (publicSymbols) return publicSymbols.has(symbol);
-    const module = checker.getSymbolAtLocation(member.getSourceFile());
-    return module !== undefined && getExportedSymbols(module).has(symbol);
+    return publicSymbols ? publicSymbols.has(symbol) : getModuleExports(checker, member.getSourceFile()).includes(symbol);
   };
-  /** What a module exports, through re-exports and import aliases. */
-  const getExportedSymbols = (module: ts.Symbol): Set<ts.Symbol> =>
-    new Set(checker.getExportsOfModule(module).map((exported) => (exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported)));
   const publicSymbols = options.publicEntries?.length
-    ? new Set(
-        options.publicEntries.flatMap((entry) => {
-          const file = program.getSourceFile(entry);
-          const module = file && checker.getSymbolAtLocation(file);
-          return module ? [...getExportedSymbols(module)] : [];
-        }),
-      )
+    ? new Set(options.publicEntries.flatMap((entry) => getModuleExports(checker, program.getSourceFile(entry))))
     : undefined;
 
   /** True when `call` resolves to `member` (or a declaration of the same symbol). */
@@ -541,7 +522,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     } else if (found.kind === 'thread') {
       const info = mark(found.fn, call);
       value = info && (slot.context ? (info.context ?? buildContext(info.expression)) : info.expression);
-      if (info && slot.required && origin) addRequiredUse(origin, { optional: info.optional, from: found.fn });
+      if (info && slot.required && origin) addRequiredUse(origin, { optional: !info.slot.required, from: found.fn });
     } else if (!slot.context && origin) {
       // A call of a function the pass threaded, from an entry point: summed up at the function.
       const list = entryCalls.get(origin) ?? [];
@@ -575,13 +556,13 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       changed = false;
       for (const [callee, uses] of requiredUses) {
         if (relaxed.has(callee) || !uses.some((use) => use.optional || (use.from !== undefined && relaxed.has(use.from)))) continue;
-        for (const member of groups.get(callee) ?? [callee]) relaxed.add(member);
+        for (const member of requiredGroups.get(callee) ?? [callee]) relaxed.add(member);
         report(callee, 'manual', MESSAGES.keptOptional(getFunctionName(callee) ?? 'the function'));
         changed = true;
       }
     }
     // With no caller in the project, it is called from elsewhere (a library, a framework): nothing here can pass one.
-    for (const group of requiredGroups) {
+    for (const group of new Set(requiredGroups.values())) {
       if (group.some((member) => requiredUses.has(member) || relaxed.has(member))) continue;
       for (const member of group) relaxed.add(member);
       report(group.find((member) => 'body' in member && member.body) ?? group[0]!, 'manual', MESSAGES.noCallers(getFunctionName(group[0]!) ?? 'the function'));

@@ -9,8 +9,11 @@ import { compareByPath, getDisplayPath } from '../engine/run.ts';
 import { planThread, type ThreadOptions } from './plan.ts';
 import { applyTextEdits, OverlappingEditsError } from './text-edits.ts';
 import { THREAD_RULE, THREAD_TRANSFORM } from './names.ts';
-
 import { readPackageApi } from './find-tsconfig.ts';
+import { findSourceFile, SOURCE_EXTENSIONS } from './symbols.ts';
+
+/** An entry's source is code, not a declaration file. */
+const CODE_EXTENSIONS = SOURCE_EXTENSIONS.filter((extension) => extension !== '.d.ts');
 
 export { findTsconfig } from './find-tsconfig.ts';
 export { ThreadSetupError } from './context-type.ts';
@@ -47,14 +50,15 @@ export function createProgram(tsconfig: string, overrides?: ReadonlyMap<string, 
  * with no source in the program are left out.
  */
 function getEntrySources(program: ts.Program, entries: readonly string[]): string[] {
+  const toPosix = (path: string) => path.split(sep).join('/');
   const { outDir, rootDir } = program.getCompilerOptions();
+  const built = outDir && rootDir ? { from: `${toPosix(outDir)}/`, to: `${toPosix(rootDir)}/` } : undefined;
   const sources: string[] = [];
   for (const entry of entries) {
-    let path = entry.split(sep).join('/');
-    if (outDir && rootDir && path.startsWith(`${outDir.split(sep).join('/')}/`)) path = rootDir.split(sep).join('/') + path.slice(outDir.split(sep).join('/').length);
-    const base = path.replace(/(\.d)?\.[cm]?[jt]sx?$/, '');
-    const file = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs'].map((extension) => program.getSourceFile(base + extension)).find((found) => found !== undefined);
-    if (file && !file.isDeclarationFile) sources.push(file.fileName);
+    let path = toPosix(entry);
+    if (built && path.startsWith(built.from)) path = built.to + path.slice(built.from.length);
+    const file = findSourceFile(program, path.replace(/(\.d)?\.[cm]?[jt]sx?$/, ''), CODE_EXTENSIONS);
+    if (file) sources.push(file.fileName);
   }
   return sources;
 }
