@@ -1,4 +1,5 @@
 import { once as onceEvent } from 'node:events';
+
 const once = (fn) => fn;
 
 export async function job(worker, signal) {

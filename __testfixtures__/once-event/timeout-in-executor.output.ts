@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+
 export async function waitForDrain(stream: NodeJS.WritableStream, signal: AbortSignal) {
   await once(stream, 'drain', { signal: AbortSignal.any([signal, AbortSignal.timeout(5000)]) });
 }

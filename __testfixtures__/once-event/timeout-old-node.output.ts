@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+
 export async function drained(stream: Writable, signal: AbortSignal) {
   await once(stream, 'drain', { signal });
   await new Promise((resolve, reject) => {

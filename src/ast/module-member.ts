@@ -94,25 +94,46 @@ export function addModuleMember(
 }
 
 /**
- * After the last statement matching `isAnchor`, or first in the file. A new first statement
- * takes over the file's leading comments (license headers, pragmas) so that they stay on top.
+ * After the last statement matching `isAnchor`, or first in the file after its directives (a
+ * statement before `'use strict'` would turn the directive into a plain string). A new first
+ * statement takes over the file's leading comments (license headers, pragmas) so that they stay
+ * on top, and is followed by a blank line.
  */
 function insertAfterLast(j: JSCodeshift, body: Node[], text: string, isAnchor: (statement: Node) => boolean): void {
   let index = -1;
   body.forEach((candidate, i) => {
     if (isAnchor(candidate)) index = i;
   });
+  if (index < 0) index = getDirectiveCount(body) - 1;
   if (index >= 0) {
     body.splice(index, 1, ...getAnchoredStatements(j, body[index], text));
     return;
   }
-  const statement = parseStatement(j, text);
   const first = body[0];
-  if (first?.comments?.length) {
-    statement.comments = first.comments.filter((comment: Node) => comment.leading);
-    first.comments = first.comments.filter((comment: Node) => !comment.leading);
+  const leading = (first?.comments ?? []).filter((comment: Node) => comment.leading);
+  if (leading.length === 0) {
+    body.unshift(getLeadingStatement(j, text));
+    return;
   }
+  // The comments keep their own spacing; a statement printed from the snippet's lines could not
+  // be placed between comments from the file's.
+  const statement = parseStatement(j, text);
+  statement.comments = leading;
+  first.comments = first.comments.filter((comment: Node) => !comment.leading);
   body.unshift(statement);
+}
+
+/** Leading `'use strict'`-style statements (directives, as `keepDirectiveSpacing` leaves them). */
+function getDirectiveCount(body: Node[]): number {
+  let count = 0;
+  while (
+    body[count]?.type === 'ExpressionStatement' &&
+    ['Literal', 'StringLiteral'].includes(body[count].expression.type) &&
+    typeof body[count].expression.value === 'string'
+  ) {
+    count++;
+  }
+  return count;
 }
 
 /**
@@ -129,6 +150,16 @@ function getAnchoredStatements(j: JSCodeshift, anchor: Node, text: string): Node
   if (program.body.length !== 2 || copy.type !== anchor.type) return [anchor, parseStatement(j, text)];
   copy.comments = anchor.comments;
   return [copy, statement];
+}
+
+/**
+ * A statement to go first, parsed with a blank line after it: recast spaces a statement it prints
+ * from source by the gaps around it there, and a new one by a bare line break.
+ */
+function getLeadingStatement(j: JSCodeshift, text: string): Node {
+  const program = j(`${text}\n\n0;`).find(j.Program).get().node;
+  if (program.body.length !== 2) throw new Error(`expected one statement in snippet: ${text}`);
+  return program.body[0];
 }
 
 /**
