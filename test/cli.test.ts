@@ -22,7 +22,7 @@ const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { ve
 
 const SLEEP = 'export async function poll(signal: AbortSignal) {\n  await new Promise((r) => setTimeout(r, 100));\n}\n';
 const SLEEP_OUT =
-  "import { setTimeout as sleep } from 'node:timers/promises';\n" +
+  "import { setTimeout as sleep } from 'node:timers/promises';\n\n" +
   'export async function poll(signal: AbortSignal) {\n  await sleep(100, undefined, { signal });\n}\n';
 const PLAIN = 'export const answer = 42;\n';
 const EDIT_MESSAGE = 'sleep now uses node:timers/promises setTimeout and stops on abort of signal';
@@ -100,8 +100,9 @@ describe('migrate --dry', () => {
     const result = ctxmod(['migrate', '.', '--dry'], dir);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(
-      '--- a/src/poll.ts\n+++ b/src/poll.ts\n@@ -1,3 +1,4 @@\n' +
+      '--- a/src/poll.ts\n+++ b/src/poll.ts\n@@ -1,3 +1,5 @@\n' +
         "+import { setTimeout as sleep } from 'node:timers/promises';\n" +
+        '+\n' +
         ' export async function poll(signal: AbortSignal) {\n' +
         '-  await new Promise((r) => setTimeout(r, 100));\n' +
         '+  await sleep(100, undefined, { signal });\n' +

@@ -27,7 +27,7 @@ describe('processSource', () => {
     const result = processSource('a.ts', input, transforms);
     expect(result.status).toBe('changed');
     expect(result.output).toBe(
-      `\uFEFFimport { setTimeout as sleep } from 'node:timers/promises';\r\nexport async function f(signal: AbortSignal) {\r\n  await sleep(10, undefined, { signal });\r\n}\r\n`,
+      `\uFEFFimport { setTimeout as sleep } from 'node:timers/promises';\r\n\r\nexport async function f(signal: AbortSignal) {\r\n  await sleep(10, undefined, { signal });\r\n}\r\n`,
     );
   });
 

@@ -21,7 +21,7 @@ const TWO_SLEEPS = [
   '}',
   '',
 ].join('\n');
-const IMPORT = "import { setTimeout as sleep } from 'node:timers/promises';\n";
+const IMPORT = "import { setTimeout as sleep } from 'node:timers/promises';\n\n";
 const FIRST_ONLY = IMPORT + TWO_SLEEPS.replace('new Promise((r) => setTimeout(r, 1))', 'sleep(1, undefined, { signal })');
 const SECOND_ONLY = IMPORT + TWO_SLEEPS.replace('new Promise((r) => setTimeout(r, 2))', 'sleep(2, undefined, { signal })');
 const ALL = processSource('a.ts', TWO_SLEEPS, transforms).output as string;
@@ -70,7 +70,7 @@ describe('migrate --interactive', () => {
     expect(result.stdout).toBe('');
     // The hunk, then the prompt, on stderr; files in path order.
     expect(result.stderr).toContain(
-      '--- a/src/a.ts\n+++ b/src/a.ts\n@@ -1,5 +1,6 @@\n+' + IMPORT + ' export async function poll1(signal: AbortSignal) {\n' +
+      '--- a/src/a.ts\n+++ b/src/a.ts\n@@ -1,5 +1,7 @@\n+' + IMPORT.replace('\n\n', '\n+\n') + ' export async function poll1(signal: AbortSignal) {\n' +
         '-  await new Promise((r) => setTimeout(r, 1));\n+  await sleep(1, undefined, { signal });\n }\n // 0\n // 1\n' +
         '# 2:9 [abortable-sleep] sleep now uses node:timers/promises setTimeout and stops on abort of signal\n' +
         PROMPT(1, 'src/a.ts'),
@@ -132,7 +132,7 @@ describe('migrate --interactive', () => {
     expect(require).toMatch(/^const \{ setTimeout: sleep \} = require\('node:timers\/promises'\);$/);
     const dir = repo({ 'src/a.cjs': cjs });
     expect(ctxmod(['migrate', 'src', '-i'], dir, 'n\ny\n').status).toBe(0);
-    expect(read(dir, 'src/a.cjs')).toBe(`${require}\n${cjs.replace('new Promise((r) => setTimeout(r, 2))', 'sleep(2, undefined, { signal })')}`);
+    expect(read(dir, 'src/a.cjs')).toBe(`${require}\n\n${cjs.replace('new Promise((r) => setTimeout(r, 2))', 'sleep(2, undefined, { signal })')}`);
   });
 
   it('keeps CRLF line endings and a missing final newline in partly accepted files', () => {

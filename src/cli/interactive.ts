@@ -144,7 +144,10 @@ function getImportedNames(line: string): string[] {
     .filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
 }
 
-/** The hunk with only its import changes: other added lines dropped, other removed lines kept. */
+/**
+ * The hunk with only its import changes: other added lines dropped, other removed lines kept.
+ * The blank line an added import brings after it stays with it.
+ */
 function getImportsOnly(hunk: Hunk): Hunk {
   const lines: string[] = [];
   let dropped = false;
@@ -154,7 +157,9 @@ function getImportsOnly(hunk: Hunk): Hunk {
       if (!dropped) lines.push(line);
       continue;
     }
-    dropped = line.startsWith('+') && !isImportLine(line.slice(1));
+    const previous = lines.at(-1);
+    const followsAddedImport = previous !== undefined && previous.startsWith('+') && isImportLine(previous.slice(1));
+    dropped = line.startsWith('+') && !isImportLine(line.slice(1)) && !(line.slice(1).trim() === '' && followsAddedImport);
     if (dropped) continue;
     lines.push(line.startsWith('-') && !isImportLine(line.slice(1)) ? ` ${line.slice(1)}` : line);
   }
