@@ -1,13 +1,14 @@
 import type { Collection } from 'jscodeshift';
 import { getPrintOptions } from './print-options.ts';
 import { patchRecast } from './library-patches.ts';
+import { matchSemicolonStyle } from './semicolons.ts';
 
 patchRecast();
 
 /**
  * Prints the root once. recast doubles the semicolon of a top-level directive (`'use strict';;`)
  * whenever the program body is reprinted (recast issue 558): undo exactly that, and only where
- * the input did not have it.
+ * the input did not have it. In a file written without semicolons, new lines go without too.
  */
 export function printRoot(root: Collection, source: string): string {
   let output = root.toSource(getPrintOptions(source));
@@ -18,5 +19,5 @@ export function printRoot(root: Collection, source: string): string {
     const doubled = `${raw};;`;
     if (output.includes(doubled) && !source.includes(doubled)) output = output.replace(doubled, `${raw};`);
   }
-  return output;
+  return matchSemicolonStyle(source, output);
 }

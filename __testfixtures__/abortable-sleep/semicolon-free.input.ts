@@ -1,0 +1,10 @@
+export async function retry<T>(attempt: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  for (let tries = 0; ; tries++) {
+    try {
+      return await attempt()
+    } catch (error) {
+      if (tries === 3) throw error
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** tries))
+    }
+  }
+}
