@@ -52,6 +52,7 @@ examples/src/race-timeout-demo.ts:11:5   error    A signal in scope is not passe
 examples/src/race-timeout-demo.ts:18:1   warning  A function does cancellable work without a signal while its callers have one (fix: threads \`signal\` through loadPriceList)  missing-signal-chain
 examples/src/race-timeout-demo.ts:19:10  error    Promise.race against a timer neither cancels the loser nor clears the timer (fix: readFile() now gets a timeout signal instead of racing a timer; the timeout still rejects with the original error)  race-without-cancel
 examples/src/race-timeout-demo.ts:19:24  warning  A function does cancellable work without a signal while its callers have one (fix: passes \`signal\` to readFile)  missing-signal-chain
+examples/src/race-timeout-demo.ts:28:69  warning  A function does cancellable work without a signal while its callers have one (fix: passes \`signal\` to loadPriceList)  missing-signal-chain
 
 examples/src/search-proxy.ts:9:9   warning  A controller follows other signals through 'abort' listeners that stay on them, where AbortSignal.any fits (fix: controller only followed shutdown.signal, signal, a timer (2_000 ms): now AbortSignal.any)  hand-linked-signals
 examples/src/search-proxy.ts:23:3  warning  An 'abort' listener is never removed (fix: the 'abort' listener on signal, which outlives this function, is now removed when the try block settles)  abort-listener-leak
@@ -64,7 +65,7 @@ examples/src/webhook.ts:7:17  error    An http(s) request timeout only emits an 
 examples/src/worker-process.ts:8:17  error    A signal in scope is not passed to a signal-aware call (fix: passes signal to spawn())  unforwarded-signal
 examples/src/worker-process.ts:9:9   warning  Waiting for an event ignores the signal in scope (fix: now uses events.once(), which removes its listeners and stops on abort of signal)  once-without-signal
 
-ctxmod check: 30 problems (9 errors, 20 warnings, 1 info) in 12 files checked; 30 fixable with \`ctxmod migrate\`
+ctxmod check: 31 problems (9 errors, 21 warnings, 1 info) in 12 files checked; 31 fixable with \`ctxmod migrate\`
 `;
 
 describe('ctxmod check', () => {
@@ -91,7 +92,7 @@ describe('ctxmod check', () => {
     expect(ctxmod(['check', 'examples', '--rule', 'sleep-without-signal', '--max-severity', 'warning'], dir).status).toBe(1);
     const quiet = ctxmod(['check', 'examples', '--quiet'], dir);
     expect(quiet.stdout).not.toContain('warning ');
-    expect(quiet.stdout).toContain('ctxmod check: 30 problems');
+    expect(quiet.stdout).toContain('ctxmod check: 31 problems');
   });
 
   it('--format json prints the object check() returns', async () => {
@@ -130,7 +131,7 @@ describe('ctxmod check', () => {
       expect(['error', 'warning', 'note']).toContain(rule.defaultConfiguration.level);
     }
     expect(run.originalUriBaseIds.SRCROOT.uri).toBe(pathToFileURL(`${dir}/`).href);
-    expect(run.results).toHaveLength(30);
+    expect(run.results).toHaveLength(31);
     expect(run.results[0]).toEqual({
       ruleId: 'unforwarded-signal',
       ruleIndex: 0,
@@ -140,7 +141,7 @@ describe('ctxmod check', () => {
       properties: { fixable: true, transform: 'forward-signal' },
     });
     for (const res of run.results) expect(run.tool.driver.rules[res.ruleIndex].id).toBe(res.ruleId);
-    expect(run.results.filter((res: { level: string }) => res.level === 'warning')).toHaveLength(20);
+    expect(run.results.filter((res: { level: string }) => res.level === 'warning')).toHaveLength(21);
   });
 
   it('reads rule severities from ctxmod.config.json; an unknown rule there or on the command line is a usage error', () => {

@@ -155,7 +155,8 @@ describe('positions of the thread findings', () => {
     const dir = writeProject({
       'tsconfig.json': JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: true, noEmit: true, lib: ['ES2023', 'DOM'], types: [] }, include: ['src'] }),
       'src/client.ts':
-        'export async function pause(ms: number, signal: AbortSignal) {\n  await new Promise((resolve) => setTimeout(resolve, ms));\n}\n\nexport async function getUser(id: string) {\n  return fetch(`/users/${id}`);\n}\n',
+        'export async function pause(ms: number, signal: AbortSignal) {\n  await new Promise((resolve) => setTimeout(resolve, ms));\n}\n\nexport async function getUser(id: string) {\n  return fetch(`/users/${id}`);\n}\n\n' +
+        "export async function profile(signal: AbortSignal) {\n  return getUser('me');\n}\n",
     });
     for (const args of [['--dry'], []]) {
       const result = ctxmod(['migrate', 'src', '--json', ...args], dir);
@@ -164,6 +165,7 @@ describe('positions of the thread findings', () => {
         expect.stringMatching(/^2 abortable-sleep: /),
         '5 thread-signal: threads `signal` through getUser',
         '6 thread-signal: passes `signal` to fetch',
+        '10 thread-signal: passes `signal` to getUser',
       ]);
     }
   });

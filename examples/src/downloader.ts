@@ -26,3 +26,9 @@ export async function download(url: string, path: string, options: { signal?: Ab
 export async function waitForMirror(seconds: number) {
   await delay(seconds * 1000);
 }
+
+/** Gives a fresh release time to reach the mirror, then downloads it. */
+export async function downloadRelease(url: string, path: string, signal: AbortSignal) {
+  await waitForMirror(30);
+  await download(url, path, { signal });
+}

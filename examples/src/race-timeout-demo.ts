@@ -22,3 +22,9 @@ export async function loadPriceList(path: string): Promise<string> {
 function timeout(ms: number): Promise<never> {
   return new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms));
 }
+
+/** A quote for a request: it has the request's signal, but the price-list read below cannot take it. */
+export async function quote(sku: string, signal: AbortSignal): Promise<string> {
+  const [stock, prices] = await Promise.all([getStock(sku, signal), loadPriceList('./prices.csv')]);
+  return `${sku}: ${stock} in stock, ${prices.split('\n').find((line) => line.startsWith(`${sku},`)) ?? 'no price'}`;
+}

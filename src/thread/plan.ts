@@ -22,6 +22,7 @@ import {
   isGenerated,
   isInFinally,
   isJs,
+  isJsxTag,
   isValuePosition,
   usesArguments,
   type Callable,
@@ -90,6 +91,8 @@ const MESSAGES = {
   callback: 'reached a callback with no signal and no callers to thread through: the call gets none',
   rest: 'has a rest parameter: a signal parameter cannot follow it; thread it by hand',
   constructor: (cls: string) => `the constructor of ${cls}: constructors are not threaded; thread a signal through it by hand`,
+  componentUse: (name: string) =>
+    `${name} is rendered as a component here: React calls it with props (and an argument of its own after them); pass the signal in its props by hand`,
   valueUse: (name: string) =>
     `${name} is used as a value here (a callback, stored, or its length/call/apply/bind): adding a parameter would change what it receives; thread it by hand`,
   valueUseAt: (name: string) => `${name} is also used as a value (see the site reported there)`,
@@ -109,6 +112,8 @@ const MESSAGES = {
   flowingLiteral: (name: string) =>
     `${name} is a member of an object literal that is returned or passed on: code elsewhere may call it through a type; thread it by hand`,
   afterOptional: (name: string) => `${name} keeps its new parameter optional: a required parameter cannot follow optional ones`,
+  entryPoint: (name: string) =>
+    `${name} has no callers in the project: what calls it (a framework, a runtime, another package) may pass arguments where a new parameter would go, so it gets none: take a signal from what it is given (a Request, a context) by hand, or name the function in thread.roots`,
   noCallers: (name: string) => `${name} keeps its new parameter optional: nothing in the project calls it (called from elsewhere, or through a type)`,
   background: (context: string) => `no signal here: passes \`${context}\` (nothing cancels it); thread one by hand`,
   usesArguments: (name: string) => `${name} reads \`arguments\`: one more argument would change what it sees; thread it by hand`,
@@ -411,9 +416,15 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     for (const { symbol, member } of distinct) {
       const uses = symbol ? getValueUses(getFunctionName(member) ?? '', symbol) : [];
       if (uses.length > 0) {
-        for (const use of uses) report(use, 'manual', MESSAGES.valueUse(name));
+        for (const use of uses) report(use, 'manual', isJsxTag(use) ? MESSAGES.componentUse(name) : MESSAGES.valueUse(name));
         return fail(MESSAGES.valueUseAt(name));
       }
+    }
+    // Called only from outside (a framework's page or handler, a runtime's entry), it may be given
+    // more arguments than it declares: React passes a second one to components, Next.js props to
+    // an `Image()`. Only a published package's API is known to be called as it is declared.
+    if (!(options.published && members.some(isExported)) && !distinct.some(({ symbol, member }) => hasCaller(member, symbol))) {
+      return fail(MESSAGES.entryPoint(name));
     }
     let imports = new Map<ts.SourceFile, string>();
     if (carrier === 'ctx' && options.published && members.some(isExported)) return fail(MESSAGES.publicFirst(name));
@@ -475,6 +486,20 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   const publicSymbols = options.publicEntries?.length
     ? new Set(options.publicEntries.flatMap((entry) => getModuleExports(checker, program.getSourceFile(entry))))
     : undefined;
+
+  /** Whether anything in the program calls `member`, other than `member` itself. */
+  const hasCaller = (member: Callable, symbol: ts.Symbol | undefined): boolean => {
+    const name = getFunctionName(member);
+    if (name === undefined) return true;
+    const file = member.getSourceFile();
+    const names = [name, ...(isDefaultExport(member) ? defaultImportNames : [])];
+    return names.some((callName) =>
+      (callsByName.get(callName) ?? []).some((call) => {
+        if (call.getSourceFile() === file && call.pos >= member.pos && call.end <= member.end) return false;
+        return isCallOf(call, member, symbol) || (symbol !== undefined && ts.isCallExpression(call) && getSymbol(call.expression) === symbol);
+      }),
+    );
+  };
 
   /** True when `call` resolves to `member` (or a declaration of the same symbol). */
   const isCallOf = (call: ts.CallLikeExpression, member: Callable, symbol: ts.Symbol | undefined): boolean => {

@@ -106,6 +106,12 @@ export function usesArguments(fn: ts.SignatureDeclaration): boolean {
   return visit(body as ts.Node);
 }
 
+/** `Navbar` in `<Navbar />` or `<Navbar>`: a component React calls. */
+export function isJsxTag(node: ts.Node): boolean {
+  const parent = node.parent;
+  return (ts.isJsxOpeningElement(parent) || ts.isJsxSelfClosingElement(parent)) && parent.tagName === node;
+}
+
 /** True for an identifier read as a value that is not the callee of a call, a declaration name, or an import/export. */
 export function isValuePosition(node: ts.Identifier): boolean {
   const parent = node.parent;

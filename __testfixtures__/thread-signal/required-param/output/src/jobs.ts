@@ -30,7 +30,7 @@ export async function pages(request: Request) {
   return fetchPage(request.url, undefined, request.signal);
 }
 
-/** Nothing in the project calls it (a framework does): it keeps the parameter optional. */
-export async function onStartup(signal?: AbortSignal) {
-  await fetch('https://warm.example.com', { signal });
+/** Nothing in the project calls it (a framework does, with arguments of its own): not threaded. */
+export async function onStartup() {
+  await fetch('https://warm.example.com');
 }
