@@ -66,6 +66,8 @@ interface OncePromise {
   readonly resolution: Resolution;
   /** `setTimeout(() => reject(...), ms)` in the executor: its delay. */
   readonly timeout?: string;
+  /** `T` of `new Promise<T>(...)`, as written. */
+  readonly valueType?: string;
 }
 
 type Classified =
@@ -171,6 +173,7 @@ function classifyPromise(path: ASTPath): Classified | undefined {
       event: resolver.event,
       resolution: resolver.resolution,
       timeout: timer?.kind === 'timer' ? timer.delay : undefined,
+      valueType: getTypeArgumentText(node),
     },
   };
 }
@@ -305,23 +308,39 @@ function getOptionsText(ctx: TransformContext, promise: OncePromise, signal: Sig
  * Replaces the promise with `once(emitter, event, options)`, keeping what it resolves with:
  * `once()` resolves with the array of the listener's arguments. A value nobody reads
  * (`await p;`) needs nothing; `const x = await p` becomes `const [x] = await once(...)`; any other
- * use gets `.then(([value]) => value)` (or `.then(() => constant)`).
+ * use gets `.then(([value]) => value)` (or `.then(() => constant)`). `once()` resolves with
+ * `any[]`, so the `T` of `new Promise<T>` is kept as a cast of the value (an annotation on the
+ * callback's parameter would not check: `any[]` is not a tuple).
  */
 function rewrite(ctx: TransformContext, promise: OncePromise, callee: string, options: string): void {
   const call = `${callee}(${promise.emitter}, ${promise.event}, ${options})`;
-  const { resolution } = promise;
+  const { resolution, valueType } = promise;
   const use = getUse(promise.path);
-  if (resolution.kind === 'all' || use.kind === 'ignored') {
+  if (use.kind === 'ignored' || (resolution.kind === 'all' && valueType === undefined)) {
     promise.path.replace(parseExpression(ctx.j, call));
     return;
   }
-  if (resolution.kind === 'first' && use.kind === 'declared') {
+  if (resolution.kind === 'first' && use.kind === 'declared' && valueType === undefined) {
     use.declarator.id = ctx.j.arrayPattern([use.declarator.id]);
     promise.path.replace(parseExpression(ctx.j, call));
     return;
   }
-  const then = resolution.kind === 'first' ? '([value]) => value' : `() => ${resolution.text}`;
-  promise.path.replace(parseExpression(ctx.j, `${call}.then(${then})`));
+  promise.path.replace(parseExpression(ctx.j, `${call}.then(${buildThenCallback(resolution, valueType)})`));
+}
+
+/** `([value]) => value as T`, `(args) => args as T` or `() => constant`. */
+function buildThenCallback(resolution: Resolution, valueType: string | undefined): string {
+  const cast = valueType === undefined ? '' : ` as ${valueType}`;
+  if (resolution.kind === 'first') return `([value]) => value${cast}`;
+  if (resolution.kind === 'all') return `(args) => args${cast}`;
+  return `() => ${resolution.text}`;
+}
+
+/** The text of `T` in `new Promise<T>(...)`; Flow's type arguments have no `as`, so TypeScript only. */
+function getTypeArgumentText(node: Node): string | undefined {
+  const params = (node.typeArguments ?? node.typeParameters)?.params;
+  if (params?.length !== 1 || !params[0].type.startsWith('TS')) return undefined;
+  return getNodeText(params[0]);
 }
 
 type Use = { readonly kind: 'ignored' } | { readonly kind: 'declared'; readonly declarator: Node } | { readonly kind: 'other' };
