@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// hi
 import { setTimeout as sleep } from 'node:timers/promises';
 
+// hi
 await sleep(5);

@@ -1,5 +1,6 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import type { ModuleKind } from './get-module-kind.ts';
+import { isFilePragma } from './is-file-pragma.ts';
 import { parseStatement } from './parse-snippet.ts';
 
 type Node = any;
@@ -110,17 +111,38 @@ function insertAfterLast(j: JSCodeshift, body: Node[], text: string, isAnchor: (
     return;
   }
   const first = body[0];
-  const leading = (first?.comments ?? []).filter((comment: Node) => comment.leading);
-  if (leading.length === 0) {
+  const { header, attached } = splitLeadingComments(first);
+  if (header.length === 0) {
     body.unshift(getLeadingStatement(j, text));
     return;
   }
   // The comments keep their own spacing; a statement printed from the snippet's lines could not
   // be placed between comments from the file's.
   const statement = parseStatement(j, text);
-  statement.comments = leading;
-  first.comments = first.comments.filter((comment: Node) => !comment.leading);
+  statement.comments = header;
+  first.comments = first.comments.filter((comment: Node) => !comment.leading || attached.includes(comment));
   body.unshift(statement);
+}
+
+/**
+ * The first statement's leading comments, split into the file's header (license, pragmas, and
+ * anything a blank line separates from the statement), which stays first, and the comments that
+ * document the statement itself (`/** Waits. *\/` on the line above it), which stay with it: a
+ * JSDoc moved onto a new import would document the import and, in JavaScript, drop the
+ * function's JSDoc types.
+ */
+function splitLeadingComments(statement: Node | undefined): { header: Node[]; attached: Node[] } {
+  const leading = ((statement?.comments ?? []) as Node[]).filter((comment) => comment.leading);
+  let start = leading.length;
+  let next = statement?.loc?.start.line;
+  while (start > 0) {
+    const comment = leading[start - 1];
+    const end = comment.loc?.end.line;
+    if (next === undefined || end === undefined || next - end > 1 || isFilePragma(comment.value)) break;
+    next = comment.loc.start.line;
+    start--;
+  }
+  return { header: leading.slice(0, start), attached: leading.slice(start) };
 }
 
 /** Leading `'use strict'`-style statements (directives, as `keepDirectiveSpacing` leaves them). */

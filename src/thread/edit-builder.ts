@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import type { ContextType } from './context-type.ts';
-import { isJs } from './syntax.ts';
+import { getFirstImportPosition, isJs } from './syntax.ts';
 import type { TextEdit } from './text-edits.ts';
 
 /**
@@ -96,8 +96,8 @@ export class EditBuilder {
     if (last) {
       this.addEdit(file, { start: last.end, end: last.end, text: `${eol}${text}` });
     } else {
-      const at = file.statements[0]?.getStart(file) ?? 0;
-      this.addEdit(file, { start: at, end: at, text: `${text}${eol}${eol}` });
+      const at = getFirstImportPosition(file);
+      this.addEdit(file, { start: at.pos, end: at.pos, text: at.afterDirective ? `${eol}${text}` : `${text}${eol}${eol}` });
     }
   }
 

@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { isFilePragma } from '../ast/is-file-pragma.ts';
 
 /** A function the pass looks at (a constructor is reported, never threaded). */
 export type FunctionLike =
@@ -152,4 +153,30 @@ export function isValuePosition(node: ts.Identifier): boolean {
     return false;
   }
   return true;
+}
+
+/**
+ * Where the first import of a file that has none goes: after its directives (before them
+ * `'use strict'` would be a plain string), else before the first statement and the comments that
+ * document it (a JSDoc on the line above), but after the file's header: pragmas, licenses, and
+ * comments a blank line separates from the statement.
+ */
+export function getFirstImportPosition(file: ts.SourceFile): { pos: number; afterDirective: boolean } {
+  const count = file.statements.findIndex((statement) => !isDirective(statement));
+  const lastDirective = file.statements[(count < 0 ? file.statements.length : count) - 1];
+  if (lastDirective) return { pos: lastDirective.end, afterDirective: true };
+  const first = file.statements[0];
+  if (!first) return { pos: file.end, afterDirective: false };
+  let pos = first.getStart(file);
+  const lineOf = (offset: number) => file.getLineAndCharacterOfPosition(offset).line;
+  for (const comment of (ts.getLeadingCommentRanges(file.text, first.pos) ?? []).reverse()) {
+    const body = file.text.slice(comment.pos + 2, comment.kind === ts.SyntaxKind.MultiLineCommentTrivia ? comment.end - 2 : comment.end);
+    if (lineOf(pos) - lineOf(comment.end) > 1 || isFilePragma(body)) break;
+    pos = comment.pos;
+  }
+  return { pos, afterDirective: false };
+}
+
+function isDirective(statement: ts.Statement): boolean {
+  return ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression);
 }
