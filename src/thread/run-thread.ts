@@ -8,6 +8,7 @@ import { buildDiff } from '../report/diff.ts';
 import { compareByPath, getDisplayPath } from '../engine/run.ts';
 import { planThread, type ThreadOptions } from './plan.ts';
 import { applyTextEdits, OverlappingEditsError } from './text-edits.ts';
+import { matchBraceSpacing } from '../engine/braces.ts';
 import { matchSemicolonStyle } from '../engine/semicolons.ts';
 import { THREAD_RULE, THREAD_TRANSFORM } from './names.ts';
 import { readPackageApi } from './find-tsconfig.ts';
@@ -93,7 +94,7 @@ export function computeThread(options: ThreadRunOptions): { files: Map<string, {
       });
     const edits = plan.edits.get(name) ?? [];
     try {
-      files.set(name, { before: file.text, after: edits.length > 0 ? matchSemicolonStyle(file.text, applyTextEdits(file.text, edits)) : undefined, findings });
+      files.set(name, { before: file.text, after: edits.length > 0 ? matchBraceSpacing(file.text, matchSemicolonStyle(file.text, applyTextEdits(file.text, edits))) : undefined, findings });
     } catch (error) {
       if (!(error instanceof OverlappingEditsError)) throw error;
       files.set(name, { before: file.text, findings, error: `thread-signal planned conflicting edits (${error.message}); file not changed` });
