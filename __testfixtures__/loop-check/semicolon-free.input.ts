@@ -14,6 +14,10 @@ export async function readAll(paths: string[], signal: AbortSignal) {
     (await Promise.resolve(text)).trim()
   }
   for (const text of texts) {
+    // the guard follows a comment
+    ;[await Promise.resolve(text)].forEach((line) => console.log(line))
+  }
+  for (const text of texts) {
     console.log(await Promise.resolve(text))
   }
   return texts

@@ -7,13 +7,18 @@ export async function readAll(paths: string[], signal: AbortSignal) {
   }
   let index = 0
   while (index < texts.length) {
-    signal.throwIfAborted();
-    (await Promise.resolve(texts[index])).trim()
+    signal.throwIfAborted()
+    ;(await Promise.resolve(texts[index])).trim()
     index++
   }
   for (const text of texts) {
-    signal.throwIfAborted();
-    (await Promise.resolve(text)).trim()
+    signal.throwIfAborted()
+    ;(await Promise.resolve(text)).trim()
+  }
+  for (const text of texts) {
+    signal.throwIfAborted()
+    // the guard follows a comment
+    ;[await Promise.resolve(text)].forEach((line) => console.log(line))
   }
   for (const text of texts) {
     signal.throwIfAborted()

@@ -7,6 +7,10 @@ const ENDS_WITH_SEMICOLON = /;[ \t]*\r?$/;
 const FOR_HEADER = /^\s*for\s*(await\s*)?\(/;
 /** A line that could continue the previous one's expression: there a semicolon is needed. */
 const CONTINUES_EXPRESSION = /^\s*([([`+\-*%.,?:=<>|&^]|\/(?![/*])|as\s|in\s|instanceof\s|satisfies\s)/;
+/** Lines standard style starts with a semicolon when they begin a statement. */
+const GUARDED_BY_STYLE = /^\s*[([`]/;
+/** A block comment between two lines hides what comes next: keep the semicolon. */
+const STARTS_COMMENT_BLOCK = /^\s*\/\*/;
 /** Enough statement-like lines to tell a style from an accident. */
 const MIN_STATEMENTS = 3;
 const STATEMENT_LINE = /^\s*(import|export|const|let|var|return|throw|await)\b/;
@@ -42,10 +46,27 @@ export function matchSemicolonStyle(source: string, output: string): string {
   }
   for (const [index, line] of lines.entries()) {
     if (!added.has(index) || !ENDS_WITH_SEMICOLON.test(line) || FOR_HEADER.test(line)) continue;
-    const next = lines.slice(index + 1).find((candidate) => candidate.trim() !== '');
-    if (next !== undefined && CONTINUES_EXPRESSION.test(next)) continue;
+    const nextIndex = getNextCodeLine(lines, index);
+    const next = nextIndex === undefined ? undefined : lines[nextIndex];
+    if (next !== undefined && (STARTS_COMMENT_BLOCK.test(next) || CONTINUES_EXPRESSION.test(next))) {
+      // The file's own guard: `;[a].forEach(...)`, `;(async () => {})()` carry it in front.
+      if (nextIndex !== undefined && GUARDED_BY_STYLE.test(next)) {
+        lines[index] = line.replace(ENDS_WITH_SEMICOLON, (match) => match.slice(1));
+        lines[nextIndex] = next.replace(/^\s*/, (indent) => `${indent};`);
+      }
+      continue;
+    }
     lines[index] = line.replace(ENDS_WITH_SEMICOLON, (match) => match.slice(1));
   }
   const text = lines.join('\n');
   return output.endsWith('\n') && !text.endsWith('\n') ? `${text}\n` : text;
+}
+
+/** The index of the first line after `index` that is neither blank nor a line comment. */
+function getNextCodeLine(lines: readonly string[], index: number): number | undefined {
+  for (let next = index + 1; next < lines.length; next++) {
+    const text = (lines[next] as string).trim();
+    if (text !== '' && !text.startsWith('//')) return next;
+  }
+  return undefined;
 }
