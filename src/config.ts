@@ -96,6 +96,7 @@ const signalSlotSchema = strictObject({
   stringIsEncoding: z.boolean().optional(),
   callbackLast: z.boolean().optional(),
   fillUndefined: z.boolean().optional(),
+  requestFirst: z.boolean().optional(),
 }) satisfies z.ZodType<SignalSlot>;
 
 const catalogEntrySchema = strictObject({

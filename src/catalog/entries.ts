@@ -23,7 +23,7 @@ const HTTP_METHODS_BODY = 'post|put|patch';
  */
 export const CATALOG: readonly CatalogEntry[] = [
   // Node.js core
-  { module: 'global', path: 'fetch', signal: at(1), since: 'node 18.0', notes: 'the signal also covers reading the body' },
+  { module: 'global', path: 'fetch', signal: at(1, { requestFirst: true }), since: 'node 18.0', notes: 'the signal also covers reading the body' },
   { module: 'node:http', path: 'request|get', signal: afterPositional(0, { callbackLast: true }), since: 'node 15.3', notes: 'abort destroys the request; `timeout` only emits an event' },
   { module: 'node:https', path: 'request|get', signal: afterPositional(0, { callbackLast: true }), since: 'node 15.3' },
   { module: 'node:fs/promises', path: 'readFile', signal: at(1, { stringIsEncoding: true }), since: 'node 15.2' },
@@ -55,9 +55,9 @@ export const CATALOG: readonly CatalogEntry[] = [
   { module: 'axios', instance: 'create', path: 'request', signal: at(0), since: 'axios 0.22' },
   { module: 'got', path: '', signal: afterPositional(0), since: 'got 12.2', notes: '`got(url, options)` or `got(options)`; the option is typed since 12.2.0' },
   { module: 'got', path: `get|${HTTP_METHODS_BODY}|delete|head`, signal: at(1), since: 'got 12.2' },
-  { module: 'ky', path: `|get|${HTTP_METHODS_BODY}|delete|head`, signal: at(1), since: 'ky 0.x' },
+  { module: 'ky', path: `|get|${HTTP_METHODS_BODY}|delete|head`, signal: at(1, { requestFirst: true }), since: 'ky 0.x' },
   { module: 'undici', path: 'request|fetch|stream', signal: at(1), since: 'undici 4' },
-  { module: 'node-fetch', path: '', signal: at(1), since: 'node-fetch 2.3' },
+  { module: 'node-fetch', path: '', signal: at(1, { requestFirst: true }), since: 'node-fetch 2.3' },
 
   // SDKs
   {

@@ -1,6 +1,7 @@
 import type { ASTPath } from 'jscodeshift';
 import { buildObjectWithProperty } from '../ast/add-object-property.ts';
 import { getNodeText } from '../ast/get-node-text.ts';
+import { getBindingReferences } from '../ast/get-references.ts';
 import { parseExpression } from '../ast/parse-snippet.ts';
 import { replaceNode, withComments } from '../ast/replace-node.ts';
 import { getDeclaredMemberType, isAbortSignalType, isMaybeNullishBinding } from '../scope/get-signal-in-scope.ts';
@@ -128,7 +129,28 @@ function getOptionsKnowledge(ctx: TransformContext, path: ASTPath, name: string,
   const declarations: ASTPath[] = scope?.getBindings()[name] ?? [];
   if (declarations.length !== 1) return { knowledge: 'unknown', maybeNullish: true };
   const declaration = declarations[0] as ASTPath;
-  return { knowledge: getDeclarationKnowledge(ctx, declaration, key), maybeNullish: isMaybeNullish(declaration) };
+  let knowledge = getDeclarationKnowledge(ctx, declaration, key);
+  if (knowledge === 'cannot-hold' && mayBeChanged(ctx, path, name)) knowledge = 'unknown';
+  return { knowledge, maybeNullish: isMaybeNullish(declaration) };
+}
+
+/**
+ * What the declaration says holds only while nothing changes the object: `init.signal = s`,
+ * `Object.assign(init, ...)` or any function given `init` may add the property later. Reads of
+ * its properties and spreads (`{ ...init }`) leave it as declared.
+ */
+function mayBeChanged(ctx: TransformContext, callPath: ASTPath, name: string): boolean {
+  return getBindingReferences(ctx.j, ctx.root, callPath, name).some((reference) => {
+    const parent = reference.parentPath?.node as Node;
+    // The call being edited: its argument is what gets the signal.
+    if (parent === callPath.node) return false;
+    const isMember = (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.object === reference.node;
+    if (isMember) {
+      const outer = reference.parentPath?.parentPath?.node as Node;
+      return (outer?.type === 'AssignmentExpression' && outer.left === parent) || outer?.type === 'UpdateExpression' || (outer?.type === 'UnaryExpression' && outer.operator === 'delete');
+    }
+    return parent?.type !== 'SpreadElement' && parent?.type !== 'SpreadProperty';
+  });
 }
 
 function getDeclarationKnowledge(ctx: TransformContext, declaration: ASTPath, key: string): OptionsKnowledge {
@@ -154,6 +176,9 @@ function isMaybeNullish(declaration: ASTPath): boolean {
   const node = declaration.node as Node;
   const parent = declaration.parentPath?.node as Node;
   if (parent?.type === 'AssignmentPattern' && parent.left === node) return false;
+  // `const init = { ... }` holds an object for good.
+  const kind = (declaration.parentPath?.parentPath?.parentPath?.node as Node)?.kind;
+  if (parent?.type === 'VariableDeclarator' && parent.id === node && kind === 'const' && parent.init?.type === 'ObjectExpression') return false;
   return isMaybeNullishBinding(node);
 }
 

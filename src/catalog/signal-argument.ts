@@ -32,6 +32,7 @@ const REASONS = {
   nestedNotLiteral: (key: string) => `\`${key}\` in the options is not an object literal`,
   sdkArguments: 'cannot tell which argument holds the request options',
   callbackOrOptions: (text: string) => `cannot tell whether \`${text}\` is the options object or the callback`,
+  requestSignal: (text: string) => `\`${text}\` may be a Request with a signal of its own, which a signal in the options would replace (combine the two with AbortSignal.any())`,
 } as const;
 
 const isFunction = (node: Node) => node?.type === 'ArrowFunctionExpression' || node?.type === 'FunctionExpression';
@@ -71,6 +72,30 @@ function mayBeCallback(node: Node): boolean {
   return name === undefined || !OPTIONS_NAME.test(name);
 }
 
+/** `request`, `req`, `upstreamRequest`: names a Fetch Request goes by. */
+const REQUEST_NAME = /^(req|request)$|Request$/;
+
+/**
+ * `new Request(url, { signal })` or `new Request(other)`, a variable typed `Request` or
+ * `RequestInfo`, or an untyped one named like a request. `new Request(url)` and `new
+ * Request(url, { method })` carry no signal worth keeping.
+ */
+function mayBeRequestWithSignal(callPath: ASTPath, node: Node): boolean {
+  if (node?.type === 'NewExpression' && node.callee.type === 'Identifier' && node.callee.name === 'Request') {
+    const [input, init] = node.arguments as Node[];
+    if (!isStringLike(input) && !(input?.type === 'Identifier' && isPositional(input))) return true;
+    return init !== undefined && (init.type !== 'ObjectExpression' || classifyObject(init, ['signal']).kind !== 'add-property');
+  }
+  if (node?.type !== 'Identifier') return false;
+  const bindings: ASTPath[] = (callPath as Node).scope?.lookup(node.name)?.getBindings()[node.name] ?? [];
+  const annotation = (bindings[0]?.node as Node | undefined)?.typeAnnotation?.typeAnnotation;
+  if (!annotation) return REQUEST_NAME.test(node.name);
+  const names = (annotation.type === 'TSUnionType' ? annotation.types : [annotation]).map((type: Node) =>
+    type.type === 'TSTypeReference' && type.typeName.type === 'Identifier' ? type.typeName.name : undefined,
+  );
+  return names.some((name: string | undefined) => name === 'Request' || name === 'RequestInfo');
+}
+
 function isPositional(node: Node): boolean {
   if (isStringLike(node) || node?.type === 'ArrayExpression' || node?.type === 'NumericLiteral' || node?.type === 'NewExpression') return true;
   const name = node?.type === 'Identifier' ? node.name : node?.type === 'MemberExpression' && !node.computed ? node.property.name : undefined;
@@ -81,6 +106,7 @@ function isPositional(node: Node): boolean {
 export function getSignalArgument(callPath: ASTPath, slot: SignalSlot): SignalArgument {
   const args = (callPath.node as Node).arguments as Node[];
   if (args.some((arg) => arg.type === 'SpreadElement')) return { kind: 'unsure', reason: REASONS.spreadArgument };
+  if (slot.requestFirst && mayBeRequestWithSignal(callPath, args[0])) return { kind: 'unsure', reason: REASONS.requestSignal(getText(args[0])) };
   const path = slot.property.split('.');
   const position = slot.position;
 

@@ -32,6 +32,12 @@ export interface SignalSlot {
   readonly callbackLast?: boolean;
   /** Missing optional arguments before the options may be passed as `undefined`. */
   readonly fillUndefined?: boolean;
+  /**
+   * Argument 0 may be a Fetch `Request`, whose own signal a signal in the options replaces
+   * (`fetch(request, { signal })`): such a call is reported unless the Request is built here
+   * without one.
+   */
+  readonly requestFirst?: boolean;
 }
 
 /**

@@ -121,6 +121,8 @@ const MESSAGES = {
   nameTaken: (name: string, param: string) => `${name} already uses the name \`${param}\`: not threaded`,
   spread: 'the call spreads its arguments: pass the signal by hand',
   optionsValue: 'the options are passed as a value: add the signal to them by hand',
+  replacesSignal: (value: string) =>
+    `\`${value}\` carries a signal of its own, which a signal in the options would replace: combine the two with AbortSignal.any() by hand`,
   optionsSpread: 'the options object spreads another object that may carry a signal: check it by hand',
   threaded: (name: string, param: string) => `threads \`${param}\` through ${name}`,
   passed: (expression: string, callee: string) => `passes \`${expression}\` to ${callee}`,
@@ -612,6 +614,13 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   /** Calls of threaded functions from entry points (a callback or the module top level with no signal). */
   const entryCalls = new Map<Callable, ts.Node[]>();
 
+  /** A value with a signal of its own; `new Request(url)` built without one has none to lose. */
+  const carriesSignal = (value: ts.Expression): boolean => {
+    if (ts.isNewExpression(value)) return (value.arguments ?? []).some(carriesSignal);
+    if (ts.isObjectLiteralExpression(value)) return value.properties.some((p) => ts.isSpreadAssignment(p) || p.name?.getText() === 'signal');
+    return types.carriesSignal(checker.getTypeAtLocation(value), value);
+  };
+
   /** `origin`: the threaded function called; undefined for an API that takes a signal. */
   const passSignal = (call: ts.CallExpression | ts.NewExpression, slot: Slot, origin?: Callable): boolean => {
     const file = call.getSourceFile();
@@ -635,6 +644,14 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     }
     const arg = args[slot.index];
     if (cleanup || args.some((a) => ts.isSpreadElement(a))) return false;
+    // fetch(request, { signal }): the init's signal replaces the one the Request carries.
+    const carrier = args.slice(0, slot.index).find(carriesSignal);
+    if (carrier && slot.property !== undefined) {
+      // A handler passing its own Request on: the request's signal is the one it has.
+      const found = getCarrier(call);
+      if (!(found.kind === 'root' && found.expression === `${carrier.getText(file)}.signal`)) report(call, 'manual', MESSAGES.replacesSignal(carrier.getText(file)));
+      return false;
+    }
     if (arg && slot.property === undefined) return false;
     if (arg && ts.isObjectLiteralExpression(arg)) {
       if (arg.properties.some((p) => p.name && ts.isIdentifier(p.name) && p.name.text === slot.property)) return false;

@@ -50,6 +50,15 @@ export class SignalTypes {
   readonly isSignalNamed = (name: ts.Identifier, type: ts.Type): boolean =>
     this.isAbortSignal(type) || ((type.flags & ts.TypeFlags.Any) !== 0 && /^(signal|abortSignal)$/.test(name.text));
 
+  /** A value with a signal of its own (a Fetch `Request`, `RequestInfo`): the type or one of its union members has an `AbortSignal` `signal`. */
+  readonly carriesSignal = (type: ts.Type, at: ts.Node): boolean => {
+    const types = type.isUnion() ? type.types : [type];
+    return types.some((member) => {
+      const property = member.getProperty('signal');
+      return property !== undefined && this.isAbortSignal(this.checker.getTypeOfSymbolAtLocation(property, at));
+    });
+  };
+
   readonly mayBeUndefined = (type: ts.Type): boolean =>
     (type.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0 || (type.isUnion() && type.types.some(this.mayBeUndefined));
 
