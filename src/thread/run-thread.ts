@@ -72,7 +72,8 @@ export function computeThread(options: ThreadRunOptions): { files: Map<string, {
   const contextImport = options.contextImport?.startsWith('.')
     ? resolve(options.cwd ?? process.cwd(), options.contextImport).split(sep).join('/')
     : options.contextImport;
-  const api = options.required === true || options.carrier === 'ctx' ? readPackageApi(options.project) : undefined;
+  // Also decides which functions nothing in the project calls are threaded: a package's exports.
+  const api = readPackageApi(options.project);
   const entries = api?.published ? getEntrySources(program, api.entries) : [];
   const plan = planThread(program, {
     ...options,
