@@ -25,6 +25,7 @@ import {
   isJsxTag,
   isValuePosition,
   usesArguments,
+  usesName,
   type Callable,
   type FunctionLike,
 } from './syntax.ts';
@@ -361,7 +362,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     const fail = (message: string) => {
       for (const member of [fn, ...group]) if (isCallable(member)) marked.set(member, false);
       report(fn, 'manual', message);
-      report(site, 'manual', `not threaded: ${message}`);
+      report(site, 'manual', `not threaded: ${message.replace(/: not threaded$/, '')}`);
       return undefined;
     };
     const file = fn.getSourceFile();
@@ -403,8 +404,8 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     const newName = carrier === 'options' ? 'options' : paramName;
     if (!bags) {
       for (const member of members) {
-        const body = 'body' in member && member.body ? member.body.getText(member.getSourceFile()) : '';
-        if (member.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === newName) || new RegExp(`\\b${newName}\\b`).test(body)) {
+        const body = 'body' in member ? member.body : undefined;
+        if (member.parameters.some((p) => usesName(p.name, newName)) || (body !== undefined && usesName(body, newName))) {
           return fail(MESSAGES.nameTaken(getFunctionName(member) ?? name, newName));
         }
       }

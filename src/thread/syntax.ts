@@ -180,3 +180,21 @@ export function getFirstImportPosition(file: ts.SourceFile): { pos: number; afte
 function isDirective(statement: ts.Statement): boolean {
   return ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression);
 }
+
+/**
+ * Whether `name` is bound or read anywhere in `node`: a new parameter of that name would clash
+ * with a declaration, capture a read of an outer binding, or be shadowed where a call needs it.
+ * Property names (`a.signal`, `{ signal: x }`), strings and comments do not count.
+ */
+export function usesName(node: ts.Node, name: string): boolean {
+  if (ts.isIdentifier(node)) return node.text === name && !isPropertyName(node);
+  return ts.forEachChild(node, (child) => usesName(child, name) || undefined) === true;
+}
+
+function isPropertyName(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  if ((ts.isPropertyAccessExpression(parent) || ts.isQualifiedName(parent)) && parent.getChildAt(parent.getChildCount() - 1) === node) return true;
+  if (ts.isBindingElement(parent)) return parent.propertyName === node;
+  const named = ts.isPropertyAssignment(parent) || ts.isPropertySignature(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent) || ts.isMethodSignature(parent);
+  return (named && parent.name === node) || ts.isJsxAttribute(parent) || (ts.isGetAccessor(parent) || ts.isSetAccessor(parent)) && parent.name === node;
+}
