@@ -137,6 +137,53 @@ describe('ctxmod migrate runs thread-signal', () => {
     expect(failed.stderr).toContain('ctxmod: 2 files: 0 would change');
   });
 
+  it('runs the per-file transforms again on what it threaded, so a second run changes nothing', () => {
+    const source = [
+      "import { getUser } from './client';",
+      '',
+      'async function notify(id: string) {',
+      '  console.log(id);',
+      '}',
+      '',
+      'export async function syncAll(ids: string[]) {',
+      '  await getUser(ids[0]);',
+      '  for (const id of ids) {',
+      '    await notify(id);',
+      '  }',
+      '  await new Promise((resolve) => setTimeout(resolve, 100));',
+      '}',
+      '',
+      'export async function sync(request: Request) {',
+      '  await syncAll([request.url]);',
+      '}',
+      '',
+    ].join('\n');
+    const dir = writeProject({ ...files, 'src/sync.ts': source });
+    const dry = ctxmod(['migrate', 'src', '--dry', '--json', '--runtime', 'node'], dir);
+    const report = JSON.parse(dry.stdout) as { files: { path: string; edits: { line: number; transform: string }[] }[] };
+    const sync = report.files.find((file) => file.path === 'src/sync.ts');
+    // Lines of the file as it was: the sleep goes first, the loop and the new sleep's signal come after the pass.
+    expect(sync?.edits.map((edit) => `${edit.line} ${edit.transform}`)).toEqual([
+      '12 abortable-sleep',
+      '7 thread-signal',
+      '8 thread-signal',
+      '16 thread-signal',
+      '9 loop-check',
+      '12 forward-signal',
+    ]);
+    expect(ctxmod(['migrate', 'src', '--runtime', 'node'], dir).status).toBe(0);
+    const expected = source
+      .replace("';\n\n", "';\nimport { setTimeout as sleep } from 'node:timers/promises';\n\n")
+      .replace('syncAll(ids: string[])', 'syncAll(ids: string[], signal?: AbortSignal)')
+      .replace('getUser(ids[0])', 'getUser(ids[0], signal)')
+      .replace('    await notify(id);', '    signal?.throwIfAborted();\n    await notify(id);')
+      .replace('await new Promise((resolve) => setTimeout(resolve, 100))', 'await sleep(100, undefined, { signal })')
+      .replace('syncAll([request.url])', 'syncAll([request.url], request.signal)');
+    expect(readFileSync(join(dir, 'src/sync.ts'), 'utf8')).toBe(expected);
+    const again = ctxmod(['migrate', 'src', '--dry', '--json', '--runtime', 'node'], dir);
+    expect(JSON.parse(again.stdout).files.flatMap((file: { edits: unknown[] }) => file.edits)).toEqual([]);
+  });
+
   it('rejects a --param-name that is not an identifier', () => {
     const dir = writeProject(files);
     const result = ctxmod(['migrate', 'src', '--dry', '--param-name', 'a-b'], dir);

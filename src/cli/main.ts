@@ -6,7 +6,7 @@ import { createReviewer } from './interactive.ts';
 import { DirtyFilesError } from '../engine/git.ts';
 import { VerifyError } from '../engine/verify.ts';
 import { PathNotFoundError, DEFAULT_EXTENSIONS } from '../engine/discover.ts';
-import { run, type RunReport } from '../engine/run.ts';
+import { createSourceRunner, run, type RunReport } from '../engine/run.ts';
 import { getTransform, transforms, UnknownTransformError } from '../registry.ts';
 import { buildJsonReport } from '../report/json.ts';
 import { createProgress } from '../report/progress.ts';
@@ -20,6 +20,7 @@ import { formatStylish } from '../report/stylish.ts';
 import { pathToFileURL } from 'node:url';
 import { existsSync } from 'node:fs';
 import type { ThreadOptions } from '../thread/plan.ts';
+import type { ThreadRunOptions } from '../thread/run-thread.ts';
 import { findTsconfig } from '../thread/find-tsconfig.ts';
 import { mergeThreadResults } from '../thread/merge.ts';
 
@@ -280,6 +281,7 @@ async function runThreadPass(
   dry: boolean,
   config: CtxmodConfig['thread'],
   catalog: CtxmodConfig['catalog'] | undefined,
+  refine: ThreadRunOptions['refine'],
 ): Promise<RunReport> {
   if (flags.interactive || flags.verify) {
     const flag = flags.interactive ? '--interactive' : '--verify';
@@ -309,7 +311,7 @@ async function runThreadPass(
   // Loaded here: ts-morph takes most of a second to load, which runs without a tsconfig skip.
   const { threadSignal } = await import('../thread/run-thread.ts');
   try {
-    const results = await threadSignal({ ...options, files, project, cwd: io.cwd, dry, diff: dry, overrides });
+    const results = await threadSignal({ ...options, files, project, cwd: io.cwd, dry, diff: dry, overrides, refine });
     return mergeThreadResults(report, results, performance.now() - started);
   } catch (error) {
     // The ctx carrier's type cannot be found or built: the per-file results still stand.
@@ -463,35 +465,34 @@ async function runCommand(names: readonly string[] | undefined, flags: RunFlags,
   let report: RunReport;
   let threadError: string | undefined;
   try {
-    report = await run(
-      applyConfig(
-        {
-          paths: flags.paths && flags.paths.length > 0 ? flags.paths : ['.'],
-          transforms: names,
-          cwd: io.cwd,
-          dry,
-          extensions,
-          ignore: flags.ignore,
-          cpus: flags.cpus,
-          transformOptions: {
-            runtime: flags.runtime,
-            ...(targetNode === undefined ? {} : { targetNode }),
-            ...(flags['keep-error'] ? {} : { keepError: false }),
-          },
-          onProgress: progress?.update,
-          requireClean: !flags.force,
-          signal: controller.signal,
-          verify: flags.verify ? (flags.project ?? true) : undefined,
-          review: reviewer?.review,
-          // The thread pass continues from these texts in a dry run, and maps its findings back in both.
-          keepContents: migrate && flags.thread,
+    const runOptions = applyConfig(
+      {
+        paths: flags.paths && flags.paths.length > 0 ? flags.paths : ['.'],
+        transforms: names,
+        cwd: io.cwd,
+        dry,
+        extensions,
+        ignore: flags.ignore,
+        cpus: flags.cpus,
+        transformOptions: {
+          runtime: flags.runtime,
+          ...(targetNode === undefined ? {} : { targetNode }),
+          ...(flags['keep-error'] ? {} : { keepError: false }),
         },
-        loaded?.config,
-      ),
+        onProgress: progress?.update,
+        requireClean: !flags.force,
+        signal: controller.signal,
+        verify: flags.verify ? (flags.project ?? true) : undefined,
+        review: reviewer?.review,
+        // The thread pass continues from these texts in a dry run, and maps its findings back in both.
+        keepContents: migrate && flags.thread,
+      },
+      loaded?.config,
     );
+    report = await run(runOptions);
     if (migrate && flags.thread && !report.interrupted) {
       try {
-        report = await runThreadPass(report, flags, io, dry, loaded?.config.thread, loaded?.config.catalog);
+        report = await runThreadPass(report, flags, io, dry, loaded?.config.thread, loaded?.config.catalog, createSourceRunner(runOptions));
       } catch (error) {
         if (!(error instanceof ThreadSetupFailure)) throw error;
         report = error.report;

@@ -12,7 +12,7 @@ import { DirtyFilesError, getDirtyFiles, getRepoRoot } from './git.ts';
 import { processFile, writeResult, type FileResult, type FileTask } from './process-file.ts';
 import { verifyChanges, VerifyError } from './verify.ts';
 import { getTargetNodeForFile } from './target-node.ts';
-import { MAX_FILE_BYTES, selectTransforms } from './process-source.ts';
+import { MAX_FILE_BYTES, processSource, selectTransforms, type SourceResult } from './process-source.ts';
 import { normalizeText } from './text.ts';
 import { VERSION } from '../version.ts';
 
@@ -385,6 +385,17 @@ async function forEachConcurrently<T>(items: readonly T[], limit: number, fn: (i
     }
   });
   await Promise.all(lanes);
+}
+
+/**
+ * The run's per-file transforms on a text held in memory. The thread pass gives functions a
+ * signal they did not have; this is what a second run would then do to them (loops that check
+ * it, sleeps that take it), done in the same run so that a second one changes nothing.
+ */
+export function createSourceRunner(options: Pick<RunOptions, 'transforms' | 'transformOptions'>): (absolutePath: string, text: string) => SourceResult {
+  const modules = getTransformsOrThrow(options.transforms);
+  const engines = new Map<string, string | undefined>();
+  return (absolutePath, text) => processSource(absolutePath, text, modules, getFileOptions(options.transformOptions ?? {}, absolutePath, engines));
 }
 
 /** The caller's target Node range wins; otherwise each file gets its package's `engines.node`. */

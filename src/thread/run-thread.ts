@@ -11,6 +11,8 @@ import { applyTextEdits, OverlappingEditsError } from './text-edits.ts';
 import { matchBraceSpacing } from '../engine/braces.ts';
 import { matchSemicolonStyle } from '../engine/semicolons.ts';
 import { THREAD_RULE, THREAD_TRANSFORM } from './names.ts';
+import { getLineMapper } from '../report/line-map.ts';
+import type { SourceResult } from '../engine/process-source.ts';
 import { readPackageApi } from './find-tsconfig.ts';
 import { findSourceFile, SOURCE_EXTENSIONS } from './symbols.ts';
 
@@ -33,6 +35,11 @@ export interface ThreadRunOptions extends ThreadOptions {
    * one diff from its text on disk.
    */
   readonly overrides?: ReadonlyMap<string, string>;
+  /**
+   * The per-file transforms, run again on each file the pass changed (see `createSourceRunner`):
+   * the functions it gave a signal may now have loops and sleeps that take one.
+   */
+  readonly refine?: (absolutePath: string, text: string) => SourceResult;
 }
 
 /**
@@ -125,8 +132,9 @@ export async function threadSignal(options: ThreadRunOptions): Promise<FileResul
       results.push({ path, status: 'skipped', findings: file.findings, reason: 'file text differs from what the type checker read (BOM?); not changed' });
       continue;
     }
+    const { after, findings } = refineThreaded(options, name, file.before, file.after, file.findings);
     if (!options.dry) {
-      const error = await writeResult(name, raw, file.after);
+      const error = await writeResult(name, raw, after);
       if (error) {
         results.push({ path, status: 'error', findings: file.findings, error });
         continue;
@@ -135,9 +143,21 @@ export async function threadSignal(options: ThreadRunOptions): Promise<FileResul
     results.push({
       path,
       status: 'changed',
-      findings: file.findings,
-      ...(options.diff ? { diff: buildDiff(path, raw, file.after) } : {}),
+      findings,
+      ...(options.diff ? { diff: buildDiff(path, raw, after) } : {}),
     });
   }
   return results.sort(compareByPath);
+}
+
+/**
+ * The threaded text after the per-file transforms' second look. Only their edits are new (what
+ * they report they reported before the pass), placed on the lines of the text the pass read.
+ */
+function refineThreaded(options: ThreadRunOptions, name: string, before: string, after: string, findings: readonly Finding[]): { after: string; findings: readonly Finding[] } {
+  const refined = options.refine?.(name, after);
+  if (refined?.status !== 'changed' || refined.output === undefined) return { after, findings };
+  const mapLine = getLineMapper(before, after);
+  const edits = refined.findings.filter((finding) => finding.kind === 'edit').map((finding) => ({ ...finding, line: mapLine(finding.line) }));
+  return { after: refined.output, findings: [...findings, ...edits] };
 }
