@@ -16,7 +16,7 @@ import {
 import { parseExpression } from '../src/ast/parse-snippet.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
 import { getPrintOptions } from '../src/engine/print-options.ts';
-import { getSignalInScope, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
+import { getNodeSignal, getSignalInScope, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
 import type { TransformContext, TransformMeta } from '../src/types.ts';
 
 type Node = any;
@@ -89,7 +89,7 @@ export function transform(ctx: TransformContext): void {
       continue;
     }
     ctx.edit(sleep.path, signal ? MESSAGES.sleepWithSignal(signal.expression) : MESSAGES.sleep);
-    sleep.path.replace(buildTimersCall(ctx, getCallee(), sleep.delay, signal?.expression));
+    sleep.path.replace(buildTimersCall(ctx, getCallee(), sleep.delay, signal && getNodeSignal(signal)));
   }
 }
 
@@ -235,7 +235,7 @@ function rewriteHelper(ctx: TransformContext, helper: SleepHelper, getCallee: ()
     const signal = getSignalInScope(j, ctx.root, call);
     if (!signal) continue;
     while (args.length < helper.paramCount) args.push(j.identifier('undefined'));
-    args.push(parseExpression(j, signal.expression));
+    args.push(parseExpression(j, getNodeSignal(signal)));
     ctx.edit(call, MESSAGES.helperCall(helper.name, signal.expression));
   }
 }

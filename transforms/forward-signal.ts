@@ -5,7 +5,7 @@ import { insertSignal } from '../src/catalog/insert-signal.ts';
 import { getProperty } from '../src/catalog/signal-argument.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
 import { isInFinally } from '../src/ast/is-in-finally.ts';
-import { getSignalInScope, mayHaveSignal, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
+import { getNodeSignal, getSignalInScope, mayHaveSignal, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
 import type { TransformContext, TransformMeta } from '../src/types.ts';
 
 type Node = any;
@@ -41,7 +41,9 @@ function forwardSignal(ctx: TransformContext, path: ASTPath, match: CallMatch, s
   if (passesSignalOwner(args, signal)) return;
   // Read before the signal goes in: the options object may be replaced.
   const rule = getRule(match, args);
-  const result = insertSignal(ctx, path, match.entry.signal, signal, true);
+  // fetch takes a RequestInit's null signal; the others take undefined only.
+  const value = match.entry.signal.requestFirst ? signal : { ...signal, expression: getNodeSignal(signal) };
+  const result = insertSignal(ctx, path, match.entry.signal, value, true);
   if (result.kind === 'passed') return;
   if (result.kind === 'unsure') return ctx.manual(path, MESSAGES.manual(match.callee, result.reason, signal.expression), rule);
   ctx.edit(path, MESSAGES.forwarded(signal.expression, match.callee), rule);

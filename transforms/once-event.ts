@@ -15,7 +15,7 @@ import { parseExpression } from '../src/ast/parse-snippet.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
 import { getPrintOptions } from '../src/engine/print-options.ts';
 import { getFeatureSupport } from '../src/runtime/features.ts';
-import { getSignalInScope, mayHaveSignal, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
+import { getNodeSignal, getSignalInScope, mayHaveSignal, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
 import type { TransformContext, TransformMeta } from '../src/types.ts';
 
 type Node = any;
@@ -300,7 +300,7 @@ function getOptionsText(ctx: TransformContext, promise: OncePromise, signal: Sig
     if (timeout.kind === 'unsupported') return timeout;
     return { kind: 'ok', text: `{ signal: ${timeout.text} }` };
   }
-  const expression = (signal as SignalInScope).expression;
+  const expression = getNodeSignal(signal as SignalInScope);
   return { kind: 'ok', text: expression === 'signal' ? '{ signal }' : `{ signal: ${expression} }` };
 }
 

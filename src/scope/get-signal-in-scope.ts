@@ -14,6 +14,11 @@ export interface SignalInScope {
    * optional property). Code that needs a signal, like `AbortSignal.any([...])`, must guard it.
    */
   readonly mayBeUndefined: boolean;
+  /**
+   * The expression may be `null`: a Fetch `RequestInit`'s signal (`init: RequestInit`, or an
+   * untyped `init`). fetch takes that; Node's APIs throw on it (see `getNodeSignal`).
+   */
+  readonly mayBeNull?: boolean;
   /** Where it comes from, for messages and docs. */
   readonly origin: 'parameter' | 'destructured' | 'options-parameter' | 'request-parameter' | 'local-controller';
   /** The function whose parameter provides it. */
@@ -188,14 +193,16 @@ function getParamSignals(file: FileTypes, param: Node): Candidate[] {
         return [{ binding: target.name, property: 'signal', origin: 'request-parameter', mayBeUndefined: maybeNullish, optionalBinding: maybeNullish }];
       }
       if (OPTIONS_NAMES.has(target.name) && typeHasSignalMember(file, type)) {
-        return [{ binding: target.name, property: 'signal', origin: 'options-parameter', mayBeUndefined: true, optionalBinding: maybeNullish }];
+        const mayBeNull = type.type === 'TSTypeReference' && type.typeName.type === 'Identifier' && type.typeName.name === 'RequestInit';
+        return [{ binding: target.name, property: 'signal', origin: 'options-parameter', mayBeUndefined: true, optionalBinding: maybeNullish, ...(mayBeNull ? { mayBeNull } : {}) }];
       }
       return [];
     }
     // Untyped (JavaScript): trust the conventional names (bags need evidence, see hasEvidence).
     if (SIGNAL_NAMES.has(target.name)) return [{ binding: target.name, origin: 'parameter', mayBeUndefined: maybeNullish }];
     if (OPTIONS_NAMES.has(target.name)) {
-      return [{ binding: target.name, property: 'signal', origin: 'options-parameter', mayBeUndefined: true, optionalBinding: maybeNullish }];
+      const mayBeNull = target.name === 'init';
+      return [{ binding: target.name, property: 'signal', origin: 'options-parameter', mayBeUndefined: true, optionalBinding: maybeNullish, ...(mayBeNull ? { mayBeNull } : {}) }];
     }
     return [];
   }
@@ -327,4 +334,12 @@ function findMember(members: readonly Node[], name: string): Node | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * The signal as Node's APIs take it (`timers/promises`, `events.once`, `fs`, `child_process`):
+ * they accept undefined but throw ERR_INVALID_ARG_TYPE on the `null` a RequestInit may hold.
+ */
+export function getNodeSignal(signal: SignalInScope): string {
+  return signal.mayBeNull ? `${signal.expression} ?? undefined` : signal.expression;
 }
