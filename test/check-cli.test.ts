@@ -26,15 +26,15 @@ function copyExamples(): string {
 const EXAMPLES_STYLISH = `examples/src/api-client.ts:7:26  error    A signal in scope is not passed to a signal-aware call (fix: passes options.signal to fetch())  unforwarded-signal
 
 examples/src/batch-import.ts:13:3   warning  An async loop with a signal in scope never checks it (fix: loop awaits without looking at the signal: added \`signal.throwIfAborted();\`)  loop-without-check
-examples/src/batch-import.ts:14:11  warning  A function does cancellable work without a signal while its callers have one (fix: passes \`signal\` to saveRow)  missing-signal-chain
-examples/src/batch-import.ts:20:1   warning  A function does cancellable work without a signal while its callers have one (fix: threads \`signal\` through saveRow)  missing-signal-chain
-examples/src/batch-import.ts:21:9   warning  A function does cancellable work without a signal while its callers have one (fix: passes \`signal\` to getJson)  missing-signal-chain
+examples/src/batch-import.ts:14:11  warning  Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: passes \`signal\` to saveRow)  missing-signal-chain
+examples/src/batch-import.ts:20:1   warning  Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: threads \`signal\` through saveRow)  missing-signal-chain
+examples/src/batch-import.ts:21:9   warning  Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: passes \`signal\` to getJson)  missing-signal-chain
 
-examples/src/blob-store.ts:7:3    warning  A function does cancellable work without a signal while its callers have one (fix: threads \`signal\` through get)  missing-signal-chain
-examples/src/blob-store.ts:13:3   warning  A function does cancellable work without a signal while its callers have one (fix: threads \`signal\` through get)  missing-signal-chain
-examples/src/blob-store.ts:14:28  warning  A function does cancellable work without a signal while its callers have one (fix: passes \`signal\` to fetch)  missing-signal-chain
-examples/src/blob-store.ts:22:3   warning  A function does cancellable work without a signal while its callers have one (fix: threads \`signal\` through get)  missing-signal-chain
-examples/src/blob-store.ts:28:22  warning  A function does cancellable work without a signal while its callers have one (fix: passes \`request.signal\` to store.get)  missing-signal-chain
+examples/src/blob-store.ts:7:3    warning  Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: threads \`signal\` through get)  missing-signal-chain
+examples/src/blob-store.ts:13:3   warning  Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: threads \`signal\` through get)  missing-signal-chain
+examples/src/blob-store.ts:14:28  warning  Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: passes \`signal\` to fetch)  missing-signal-chain
+examples/src/blob-store.ts:22:3   warning  Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: threads \`signal\` through get)  missing-signal-chain
+examples/src/blob-store.ts:28:22  warning  Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: passes \`request.signal\` to store.get)  missing-signal-chain
 
 examples/src/downloader.ts:3:15   warning  A sleep cannot be cancelled (fix: delay() now uses node:timers/promises setTimeout and takes an optional signal)  sleep-without-signal
 examples/src/downloader.ts:5:1    warning  A sleep cannot be cancelled (fix: backoff() now uses node:timers/promises setTimeout and takes an optional signal)  sleep-without-signal
@@ -49,10 +49,10 @@ examples/src/poller.ts:16:11  warning  A sleep cannot be cancelled (fix: sleep n
 
 examples/src/race-timeout-demo.ts:10:26  error    Promise.race against a timer neither cancels the loser nor clears the timer (fix: fetch() now gets a timeout signal instead of racing a timer; the timeout still rejects with the original error)  race-without-cancel
 examples/src/race-timeout-demo.ts:11:5   error    A signal in scope is not passed to a signal-aware call (fix: passes signal to fetch())  unforwarded-signal
-examples/src/race-timeout-demo.ts:18:1   warning  A function does cancellable work without a signal while its callers have one (fix: threads \`signal\` through loadPriceList)  missing-signal-chain
+examples/src/race-timeout-demo.ts:18:1   warning  Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: threads \`signal\` through loadPriceList)  missing-signal-chain
 examples/src/race-timeout-demo.ts:19:10  error    Promise.race against a timer neither cancels the loser nor clears the timer (fix: readFile() now gets a timeout signal instead of racing a timer; the timeout still rejects with the original error)  race-without-cancel
-examples/src/race-timeout-demo.ts:19:24  warning  A function does cancellable work without a signal while its callers have one (fix: passes \`signal\` to readFile)  missing-signal-chain
-examples/src/race-timeout-demo.ts:28:69  warning  A function does cancellable work without a signal while its callers have one (fix: passes \`signal\` to loadPriceList)  missing-signal-chain
+examples/src/race-timeout-demo.ts:19:24  warning  Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: passes \`signal\` to readFile)  missing-signal-chain
+examples/src/race-timeout-demo.ts:28:69  warning  Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: passes \`signal\` to loadPriceList)  missing-signal-chain
 
 examples/src/search-proxy.ts:9:9   warning  A controller follows other signals through 'abort' listeners that stay on them, where AbortSignal.any fits (fix: controller only followed shutdown.signal, signal, a timer (2_000 ms): now AbortSignal.any)  hand-linked-signals
 examples/src/search-proxy.ts:23:3  warning  An 'abort' listener is never removed (fix: the 'abort' listener on signal, which outlives this function, is now removed when the try block settles)  abort-listener-leak

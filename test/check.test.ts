@@ -133,12 +133,12 @@ describe('missing-signal-chain with the config\'s thread roots', () => {
     expect(await run()).toContain('orderHandler has no callers in the project');
     expect(await run({ roots })).toBe(
       [
-        '7:1 warning missing-signal-chain A function does cancellable work without a signal while its callers have one (fix: threads `signal` through loadOrder)',
-        '8:26 warning missing-signal-chain A function does cancellable work without a signal while its callers have one (fix: passes `signal` to fetch)',
-        '13:10 warning missing-signal-chain A function does cancellable work without a signal while its callers have one (fix: passes `AbortSignal.timeout(context.getRemainingTimeInMillis() - 500)` to loadOrder)',
-        '6:1 warning missing-signal-chain A function does cancellable work without a signal while its callers have one (fix: threads `signal` through pollOnce)',
-        '7:9 warning missing-signal-chain A function does cancellable work without a signal while its callers have one (fix: passes `signal` to fetch)',
-        '12:11 warning missing-signal-chain A function does cancellable work without a signal while its callers have one (fix: passes `shutdown.signal` to pollOnce)',
+        '7:1 warning missing-signal-chain Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: threads `signal` through loadOrder)',
+        '8:26 warning missing-signal-chain Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: passes `signal` to fetch)',
+        '13:10 warning missing-signal-chain Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: passes `AbortSignal.timeout(context.getRemainingTimeInMillis() - 500)` to loadOrder)',
+        '6:1 warning missing-signal-chain Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: threads `signal` through pollOnce)',
+        '7:9 warning missing-signal-chain Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: passes `signal` to fetch)',
+        '12:11 warning missing-signal-chain Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: passes `shutdown.signal` to pollOnce)',
       ].join('\n'),
     );
   });
