@@ -12,6 +12,17 @@ describe('isSemicolonFree', () => {
   it('does not count for (;;) headers', () => {
     expect(isSemicolonFree(`${HEADER}for (;;) {\n  break\n}\n`)).toBe(true);
   });
+
+  it('does not count lines in comments', () => {
+    expect(isSemicolonFree(`/**\n * @example\n *   const x = f();\n */\n${HEADER}`)).toBe(true);
+    expect(isSemicolonFree(`${HEADER}/* a;\n  b; */ f()\n// c;\n`)).toBe(true);
+    expect(isSemicolonFree(`${HEADER}/* a; */ f();\n`)).toBe(false);
+  });
+
+  it('takes only comments that start a line as comments', () => {
+    expect(isSemicolonFree(`${HEADER}const glob = 'src/**/*.ts'\nlet d = 1;\n`)).toBe(false);
+    expect(isSemicolonFree(`${HEADER}const text = \`\n/* not a comment\nlet d = 1;\n\`\n`)).toBe(false);
+  });
 });
 
 describe('matchSemicolonStyle', () => {
@@ -34,11 +45,34 @@ describe('matchSemicolonStyle', () => {
     expect(matchSemicolonStyle(source, unguarded)).toBe(`${HEADER}g(b)\n// note\n;(async () => {})()\n`);
   });
 
-  it('keeps the semicolon before a block comment and before a line that continues an expression', () => {
+  it('keeps the semicolon before a line that continues an expression, also after a comment on it', () => {
     const source = `${HEADER}h()\n`;
     const beforeComment = `${HEADER}g(b);\n/* note */ [b].forEach(f)\n`;
     expect(matchSemicolonStyle(source, beforeComment)).toBe(beforeComment);
+    const afterBlock = `${HEADER}g(b);\n/*\n * note\n */ [b].forEach(f)\n`;
+    expect(matchSemicolonStyle(source, afterBlock)).toBe(afterBlock);
     const beforeOperator = `${HEADER}g(b);\n+b\n`;
     expect(matchSemicolonStyle(source, beforeOperator)).toBe(beforeOperator);
+  });
+
+  it('looks past block comments for the next line', () => {
+    const source = `import a from 'a'\n\n/**\n * Docs.\n */\nexport const c = a()\nexport const d = c\n`;
+    const output = `import a from 'a'\nimport b from 'b';\n\n/**\n * Docs.\n */\nexport const c = a()\nexport const d = c\n`;
+    expect(matchSemicolonStyle(source, output)).toBe(`import a from 'a'\nimport b from 'b'\n\n/**\n * Docs.\n */\nexport const c = a()\nexport const d = c\n`);
+    const guarded = `${HEADER}g(b);\n/* note */\n[b].forEach(f)\n`;
+    expect(matchSemicolonStyle(`${HEADER}h()\n`, guarded)).toBe(`${HEADER}g(b)\n/* note */\n;[b].forEach(f)\n`);
+  });
+
+  it('keeps the semicolon before a block comment that never closes', () => {
+    const output = `${HEADER}g(b);\n/* note\n[b].forEach(f)\n`;
+    expect(matchSemicolonStyle(`${HEADER}h()\n`, output)).toBe(output);
+  });
+
+  it('leaves the text of comment lines alone', () => {
+    const source = `${HEADER}h()\n`;
+    const output = `${HEADER}/**\n * @example\n *   g(b);\n */\ng(b);\n`;
+    expect(matchSemicolonStyle(source, output)).toBe(`${HEADER}/**\n * @example\n *   g(b);\n */\ng(b)\n`);
+    const lineComment = `${HEADER}// like g(b);\ng(b);\n`;
+    expect(matchSemicolonStyle(source, lineComment)).toBe(`${HEADER}// like g(b);\ng(b)\n`);
   });
 });

@@ -1,5 +1,5 @@
 import { builtinModules } from 'node:module';
-import type { Collection, JSCodeshift } from 'jscodeshift';
+import type { Collection, ImportDeclaration, JSCodeshift } from 'jscodeshift';
 
 const DOM_GLOBALS = new Set([
   'window',
@@ -20,8 +20,18 @@ function isNodeModule(specifier: unknown): boolean {
 }
 
 /**
+ * `import type`, and imports whose every specifier is `type`: the build erases them, so they load
+ * nothing at run time and say nothing about where the file runs.
+ */
+function isTypeOnly(declaration: ImportDeclaration): boolean {
+  const isType = (node: unknown) => ['type', 'typeof'].includes((node as { importKind?: string }).importKind as string);
+  const specifiers = declaration.specifiers ?? [];
+  return isType(declaration) || (specifiers.length > 0 && specifiers.every(isType));
+}
+
+/**
  * A file is browser-only when it touches DOM globals (or says `'use client'`) and shows no sign of
- * Node: no import or require of a Node built-in, no `process`, `Buffer` or `__dirname`.
+ * Node: no value import or require of a Node built-in, no `process`, `Buffer` or `__dirname`.
  * Everything else counts as Node code, which most server-side files are even with no import.
  */
 export function isBrowserOnly(j: JSCodeshift, root: Collection): boolean {
@@ -42,7 +52,7 @@ export function isBrowserOnly(j: JSCodeshift, root: Collection): boolean {
   });
   if (!dom || node) return false;
   const importsNode =
-    root.find(j.ImportDeclaration).some((path) => isNodeModule(path.node.source.value)) ||
+    root.find(j.ImportDeclaration).some((path) => isNodeModule(path.node.source.value) && !isTypeOnly(path.node)) ||
     root
       .find(j.CallExpression, { callee: { type: 'Identifier', name: 'require' } })
       .some((path) => isNodeModule((path.node.arguments[0] as { value?: unknown } | undefined)?.value));

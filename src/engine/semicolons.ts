@@ -9,7 +9,7 @@ const FOR_HEADER = /^\s*for\s*(await\s*)?\(/;
 const CONTINUES_EXPRESSION = /^\s*([([`+\-*%.,?:=<>|&^]|\/(?![/*])|as\s|in\s|instanceof\s|satisfies\s)/;
 /** Lines standard style starts with a semicolon when they begin a statement. */
 const GUARDED_BY_STYLE = /^\s*[([`]/;
-/** A block comment between two lines hides what comes next: keep the semicolon. */
+const STARTS_LINE_COMMENT = /^\s*\/\//;
 const STARTS_COMMENT_BLOCK = /^\s*\/\*/;
 /** Enough statement-like lines to tell a style from an accident. */
 const MIN_STATEMENTS = 3;
@@ -21,7 +21,8 @@ const STATEMENT_LINE = /^\s*(import|export|const|let|var|return|throw|await)\b/;
  */
 export function isSemicolonFree(source: string): boolean {
   let statements = 0;
-  for (const line of source.split('\n')) {
+  // A JSDoc `@example` line ending in `;` says nothing about the file's style.
+  for (const line of stripComments(source.split('\n'))) {
     if (ENDS_WITH_SEMICOLON.test(line) && !FOR_HEADER.test(line)) return false;
     if (STATEMENT_LINE.test(line)) statements++;
   }
@@ -44,13 +45,20 @@ export function matchSemicolonStyle(source: string, output: string): string {
       lines.push(line);
     }
   }
+  // What decides is the code after the comments in between: a JSDoc block after a new import
+  // hides nothing, `/* note */ [b].forEach(f)` does.
+  const code = stripComments(lines);
   for (const [index, line] of lines.entries()) {
-    if (!added.has(index) || !ENDS_WITH_SEMICOLON.test(line) || FOR_HEADER.test(line)) continue;
-    const nextIndex = getNextCodeLine(lines, index);
-    const next = nextIndex === undefined ? undefined : lines[nextIndex];
+    // A comment line the printer reprinted keeps its text.
+    const text = code[index] as string;
+    if (!added.has(index) || !ENDS_WITH_SEMICOLON.test(text) || FOR_HEADER.test(text)) continue;
+    const nextIndex = code.findIndex((next, at) => at > index && next.trim() !== '');
+    const next = nextIndex === -1 ? undefined : (code[nextIndex] as string);
+    // A block comment that never closes was no comment (a template literal's text): keep it too.
     if (next !== undefined && (STARTS_COMMENT_BLOCK.test(next) || CONTINUES_EXPRESSION.test(next))) {
-      // The file's own guard: `;[a].forEach(...)`, `;(async () => {})()` carry it in front.
-      if (nextIndex !== undefined && GUARDED_BY_STYLE.test(next)) {
+      // The file's own guard: `;[a].forEach(...)`, `;(async () => {})()` carry it in front. After
+      // a comment on the same line it stays where it is.
+      if (next === lines[nextIndex] && GUARDED_BY_STYLE.test(next)) {
         lines[index] = line.replace(ENDS_WITH_SEMICOLON, (match) => match.slice(1));
         lines[nextIndex] = next.replace(/^\s*/, (indent) => `${indent};`);
       }
@@ -62,11 +70,27 @@ export function matchSemicolonStyle(source: string, output: string): string {
   return output.endsWith('\n') && !text.endsWith('\n') ? `${text}\n` : text;
 }
 
-/** The index of the first line after `index` that is neither blank nor a line comment. */
-function getNextCodeLine(lines: readonly string[], index: number): number | undefined {
-  for (let next = index + 1; next < lines.length; next++) {
-    const text = (lines[next] as string).trim();
-    if (text !== '' && !text.startsWith('//')) return next;
+/**
+ * Each line without the comments it starts with: line comments and whole lines of block comments
+ * become empty, the line a block ends on keeps what follows the block. Only comments that start a
+ * line count, so a `/*` in a string (a glob) stays code; from a block that never closes, all does.
+ */
+function stripComments(lines: readonly string[]): string[] {
+  const code = [...lines];
+  for (let index = 0; index < code.length; ) {
+    const line = code[index] as string;
+    if (STARTS_LINE_COMMENT.test(line)) code[index] = '';
+    if (!STARTS_COMMENT_BLOCK.test(line)) {
+      index++;
+      continue;
+    }
+    let end = index;
+    let close = line.indexOf('*/', line.indexOf('/*') + 2);
+    while (close === -1 && ++end < code.length) close = (code[end] as string).indexOf('*/');
+    if (close === -1) break;
+    code.fill('', index, end);
+    // Looked at again: `/* a */ /* b */ f()`.
+    code[end] = (code[end] as string).slice(close + 2);
   }
-  return undefined;
+  return code;
 }

@@ -1,0 +1,14 @@
+import { log } from './log'
+
+/**
+ * Waits until the server answers.
+ *
+ * @example
+ *   const res = await waitReady('http://localhost:8080/health');
+ */
+export async function waitReady(url: string, signal?: AbortSignal) {
+  const res = await fetch(url, { signal })
+  log('once')
+  await new Promise((resolve) => setTimeout(resolve, 500))
+  return res
+}
