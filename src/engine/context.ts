@@ -14,17 +14,33 @@ type Located = { loc?: { start: Position; lines?: unknown } | null };
  * of the snippet they were parsed from (recast's `loc.lines` tells which text): their nearest
  * ancestor that came from the input stands in for them.
  */
-export function getPosition(target: NodeOrPath, fileLines: unknown): Position {
+export function getPosition(target: NodeOrPath, fileLines: unknown, sourceLines: readonly string[] = []): Position {
   const fromFile = (node: Located | undefined) => (node?.loc && node.loc.lines === fileLines ? node.loc : undefined);
+  const toPosition = ({ line, column }: Position) => ({ line, column: getCharacterColumn(sourceLines[line - 1], column) + 1 });
   if ('node' in target && 'parentPath' in target) {
     for (let path: any = target; path; path = path.parentPath) {
       const loc = fromFile(path.node);
-      if (loc) return { line: loc.start.line, column: loc.start.column + 1 };
+      if (loc) return toPosition(loc.start);
     }
     return { line: 1, column: 1 };
   }
   const loc = fromFile(target as Located);
-  return loc ? { line: loc.start.line, column: loc.start.column + 1 } : { line: 1, column: 1 };
+  return loc ? toPosition(loc.start) : { line: 1, column: 1 };
+}
+
+/** recast's default: its columns count a tab of the indentation up to the next multiple of 4. */
+const RECAST_TAB_WIDTH = 4;
+
+/**
+ * recast measures a line's indentation in columns (tabs expanded), the rest in characters:
+ * reports give characters, as editors and the thread pass do.
+ */
+function getCharacterColumn(line: string | undefined, column: number): number {
+  const indent = line?.match(/^[ \t]*/)?.[0] ?? '';
+  if (!indent.includes('\t')) return column;
+  let visual = 0;
+  for (const char of indent) visual = char === '\t' ? (Math.floor(visual / RECAST_TAB_WIDTH) + 1) * RECAST_TAB_WIDTH : visual + 1;
+  return column >= visual ? indent.length + (column - visual) : column;
 }
 
 export interface FileInput {
@@ -47,9 +63,10 @@ export function applyTransforms(
   patchAstTypesScope(j);
   const findings: Finding[] = [];
   const fileLines = (root.get().node as Located).loc?.lines;
+  const sourceLines = file.source.split('\n');
   for (const { meta, transform } of transforms) {
     const record = (kind: FindingKind) => (target: NodeOrPath, message: string, rule?: string) => {
-      findings.push({ transform: meta.name, kind, ...getPosition(target, fileLines), message, ...(rule ? { rule } : {}) });
+      findings.push({ transform: meta.name, kind, ...getPosition(target, fileLines, sourceLines), message, ...(rule ? { rule } : {}) });
     };
     const context: TransformContext = {
       j,
