@@ -16,13 +16,20 @@ export class EditBuilder {
     private readonly addEdit: (node: ts.Node, edit: TextEdit, replaces?: TextEdit) => void,
     private readonly paramName: string,
     private readonly context: ContextType | undefined,
-  ) {}
+    exactOptional: boolean,
+  ) {
+    // With exactOptionalPropertyTypes, `signal?: AbortSignal` takes no `options?.signal` that may be undefined.
+    this.signalMember = exactOptional ? 'signal?: AbortSignal | undefined' : 'signal?: AbortSignal';
+  }
 
-  /** Adds `signal?: AbortSignal` to an options type, in its layout (one line or one member a line). */
+  /** The member an options type gets: `signal?: AbortSignal`. */
+  readonly signalMember: string;
+
+  /** Adds `signal?: AbortSignal` (`signalMember`) to an options type, in its layout (one line or one member a line). */
   addBagMember(container: ts.TypeLiteralNode | ts.InterfaceDeclaration): void {
     const file = container.getSourceFile();
     const members = container.members;
-    const member = 'signal?: AbortSignal';
+    const member = this.signalMember;
     const last = members[members.length - 1];
     const first = members[0];
     if (!last || !first) {

@@ -74,6 +74,12 @@ interface Threaded {
   readonly context?: string;
 }
 
+/** The signal (or context) a call passes, and whether it may be undefined. */
+interface ArgumentValue {
+  readonly expression: string;
+  readonly optional: boolean;
+}
+
 /** The trailing options parameter of a function and the type its `signal` member goes in. */
 interface OptionsBag {
   readonly name: string;
@@ -139,6 +145,17 @@ const EMPTY_CONTEXT = '{}';
  * Plans the thread-signal pass over a whole program: finds calls of signal-aware callees that get
  * no signal, and threads one to them through every caller up to a function that has one.
  */
+/**
+ * The options property that passes `value` into `slot` (`signal`, `signal: options?.signal`), or
+ * undefined where a signal that may be missing has to be left out instead.
+ */
+function buildSignalProperty(slot: Slot, value: ArgumentValue): string | undefined {
+  const { expression, optional } = value;
+  if (optional && slot.missing === 'omit') return undefined;
+  if (optional && slot.missing === 'null') return `${slot.property}: ${expression} ?? null`;
+  return expression === slot.property ? expression : `${slot.property}: ${expression}`;
+}
+
 export function planThread(program: ts.Program, options: ThreadOptions = {}): ThreadPlan {
   const checker = program.getTypeChecker();
   const plan: ThreadPlan = { edits: new Map(), findings: new Map() };
@@ -215,7 +232,9 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   const isEditable = (file: ts.SourceFile) =>
     !file.isDeclarationFile && !generated.has(file) && (options.files === undefined || options.files.has(file.fileName));
 
-  const types = new SignalTypes(checker);
+  const compilerOptions = program.getCompilerOptions();
+  const exactOptional = compilerOptions.exactOptionalPropertyTypes === true && (compilerOptions.strictNullChecks ?? compilerOptions.strict ?? false);
+  const types = new SignalTypes(checker, exactOptional);
   const { isAbortSignal } = types;
 
   const carrier = options.carrier ?? 'signal';
@@ -238,7 +257,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     return bases;
   };
   const families = new FamilyFinder(checker, heirs, getStructuralBases);
-  const builder = new EditBuilder(addEdit, paramName, context);
+  const builder = new EditBuilder(addEdit, paramName, context, exactOptional);
 
   const sources = new SignalSources(checker, types, context, options.roots ?? []);
 
@@ -458,7 +477,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
         infos.set(member, { slot: { index: member.parameters.length - 1, property: 'signal', encoding: false }, expression: `${bag.name}${bag.optional ? '?.' : '.'}signal` });
       });
     } else if (carrier === 'options') {
-      for (const member of members) builder.addParameter(member, isJs(member) ? 'options' : 'options?: { signal?: AbortSignal }');
+      for (const member of members) builder.addParameter(member, isJs(member) ? 'options' : `options?: { ${builder.signalMember} }`);
       for (const member of members) infos.set(member, { slot: { index: member.parameters.length, property: 'signal', encoding: false }, expression: 'options?.signal' });
     } else {
       for (const member of members) builder.addParameter(member, undefined, required);
@@ -541,11 +560,14 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
    * for a context slot, the context in scope or one built from the signal, and where there is
    * neither, an empty one (the call must still compile), reported.
    */
-  const getArgumentValue = (call: ts.Node, slot: Slot, origin: Callable | undefined): string | undefined => {
+  const getArgumentValue = (call: ts.Node, slot: Slot, origin: Callable | undefined): ArgumentValue | undefined => {
     const found = getCarrier(call);
     let value: string | undefined;
+    // A threaded function's parameter may be undefined: `--required` ones can be made optional at the end.
+    let optional = true;
     if (found.kind === 'root') {
       value = slot.context ? (found.context ?? buildContext(found.expression)) : found.expression;
+      optional = found.optional === true;
       if (slot.required && origin) addRequiredUse(origin, { optional: found.optional === true });
     } else if (found.kind === 'thread') {
       const info = mark(found.fn, call);
@@ -562,9 +584,9 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     }
     if (value === undefined && slot.context) {
       report(call, 'manual', MESSAGES.background(EMPTY_CONTEXT));
-      return EMPTY_CONTEXT;
+      return { expression: EMPTY_CONTEXT, optional: false };
     }
-    return value;
+    return value === undefined ? undefined : { expression: value, optional };
   };
 
   const addRequiredUse = (callee: Callable, use: { readonly optional: boolean; readonly from?: Callable }) => {
@@ -634,7 +656,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
         return false;
       }
       if (cleanup) report(call, 'manual', MESSAGES.cleanup(EMPTY_CONTEXT));
-      const value = cleanup ? EMPTY_CONTEXT : getArgumentValue(call, slot, origin);
+      const value = cleanup ? EMPTY_CONTEXT : getArgumentValue(call, slot, origin)?.expression;
       if (value === undefined) return false;
       const first = args[0];
       const at = first ? first.getStart(file) : call.arguments.pos;
@@ -671,23 +693,27 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       }
     }
     if (!isEditable(file)) return false;
-    const expression = getArgumentValue(call, slot, origin);
-    if (expression === undefined) return false;
-    const value = slot.property === undefined ? expression : expression === slot.property ? `{ ${expression} }` : `{ ${slot.property}: ${expression} }`;
+    const found = getArgumentValue(call, slot, origin);
+    if (found === undefined) return false;
+    const { expression } = found;
+    const property = buildSignalProperty(slot, found);
+    const omit = property === undefined;
+    const shorthand = expression === slot.property ? expression : `${slot.property}: ${expression}`;
+    const value = slot.property === undefined ? expression : omit ? `${expression} ? { ${shorthand} } : undefined` : `{ ${property} }`;
     if (!arg) {
       if (!builder.addArgument(call, slot.index, value)) return false;
       report(call, 'edit', MESSAGES.passed(expression, getCallee(call)));
       return true;
     }
-    const property = expression === slot.property ? expression : `${slot.property}: ${expression}`;
+    const member = property ?? `...(${expression} ? { ${shorthand} } : {})`;
     if (ts.isObjectLiteralExpression(arg)) {
       const lastProp = arg.properties[arg.properties.length - 1];
-      if (lastProp) addEdit(call, appendToList(file, arg.properties, property));
-      else addEdit(call, { start: arg.getStart(file), end: arg.end, text: `{ ${property} }` });
+      if (lastProp) addEdit(call, appendToList(file, arg.properties, member));
+      else addEdit(call, { start: arg.getStart(file), end: arg.end, text: `{ ${member} }` });
     } else if (ts.isIdentifier(arg)) {
       addEdit(call, { start: arg.getStart(file), end: arg.end, text: value });
     } else {
-      addEdit(call, { start: arg.getStart(file), end: arg.end, text: `{ encoding: ${arg.getText(file)}, ${property} }` });
+      addEdit(call, { start: arg.getStart(file), end: arg.end, text: `{ encoding: ${arg.getText(file)}, ${member} }` });
     }
     report(call, 'edit', MESSAGES.passed(expression, getCallee(call)));
     return true;

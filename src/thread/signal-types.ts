@@ -11,6 +11,12 @@ export interface Slot {
   readonly property?: string;
   /** The options type also takes `encoding` (a string there is an encoding). */
   readonly encoding: boolean;
+  /**
+   * With `exactOptionalPropertyTypes`, an optional property declared without `| undefined` takes
+   * no undefined value: a signal that may be missing goes in as `?? null` where the property
+   * takes null (`RequestInit`), else only when it is there (`...(signal ? { signal } : {})`).
+   */
+  readonly missing?: 'null' | 'omit';
 }
 
 /**
@@ -20,7 +26,10 @@ export interface Slot {
 export class SignalTypes {
   private readonly abortSignalType: ts.Type | undefined;
 
-  constructor(private readonly checker: ts.TypeChecker) {
+  constructor(
+    private readonly checker: ts.TypeChecker,
+    private readonly exactOptional: boolean,
+  ) {
     const symbol = checker.resolveName('AbortSignal', undefined, ts.SymbolFlags.Type, false);
     this.abortSignalType = symbol && checker.getDeclaredTypeOfSymbol(symbol);
   }
@@ -62,6 +71,19 @@ export class SignalTypes {
   readonly mayBeUndefined = (type: ts.Type): boolean =>
     (type.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0 || (type.isUnion() && type.types.some(this.mayBeUndefined));
 
+  /**
+   * What an optional property takes for a signal that is not there, under
+   * `exactOptionalPropertyTypes`: undefined when its declared type says so (`AbortSignal |
+   * undefined`), else null when it says that, else nothing: the property has to be left out. A
+   * property with no declared type to read (a mapped type) is left out too, which is always valid.
+   */
+  private getMissing(property: ts.Symbol): Slot['missing'] {
+    const types = (property.getDeclarations() ?? []).map((d) => (ts.isPropertySignature(d) || ts.isPropertyDeclaration(d)) && d.type ? this.checker.getTypeFromTypeNode(d.type) : undefined);
+    if (types.length > 0 && types.every((type) => type !== undefined && this.mayBeUndefined(type))) return undefined;
+    const hasNull = (type: ts.Type): boolean => (type.flags & ts.TypeFlags.Null) !== 0 || (type.isUnion() && type.types.some(hasNull));
+    return types.length > 0 && types.every((type) => type !== undefined && hasNull(type)) ? 'null' : 'omit';
+  }
+
   /** The first optional parameter of the signature that takes a signal, directly or as an options property. */
   getSlot(signature: ts.Signature, at: ts.Node): Slot | undefined {
     const { checker } = this;
@@ -75,17 +97,20 @@ export class SignalTypes {
       const nonNull = checker.getNonNullableType(type);
       const parts = nonNull.isUnion() ? nonNull.types : [nonNull];
       let encoding = false;
-      let property: string | undefined;
+      let property: ts.Symbol | undefined;
       for (const part of parts) {
         if (!(part.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection)) || part.getCallSignatures().length > 0) continue;
         for (const prop of checker.getPropertiesOfType(part)) {
           if (prop.getName() === 'encoding') encoding = true;
           if (property === undefined && prop.flags & ts.SymbolFlags.Optional && this.takesAbortSignal(checker.getTypeOfSymbolAtLocation(prop, at))) {
-            property = prop.getName();
+            property = prop;
           }
         }
       }
-      if (property !== undefined) return { index, property, encoding };
+      if (property !== undefined) {
+        const missing = this.exactOptional ? this.getMissing(property) : undefined;
+        return { index, property: property.getName(), encoding, ...(missing && { missing }) };
+      }
     }
     return undefined;
   }

@@ -1,0 +1,25 @@
+import { readFile } from 'node:fs/promises';
+
+export interface GetOptions {
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+/** Takes the signal, but only as an exact optional property: no undefined. */
+export async function get(url: string, options: GetOptions = {}) {
+  return fetch(url, { headers: options.headers ?? {}, signal: options.signal ?? null });
+}
+
+export interface CacheOptions {
+  encoding: BufferEncoding;
+}
+
+// RequestInit's signal takes null, fs' takes undefined.
+export async function download(url: string) {
+  const res = await fetch(url);
+  return res.text();
+}
+
+export async function readCache(path: string, options: CacheOptions) {
+  return readFile(path, { encoding: options.encoding });
+}
