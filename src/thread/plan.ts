@@ -552,8 +552,15 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
 
   const isThenable = (node: ts.Node): boolean => checker.getTypeAtLocation(node).getProperty('then') !== undefined;
 
-  const buildContext = (expression: string): string =>
-    expression === context!.signalProperty ? `{ ${expression} }` : `{ ${context!.signalProperty}: ${expression} }`;
+  const contextSignal = context && checker.getDeclaredTypeOfSymbol(context.symbol).getProperty(context.signalProperty);
+  /** What a context built from a signal holds: a `Context` slot, as if the signal went into an options bag. */
+  const contextSlot: Slot = { index: 0, property: context?.signalProperty ?? 'signal', encoding: false, ...(contextSignal && { missing: types.getMissing(contextSignal) }) };
+  const buildContext = (value: ArgumentValue): string => {
+    const property = buildSignalProperty(contextSlot, value);
+    if (property !== undefined) return `{ ${property} }`;
+    const shorthand = value.expression === contextSlot.property ? value.expression : `${contextSlot.property}: ${value.expression}`;
+    return `{ ...(${value.expression} ? { ${shorthand} } : {}) }`;
+  };
 
   /**
    * What `call` passes in `slot`: the signal in scope, threading the enclosing function as needed;
@@ -566,12 +573,12 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     // A threaded function's parameter may be undefined: `--required` ones can be made optional at the end.
     let optional = true;
     if (found.kind === 'root') {
-      value = slot.context ? (found.context ?? buildContext(found.expression)) : found.expression;
       optional = found.optional === true;
+      value = slot.context ? (found.context ?? buildContext({ expression: found.expression, optional })) : found.expression;
       if (slot.required && origin) addRequiredUse(origin, { optional: found.optional === true });
     } else if (found.kind === 'thread') {
       const info = mark(found.fn, call);
-      value = info && (slot.context ? (info.context ?? buildContext(info.expression)) : info.expression);
+      value = info && (slot.context ? (info.context ?? buildContext({ expression: info.expression, optional })) : info.expression);
       if (info && slot.required && origin) addRequiredUse(origin, { optional: !info.slot.required, from: found.fn });
     } else if (!slot.context && origin) {
       // A call of a function the pass threaded, from an entry point: summed up at the function.

@@ -77,7 +77,8 @@ export class SignalTypes {
    * undefined`), else null when it says that, else nothing: the property has to be left out. A
    * property with no declared type to read (a mapped type) is left out too, which is always valid.
    */
-  private getMissing(property: ts.Symbol): Slot['missing'] {
+  getMissing(property: ts.Symbol): Slot['missing'] {
+    if (!this.exactOptional) return undefined;
     const types = (property.getDeclarations() ?? []).map((d) => (ts.isPropertySignature(d) || ts.isPropertyDeclaration(d)) && d.type ? this.checker.getTypeFromTypeNode(d.type) : undefined);
     if (types.length > 0 && types.every((type) => type !== undefined && this.mayBeUndefined(type))) return undefined;
     const hasNull = (type: ts.Type): boolean => (type.flags & ts.TypeFlags.Null) !== 0 || (type.isUnion() && type.types.some(hasNull));
@@ -108,7 +109,7 @@ export class SignalTypes {
         }
       }
       if (property !== undefined) {
-        const missing = this.exactOptional ? this.getMissing(property) : undefined;
+        const missing = this.getMissing(property);
         return { index, property: property.getName(), encoding, ...(missing && { missing }) };
       }
     }
