@@ -1,5 +1,5 @@
-import { log } from './log'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { log } from './log'
 
 /**
  * Waits until the server answers.

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
 "use strict";
-const x = require("x");
 const { setTimeout: sleep } = require("node:timers/promises");
+const x = require("x");
 async function f(signal) { await sleep(5, undefined, { signal }); }

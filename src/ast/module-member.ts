@@ -1,3 +1,4 @@
+import { builtinModules } from 'node:module';
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import type { ModuleKind } from './get-module-kind.ts';
 import { isFilePragma } from './is-file-pragma.ts';
@@ -83,16 +84,84 @@ export function addModuleMember(
       existing.specifiers.push(j.importSpecifier(j.identifier(wanted.member), j.identifier(local)));
     } else {
       const declaration = `import { ${local === wanted.member ? local : `${wanted.member} as ${local}`} } from ${specifier};`;
-      insertAfterLast(j, body, declaration, (statement) => statement.type === 'ImportDeclaration');
+      insertWithModules(j, body, declaration, getImportSource);
     }
   } else {
     const declaration = `const { ${local === wanted.member ? local : `${wanted.member}: ${local}`} } = require(${specifier});`;
-    insertAfterLast(j, body, declaration, (statement) =>
-      statement.type === 'VariableDeclaration' && statement.declarations.some((d: Node) => isRequireCall(d.init)),
-    );
+    insertWithModules(j, body, declaration, getRequireSource);
   }
   return { local };
 }
+
+/**
+ * Where import-order rules (eslint-plugin-import's `order`, Biome's organizeImports) want a Node
+ * built-in: after the last built-in import (or require), else in front of the first one, else
+ * first in the file.
+ */
+function insertWithModules(j: JSCodeshift, body: Node[], text: string, getSource: (statement: Node) => string | undefined): void {
+  const sources = body.map(getSource);
+  const lastBuiltin = sources.findLastIndex(isBuiltinModule);
+  const first = sources.findIndex((source) => source !== undefined);
+  if (lastBuiltin < 0 && first >= 0) insertBefore(j, body, first, text);
+  else insertAfterLast(j, body, text, (statement) => body.indexOf(statement) === lastBuiltin);
+}
+
+function getImportSource(statement: Node): string | undefined {
+  return statement.type === 'ImportDeclaration' ? statement.source.value : undefined;
+}
+
+function getRequireSource(statement: Node): string | undefined {
+  if (statement.type !== 'VariableDeclaration') return undefined;
+  const call = statement.declarations.map((d: Node) => d.init).find(isRequireCall);
+  return call?.arguments[0].value;
+}
+
+/** `node:fs`, `fs`, `fs/promises`. */
+function isBuiltinModule(source: string | undefined): boolean {
+  return source !== undefined && (source.startsWith('node:') || builtinModules.includes(source));
+}
+
+/**
+ * In front of `body[index]`, parsed together with it so the two stay on consecutive lines. The
+ * file's header comments (license, pragmas) stay on top when that import was the first statement.
+ */
+function insertBefore(j: JSCodeshift, body: Node[], index: number, text: string): void {
+  const anchor = body[index];
+  const header: Node[] = index === 0 ? getImportHeader(anchor) : [];
+  const lines = anchor.loc?.lines;
+  const leading = ((anchor.comments ?? []) as Node[]).filter((comment) => comment.leading);
+  const from = header[0]?.loc?.start ?? anchor.loc?.start;
+  const rest = leading[header.length]?.loc?.start ?? anchor.loc?.start;
+  if (!lines || !from || !rest) {
+    body.splice(index, 0, parseStatement(j, text));
+    return;
+  }
+  // One snippet from the header to the import, so that every comment and line comes from the
+  // same text: the header before the new statement, the import's own directives after it.
+  const snippet = `${lines.slice(from, rest).toString()}${text}\n${lines.slice(rest, anchor.loc.end).toString()}`;
+  const program = j(snippet).find(j.Program).get().node;
+  const [statement, copy] = program.body as Node[];
+  if (program.body.length !== 2 || copy.type !== anchor.type) {
+    body.splice(index, 0, parseStatement(j, text));
+    return;
+  }
+  copy.comments = [...(copy.comments ?? []), ...((anchor.comments ?? []) as Node[]).filter((comment) => !comment.leading)];
+  body.splice(index, 1, statement, copy);
+}
+
+/**
+ * The comments above a file's first import that belong to the file: all of them, as nothing
+ * documents an import, but for the directives right above it that apply to its line only.
+ */
+function getImportHeader(statement: Node): Node[] {
+  const leading = ((statement.comments ?? []) as Node[]).filter((comment) => comment.leading);
+  let end = leading.length;
+  while (end > 0 && NEXT_LINE_DIRECTIVE.test(leading[end - 1].value)) end--;
+  return leading.slice(0, end);
+}
+
+/** `eslint-disable-next-line`, `@ts-expect-error`, `biome-ignore`: comments about the line below. */
+const NEXT_LINE_DIRECTIVE = /^\s*(?:eslint-disable-next-line\b|@ts-(?:ignore|expect-error)\b|biome-ignore\b|prettier-ignore\b|oxlint-disable-next-line\b)/;
 
 /**
  * After the last statement matching `isAnchor`, or first in the file after its directives (a

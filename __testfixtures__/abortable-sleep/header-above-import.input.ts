@@ -1,0 +1,9 @@
+/**
+ * The poller.
+ */
+import { log } from './log';
+
+export async function f() {
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  log(1);
+}
