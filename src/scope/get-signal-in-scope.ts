@@ -189,7 +189,7 @@ function getParamSignals(file: FileTypes, param: Node): Candidate[] {
     const type = target.typeAnnotation?.typeAnnotation;
     if (type) {
       if (isAbortSignalType(type)) return [{ binding: target.name, origin: 'parameter', mayBeUndefined: maybeNullish }];
-      if (isRequestType(type)) {
+      if (isRequestType(file, type)) {
         return [{ binding: target.name, property: 'signal', origin: 'request-parameter', mayBeUndefined: maybeNullish, optionalBinding: maybeNullish }];
       }
       if (OPTIONS_NAMES.has(target.name) && typeHasSignalMember(file, type)) {
@@ -262,8 +262,42 @@ export function isAbortSignalType(type: Node): boolean {
   return isTypeReferenceTo(type, 'AbortSignal');
 }
 
-function isRequestType(type: Node): boolean {
-  return isTypeReferenceTo(type, 'Request');
+/** Types imported from packages that are Fetch `Request`s, `signal` included. */
+const FETCH_REQUEST_IMPORTS: Readonly<Record<string, readonly string[]>> = { 'next/server': ['NextRequest'], undici: ['Request'] };
+
+/**
+ * A Fetch `Request`: the global one (not a `Request` the file imports, such as Express', or
+ * declares), or one of FETCH_REQUEST_IMPORTS under any local name.
+ */
+function isRequestType(file: FileTypes, type: Node): boolean {
+  if (type.type !== 'TSTypeReference' || type.typeParameters) return false;
+  if (type.typeName.type !== 'Identifier') return isTypeReferenceTo(type, 'Request');
+  const name: string = type.typeName.name;
+  const imported = getImportedName(file, name);
+  if (imported) return FETCH_REQUEST_IMPORTS[imported.source]?.includes(imported.name) ?? false;
+  return name === 'Request' && !declaresType(file, name);
+}
+
+/** What the file imports as `local`: the module and the exported name (`default`, `*`). */
+function getImportedName(file: FileTypes, local: string): { readonly source: string; readonly name: string } | undefined {
+  for (const declaration of file.root.find(file.j.ImportDeclaration).nodes() as Node[]) {
+    for (const specifier of declaration.specifiers ?? []) {
+      if (specifier.local?.name !== local) continue;
+      const name = specifier.type === 'ImportSpecifier' ? specifier.imported.name : specifier.type === 'ImportDefaultSpecifier' ? 'default' : '*';
+      return { source: declaration.source.value, name };
+    }
+  }
+  return undefined;
+}
+
+function declaresType(file: FileTypes, name: string): boolean {
+  const { j, root } = file;
+  const named = (node: Node) => node.id?.type === 'Identifier' && node.id.name === name;
+  return (
+    root.find(j.TSInterfaceDeclaration).some((path) => named(path.node)) ||
+    root.find(j.TSTypeAliasDeclaration).some((path) => named(path.node)) ||
+    root.find(j.ClassDeclaration).some((path) => named(path.node))
+  );
 }
 
 function isTypeReferenceTo(type: Node, name: string): boolean {

@@ -1,0 +1,8 @@
+/** A Request of the app's own, without a signal. */
+interface Request {
+  path: string;
+}
+
+export async function handle(req: Request) {
+  return fetch(`https://example.com${req.path}`);
+}
