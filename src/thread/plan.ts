@@ -153,7 +153,12 @@ function buildSignalProperty(slot: Slot, value: ArgumentValue): string | undefin
   const { expression, optional } = value;
   if (optional && slot.missing === 'omit') return undefined;
   if (optional && slot.missing === 'null') return `${slot.property}: ${expression} ?? null`;
-  return expression === slot.property ? expression : `${slot.property}: ${expression}`;
+  return buildProperty(slot.property ?? 'signal', expression);
+}
+
+/** `signal`, or `signal: options?.signal`. */
+function buildProperty(name: string, expression: string): string {
+  return expression === name ? expression : `${name}: ${expression}`;
 }
 
 export function planThread(program: ts.Program, options: ThreadOptions = {}): ThreadPlan {
@@ -558,8 +563,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   const buildContext = (value: ArgumentValue): string => {
     const property = buildSignalProperty(contextSlot, value);
     if (property !== undefined) return `{ ${property} }`;
-    const shorthand = value.expression === contextSlot.property ? value.expression : `${contextSlot.property}: ${value.expression}`;
-    return `{ ...(${value.expression} ? { ${shorthand} } : {}) }`;
+    return `{ ...(${value.expression} ? { ${buildProperty(contextSlot.property!, value.expression)} } : {}) }`;
   };
 
   /**
@@ -705,7 +709,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     const { expression } = found;
     const property = buildSignalProperty(slot, found);
     const omit = property === undefined;
-    const shorthand = expression === slot.property ? expression : `${slot.property}: ${expression}`;
+    const shorthand = buildProperty(slot.property ?? 'signal', expression);
     const value = slot.property === undefined ? expression : omit ? `${expression} ? { ${shorthand} } : undefined` : `{ ${property} }`;
     if (!arg) {
       if (!builder.addArgument(call, slot.index, value)) return false;
