@@ -173,7 +173,7 @@ describe('ctxmod migrate runs thread-signal', () => {
     ]);
     expect(ctxmod(['migrate', 'src', '--runtime', 'node'], dir).status).toBe(0);
     const expected = source
-      .replace("';\n\n", "';\nimport { setTimeout as sleep } from 'node:timers/promises';\n\n")
+      .replace("import { getUser }", "import { setTimeout as sleep } from 'node:timers/promises';\nimport { getUser }")
       .replace('syncAll(ids: string[])', 'syncAll(ids: string[], signal?: AbortSignal)')
       .replace('getUser(ids[0])', 'getUser(ids[0], signal)')
       .replace('    await notify(id);', '    signal?.throwIfAborted();\n    await notify(id);')
