@@ -142,10 +142,6 @@ const MESSAGES = {
 const EMPTY_CONTEXT = '{}';
 
 /**
- * Plans the thread-signal pass over a whole program: finds calls of signal-aware callees that get
- * no signal, and threads one to them through every caller up to a function that has one.
- */
-/**
  * The options property that passes `value` into `slot` (`signal`, `signal: options?.signal`), or
  * undefined where a signal that may be missing has to be left out instead.
  */
@@ -161,6 +157,10 @@ function buildProperty(name: string, expression: string): string {
   return expression === name ? expression : `${name}: ${expression}`;
 }
 
+/**
+ * Plans the thread-signal pass over a whole program: finds calls of signal-aware callees that get
+ * no signal, and threads one to them through every caller up to a function that has one.
+ */
 export function planThread(program: ts.Program, options: ThreadOptions = {}): ThreadPlan {
   const checker = program.getTypeChecker();
   const plan: ThreadPlan = { edits: new Map(), findings: new Map() };
