@@ -102,8 +102,8 @@ function insertWithModules(j: JSCodeshift, body: Node[], text: string, getSource
   const sources = body.map(getSource);
   const lastBuiltin = sources.findLastIndex(isBuiltinModule);
   const first = sources.findIndex((source) => source !== undefined);
-  if (lastBuiltin < 0 && first >= 0) insertBefore(j, body, first, text);
-  else insertAfterLast(j, body, text, (statement) => body.indexOf(statement) === lastBuiltin);
+  if (lastBuiltin < 0 && first >= 0) body.splice(first, 1, ...getStatementsBefore(j, body[first], text, first === 0));
+  else insertAfter(j, body, lastBuiltin, text);
 }
 
 function getImportSource(statement: Node): string | undefined {
@@ -122,31 +122,24 @@ function isBuiltinModule(source: string | undefined): boolean {
 }
 
 /**
- * In front of `body[index]`, parsed together with it so the two stay on consecutive lines. The
- * file's header comments (license, pragmas) stay on top when that import was the first statement.
+ * The new statement and `anchor`, parsed together so the two stay on consecutive lines. Of the
+ * file's first statement (`isFirst`), the header comments (license, pragmas) go on top.
  */
-function insertBefore(j: JSCodeshift, body: Node[], index: number, text: string): void {
-  const anchor = body[index];
-  const header: Node[] = index === 0 ? getImportHeader(anchor) : [];
+function getStatementsBefore(j: JSCodeshift, anchor: Node, text: string, isFirst: boolean): Node[] {
+  const header: Node[] = isFirst ? getImportHeader(anchor) : [];
   const lines = anchor.loc?.lines;
   const leading = ((anchor.comments ?? []) as Node[]).filter((comment) => comment.leading);
   const from = header[0]?.loc?.start ?? anchor.loc?.start;
   const rest = leading[header.length]?.loc?.start ?? anchor.loc?.start;
-  if (!lines || !from || !rest) {
-    body.splice(index, 0, parseStatement(j, text));
-    return;
-  }
+  if (!lines || !from || !rest) return [parseStatement(j, text), anchor];
   // One snippet from the header to the import, so that every comment and line comes from the
   // same text: the header before the new statement, the import's own directives after it.
   const snippet = `${lines.slice(from, rest).toString()}${text}\n${lines.slice(rest, anchor.loc.end).toString()}`;
   const program = j(snippet).find(j.Program).get().node;
   const [statement, copy] = program.body as Node[];
-  if (program.body.length !== 2 || copy.type !== anchor.type) {
-    body.splice(index, 0, parseStatement(j, text));
-    return;
-  }
+  if (program.body.length !== 2 || copy.type !== anchor.type) return [parseStatement(j, text), anchor];
   copy.comments = [...(copy.comments ?? []), ...((anchor.comments ?? []) as Node[]).filter((comment) => !comment.leading)];
-  body.splice(index, 1, statement, copy);
+  return [statement, copy];
 }
 
 /**
@@ -164,17 +157,13 @@ function getImportHeader(statement: Node): Node[] {
 const NEXT_LINE_DIRECTIVE = /^\s*(?:eslint-disable-next-line\b|@ts-(?:ignore|expect-error)\b|biome-ignore\b|prettier-ignore\b|oxlint-disable-next-line\b)/;
 
 /**
- * After the last statement matching `isAnchor`, or first in the file after its directives (a
- * statement before `'use strict'` would turn the directive into a plain string). A new first
- * statement takes over the file's leading comments (license headers, pragmas) so that they stay
- * on top, and is followed by a blank line.
+ * After `body[after]`, or with `after` -1, first in the file after its directives (a statement
+ * before `'use strict'` would turn the directive into a plain string). A new first statement
+ * takes over the file's leading comments (license headers, pragmas) so that they stay on top, and
+ * is followed by a blank line.
  */
-function insertAfterLast(j: JSCodeshift, body: Node[], text: string, isAnchor: (statement: Node) => boolean): void {
-  let index = -1;
-  body.forEach((candidate, i) => {
-    if (isAnchor(candidate)) index = i;
-  });
-  if (index < 0) index = getDirectiveCount(body) - 1;
+function insertAfter(j: JSCodeshift, body: Node[], after: number, text: string): void {
+  const index = after >= 0 ? after : getDirectiveCount(body) - 1;
   if (index >= 0) {
     body.splice(index, 1, ...getAnchoredStatements(j, body[index], text));
     return;

@@ -280,7 +280,10 @@ function isRequestType(file: FileTypes, type: Node): boolean {
 
 /** What the file imports as `local`: the module and the exported name (`default`, `*`). */
 function getImportedName(file: FileTypes, local: string): { readonly source: string; readonly name: string } | undefined {
-  for (const declaration of file.root.find(file.j.ImportDeclaration).nodes() as Node[]) {
+  // Imports are top-level statements: no walk of the whole tree for each typed parameter.
+  const program = file.root.get().node.program;
+  for (const declaration of (program?.body ?? []) as Node[]) {
+    if (declaration.type !== 'ImportDeclaration') continue;
     for (const specifier of declaration.specifiers ?? []) {
       if (specifier.local?.name !== local) continue;
       const name = specifier.type === 'ImportSpecifier' ? specifier.imported.name : specifier.type === 'ImportDefaultSpecifier' ? 'default' : '*';
@@ -292,12 +295,8 @@ function getImportedName(file: FileTypes, local: string): { readonly source: str
 
 function declaresType(file: FileTypes, name: string): boolean {
   const { j, root } = file;
-  const named = (node: Node) => node.id?.type === 'Identifier' && node.id.name === name;
-  return (
-    root.find(j.TSInterfaceDeclaration).some((path) => named(path.node)) ||
-    root.find(j.TSTypeAliasDeclaration).some((path) => named(path.node)) ||
-    root.find(j.ClassDeclaration).some((path) => named(path.node))
-  );
+  const declared = { id: { name } };
+  return root.find(j.TSInterfaceDeclaration, declared).size() + root.find(j.TSTypeAliasDeclaration, declared).size() + root.find(j.ClassDeclaration, declared).size() > 0;
 }
 
 function isTypeReferenceTo(type: Node, name: string): boolean {

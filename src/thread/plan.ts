@@ -157,6 +157,11 @@ function buildProperty(name: string, expression: string): string {
   return expression === name ? expression : `${name}: ${expression}`;
 }
 
+/** The property only when the signal is there: `...(signal ? { signal } : {})`. */
+function buildSpreadWhenPresent(name: string, expression: string): string {
+  return `...(${expression} ? { ${buildProperty(name, expression)} } : {})`;
+}
+
 /**
  * Plans the thread-signal pass over a whole program: finds calls of signal-aware callees that get
  * no signal, and threads one to them through every caller up to a function that has one.
@@ -559,12 +564,10 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
 
   const contextSignal = context && checker.getDeclaredTypeOfSymbol(context.symbol).getProperty(context.signalProperty);
   /** What a context built from a signal holds: a `Context` slot, as if the signal went into an options bag. */
-  const contextSlot: Slot = { index: 0, property: context?.signalProperty ?? 'signal', encoding: false, ...(contextSignal && { missing: types.getMissing(contextSignal) }) };
-  const buildContext = (value: ArgumentValue): string => {
-    const property = buildSignalProperty(contextSlot, value);
-    if (property !== undefined) return `{ ${property} }`;
-    return `{ ...(${value.expression} ? { ${buildProperty(contextSlot.property!, value.expression)} } : {}) }`;
-  };
+  const contextProperty = context?.signalProperty ?? 'signal';
+  const contextSlot: Slot = { index: 0, property: contextProperty, encoding: false, ...(contextSignal && { missing: types.getMissing(contextSignal) }) };
+  const buildContext = (value: ArgumentValue): string =>
+    `{ ${buildSignalProperty(contextSlot, value) ?? buildSpreadWhenPresent(contextProperty, value.expression)} }`;
 
   /**
    * What `call` passes in `slot`: the signal in scope, threading the enclosing function as needed;
@@ -707,16 +710,15 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     const found = getArgumentValue(call, slot, origin);
     if (found === undefined) return false;
     const { expression } = found;
+    const name = slot.property ?? 'signal';
     const property = buildSignalProperty(slot, found);
-    const omit = property === undefined;
-    const shorthand = buildProperty(slot.property ?? 'signal', expression);
-    const value = slot.property === undefined ? expression : omit ? `${expression} ? { ${shorthand} } : undefined` : `{ ${property} }`;
+    const value = slot.property === undefined ? expression : property === undefined ? `${expression} ? { ${buildProperty(name, expression)} } : undefined` : `{ ${property} }`;
     if (!arg) {
       if (!builder.addArgument(call, slot.index, value)) return false;
       report(call, 'edit', MESSAGES.passed(expression, getCallee(call)));
       return true;
     }
-    const member = property ?? `...(${expression} ? { ${shorthand} } : {})`;
+    const member = property ?? buildSpreadWhenPresent(name, expression);
     if (ts.isObjectLiteralExpression(arg)) {
       const lastProp = arg.properties[arg.properties.length - 1];
       if (lastProp) addEdit(call, appendToList(file, arg.properties, member));
