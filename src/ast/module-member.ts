@@ -126,9 +126,9 @@ function isBuiltinModule(source: string | undefined): boolean {
  * file's first statement (`isFirst`), the header comments (license, pragmas) go on top.
  */
 function getStatementsBefore(j: JSCodeshift, anchor: Node, text: string, isFirst: boolean): Node[] {
-  const header: Node[] = isFirst ? getImportHeader(anchor) : [];
-  const lines = anchor.loc?.lines;
   const leading = ((anchor.comments ?? []) as Node[]).filter((comment) => comment.leading);
+  const header = isFirst ? getImportHeader(leading) : [];
+  const lines = anchor.loc?.lines;
   const from = header[0]?.loc?.start ?? anchor.loc?.start;
   const rest = leading[header.length]?.loc?.start ?? anchor.loc?.start;
   if (!lines || !from || !rest) return [parseStatement(j, text), anchor];
@@ -143,11 +143,10 @@ function getStatementsBefore(j: JSCodeshift, anchor: Node, text: string, isFirst
 }
 
 /**
- * The comments above a file's first import that belong to the file: all of them, as nothing
+ * Of the leading comments above a file's first import, those that belong to the file: all, as nothing
  * documents an import, but for the directives right above it that apply to its line only.
  */
-function getImportHeader(statement: Node): Node[] {
-  const leading = ((statement.comments ?? []) as Node[]).filter((comment) => comment.leading);
+function getImportHeader(leading: readonly Node[]): Node[] {
   let end = leading.length;
   while (end > 0 && NEXT_LINE_DIRECTIVE.test(leading[end - 1].value)) end--;
   return leading.slice(0, end);
