@@ -52,13 +52,25 @@ writeFileSync(
 );
 
 const registryPath = file('src/registry.ts');
-let registry = readFileSync(registryPath, 'utf8');
-registry = registry.replace(
-  /(import type \{ TransformModule \})/,
-  `import * as ${camel} from '../transforms/${slug}.ts';\n$1`,
-);
-registry = registry.replace(/(export const transforms: readonly TransformModule\[\] = \[[^\]]*)\]/, `$1, ${camel}]`);
+const registry = addToRegistry(readFileSync(registryPath, 'utf8'), slug, camel);
 writeFileSync(registryPath, registry);
+
+/**
+ * Imports the module next to the other transform imports and appends it to the `transforms`
+ * array. Throws instead of writing a registry that no longer parses when the file does not
+ * have the expected shape.
+ */
+function addToRegistry(text, slug, name) {
+  const lastImport = [...text.matchAll(/^import \* as \w+ from '\.\.\/transforms\/[^']+';\n/gm)].at(-1);
+  const list = /(export const transforms: readonly TransformModule\[\] = \[\n)([\s\S]*?)(\n\];)/.exec(text);
+  if (!lastImport || !list) throw new Error('src/registry.ts: cannot find the transform imports and list; register the transform by hand');
+  const [whole, head, body, tail] = list;
+  // The list keeps one entry a line with a trailing comma; an entry without one gets it first.
+  const entries = body.replace(/,?\s*$/, ',');
+  const withEntry = text.replace(whole, `${head}${entries}\n  ${name},${tail}`);
+  const at = lastImport.index + lastImport[0].length;
+  return `${withEntry.slice(0, at)}import * as ${name} from '../transforms/${slug}.ts';\n${withEntry.slice(at)}`;
+}
 
 console.log(`created transforms/${slug}.ts, __testfixtures__/${slug}/, docs/${slug}.md; registered in src/registry.ts
 next: write the fixtures, make them pass (npm test), then npm run docs`);
