@@ -1,5 +1,6 @@
 import * as abortTimer from '../transforms/abort-timer.ts';
 import * as abortableSleep from '../transforms/abortable-sleep.ts';
+import * as deriveSignal from '../transforms/derive-signal.ts';
 import * as forwardSignal from '../transforms/forward-signal.ts';
 import * as linkSignals from '../transforms/link-signals.ts';
 import * as loopCheck from '../transforms/loop-check.ts';
@@ -20,6 +21,8 @@ export const transforms: readonly TransformModule[] = [
   // Before abort-timer: a controller that follows other signals and a timer is link-signals'.
   linkSignals,
   abortTimer,
+  // After abort-timer: a controller it turns into AbortSignal.timeout is derived from the caller's signal there.
+  deriveSignal,
   timeoutOption,
   onceEvent,
   // Last: a loop's check uses whatever signal the transforms above left in scope.

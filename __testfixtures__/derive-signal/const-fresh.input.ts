@@ -1,0 +1,5 @@
+export async function poll(url: string, ms: number, signal?: AbortSignal): Promise<unknown> {
+  const deadline = AbortSignal.timeout(ms);
+  const response = await fetch(url, { signal: deadline });
+  return response.json();
+}

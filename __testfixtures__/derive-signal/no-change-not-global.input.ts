@@ -1,0 +1,5 @@
+import { AbortSignal } from 'abort-controller-polyfill';
+
+export async function get(url: string, signal?: AbortSignal) {
+  return fetch(url, { signal: AbortSignal.timeout(1000) });
+}

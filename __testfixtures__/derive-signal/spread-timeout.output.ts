@@ -1,0 +1,4 @@
+export async function get(url: string, init?: RequestInit) {
+  const response = await fetch(url, { ...init, signal: init?.signal ? AbortSignal.any([init?.signal, AbortSignal.timeout(5000)]) : AbortSignal.timeout(5000) });
+  return response.json();
+}

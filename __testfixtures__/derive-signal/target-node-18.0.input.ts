@@ -1,0 +1,3 @@
+export async function get(url: string, signal: AbortSignal) {
+  return fetch(url, { signal: AbortSignal.timeout(1000) });
+}

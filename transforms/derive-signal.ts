@@ -1,0 +1,238 @@
+import type { ASTPath } from 'jscodeshift';
+import { buildAnySignalText } from '../src/ast/build-timeout-signal.ts';
+import { getEnclosingFunctions } from '../src/ast/get-enclosing-functions.ts';
+import { getNodeText } from '../src/ast/get-node-text.ts';
+import { getFreshSignal } from '../src/ast/get-fresh-signal.ts';
+import { getBindingReferences } from '../src/ast/get-references.ts';
+import { isGlobalReference } from '../src/ast/is-global-reference.ts';
+import { parseExpression } from '../src/ast/parse-snippet.ts';
+import { withComments } from '../src/ast/replace-node.ts';
+import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
+import { getDeclaredMemberType, getSignalInScope, mayHaveSignal } from '../src/scope/get-signal-in-scope.ts';
+import type { TransformContext, TransformMeta } from '../src/types.ts';
+
+type Node = any;
+
+export const meta: TransformMeta = {
+  name: 'derive-signal',
+  description:
+    "Derive a fresh signal (AbortSignal.timeout, a local controller's) from the caller's signal it replaces, with AbortSignal.any, so that the caller's abort still reaches the call",
+  // A fresh signal is one of these; a caller's signal needs one of mayHaveSignal's words.
+  mayApply: (source) => mayHaveSignal(source) && /AbortSignal\.(timeout|any)|AbortController/.test(source),
+  rule: 'replaced-signal',
+};
+
+const MESSAGES = {
+  derived: (caller: string, fresh: string) => `${fresh} replaced ${caller}; it now follows ${caller} too (AbortSignal.any)`,
+  unsupported: (caller: string, fresh: string, reason: string) =>
+    `${fresh} replaces ${caller}, so the caller's abort never reaches this call; ${reason}: combine them by hand`,
+} as const;
+
+/** A comment that says the fresh signal leaves the caller's out on purpose. */
+const DETACH_COMMENT = /\b(detach|deliberate|intentional|on purpose|outlive|independent(ly)? of the caller|ignore[sd]? the caller)/i;
+
+/** The caller's signal a fresh one replaces, as the expression to read it with. */
+interface CallerSignal {
+  readonly expression: string;
+  /** The binding it is read from (`signal`, `init`, `request`), and whether it is a bag's property. */
+  readonly binding: string;
+  readonly property: boolean;
+  readonly mayBeUndefined: boolean;
+  readonly functionPath: ASTPath;
+}
+
+/** Where a fresh signal takes the caller's place. */
+interface Site {
+  /** The node whose value is the fresh signal: an object property or an assignment. */
+  readonly path: ASTPath;
+  /** The fresh signal expression, replaced in place. */
+  readonly value: Node;
+  readonly caller: CallerSignal;
+}
+
+export function transform(ctx: TransformContext): void {
+  for (const site of getSites(ctx)) {
+    const fresh = getNodeText(site.value) ?? 'a new signal';
+    if (!isGlobalReference(site.path, 'AbortSignal')) continue;
+    const built = buildAnySignalText(ctx.options, site.caller, fresh);
+    if (built.kind === 'unsupported') {
+      ctx.manual(site.path, MESSAGES.unsupported(site.caller.expression, fresh, built.reason));
+      continue;
+    }
+    replaceValue(site, withComments(site.value, parseExpression(ctx.j, built.text)));
+    ctx.edit(site.path, MESSAGES.derived(site.caller.expression, fresh));
+  }
+}
+
+export default createJscodeshiftTransform({ meta, transform });
+
+/**
+ * `{ ..., signal: <fresh> }` and `<bag>.signal = <fresh>` in a function whose caller passed a
+ * signal it never reads otherwise: the fresh signal is all the call gets.
+ */
+function getSites(ctx: TransformContext): Site[] {
+  const { j, root } = ctx;
+  const sites: Site[] = [];
+  root.find(j.ObjectExpression).forEach((objectPath) => {
+    for (const property of (objectPath.node as Node).properties as Node[]) {
+      if (!isSignalProperty(property)) continue;
+      const path = objectPath.get('properties', (objectPath.node as Node).properties.indexOf(property)) as ASTPath;
+      const site = getSite(ctx, path, property.value, objectPath);
+      if (site) sites.push(site);
+    }
+  });
+  root.find(j.AssignmentExpression, { operator: '=', left: { property: { name: 'signal' } } }).forEach((path) => {
+    const node = path.node as Node;
+    if (node.left.type !== 'MemberExpression' || node.left.computed || node.left.object.type !== 'Identifier') return;
+    // Only the caller's own bag: `options.signal = fresh` where `options` is a parameter.
+    const name: string = node.left.object.name;
+    const inScope = getCallerSignal(ctx, path, undefined);
+    const found = inScope?.property && inScope.binding === name ? inScope : getParameterBagSignal(ctx, path, name);
+    if (!found) return;
+    // The assignment itself shows the bag is there: read the slot as the code writes it.
+    const caller = { ...found, expression: getNodeText(node.left) ?? found.expression };
+    const site = getSite(ctx, path, node.right, undefined, caller);
+    if (site) sites.push(site);
+  });
+  return sites;
+}
+
+function getSite(ctx: TransformContext, path: ASTPath, value: Node, objectPath: ASTPath | undefined, known?: CallerSignal): Site | undefined {
+  const fresh = getFreshSignal(ctx.j, path, value);
+  if (!fresh) return undefined;
+  const caller = known ?? getCallerSignal(ctx, path, objectPath);
+  if (!caller || isDetachedOnPurpose(path)) return undefined;
+  if (readsCallerSignal(ctx, caller, path, objectPath)) return undefined;
+  return { path, value, caller };
+}
+
+function isSignalProperty(property: Node): boolean {
+  return (
+    (property.type === 'ObjectProperty' || property.type === 'Property') &&
+    !property.computed &&
+    ((property.key.type === 'Identifier' && property.key.name === 'signal') || (property.key.type === 'StringLiteral' && property.key.value === 'signal'))
+  );
+}
+
+/**
+ * The caller's signal in scope (a signal parameter, a typed options bag, a Request), or, for an
+ * object that spreads a parameter and then sets `signal`, that parameter's `signal`: setting the
+ * key after the spread says the bag carries one.
+ */
+function getCallerSignal(ctx: TransformContext, path: ASTPath, objectPath: ASTPath | undefined): CallerSignal | undefined {
+  const inScope = getSignalInScope(ctx.j, ctx.root, path);
+  if (inScope && inScope.origin !== 'local-controller') {
+    return {
+      expression: inScope.expression,
+      binding: inScope.binding,
+      property: inScope.property !== undefined,
+      mayBeUndefined: inScope.mayBeUndefined || inScope.mayBeNull === true,
+      functionPath: inScope.functionPath,
+    };
+  }
+  return objectPath ? getSpreadParameterSignal(ctx, path, objectPath) : undefined;
+}
+
+function getSpreadParameterSignal(ctx: TransformContext, path: ASTPath, objectPath: ASTPath): CallerSignal | undefined {
+  const properties = (objectPath.node as Node).properties as Node[];
+  for (const spread of properties.slice(0, properties.indexOf(path.node))) {
+    if (spread.type !== 'SpreadElement' || spread.argument.type !== 'Identifier') continue;
+    const caller = getParameterBagSignal(ctx, path, spread.argument.name);
+    if (caller) return caller;
+  }
+  return undefined;
+}
+
+/**
+ * `name.signal` when `name` is, at `site`, a parameter of an enclosing function whose type (if
+ * any) has a `signal`: `bag.signal` on a type without one does not compile.
+ */
+function getParameterBagSignal(ctx: TransformContext, site: ASTPath, name: string): CallerSignal | undefined {
+  for (const functionPath of getEnclosingFunctions(site)) {
+    const param = ((functionPath.node as Node).params as Node[]).find((p) => getParamIdentifier(p)?.name === name);
+    if (!param) continue;
+    if ((site as Node).scope?.lookup(name)?.node !== functionPath.node) return undefined;
+    const identifier = getParamIdentifier(param);
+    const annotation = identifier.typeAnnotation?.typeAnnotation;
+    if (annotation && !getDeclaredMemberType(ctx.j, ctx.root, annotation, 'signal')) return undefined;
+    // Untyped, it may be left out by the caller, as a spread allows.
+    const optional = param.type !== 'AssignmentPattern' && (!annotation || identifier.optional || isNullableAnnotation(annotation));
+    return { expression: `${name}${optional ? '?.' : '.'}signal`, binding: name, property: true, mayBeUndefined: true, functionPath };
+  }
+  return undefined;
+}
+
+function getParamIdentifier(param: Node): Node | undefined {
+  const target = param.type === 'AssignmentPattern' ? param.left : param.type === 'TSParameterProperty' ? param.parameter : param;
+  return target?.type === 'Identifier' ? target : undefined;
+}
+
+function isNullableAnnotation(annotation: Node): boolean {
+  return annotation?.type === 'TSUnionType' && annotation.types.some((t: Node) => t.type === 'TSUndefinedKeyword' || t.type === 'TSNullKeyword');
+}
+
+/**
+ * True when the function reads the caller's signal anywhere but the slot the fresh signal
+ * takes: it may already link the two (`addEventListener('abort', ...)`, `AbortSignal.any`, a
+ * helper it is passed to), so deriving again would only repeat it. For a bag, a read is
+ * `bag.signal`, destructuring it, or passing the bag on; the spread the fresh `signal` overrides,
+ * the call that gets that object, and other properties (`bag.headers`) are not.
+ */
+function readsCallerSignal(ctx: TransformContext, caller: CallerSignal, site: ASTPath, objectPath: ASTPath | undefined): boolean {
+  const within = caller.functionPath.node as Node;
+  const overridden = new Set<Node>();
+  if (objectPath) {
+    const object = objectPath.node as Node;
+    for (const property of object.properties.slice(0, object.properties.indexOf(site.node))) {
+      if (property.type === 'SpreadElement') overridden.add(property.argument);
+    }
+    const call = objectPath.parentPath?.node as Node;
+    if ((call?.type === 'CallExpression' || call?.type === 'NewExpression') && call.arguments.includes(object)) {
+      for (const arg of call.arguments) if (arg !== object) overridden.add(arg);
+    }
+  }
+  const siteStart = (site.node as Node).start as number;
+  return getBindingReferences(ctx.j, ctx.root, site, caller.binding).some((reference) => {
+    // The parameter list declares it (a shorthand `{ signal }` pattern's key looks like a read).
+    if (!isInside(reference, within) || within.params.some((param: Node) => isInside(reference, param))) return false;
+    const node = reference.node as Node;
+    if (overridden.has(node)) return false;
+    if (!caller.property) return true;
+    const parent = reference.parentPath?.node as Node;
+    const isMember = (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.object === node && !parent.computed;
+    if (isMember) {
+      if (parent.property.name !== 'signal') return false;
+      // The slot `bag.signal = fresh` writes is not a read of it.
+      const grand = reference.parentPath?.parentPath?.node as Node;
+      return !(grand?.type === 'AssignmentExpression' && grand.left === parent && grand === site.node);
+    }
+    // The bag passed on whole: before an assignment to its slot it still carries the caller's signal.
+    return site.node.type !== 'AssignmentExpression' || (node.start as number) < siteStart;
+  });
+}
+
+function isInside(path: ASTPath, node: Node): boolean {
+  for (let current: ASTPath | null = path; current; current = current.parentPath) {
+    if (current.node === node) return true;
+  }
+  return false;
+}
+
+/** A comment on the property, its statement or the function saying the detach is wanted. */
+function isDetachedOnPurpose(path: ASTPath): boolean {
+  for (let current: ASTPath | null = path; current; current = current.parentPath) {
+    const comments = ((current.node as Node)?.comments ?? []) as Node[];
+    if (comments.some((comment) => DETACH_COMMENT.test(comment.value))) return true;
+    if (/Statement$|Declaration$/.test((current.node as Node)?.type ?? '')) break;
+  }
+  return false;
+}
+
+function replaceValue(site: Site, replacement: Node): void {
+  const node = site.path.node as Node;
+  if (node.type === 'AssignmentExpression') node.right = replacement;
+  else {
+    node.value = replacement;
+    node.shorthand = false;
+  }
+}
