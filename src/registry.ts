@@ -7,7 +7,9 @@ import * as loopCheck from '../transforms/loop-check.ts';
 import * as onceEvent from '../transforms/once-event.ts';
 import * as raceTimeout from '../transforms/race-timeout.ts';
 import * as timeoutOption from '../transforms/timeout-option.ts';
+import * as abortedSignalReused from './check/detectors/aborted-signal-reused.ts';
 import * as nonCancellableCall from './check/detectors/non-cancellable-call.ts';
+import * as requestSpread from './check/detectors/request-spread.ts';
 import type { TransformModule } from './types.ts';
 
 /**
@@ -33,7 +35,7 @@ export const transforms: readonly TransformModule[] = [
  * Check-only detectors: modules with the transform contract that never edit. `ctxmod check`
  * runs them after the transforms; `migrate`, `run` and `list` do not know them.
  */
-export const detectors: readonly TransformModule[] = [nonCancellableCall];
+export const detectors: readonly TransformModule[] = [nonCancellableCall, requestSpread, abortedSignalReused];
 
 export class UnknownTransformError extends Error {
   constructor(readonly names: readonly string[]) {

@@ -38,6 +38,8 @@ export const RULES: readonly Rule[] = [
   { id: 'once-without-signal', severity: 'warning', description: 'waiting for an event ignores the signal in scope', fixedBy: 'once-event' },
   { id: 'hand-linked-signals', severity: 'warning', description: "a controller follows other signals through 'abort' listeners that stay on them, where AbortSignal.any fits", fixedBy: 'link-signals' },
   { id: 'abort-listener-leak', severity: 'warning', description: "an 'abort' listener is never removed", fixedBy: 'link-signals' },
+  { id: 'aborted-signal-reused', severity: 'warning', description: "a retry combines the previous attempt's signal, which may already have aborted, with a new deadline" },
+  { id: 'request-spread', severity: 'warning', description: "an object spread of a Fetch Request, which copies none of its properties (its signal included)" },
   { id: 'non-cancellable-call', severity: 'info', description: 'an awaited call of a library without cancellation support ignores the signal in scope' },
 ];
 

@@ -265,6 +265,11 @@ export function isAbortSignalType(type: Node): boolean {
 /** Types imported from packages that are Fetch `Request`s, `signal` included. */
 const FETCH_REQUEST_IMPORTS: Readonly<Record<string, readonly string[]>> = { 'next/server': ['NextRequest'], undici: ['Request'] };
 
+/** `type` is a Fetch `Request` (see isRequestType), for detectors outside this module. */
+export function isFetchRequestType(j: JSCodeshift, root: Collection, type: Node): boolean {
+  return isRequestType({ j, root }, type);
+}
+
 /**
  * A Fetch `Request`: the global one (not a `Request` the file imports, such as Express', or
  * declares), or one of FETCH_REQUEST_IMPORTS under any local name.

@@ -1,0 +1,3 @@
+export function clone(request: globalThis.Request = new Request('https://example.com'), extra = {}) {
+  return { ...request, ...extra };
+}
