@@ -69,7 +69,7 @@ describe('transformSources (in memory)', () => {
   });
 
   it('exports the transforms with their meta', () => {
-    expect(transforms.map((module) => module.meta.name)).toEqual(['forward-signal', 'abortable-sleep', 'race-timeout', 'link-signals', 'abort-timer', 'timeout-option', 'once-event', 'loop-check']);
+    expect(transforms.map((module) => module.meta.name)).toEqual(['forward-signal', 'abortable-sleep', 'race-timeout', 'link-signals', 'abort-timer', 'derive-signal', 'timeout-option', 'once-event', 'loop-check']);
     expect(transforms.every((module) => typeof module.meta.description === 'string' && typeof module.transform === 'function')).toBe(true);
   });
 });

@@ -36,6 +36,8 @@ examples/src/blob-store.ts:14:28  warning  Cancellable work gets no signal: the 
 examples/src/blob-store.ts:22:3   warning  Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: threads \`signal\` through get)  missing-signal-chain
 examples/src/blob-store.ts:28:22  warning  Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: passes \`request.signal\` to store.get)  missing-signal-chain
 
+examples/src/catalog-client.ts:8:48  error    A fresh signal takes the place of the caller's, so the caller's abort never reaches the call (fix: AbortSignal.timeout(30_000) replaced init.signal; it now follows init.signal too (AbortSignal.any))  replaced-signal
+
 examples/src/downloader.ts:3:15   warning  A sleep cannot be cancelled (fix: delay() now uses node:timers/promises setTimeout and takes an optional signal)  sleep-without-signal
 examples/src/downloader.ts:5:1    warning  A sleep cannot be cancelled (fix: backoff() now uses node:timers/promises setTimeout and takes an optional signal)  sleep-without-signal
 examples/src/downloader.ts:14:30  error    A signal in scope is not passed to a signal-aware call (fix: passes options.signal to fetch())  unforwarded-signal
@@ -65,7 +67,7 @@ examples/src/webhook.ts:7:17  error    An http(s) request timeout only emits an 
 examples/src/worker-process.ts:8:17  error    A signal in scope is not passed to a signal-aware call (fix: passes signal to spawn())  unforwarded-signal
 examples/src/worker-process.ts:9:9   warning  Waiting for an event ignores the signal in scope (fix: now uses events.once(), which removes its listeners and stops on abort of signal)  once-without-signal
 
-ctxmod check: 31 problems (9 errors, 21 warnings, 1 info) in 12 files checked; 31 fixable with \`ctxmod migrate\`
+ctxmod check: 32 problems (10 errors, 21 warnings, 1 info) in 13 files checked; 32 fixable with \`ctxmod migrate\`
 `;
 
 describe('ctxmod check', () => {
@@ -79,7 +81,7 @@ describe('ctxmod check', () => {
     expect(ctxmod(['migrate', 'examples', '--cpus', '1', '--quiet'], dir).status).toBe(0);
     const after = ctxmod(['check', 'examples', '--cpus', '1'], dir);
     // The transforms left nothing for manual review in examples/, so nothing is left to report.
-    expect(after.stdout).toBe('ctxmod check: no problems in 12 files\n');
+    expect(after.stdout).toBe('ctxmod check: no problems in 13 files\n');
     expect(after.status).toBe(0);
   });
 
@@ -92,7 +94,7 @@ describe('ctxmod check', () => {
     expect(ctxmod(['check', 'examples', '--rule', 'sleep-without-signal', '--max-severity', 'warning'], dir).status).toBe(1);
     const quiet = ctxmod(['check', 'examples', '--quiet'], dir);
     expect(quiet.stdout).not.toContain('warning ');
-    expect(quiet.stdout).toContain('ctxmod check: 31 problems');
+    expect(quiet.stdout).toContain('ctxmod check: 32 problems');
   });
 
   it('--format json prints the object check() returns', async () => {
@@ -131,7 +133,7 @@ describe('ctxmod check', () => {
       expect(['error', 'warning', 'note']).toContain(rule.defaultConfiguration.level);
     }
     expect(run.originalUriBaseIds.SRCROOT.uri).toBe(pathToFileURL(`${dir}/`).href);
-    expect(run.results).toHaveLength(31);
+    expect(run.results).toHaveLength(32);
     expect(run.results[0]).toEqual({
       ruleId: 'unforwarded-signal',
       ruleIndex: 0,

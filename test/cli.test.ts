@@ -278,7 +278,7 @@ describe('--json', () => {
 
 describe('usage errors exit 2 and write nothing', () => {
   const cases: [string, string[], RegExp][] = [
-    ['unknown transform', ['run', 'nope', '.'], /^ctxmod: unknown transform: nope\. Valid transforms: forward-signal, abortable-sleep, race-timeout, link-signals, abort-timer, timeout-option, once-event, loop-check\n$/],
+    ['unknown transform', ['run', 'nope', '.'], /^ctxmod: unknown transform: nope\. Valid transforms: forward-signal, abortable-sleep, race-timeout, link-signals, abort-timer, derive-signal, timeout-option, once-event, loop-check\n$/],
     ['missing path', ['migrate', 'does-not-exist'], /^ctxmod: path not found: does-not-exist\n$/],
     ['unknown flag', ['migrate', '.', '--bogus'], /^ctxmod: Unknown argument: bogus\n/],
     ['--cpus 0', ['migrate', '.', '--cpus', '0'], /^ctxmod: --cpus must be a positive integer, got 0\n$/],

@@ -7,6 +7,7 @@
  * - `start(mod, ctx)`: returns (or resolves with) the `run(signal)` that `expectCancels` calls.
  *   `ctx.origin` is the local server, `ctx.dir` a scratch directory.
  * - `leaksBefore`: the resource type the unmigrated code leaves behind (its failure names it).
+ * - `options`: expectCancels options of this case, over the test's defaults.
  * - `fixedBy`: the transforms whose edits make it pass.
  *
  * Plain JavaScript: it runs in a worker thread (see run-case.mjs), not under vitest.
@@ -18,6 +19,15 @@ export const CASES = [
     start: (mod, { origin }) => (signal) => mod.getJson(`${origin}/slow/api/orders/1`, { signal }),
     leaksBefore: 'TCPSocketWrap',
     fixedBy: ['forward-signal'],
+  },
+  {
+    name: "catalog-client: getCatalog whose own deadline replaced the caller's signal",
+    module: 'catalog-client.js',
+    start: (mod, { origin }) => (signal) => mod.getCatalog(`${origin}/slow/catalog`, { signal }),
+    leaksBefore: 'TCPSocketWrap',
+    fixedBy: ['derive-signal'],
+    // The caller's abort must end the call at once, not at the 30 s deadline.
+    options: { withinMs: 100 },
   },
   {
     name: 'orders-service: getOrderSummary while the orders API hangs',

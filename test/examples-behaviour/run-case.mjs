@@ -27,7 +27,7 @@ const { expectCancels } = await import(testing);
 const mod = await import(pathToFileURL(join(examples, row.module)).href);
 const run = await row.start(mod, { origin, dir });
 try {
-  const result = await expectCancels(run, options);
+  const result = await expectCancels(run, { ...options, ...row.options });
   parentPort.postMessage({ passed: true, message: '', leaked: result.leaked });
 } catch (error) {
   parentPort.postMessage({ passed: false, message: String(error?.message ?? error), leaked: error?.result?.leaked ?? {} });
