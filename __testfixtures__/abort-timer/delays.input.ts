@@ -23,3 +23,16 @@ export async function fallback(url: string, options: { timeoutMs?: number }) {
   setTimeout(() => controller.abort(), options.timeoutMs ?? 5000);
   return fetch(url, { signal: controller.signal });
 }
+
+export async function destructured(url: string, { timeoutMs = 5000 }: { timeoutMs?: number } = {}) {
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), timeoutMs);
+  return fetch(url, { signal: controller.signal });
+}
+
+export async function unpacked(url: string, options: { timeoutMs: number }) {
+  const { timeoutMs } = options;
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), timeoutMs);
+  return fetch(url, { signal: controller.signal });
+}

@@ -19,3 +19,14 @@ export async function fallback(url: string, options: { timeoutMs?: number }) {
   const signal = AbortSignal.timeout(options.timeoutMs ?? 5000);
   return fetch(url, { signal });
 }
+
+export async function destructured(url: string, { timeoutMs = 5000 }: { timeoutMs?: number } = {}) {
+  const signal = AbortSignal.timeout(timeoutMs);
+  return fetch(url, { signal });
+}
+
+export async function unpacked(url: string, options: { timeoutMs: number }) {
+  const { timeoutMs } = options;
+  const signal = AbortSignal.timeout(timeoutMs);
+  return fetch(url, { signal });
+}

@@ -126,19 +126,32 @@ function getBindingDelay(file: File, path: ASTPath, depth: number): TimerDelay {
   const binding = bindings[0] as ASTPath;
   const parent = binding.parent?.node as Node;
   if (parent?.type === 'ImportSpecifier' || parent?.type === 'ImportDefaultSpecifier') return NAMED;
-  if (isParameter(binding)) return NAMED;
-  if (parent?.type !== 'VariableDeclarator' || parent.id !== binding.node || !parent.init) return COMPUTED;
-  const kind = (binding.parent.parent?.node as Node)?.kind;
+  const target = getDeclarationTarget(binding);
+  const owner = target.parent?.node as Node;
+  // `timeoutMs = 2_000`, `{ timeoutMs = 5000 }: Options`: the caller's configuration.
+  if (Array.isArray(owner?.params) && owner.params.includes(target.node)) return NAMED;
+  if (owner?.type !== 'VariableDeclarator' || owner.id !== target.node || !owner.init) return COMPUTED;
+  const kind = (target.parent.parent?.node as Node)?.kind;
   if (kind !== 'const' && getBindingReferences(file.j, file.root, binding, name).some(isWrittenIdentifier)) return COMPUTED;
-  return getDelay(file, binding.parent.get('init'), depth + 1);
+  // `const { timeoutMs } = options` reads a member, as `options.timeoutMs` does.
+  return target === binding ? getDelay(file, target.parent.get('init'), depth + 1) : NAMED;
 }
 
-/** A function parameter, plain or with a default (`timeoutMs = 2_000`). */
-function isParameter(binding: ASTPath): boolean {
+/** The whole parameter or declarator id a binding sits in: `x`, `x = 1`, `{ a: { x } }`. */
+function getDeclarationTarget(binding: ASTPath): ASTPath {
   let current = binding;
-  if ((current.parent?.node as Node)?.type === 'AssignmentPattern' && (current.parent?.node as Node).left === current.node) current = current.parent;
-  const owner = current.parent?.node as Node;
-  return Array.isArray(owner?.params) && owner.params.includes(current.node);
+  for (;;) {
+    const parent = current.parent as ASTPath | undefined;
+    const node = parent?.node as Node;
+    const isPattern =
+      node?.type === 'ObjectPattern' ||
+      node?.type === 'ArrayPattern' ||
+      node?.type === 'RestElement' ||
+      (node?.type === 'AssignmentPattern' && node.left === current.node) ||
+      ((node?.type === 'ObjectProperty' || node?.type === 'Property') && node.value === current.node);
+    if (!parent || !isPattern) return current;
+    current = parent;
+  }
 }
 
 /** `options.timeoutMs`, `this.config.timeout`, `Config.TIMEOUT`: names all the way down. */
