@@ -130,12 +130,12 @@ function classifyTimer(ctx: TransformContext, timerPath: ASTPath): Classificatio
   // The timer statement becomes the declaration: a use in it (`getDelay(c.signal)` as the delay)
   // would name the variable in its own initializer.
   if (uses.signalUses.some((use) => isInside(use, new Set([timerStatement.node])))) return { kind: 'unsure', reason: MESSAGES.usedInTimer };
-  const between = new Set(list.slice(controllerIndex + 1, timerIndex));
-  // The new variable exists from the timer on. A use between the two, before the controller (a
-  // closure that may run between them), or in a function declaration (hoisted: a call between
-  // the two may run it), could read it too early.
+  // The new variable exists from the timer on. When code runs between the controller and the
+  // timer, a use written before the timer (between the two, or in a closure above the
+  // controller) or in a function declaration (hoisted) may run there and read it too early.
   const timerStart = (timerStatement.node as Node).start as number;
-  const early = (use: ASTPath) => isInside(use, between) || (use.node as Node).start < timerStart || (between.size > 0 && isInFunctionDeclaration(use));
+  const between = timerIndex > controllerIndex + 1;
+  const early = (use: ASTPath) => between && ((use.node as Node).start < timerStart || isInFunctionDeclaration(use));
   if (uses.signalUses.some(early)) return { kind: 'unsure', reason: MESSAGES.usedBeforeTimer };
 
   const timerStatements = getTimerStatements(ctx, timerPath);
