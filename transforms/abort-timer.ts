@@ -1,8 +1,10 @@
 import type { ASTPath } from 'jscodeshift';
 import { buildTimeoutSignalText } from '../src/ast/build-timeout-signal.ts';
-import { getEnclosingFunctions } from '../src/ast/get-enclosing-functions.ts';
+import { getEnclosingFunctions, isFunctionNode } from '../src/ast/get-enclosing-functions.ts';
 import { getNodeText } from '../src/ast/get-node-text.ts';
 import { getOnlyExpression } from '../src/ast/get-only-expression.ts';
+import { isWrittenIdentifier } from '../src/ast/get-references.ts';
+import { getTimerDelay, isTimerDelayInRange, MAX_TIMER_DELAY } from '../src/ast/get-timer-delay.ts';
 import { isGlobalReference } from '../src/ast/is-global-reference.ts';
 import { getUnusedName, keepDirectiveSpacing } from '../src/ast/module-member.ts';
 import { parseStatement } from '../src/ast/parse-snippet.ts';
@@ -32,6 +34,13 @@ const MESSAGES = {
   timerForm: 'the timer is neither `setTimeout(() => c.abort(), ms)` as a statement nor `const t = setTimeout(...)`',
   notSameBlock: 'the controller and the timer are not declared in the same block',
   usedBeforeTimer: 'the controller may be used before the timer starts',
+  usedInTimer: 'the timer statement itself uses the controller, which the new declaration cannot refer to',
+  signalWritten: (text: string) => `the controller's signal is assigned to (\`${text}\`), which a const cannot take`,
+  clearedAtOnce: 'the timer is called off before anything is awaited, so it never fires: there is no timeout to keep',
+  delayOutOfRange: (text: string, value: number) =>
+    `the delay \`${text}\` is ${value}, not a whole number of milliseconds from 0 to ${MAX_TIMER_DELAY}: setTimeout fires such a timer at once or rounds it, where AbortSignal.timeout throws a RangeError or waits the full time`,
+  delayComputed: (text: string) =>
+    `the delay \`${text}\` is computed and may come out negative, fractional or NaN, which setTimeout fires at once and AbortSignal.timeout rejects with a RangeError: rewrite by hand once its range is known`,
   otherAbort: 'the controller is aborted elsewhere too',
   otherUse: (text: string) => `the controller is used for more than its signal (\`${text}\`)`,
   clearedInCallback: (text: string) => `the timer is called off from a callback (\`${text}\`), which AbortSignal.timeout cannot express`,
@@ -118,20 +127,28 @@ function classifyTimer(ctx: TransformContext, timerPath: ASTPath): Classificatio
 
   const uses = getControllerUses(ctx, controller, target.name, abortCall);
   if (uses.kind === 'unsure') return uses;
-  const between = new Set(list.slice(controllerIndex + 1, timerIndex));
-  // The new variable exists from the timer on. A use between the two, or in a function
-  // declaration (hoisted: a call between the two may run it), could read it too early.
-  const early = (use: ASTPath) => isInside(use, between) || (between.size > 0 && isInFunctionDeclaration(use));
+  // The timer statement becomes the declaration: a use in it (`getDelay(c.signal)` as the delay)
+  // would name the variable in its own initializer.
+  if (uses.signalUses.some((use) => isInside(use, new Set([timerStatement.node])))) return { kind: 'unsure', reason: MESSAGES.usedInTimer };
+  // The new variable exists from the timer on. When code runs between the controller and the
+  // timer, a use written before the timer (between the two, or in a closure above the
+  // controller) or in a function declaration (hoisted) may run there and read it too early.
+  const timerStart = (timerStatement.node as Node).start as number;
+  const between = timerIndex > controllerIndex + 1;
+  const early = (use: ASTPath) => between && ((use.node as Node).start < timerStart || isInFunctionDeclaration(use));
   if (uses.signalUses.some(early)) return { kind: 'unsure', reason: MESSAGES.usedBeforeTimer };
 
   const timerStatements = getTimerStatements(ctx, timerPath);
   if (timerStatements.kind === 'unsure') return timerStatements;
   const removalProblem = getRemovalProblem(ctx, timerStatement, timerStatements.paths);
   if (removalProblem) return { kind: 'unsure', reason: removalProblem };
+  if (isClearedAtOnce(timerStatement, timerStatements.paths)) return { kind: 'unsure', reason: MESSAGES.clearedAtOnce };
   if (mentionsAbortError(ctx, controller)) return { kind: 'unsure', reason: MESSAGES.abortErrorCheck };
 
   const delay = getNodeText(args[1]);
   if (delay === undefined) return { kind: 'unsure', reason: MESSAGES.noDelayText };
+  const delayProblem = getDelayProblem(ctx, timerPath.get('arguments', 1));
+  if (delayProblem) return { kind: 'unsure', reason: delayProblem };
   const parent = getParentSignal(ctx, controller);
   let text = buildTimeoutSignalText(timerPath, ctx.options, delay, parent);
   let notCombined: string | undefined;
@@ -301,6 +318,8 @@ function getControllerUses(
     const grand = member.parent?.node as Node;
     const written = (grand?.type === 'AssignmentExpression' && grand.left === node) || grand?.type === 'UpdateExpression' || grand?.type === 'UnaryExpression';
     if (!isMember || node.property.name !== 'signal' || written) return { kind: 'unsure', reason: MESSAGES.otherUse(getSnippet(isMember ? grand ?? node : node)) };
+    // `({ signal: c.signal } = options)`, `[c.signal] = list`, `for (c.signal of list)`.
+    if (isWrittenIdentifier(member)) return { kind: 'unsure', reason: MESSAGES.signalWritten(getSnippet(getAssignment(member))) };
     signalUses.push(member);
   }
   return { kind: 'ok', signalUses };
@@ -384,6 +403,57 @@ function canUnwrap(ctx: TransformContext, tryPath: ASTPath): boolean {
     (name) =>
       ctx.j(scopeNode).find(ctx.j.Identifier, { name }).filter((p) => !isInside(p, new Set([block]))).size() === 0,
   );
+}
+
+/**
+ * The delay as AbortSignal.timeout takes it the way setTimeout did: a constant must be a whole
+ * number of milliseconds from 0 to 2^31-1; a named duration (`timeoutMs`, `options.timeoutMs`)
+ * is trusted to be one; a computed one (`deadline - Date.now()`) is not.
+ */
+function getDelayProblem(ctx: TransformContext, delayPath: ASTPath): string | undefined {
+  const delay = getTimerDelay(ctx.j, ctx.root, delayPath);
+  if (delay.kind === 'computed') return MESSAGES.delayComputed(getSnippet(delayPath.node));
+  if (delay.kind === 'constant' && !isTimerDelayInRange(delay.value)) return MESSAGES.delayOutOfRange(getSnippet(delayPath.node), delay.value);
+  return undefined;
+}
+
+/**
+ * True when a `clearTimeout(t)` runs before the code awaits anything (no `await`, `yield` or
+ * `for await` from the timer to it, or to the `try` whose `finally` holds it, through its block):
+ * a timer cannot fire during synchronous code, so it never fires, and a deadline would be new.
+ */
+function isClearedAtOnce(timerStatement: ASTPath, statements: readonly ASTPath[]): boolean {
+  const list = getStatementList(timerStatement) as Node[];
+  const timerIndex = list.indexOf(timerStatement.node);
+  return statements.some((statement) => {
+    const call = (statement.node as Node).expression;
+    if (call.callee.type !== 'Identifier' || call.callee.name !== 'clearTimeout') return false;
+    const block = statement.parent?.node as Node;
+    const tryNode = statement.parent?.parent?.node as Node;
+    const isFinally = tryNode?.type === 'TryStatement' && tryNode.finalizer === block;
+    const end = list.indexOf(isFinally ? tryNode : statement.node);
+    const before = [...list.slice(timerIndex + 1, end), ...(isFinally ? [tryNode.block] : [])];
+    return end > timerIndex && !before.some(suspends);
+  });
+}
+
+/** An `await`, `yield` or `for await` in `node`, outside nested functions. */
+function suspends(node: Node): boolean {
+  if (!node || typeof node !== 'object') return false;
+  if (node.type === 'AwaitExpression' || node.type === 'YieldExpression' || (node.type === 'ForOfStatement' && node.await)) return true;
+  if (isFunctionNode(node)) return false;
+  return Object.keys(node).some((key) => {
+    if (key === 'loc' || key === 'tokens' || key === 'comments') return false;
+    const value = node[key];
+    return Array.isArray(value) ? value.some(suspends) : value && typeof value.type === 'string' && suspends(value);
+  });
+}
+
+/** The assignment or loop a written `c.signal` is the target of, for the message. */
+function getAssignment(path: ASTPath): Node {
+  let current = path;
+  while (current.parent && !['AssignmentExpression', 'ForOfStatement', 'ForInStatement', 'ExpressionStatement'].includes((current.node as Node).type)) current = current.parent;
+  return current.node;
 }
 
 function isInFunctionDeclaration(path: ASTPath): boolean {

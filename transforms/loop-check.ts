@@ -1,9 +1,13 @@
 import type { ASTPath } from 'jscodeshift';
+import { getAbortListeners } from '../src/ast/get-abort-listeners.ts';
+import { getCallerSignal } from '../src/ast/get-caller-signal.ts';
 import { getEnclosingFunctions, isFunctionNode } from '../src/ast/get-enclosing-functions.ts';
+import { getSignalHolders, isSignalRead, mentionsSignal, type SignalHolders } from '../src/ast/get-signal-holders.ts';
+import { mentions } from '../src/ast/mentions.ts';
 import { parseStatement } from '../src/ast/parse-snippet.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
 import { getFeatureSupport } from '../src/runtime/features.ts';
-import { getSignalInScope, mayHaveSignal, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
+import { mayHaveSignal, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
 import type { TransformContext, TransformMeta } from '../src/types.ts';
 
 type Node = any;
@@ -20,49 +24,70 @@ const MESSAGES = {
   check: (statement: string) => `loop awaits without looking at the signal: added \`${statement}\``,
   unsupported: (signal: string, reason: string) =>
     `loop awaits without looking at the signal, but no check was added: ${reason}; test ${signal}.aborted by hand`,
+  listener: (signal: string) =>
+    `loop awaits without looking at the signal, but no check was added: an abort listener on ${signal} may already end it; if it does not, test ${signal}.aborted by hand`,
 } as const;
 
 const LOOP_TYPES = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
 
-/** A loop that needs a check, and the signal to check. */
-interface UncheckedLoop {
-  readonly path: ASTPath;
-  readonly signal: SignalInScope;
-}
+/** What to do with one loop: add a check with the caller's signal, or report why not. */
+type LoopDecision =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'check'; readonly path: ASTPath; readonly signal: SignalInScope }
+  | { readonly kind: 'manual'; readonly path: ASTPath; readonly message: string };
+
+const NONE: LoopDecision = { kind: 'none' };
 
 export function transform(ctx: TransformContext): void {
   // Decide for every loop first, then edit: a check added to an inner loop must not change
   // what the outer loop is judged on, or a second run would differ from the first.
-  const loops: UncheckedLoop[] = [];
+  const decisions: LoopDecision[] = [];
   ctx.root.find(ctx.j.Node).forEach((path) => {
-    if (!LOOP_TYPES.has((path.node as Node).type)) return;
-    const loop = getUncheckedLoop(ctx, path as ASTPath);
-    if (loop) loops.push(loop);
+    if (LOOP_TYPES.has((path.node as Node).type)) decisions.push(classifyLoop(ctx, path as ASTPath));
   });
-  for (const loop of loops) {
-    const check = getCheckText(ctx, loop.signal);
-    if (check.kind === 'unsupported') {
-      ctx.manual(loop.path, MESSAGES.unsupported(loop.signal.expression, check.reason));
+  for (const decision of decisions) {
+    if (decision.kind === 'none') continue;
+    if (decision.kind === 'manual') {
+      ctx.manual(decision.path, decision.message);
       continue;
     }
-    insertFirst(ctx, loop.path, check.text);
-    ctx.edit(loop.path, MESSAGES.check(check.text));
+    const check = getCheckText(ctx, decision.signal);
+    if (check.kind === 'unsupported') {
+      ctx.manual(decision.path, MESSAGES.unsupported(decision.signal.expression, check.reason));
+      continue;
+    }
+    insertFirst(ctx, decision.path, check.text);
+    ctx.edit(decision.path, MESSAGES.check(check.text));
   }
 }
 
 export default createJscodeshiftTransform({ meta, transform });
 
-function getUncheckedLoop(ctx: TransformContext, path: ASTPath): UncheckedLoop | undefined {
+/**
+ * A check goes in only when it is the one thing that stops the loop on abort: the signal is the
+ * caller's (a controller the function owns is aborted when the function means it, often right
+ * before draining a stream), the loop does not read it, something the loop awaits does not get
+ * it, and no abort listener of the function ends the loop another way. Otherwise an abort that
+ * used to end the loop quietly would throw.
+ */
+function classifyLoop(ctx: TransformContext, path: ASTPath): LoopDecision {
   const loop = path.node as Node;
   const [functionPath] = getEnclosingFunctions(path);
-  if (!functionPath || !(functionPath.node as Node).async) return undefined;
+  if (!functionPath || !(functionPath.node as Node).async) return NONE;
   const isForAwait = loop.type === 'ForOfStatement' && loop.await;
-  if (!isForAwait && !awaitsEachIteration(loop)) return undefined;
-  const signal = getSignalInScope(ctx.j, ctx.root, path);
-  if (!signal) return undefined;
+  if (!isForAwait && !awaitsEachIteration(loop)) return NONE;
+  const signal = getCallerSignal(ctx.j, ctx.root, path);
+  if (!signal) return NONE;
+  const holders = getSignalHolders(ctx.j, signal.functionPath, signal);
   // `for await (const x of on(emitter, 'data', { signal }))`: the iterator already stops on abort.
-  if (looksAtSignal(loop, signal, loop)) return undefined;
-  return { path, signal };
+  if (looksAtSignal(loop, undefined, signal, holders, loop)) return NONE;
+  if (getAwaited(loop).every((awaited) => mentionsSignal(awaited, signal, holders))) return NONE;
+  if (abortsBefore(functionPath, loop)) return NONE;
+  const listeners = getAbortListeners(ctx.j, signal.functionPath, signal, holders.aliases);
+  if (listeners.length === 0) return { kind: 'check', path, signal };
+  // `signal.addEventListener('abort', () => reader.cancel())` while the loop reads `reader`.
+  const endsLoop = (listener: Node) => getNames(listener).some((name) => !isSignalName(name, signal, holders) && mentions(loop, name));
+  return listeners.some(endsLoop) ? NONE : { kind: 'manual', path, message: MESSAGES.listener(signal.expression) };
 }
 
 /**
@@ -90,25 +115,60 @@ function awaitsOutsideNestedScopes(node: Node): boolean {
 /**
  * Any read of the signal in the loop (its head or body, closures included), except inside a
  * nested loop that awaits: that loop is judged, and checked, on its own. A loop that passes the
- * signal to a call or reads `signal.aborted` already reacts to abort in the way its author chose.
+ * signal (or the bag holding it) to a call or reads `signal.aborted` already reacts to abort in
+ * the way its author chose.
  */
-function looksAtSignal(node: Node, signal: SignalInScope, loop: Node): boolean {
+function looksAtSignal(node: Node, parent: Node, signal: SignalInScope, holders: SignalHolders, loop: Node): boolean {
   if (!node || typeof node !== 'object') return false;
   if (node !== loop && LOOP_TYPES.has(node.type) && (node.await || awaitsEachIteration(node))) return false;
-  if (isSignalReference(node, signal)) return true;
-  return someChild(node, (child) => looksAtSignal(child, signal, loop));
+  if (isSignalRead(node, parent, signal, holders.aliases)) return true;
+  return someChild(node, (child) => looksAtSignal(child, node, signal, holders, loop));
 }
 
-function isSignalReference(node: Node, signal: SignalInScope): boolean {
-  if (signal.property === undefined) return node.type === 'Identifier' && node.name === signal.binding;
-  return (
-    (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') &&
-    !node.computed &&
-    node.object.type === 'Identifier' &&
-    node.object.name === signal.binding &&
-    node.property.type === 'Identifier' &&
-    node.property.name === signal.property
-  );
+/**
+ * What the loop's own iterations wait for: each awaited expression, and for `for await` the
+ * iterable, whose every step is awaited.
+ */
+function getAwaited(loop: Node): Node[] {
+  const found: Node[] = loop.type === 'ForOfStatement' && loop.await ? [loop.right] : [];
+  const collect = (node: Node): boolean => {
+    if (node.type === 'AwaitExpression') found.push(node.argument);
+    if (!isFunctionNode(node) && node.type !== 'ClassBody' && !LOOP_TYPES.has(node.type)) someChild(node, collect);
+    return false;
+  };
+  for (const part of [loop.body, loop.test, loop.update]) if (part) collect(part);
+  return found;
+}
+
+/**
+ * A `.abort()` call earlier in the function, outside callbacks: the code aborts on purpose and
+ * the loop after it drains what is left (`controller.abort(); for await (const _ of stream) {}`).
+ */
+function abortsBefore(functionPath: ASTPath, loop: Node): boolean {
+  const visit = (node: Node): boolean => {
+    if (node === loop || isFunctionNode(node) || !(node.start < loop.start)) return false;
+    const callee = node.type === 'CallExpression' || node.type === 'OptionalCallExpression' ? node.callee : undefined;
+    const isAbort = (callee?.type === 'MemberExpression' || callee?.type === 'OptionalMemberExpression') && !callee.computed && callee.property.name === 'abort';
+    return isAbort || someChild(node, visit);
+  };
+  return visit((functionPath.node as Node).body);
+}
+
+/** Identifier names in `node`, member names and keys included (more names only mean fewer checks). */
+function getNames(node: Node): string[] {
+  const names: string[] = [];
+  const visit = (child: Node): boolean => {
+    if (child.type === 'Identifier') names.push(child.name);
+    someChild(child, visit);
+    return false;
+  };
+  visit(node);
+  return names;
+}
+
+/** Names a listener shares with any use of the signal: they say nothing about the loop. */
+function isSignalName(name: string, signal: SignalInScope, holders: SignalHolders): boolean {
+  return name === signal.binding || name === signal.property || holders.aliases.has(name);
 }
 
 function someChild(node: Node, test: (child: Node) => boolean): boolean {

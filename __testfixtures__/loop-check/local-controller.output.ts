@@ -1,8 +1,0 @@
-export async function watch(targets: string[]) {
-  const controller = new AbortController();
-  process.once('SIGINT', () => controller.abort());
-  for (const target of targets) {
-    controller.signal.throwIfAborted();
-    await check(target);
-  }
-}

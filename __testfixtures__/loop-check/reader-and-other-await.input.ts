@@ -1,0 +1,9 @@
+export async function copy(url: string, sink: Sink, signal: AbortSignal) {
+  const response = await fetch(url, { signal });
+  const reader = response.body!.getReader();
+  while (true) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    await sink.write(value);
+  }
+}

@@ -1,0 +1,38 @@
+import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import { getSignalInScope, type SignalInScope } from '../scope/get-signal-in-scope.ts';
+import { getEnclosingFunctions } from './get-enclosing-functions.ts';
+
+type Node = any;
+
+/**
+ * Origins that hand over the caller's signal. A controller the function made for itself is
+ * not one: the function decides when it aborts, and often aborts it on purpose.
+ */
+const CALLER_ORIGINS: ReadonlySet<SignalInScope['origin']> = new Set(['parameter', 'destructured', 'options-parameter', 'request-parameter']);
+
+/**
+ * The caller's signal at `path`: a parameter (or a property of one) of a function around
+ * `path`, whose name resolves from `path` to that parameter and to nothing else. Code written
+ * at `path` can then name it without a ReferenceError.
+ */
+export function getCallerSignal(j: JSCodeshift, root: Collection, path: ASTPath): SignalInScope | undefined {
+  const signal = getSignalInScope(j, root, path);
+  if (!signal || !CALLER_ORIGINS.has(signal.origin)) return undefined;
+  return isParameterAt(path, signal.functionPath, signal.binding) ? signal : undefined;
+}
+
+function isParameterAt(path: ASTPath, functionPath: ASTPath, name: string): boolean {
+  if (!getEnclosingFunctions(path).some((fn) => fn.node === functionPath.node)) return false;
+  const scope = (path as Node).scope?.lookup(name);
+  if (!scope || scope.node !== functionPath.node) return false;
+  const bindings: ASTPath[] = scope.getBindings()[name] ?? [];
+  const params = (functionPath.node as Node).params as Node[];
+  return bindings.length > 0 && bindings.every((binding) => isWithin(binding, params));
+}
+
+function isWithin(path: ASTPath, nodes: readonly Node[]): boolean {
+  for (let current: ASTPath | null = path; current; current = current.parentPath) {
+    if (nodes.includes(current.node)) return true;
+  }
+  return false;
+}
