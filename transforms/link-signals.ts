@@ -719,15 +719,18 @@ function getListenerOptions(options: Node | undefined): ListenerOptions {
   if (!options) return { kind: 'known', capture: false, once: false, signal: false };
   if (isBooleanLiteral(options)) return { kind: 'known', capture: options.value, once: false, signal: false };
   if (options.type !== 'ObjectExpression') return { kind: 'unknown' };
+  // A `signal` option decides the listener's lifetime, whatever else the object holds.
+  if (options.properties.some((property: Node) => !property.computed && (property.key?.name ?? property.key?.value) === 'signal')) {
+    return { kind: 'known', capture: false, once: false, signal: true };
+  }
   const flags: Record<string, boolean> = {};
   for (const property of options.properties as Node[]) {
     const key = property.key?.name ?? property.key?.value;
     if ((property.type !== 'ObjectProperty' && property.type !== 'Property') || property.computed) return { kind: 'unknown' };
-    if (key === 'signal') flags.signal = true;
-    else if (['capture', 'once', 'passive'].includes(key) && isBooleanLiteral(property.value)) flags[key] = property.value.value;
+    if (['capture', 'once', 'passive'].includes(key) && isBooleanLiteral(property.value)) flags[key] = property.value.value;
     else return { kind: 'unknown' };
   }
-  return { kind: 'known', capture: flags.capture === true, once: flags.once === true, signal: flags.signal === true };
+  return { kind: 'known', capture: flags.capture === true, once: flags.once === true, signal: false };
 }
 
 function isBooleanLiteral(node: Node): boolean {

@@ -35,3 +35,11 @@ export function sameFlag(signal: AbortSignal, onAbort: () => void) {
   signal.addEventListener('abort', onAbort, { capture: true });
   return () => signal.removeEventListener('abort', onAbort, true);
 }
+
+export function unknownOptions(signal: AbortSignal, onAbort: () => void, options: AddEventListenerOptions) {
+  signal.addEventListener('abort', onAbort, options);
+}
+
+export function removedBySignal(signal: AbortSignal, done: AbortSignal, onAbort: () => void, passive: boolean) {
+  signal.addEventListener('abort', onAbort, { passive, signal: done });
+}
