@@ -5,10 +5,11 @@ import { getEnclosingFunctions, isFunctionNode } from '../src/ast/get-enclosing-
 import { getNodeText } from '../src/ast/get-node-text.ts';
 import { getBindingReferences, isReferenceIdentifier, isWrittenIdentifier } from '../src/ast/get-references.ts';
 import { isGlobalReference } from '../src/ast/is-global-reference.ts';
+import { mentions } from '../src/ast/mentions.ts';
+import { classifySignalExpression, classifySignalIterable } from '../src/ast/is-signal-expression.ts';
 import { parseExpression, parseStatement } from '../src/ast/parse-snippet.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
 import { getFeatureSupport } from '../src/runtime/features.ts';
-import { isAbortSignalType } from '../src/scope/get-signal-in-scope.ts';
 import type { TransformContext, TransformMeta } from '../src/types.ts';
 
 type Node = any;
@@ -16,7 +17,7 @@ type Node = any;
 export const meta: TransformMeta = {
   name: 'link-signals',
   description:
-    "Turn controllers that only follow other signals ('abort' listeners calling controller.abort()) into AbortSignal.any; remove 'abort' listeners on long-lived signals when their operation settles, or give them { once: true }",
+    "Turn controllers that only follow other signals ('abort' listeners calling controller.abort()) into AbortSignal.any; remove 'abort' listeners on long-lived signals when their operation settles, or report them",
   mayApply: (source) => source.includes('addEventListener') && source.includes('abort'),
   rule: 'hand-linked-signals',
 };
@@ -31,7 +32,8 @@ const MESSAGES = {
   customReason: 'abort() passes a reason of its own',
   listenerDoesMore: "an 'abort' listener does more than abort it",
   listenerUsedElsewhere: (name: string) => `the listener ${name} is used for more than adding and removing it`,
-  listenerOptions: "an 'abort' listener is added with options other than { once: true }",
+  listenerOptions: "an 'abort' listener is added with options other than once and capture flags",
+  listenerHazard: (hazard: string) => `an 'abort' listener cannot be taken for a plain one: ${hazard}`,
   escapes: 'the controller is used as a value (returned, stored, passed on or destructured)',
   controllerReassigned: 'the controller variable is reassigned',
   signalReassigned: (signal: string) => `${signal} is reassigned`,
@@ -44,11 +46,15 @@ const MESSAGES = {
   twoTimers: 'more than one timer aborts it',
   onabort: 'it follows a signal through onabort, which replaces any other onabort handler: rewrite it by hand',
   bound: 'abort.bind(...) as the listener passes the Event as the abort reason',
-  once: (signal: string) => `added { once: true } to the 'abort' listener on ${signal}, which outlives this function`,
   removeInFinally: (signal: string) => `the 'abort' listener on ${signal}, which outlives this function, is now removed when the try block settles`,
-  onceMismatch: (signal: string) =>
+  removalMismatch: (signal: string) =>
     `the removeEventListener('abort', ...) on ${signal} passes another function than the one added, so it never removes it`,
-  onceOptions: (signal: string) => `'abort' listener on ${signal}, which outlives this function, is never removed; its options cannot take once: true here`,
+  captureMismatch: (signal: string) =>
+    `the removeEventListener('abort', ...) on ${signal} passes another capture flag than the addEventListener, so it never removes the listener`,
+  optionsUnknown: (signal: string) => `'abort' listener on ${signal}, which outlives this function: cannot read its options, so cannot tell whether it is ever removed`,
+  neverRemoved: (signal: string) =>
+    `'abort' listener on ${signal}, which outlives this function, is never removed: if its work ends before the signal aborts, remove it then (removeEventListener, or a signal option aborted then); { once: true } does not detach it`,
+  hazard: (signal: string, hazard: keyof typeof HAZARDS) => `'abort' listener on ${signal}, which outlives this function, was left alone: ${HAZARDS[hazard]}`,
 } as const;
 
 /** One thing the controller follows, in the order the code set it up. */
@@ -84,7 +90,7 @@ export function transform(ctx: TransformContext): void {
     if (text.kind === 'unsupported') return ctx.manual(path, MESSAGES.manual(name, text.reason));
     link(ctx, classification.controller, text.text);
   });
-  addOnceToListeners(ctx);
+  removeLeakingListeners(ctx);
 }
 
 export default createJscodeshiftTransform({ meta, transform });
@@ -207,6 +213,8 @@ function classifyAbortCall(ctx: TransformContext, callPath: ASTPath, list: Node[
 
   const registrations = getListenerRegistrations(ctx, fnPath);
   if (registrations) {
+    const hazard = getListenerHazard(fn);
+    if (hazard) return { kind: 'problem', reason: MESSAGES.listenerHazard(HAZARDS[hazard]), follows: true };
     if (!onlyStatement) return { kind: 'problem', reason: MESSAGES.listenerDoesMore, follows: true };
     return classifyListener(ctx, registrations, call, list);
   }
@@ -350,7 +358,8 @@ function classifyListener(
   const anchors: ASTPath[] = [];
   for (const [index, registration] of found.registrations.entries()) {
     const target = targets[index] as string;
-    if (registration.options && !isOnceOnly(registration.options)) return problem(MESSAGES.listenerOptions);
+    const options = getListenerOptions(registration.options);
+    if (options.kind === 'unknown' || options.signal) return problem(MESSAGES.listenerOptions);
     // `abort(signal.reason)` is what AbortSignal.any does, for the one signal that reason is from.
     if (!isDefaultOrOwnReason(call, target) || (call.arguments.length > 0 && found.registrations.length > 1)) return problem(MESSAGES.customReason);
     const statement = getExpressionStatement(registration.call);
@@ -361,27 +370,16 @@ function classifyListener(
     anchors.push(shape.anchor);
     if (shape.kind === 'loop') {
       const iterable = getNodeText(shape.iterable) as string;
-      if (!isSignalIterable(shape.statement, shape.iterable)) return problem(MESSAGES.notSignals(iterable));
-      sources.push({ kind: 'each', iterable, isArray: isMutableSignalArray(shape.statement, shape.iterable) });
+      const signals = classifySignalIterable(ctx, shape.statement, shape.iterable);
+      if (signals.kind !== 'signals') return problem(MESSAGES.notSignals(iterable));
+      sources.push({ kind: 'each', iterable, isArray: signals.isArray });
       continue;
     }
-    if (!isSignalExpression(statement, registration.target)) return problem(MESSAGES.notASignal(target));
+    if (!isSignalExpression(ctx, statement, registration.target)) return problem(MESSAGES.notASignal(target));
     const test = shape.kind === 'guarded' ? shape.test : isOptionalChain(registration.call.node as Node) ? target : undefined;
     sources.push({ kind: 'signal', text: normalizeChain(target), test });
   }
   return { kind: 'listener', sources, removals, statements, anchors };
-}
-
-function isOnceOnly(options: Node): boolean {
-  if (options.type !== 'ObjectExpression' || options.properties.length !== 1) return false;
-  const [property] = options.properties;
-  return (
-    (property.type === 'ObjectProperty' || property.type === 'Property') &&
-    !property.computed &&
-    property.key.name === 'once' &&
-    property.value.type === 'BooleanLiteral' &&
-    property.value.value === true
-  );
 }
 
 /**
@@ -526,63 +524,9 @@ function containsAwait(node: Node): boolean {
   return false;
 }
 
-/**
- * An expression known to be an AbortSignal: a name or property ending in `signal`/`Signal`
- * (`signal`, `options.signal`, `parentSignal`), or a binding typed `AbortSignal`. XMLHttpRequest and
- * media elements fire 'abort' too, and `AbortSignal.any` throws on them.
- */
-function isSignalExpression(site: ASTPath, node: Node): boolean {
-  const name = getLastName(node);
-  if (name && /signal$/i.test(name)) return true;
-  const type = node.type === 'Identifier' ? getDeclaredType(site, node.name) : undefined;
-  return type !== undefined && isAbortSignalType(type);
-}
-
-/** `signals`, `parentSignals`, `this.signals`, or a binding typed as an array or iterable of AbortSignal. */
-function isSignalIterable(site: ASTPath, node: Node): boolean {
-  const name = getLastName(node);
-  if (name && /signals$/i.test(name)) return true;
-  const type = node.type === 'Identifier' ? getDeclaredType(site, node.name) : undefined;
-  return type !== undefined && getIterableElementType(type) !== undefined;
-}
-
-/** `AbortSignal[]` and `Array<AbortSignal>`, which `AbortSignal.any` takes as they are. */
-function isMutableSignalArray(site: ASTPath, node: Node): boolean {
-  const type = node.type === 'Identifier' ? getDeclaredType(site, node.name) : undefined;
-  if (!type) return false;
-  if (type.type === 'TSArrayType') return isAbortSignalType(type.elementType);
-  return type.type === 'TSTypeReference' && type.typeName.type === 'Identifier' && type.typeName.name === 'Array' && isSignalTypeArgument(type);
-}
-
-/** The element type of `AbortSignal[]`, `readonly AbortSignal[]`, `Array<…>`, `ReadonlyArray<…>`, `Iterable<…>`, `Set<…>`. */
-function getIterableElementType(type: Node): Node | undefined {
-  if (type.type === 'TSTypeOperator' && type.operator === 'readonly') return getIterableElementType(type.typeAnnotation);
-  if (type.type === 'TSArrayType') return isAbortSignalType(type.elementType) ? type.elementType : undefined;
-  const iterables = ['Array', 'ReadonlyArray', 'Iterable', 'Set', 'ReadonlySet'];
-  if (type.type === 'TSTypeReference' && type.typeName.type === 'Identifier' && iterables.includes(type.typeName.name) && isSignalTypeArgument(type)) {
-    return type.typeParameters.params[0];
-  }
-  return undefined;
-}
-
-function isSignalTypeArgument(type: Node): boolean {
-  const params = type.typeParameters?.params;
-  return params?.length === 1 && isAbortSignalType(params[0]);
-}
-
-/** The type annotation of the binding `name` at `site`: a parameter or a variable. */
-function getDeclaredType(site: ASTPath, name: string): Node | undefined {
-  const scope = (site as Node).scope?.lookup(name);
-  const bindings = (scope?.getBindings()[name] ?? []) as ASTPath[];
-  if (bindings.length !== 1) return undefined;
-  const binding = bindings[0] as ASTPath;
-  return ((binding.node as Node).typeAnnotation?.typeAnnotation as Node | undefined) ?? undefined;
-}
-
-function getLastName(node: Node): string | undefined {
-  if (node.type === 'Identifier') return node.name;
-  if ((node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && !node.computed) return node.property.name;
-  return undefined;
+/** A followed expression or a watched target: only a known AbortSignal (see classifySignalExpression). */
+function isSignalExpression(ctx: TransformContext, site: ASTPath, node: Node): boolean {
+  return classifySignalExpression(ctx, site, node).kind === 'signal';
 }
 
 function isOptionalChain(node: Node): boolean {
@@ -728,12 +672,13 @@ function getDeclaredNames(statement: Node): string[] {
  * `signal.addEventListener('abort', fn)` on a signal that outlives the function (its parameter,
  * or a module-level one) with no matching removeEventListener. When a `try ... finally` around or
  * after it marks the operation the listener belongs to, the listener is removed in `finally`;
- * otherwise `{ once: true }` lets the signal drop it once it has fired ('abort' fires at most
- * once, so nothing else changes).
+ * otherwise it is reported. `{ once: true }` is no fix: 'abort' fires at most once, and the leak
+ * is the listener staying attached while the signal lives on without aborting.
  */
-function addOnceToListeners(ctx: TransformContext): void {
+function removeLeakingListeners(ctx: TransformContext): void {
   const { j } = ctx;
-  const calls = [...ctx.root.find(j.CallExpression).paths(), ...ctx.root.find(j.OptionalCallExpression).paths()];
+  // ast-types counts an OptionalCallExpression as a CallExpression too: each call once.
+  const calls = dedupe([...ctx.root.find(j.CallExpression).paths(), ...ctx.root.find(j.OptionalCallExpression).paths()]);
   calls.forEach((path) => {
     const call = path.node as Node;
     const callee = call.callee;
@@ -741,22 +686,85 @@ function addOnceToListeners(ctx: TransformContext): void {
     if (!isAbortEventName(call.arguments[0]) || call.arguments.length < 2 || call.arguments.length > 3) return;
     const target = callee.object;
     const targetText = getNodeText(target);
-    if (!targetText || !outlivesFunction(path, target) || !isSignalExpression(path, target)) return;
+    if (!targetText || !outlivesFunction(path, target) || !isSignalExpression(ctx, path, target)) return;
     const listener = call.arguments[1];
-    const removal = getRemoval(ctx, path, targetText, listener);
+    const options = getListenerOptions(call.arguments[2]);
+    if (options.kind === 'unknown') return ctx.manual(path, MESSAGES.optionsUnknown(targetText), LISTENER_RULE);
+    // A `signal` option already removes it when that signal aborts: the code chose its lifetime.
+    if (options.signal) return;
+    // First: a listener that removes itself would look like one removed with the wrong function.
+    const hazard = getListenerHazard(getListenerFunction(path, listener));
+    if (hazard) return ctx.manual(path, MESSAGES.hazard(targetText, hazard), LISTENER_RULE);
+    const removal = getRemoval(ctx, path, targetText, listener, options.capture);
     if (removal === 'matching') return;
-    const options = call.arguments[2];
-    if (options && !canAddOnce(options)) {
-      if (options.type === 'ObjectExpression' && hasKey(options, 'once')) return;
-      if (options.type === 'ObjectExpression' && hasKey(options, 'signal')) return;
-      return ctx.manual(path, MESSAGES.onceOptions(targetText), LISTENER_RULE);
-    }
-    if (removal === 'none' && !options && removeWhenSettled(ctx, path, targetText, listener)) return;
-    const withOnce = options ? buildObjectWithProperty(options, 'once: true') : '{ once: true }';
-    if (withOnce === undefined) return;
-    call.arguments[options ? 2 : call.arguments.length] = parseExpression(j, withOnce);
-    ctx.edit(path, MESSAGES.once(targetText), LISTENER_RULE);
-    if (removal === 'mismatch') ctx.manual(path, MESSAGES.onceMismatch(targetText), LISTENER_RULE);
+    if (removal === 'mismatch') return ctx.manual(path, MESSAGES.removalMismatch(targetText), LISTENER_RULE);
+    if (removal === 'capture-mismatch') return ctx.manual(path, MESSAGES.captureMismatch(targetText), LISTENER_RULE);
+    if (removeWhenSettled(ctx, path, targetText, listener, options)) return;
+    // `{ once: true }` written by hand: the code says how long the listener lives.
+    if (options.once) return;
+    ctx.manual(path, MESSAGES.neverRemoved(targetText), LISTENER_RULE);
+  });
+}
+
+/** What the third argument of addEventListener/removeEventListener says, when it can be read. */
+type ListenerOptions =
+  | { readonly kind: 'known'; readonly capture: boolean; readonly once: boolean; readonly signal: boolean }
+  | { readonly kind: 'unknown' };
+
+/**
+ * `true`/`false` (capture), or an object literal of `capture`, `once`, `passive` with boolean
+ * literals and `signal` with anything. A variable, a spread or another key: unknown.
+ */
+function getListenerOptions(options: Node | undefined): ListenerOptions {
+  if (!options) return { kind: 'known', capture: false, once: false, signal: false };
+  if (isBooleanLiteral(options)) return { kind: 'known', capture: options.value, once: false, signal: false };
+  if (options.type !== 'ObjectExpression') return { kind: 'unknown' };
+  // A `signal` option decides the listener's lifetime, whatever else the object holds.
+  if (options.properties.some((property: Node) => !property.computed && (property.key?.name ?? property.key?.value) === 'signal')) {
+    return { kind: 'known', capture: false, once: false, signal: true };
+  }
+  const flags: Record<string, boolean> = {};
+  for (const property of options.properties as Node[]) {
+    const key = property.key?.name ?? property.key?.value;
+    if ((property.type !== 'ObjectProperty' && property.type !== 'Property') || property.computed) return { kind: 'unknown' };
+    if (['capture', 'once', 'passive'].includes(key) && isBooleanLiteral(property.value)) flags[key] = property.value.value;
+    else return { kind: 'unknown' };
+  }
+  return { kind: 'known', capture: flags.capture === true, once: flags.once === true, signal: false };
+}
+
+function isBooleanLiteral(node: Node): boolean {
+  return node?.type === 'BooleanLiteral' || (node?.type === 'Literal' && typeof node.value === 'boolean');
+}
+
+/**
+ * Listeners whose shape a rewrite must not assume: a generator function (calling it only creates
+ * a generator, so its body never runs), a named function expression that refers to itself (it
+ * removes or re-adds itself), a `function` that reads `this` (the signal it was added to).
+ */
+function getListenerHazard(fn: Node | undefined): keyof typeof HAZARDS | undefined {
+  if (!fn) return undefined;
+  if (fn.generator) return 'generator';
+  if (fn.type === 'FunctionExpression' && fn.id && mentions(fn.body, fn.id.name)) return 'selfReference';
+  if (fn.type !== 'ArrowFunctionExpression' && usesThis(fn.body)) return 'this';
+  return undefined;
+}
+
+const HAZARDS = {
+  generator: 'the listener is a generator function, whose body never runs when the signal calls it',
+  selfReference: 'the listener refers to itself by its own name',
+  this: 'the listener reads `this`, the signal it is called on',
+} as const;
+
+/** True when `node` reads `this` of its own function (arrows see it; nested functions have their own). */
+function usesThis(node: Node): boolean {
+  if (!node || typeof node !== 'object') return false;
+  if (node.type === 'ThisExpression') return true;
+  if (isFunctionNode(node) && node.type !== 'ArrowFunctionExpression') return false;
+  return Object.keys(node).some((key) => {
+    if (key === 'loc' || key === 'tokens' || key === 'comments' || key === 'original') return false;
+    const value = node[key];
+    return Array.isArray(value) ? value.some(usesThis) : value && typeof value === 'object' && usesThis(value);
   });
 }
 
@@ -770,7 +778,7 @@ function addOnceToListeners(ctx: TransformContext): void {
  * of its own, passed as its `signal` option and aborted in `finally`. False when the code has no
  * such shape (the caller falls back to `{ once: true }`).
  */
-function removeWhenSettled(ctx: TransformContext, callPath: ASTPath, target: string, listener: Node): boolean {
+function removeWhenSettled(ctx: TransformContext, callPath: ASTPath, target: string, listener: Node, options: ListenerOptions & { kind: 'known' }): boolean {
   const { j } = ctx;
   const statement = getExpressionStatement(callPath);
   const list = statement && getStatementList(statement);
@@ -797,17 +805,29 @@ function removeWhenSettled(ctx: TransformContext, callPath: ASTPath, target: str
   if (listener.type === 'Identifier') {
     if (getBindingReferences(j, ctx.root, callPath, listener.name).some(isWrittenIdentifier)) return false;
     const access = (callPath.node as Node).callee.optional ? '?.' : '.';
-    finalizer.unshift(parseStatement(j, `${target}${access}removeEventListener('abort', ${listener.name});`));
+    // A listener added for the capture phase is only removed with the same flag.
+    const capture = options.capture ? ', true' : '';
+    finalizer.unshift(parseStatement(j, `${target}${access}removeEventListener('abort', ${listener.name}${capture});`));
     ctx.edit(callPath, MESSAGES.removeInFinally(target), LISTENER_RULE);
     return true;
   }
   if (!isFunctionNode(listener) || !isGlobalReference(callPath, 'AbortController')) return false;
   const name = getFreeName(ctx, ['listenerController']);
+  const args = (callPath.node as Node).arguments as Node[];
+  const withSignal = buildOptionsWithSignal(args[2], `${name}.signal`);
+  if (withSignal === undefined) return false;
   declareIn.splice(declareIn.indexOf(declareBefore), 0, parseStatement(j, `const ${name} = new AbortController();`));
-  (callPath.node as Node).arguments.push(parseExpression(j, `{ signal: ${name}.signal }`));
+  args[2] = parseExpression(j, withSignal);
   finalizer.unshift(parseStatement(j, `${name}.abort();`));
   ctx.edit(callPath, MESSAGES.removeInFinally(target), LISTENER_RULE);
   return true;
+}
+
+/** The listener's options with `signal` added: `true` (capture) becomes `{ capture: true, signal }`. */
+function buildOptionsWithSignal(options: Node | undefined, signal: string): string | undefined {
+  if (!options) return `{ signal: ${signal} }`;
+  if (isBooleanLiteral(options)) return options.value ? `{ capture: true, signal: ${signal} }` : `{ signal: ${signal} }`;
+  return buildObjectWithProperty(options, `signal: ${signal}`);
 }
 
 /** The function a listener runs: inline, or declared in the same function under the name passed. */
@@ -874,12 +894,13 @@ function contains(node: Node, target: Node): boolean {
 }
 
 /**
- * 'matching' when the enclosing function removes this very listener from the same target;
- * 'mismatch' when it removes some other function (an inline arrow, another name) that cannot be it.
+ * 'matching' when the enclosing function removes this very listener from the same target with
+ * the same capture flag; 'capture-mismatch' when it removes it with another flag, which removes
+ * nothing; 'mismatch' when it removes some other function (an inline arrow, another name).
  */
-function getRemoval(ctx: TransformContext, path: ASTPath, target: string, listener: Node): 'matching' | 'mismatch' | 'none' {
+function getRemoval(ctx: TransformContext, path: ASTPath, target: string, listener: Node, capture: boolean): 'matching' | 'mismatch' | 'capture-mismatch' | 'none' {
   const [fn] = getEnclosingFunctions(path);
-  let result: 'matching' | 'mismatch' | 'none' = 'none';
+  let result: 'matching' | 'mismatch' | 'capture-mismatch' | 'none' = 'none';
   const scope = ctx.j(fn as ASTPath);
   [...scope.find(ctx.j.CallExpression).paths(), ...scope.find(ctx.j.OptionalCallExpression).paths()].forEach((candidate) => {
     const call = candidate.node as Node;
@@ -888,21 +909,14 @@ function getRemoval(ctx: TransformContext, path: ASTPath, target: string, listen
     if (!isAbortEventName(call.arguments[0]) || normalizeChain(getNodeText(callee.object) ?? '') !== normalizeChain(target)) return;
     const removed = call.arguments[1];
     const same = listener.type === 'Identifier' ? removed?.type === 'Identifier' && removed.name === listener.name : getNodeText(removed) === getNodeText(listener) && !isFunctionNode(listener);
-    if (same) result = 'matching';
+    const options = getListenerOptions(call.arguments[2]);
+    // Options that cannot be read may well carry the right flag: not called a mismatch.
+    const sameCapture = options.kind === 'unknown' || options.capture === capture;
+    if (same && sameCapture) result = 'matching';
+    else if (same && result !== 'matching') result = 'capture-mismatch';
     else if (result === 'none') result = 'mismatch';
   });
   return result;
-}
-
-/** An object literal of plain properties that says nothing about `once` or `signal`. */
-function canAddOnce(options: Node): boolean {
-  if (options.type !== 'ObjectExpression') return false;
-  const plain = options.properties.every((property: Node) => (property.type === 'ObjectProperty' || property.type === 'Property') && !property.computed);
-  return plain && !hasKey(options, 'once') && !hasKey(options, 'signal');
-}
-
-function hasKey(object: Node, key: string): boolean {
-  return object.properties.some((property: Node) => property.key?.name === key || property.key?.value === key);
 }
 
 // ---------------------------------------------------------------------------------------------

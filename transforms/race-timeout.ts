@@ -2,6 +2,7 @@ import { builtinModules } from 'node:module';
 import type { ASTPath } from 'jscodeshift';
 import { buildAnySignalText, buildTimeoutSignalText, type TimeoutSignalText } from '../src/ast/build-timeout-signal.ts';
 import { getNodeText } from '../src/ast/get-node-text.ts';
+import { getBindingReferences } from '../src/ast/get-references.ts';
 import { isGlobalReference } from '../src/ast/is-global-reference.ts';
 import { isReference } from '../src/ast/is-reference.ts';
 import { mentions } from '../src/ast/mentions.ts';
@@ -35,6 +36,8 @@ const MESSAGES = {
     `${callee}() now gets a timeout signal instead of racing a timer; on timeout it rejects with ${callee}()'s abort error, no longer the original error`,
   cleared: 'the timeout timer is now cleared when the race settles',
   notCancellable: 'the operation cannot take a signal and keeps running after the timeout',
+  notForwarded: (callee: string) =>
+    `${callee}() takes a signal but does not pass it on, so only the race bounds it: the race stays, and the operation keeps running after the timeout`,
   unsupported: (reason: string) => `cannot pass a timeout signal: ${reason}`,
   delayNotInteger: (ms: string) =>
     `cannot tell that the delay \`${ms}\` is a whole number of milliseconds: AbortSignal.timeout throws a RangeError on fractions and negatives where setTimeout does not; pass a timeout signal by hand`,
@@ -44,6 +47,10 @@ const MESSAGES = {
     "the timeout error cannot be moved next to the operation (it reads the timer's parameters, or names that mean something else here); rerun with keepError: false or rewrite by hand",
   timerNotStatement: 'the timeout timer is never cleared, and the race is not a statement of its own: clear the timer by hand',
   helperTimer: (name: string) => `the timer of ${name}() is never cleared and keeps running after the race; clear it, or pass a signal to the operation`,
+  abortWhenSettled: (callee: string) =>
+    `${callee}() now gets a signal aborted when the race settles, so it stops after the timeout; the race stays, as ${callee}() does not end a running attempt on abort`,
+  attemptKeepsRunning: (callee: string, reason: string) =>
+    `${callee}() does not end a running attempt on abort, so the race must stay; cannot also pass it a signal aborted when the race settles: ${reason}`,
 } as const;
 
 /** The timeout side of a race: a promise that rejects with `error` after `ms`. */
@@ -56,10 +63,22 @@ interface TimeoutPromise {
   readonly timer: { readonly kind: 'inline'; readonly call: Node } | { readonly kind: 'helper'; readonly name: string; readonly functionPath: ASTPath };
 }
 
+/**
+ * Catalogued modules whose signal is only checked between attempts (p-retry from 6.0 awaits the
+ * running attempt before it looks at the signal): a timeout signal alone no longer bounds a
+ * hanging attempt, so the race stays and the signal only stops what follows it.
+ */
+const BETWEEN_ATTEMPTS_MODULES = new Set(['p-retry']);
+
 /** Where a signal can go in the operation's call. */
 type SignalTarget =
-  | { readonly kind: 'slot'; readonly slot: SignalSlot; readonly callee: string }
-  | { readonly kind: 'positional'; readonly index: number; readonly callee: string };
+  | { readonly kind: 'slot'; readonly slot: SignalSlot; readonly callee: string; readonly betweenAttempts?: boolean }
+  | { readonly kind: 'positional'; readonly index: number; readonly callee: string }
+  /** A local function that takes a signal and does nothing with it but check it, or nothing at all. */
+  | { readonly kind: 'not-forwarded'; readonly callee: string };
+
+/** A target the signal can actually be given to. */
+type PassTarget = Exclude<SignalTarget, { readonly kind: 'not-forwarded' }>;
 
 /**
  * A timeout race: `Promise.race([op, timeout])`, or a call of a helper of this file that races
@@ -91,7 +110,18 @@ export function transform(ctx: TransformContext): void {
     if (!site.viaHelper && helpers.size > 0) removeUnusedHelpers();
     if (isWithin(site.path, removed)) continue;
     const target = getSignalTarget(ctx, matcher, site.opPath);
-    const result = target ? passTimeoutSignal(ctx, site.path, site.opPath, target, site.timeout) : { kind: 'not-cancellable' as const };
+    if (target?.kind === 'slot' && target.betweenAttempts && !site.viaHelper) {
+      abortWhenSettled(ctx, site, target);
+      continue;
+    }
+    if (target?.kind === 'not-forwarded') {
+      // The race inside a `withTimeout` helper is a site of its own, reported there.
+      if (site.viaHelper) continue;
+      ctx.manual(site.path, MESSAGES.notForwarded(target.callee), RULES.race);
+      clearTimer(ctx, site.path, site.timeout);
+      continue;
+    }
+    const result = target && !(target.kind === 'slot' && target.betweenAttempts) ? passTimeoutSignal(ctx, site.path, site.opPath, target, site.timeout) : { kind: 'not-cancellable' as const };
     if (result.kind === 'done') {
       if (site.timeout.timer.kind === 'helper') helpers.add(site.timeout.timer.functionPath);
       continue;
@@ -264,15 +294,64 @@ function getSignalTarget(ctx: TransformContext, matcher: CallMatcher, opPath: AS
   if (op.type !== 'CallExpression') return undefined;
   const callee = getNodeText(op.callee) ?? 'the operation';
   const match = matcher.getMatch(opPath);
-  if (match) return { kind: 'slot', slot: match.entry.signal, callee: match.callee };
+  if (match) return { kind: 'slot', slot: match.entry.signal, callee: match.callee, betweenAttempts: BETWEEN_ATTEMPTS_MODULES.has(match.entry.module) };
   if (op.callee.type !== 'Identifier') return undefined;
   const functionPath = getLocalFunction(opPath, op.callee.name);
   if (!functionPath) return undefined;
   const parameter = getSignalParameter(ctx.j, ctx.root, functionPath);
+  // Without the race only the signal bounds the call: a function that takes one but never passes
+  // it on (a type that merely allows it, a check before the work starts) would run unbounded.
   if (!parameter) return undefined;
+  if (!forwardsSignal(ctx, functionPath, parameter.index)) return { kind: 'not-forwarded', callee };
   if (parameter.kind === 'positional') return { kind: 'positional', index: parameter.index, callee };
   const slot: SignalSlot = { position: { kind: 'index', index: parameter.index }, property: 'signal', fillUndefined: true };
   return { kind: 'slot', slot, callee };
+}
+
+/**
+ * True when the local function passes the signal its parameter `index` brings to a call: as an
+ * argument (`fetch(url, options)`, `AbortSignal.any([signal, other])`) or in an object literal
+ * (`{ signal }`, `{ signal: options.signal }`). `signal.throwIfAborted()` alone does not count.
+ */
+function forwardsSignal(ctx: TransformContext, functionPath: ASTPath, index: number): boolean {
+  const fn = functionPath.node as Node;
+  const param = fn.params[index];
+  const target = param?.type === 'AssignmentPattern' ? param.left : param;
+  const names: string[] = [];
+  if (target?.type === 'Identifier') names.push(target.name);
+  if (target?.type === 'ObjectPattern') {
+    for (const property of target.properties) {
+      if ((property.type !== 'ObjectProperty' && property.type !== 'Property') || property.computed) continue;
+      const value = property.value?.type === 'AssignmentPattern' ? property.value.left : property.value;
+      if (value?.type === 'Identifier' && property.key.type === 'Identifier' && /signal$/i.test(property.key.name)) names.push(value.name);
+    }
+  }
+  const body = (functionPath as Node).get('body') as ASTPath;
+  return names.some((name) =>
+    getBindingReferences(ctx.j, ctx.root, body, name).some((reference) => {
+      // `options` or `options.signal`: the value that travels.
+      const parent = reference.parentPath?.node as Node;
+      if ((parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.object === reference.node) {
+        return !parent.computed && parent.property.name === 'signal' && isPassedOn(reference.parentPath as ASTPath);
+      }
+      return isPassedOn(reference);
+    }),
+  );
+}
+
+/** The value at `path` is an argument of a call, an element of an array, or a property value. */
+function isPassedOn(path: ASTPath): boolean {
+  let current = path;
+  // `signal ?? undefined`, `signal!`, `signal as AbortSignal` still pass the same signal.
+  while (['LogicalExpression', 'TSNonNullExpression', 'TSAsExpression', 'ConditionalExpression'].includes((current.parentPath?.node as Node)?.type)) {
+    current = current.parentPath as ASTPath;
+  }
+  const container = current.parentPath?.value;
+  const owner = (Array.isArray(container) ? current.parentPath?.parentPath?.node : current.parentPath?.node) as Node;
+  if (!owner) return false;
+  if (['CallExpression', 'OptionalCallExpression', 'NewExpression'].includes(owner.type)) return Array.isArray(container) && owner.arguments === container;
+  if (owner.type === 'ArrayExpression') return true;
+  return (owner.type === 'ObjectProperty' || owner.type === 'Property') && owner.value === current.node;
 }
 
 type PassResult = { readonly kind: 'done' } | { readonly kind: 'manual'; readonly message: string } | { readonly kind: 'not-cancellable' };
@@ -285,7 +364,7 @@ type PassResult = { readonly kind: 'done' } | { readonly kind: 'manual'; readonl
  *   const timeoutSignal = AbortSignal.timeout(ms);
  *   await op({ signal: timeoutSignal }).catch((error) => { throw timeoutSignal.aborted ? err : error; });
  */
-function passTimeoutSignal(ctx: TransformContext, racePath: ASTPath, opPath: ASTPath, target: SignalTarget, timeout: TimeoutPromise): PassResult {
+function passTimeoutSignal(ctx: TransformContext, racePath: ASTPath, opPath: ASTPath, target: PassTarget, timeout: TimeoutPromise): PassResult {
   const op = opPath.node as Node;
   const msText = getNodeText(timeout.ms);
   if (msText === undefined) return { kind: 'not-cancellable' };
@@ -343,13 +422,13 @@ function isWholeMilliseconds(site: ASTPath, ms: Node): boolean {
   return declarator?.type === 'VariableDeclarator' && declaration?.kind === 'const' && declarator.init != null && isWholeMilliseconds(site, declarator.init);
 }
 
-function notInserted(target: SignalTarget, result: InsertSignalResult): string {
+function notInserted(target: PassTarget, result: InsertSignalResult): string {
   const reason = result.kind === 'unsure' ? result.reason : 'it already passes a signal';
   return MESSAGES.notInserted(target.callee, reason);
 }
 
 /** Puts the signal text into the operation's call (a positional parameter, or the options). */
-function insertInto(ctx: TransformContext, opPath: ASTPath, target: SignalTarget, signal: string, inScope: string | undefined): InsertSignalResult {
+function insertInto(ctx: TransformContext, opPath: ASTPath, target: PassTarget, signal: string, inScope: string | undefined): InsertSignalResult {
   const args = (opPath.node as Node).arguments as Node[];
   if (target.kind === 'slot') {
     const result = insertSignal(ctx, opPath, target.slot, { expression: signal }, false);
@@ -396,7 +475,7 @@ function replaceSignalInScope(ctx: TransformContext, args: readonly Node[], keys
  *   let timer;
  *   await Promise.race([op, new Promise((_, reject) => { timer = setTimeout(...) })]).finally(() => clearTimeout(timer));
  */
-function clearTimer(ctx: TransformContext, racePath: ASTPath, timeout: TimeoutPromise): void {
+function clearTimer(ctx: TransformContext, racePath: ASTPath, timeout: TimeoutPromise, settled?: { readonly abort: string }): void {
   if (timeout.timer.kind === 'helper') return ctx.manual(racePath, MESSAGES.helperTimer(timeout.timer.name), RULES.timer);
   const statementPath = getStatementPath(racePath);
   if (!statementPath || !isGlobalReference(racePath, 'clearTimeout')) return ctx.manual(racePath, MESSAGES.timerNotStatement, RULES.timer);
@@ -409,12 +488,44 @@ function clearTimer(ctx: TransformContext, racePath: ASTPath, timeout: TimeoutPr
   else executor.body.body[0].expression = assignment;
 
   ctx.edit(racePath, MESSAGES.cleared, RULES.timer);
-  const replacement = parseExpression(ctx.j, `_.finally(() => clearTimeout(${name}))`);
+  const onSettled = settled ? `{\n  clearTimeout(${name});\n  ${settled.abort}.abort();\n}` : `clearTimeout(${name})`;
+  const replacement = parseExpression(ctx.j, `_.finally(() => ${onSettled})`);
   replacement.callee.object = racePath.node;
   racePath.replace(replacement);
   const declaration = ctx.typescript ? `let ${name}: ReturnType<typeof setTimeout> | undefined;` : `let ${name};`;
   statementPath.insertBefore(parseStatement(ctx.j, declaration));
   markDeclared(racePath, name);
+}
+
+/**
+ * A race whose operation checks its signal only between attempts (p-retry): the race stays, so
+ * that a hanging attempt still times out with the original error, and the operation gets the
+ * signal of a controller aborted once the race has settled, so that it stops retrying after the
+ * timeout instead of running on unseen. The race rejects before the abort, so callers see the
+ * same error as before.
+ *
+ *   const retryController = new AbortController();
+ *   let timer;
+ *   await Promise.race([pRetry(run, { signal: retryController.signal }), new Promise(...)])
+ *     .finally(() => { clearTimeout(timer); retryController.abort(); });
+ */
+function abortWhenSettled(ctx: TransformContext, site: RaceSite, target: SignalTarget & { kind: 'slot' }): void {
+  const racePath = site.path;
+  const statementPath = getStatementPath(racePath);
+  const unsupported = (reason: string) => {
+    ctx.manual(racePath, MESSAGES.attemptKeepsRunning(target.callee, reason), RULES.race);
+    clearTimer(ctx, racePath, site.timeout);
+  };
+  if (site.timeout.timer.kind !== 'inline' || !statementPath) return unsupported('the timer is not inline in a race that is a statement of its own');
+  if (!isGlobalReference(racePath, 'AbortController') || !isGlobalReference(racePath, 'clearTimeout')) return unsupported('AbortController or clearTimeout is not the global here');
+  if (getSignalInScope(ctx.j, ctx.root, racePath)) return unsupported('a signal is in scope, which the operation should get too: combine them by hand');
+  const name = getUnusedName(racePath, 'retryController');
+  const inserted = insertSignal(ctx, site.opPath, target.slot, { expression: `${name}.signal` }, false);
+  if (inserted.kind !== 'inserted') return unsupported(inserted.kind === 'unsure' ? inserted.reason : 'it already passes a signal');
+  ctx.edit(racePath, MESSAGES.abortWhenSettled(target.callee), RULES.race);
+  statementPath.insertBefore(parseStatement(ctx.j, `const ${name} = new AbortController();`));
+  markDeclared(racePath, name);
+  clearTimer(ctx, racePath, site.timeout, { abort: name });
 }
 
 /**

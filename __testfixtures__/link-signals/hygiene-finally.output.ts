@@ -23,7 +23,7 @@ export async function job(queue: Queue, signal: AbortSignal) {
 }
 
 export async function start(server: Server, signal: AbortSignal) {
-  signal.addEventListener('abort', () => server.close(), { once: true });
+  signal.addEventListener('abort', () => server.close());
   try {
     await server.listen(8080);
   } finally {

@@ -1,8 +1,8 @@
 import { shutdownSignal } from './lifecycle';
 
 export async function worker(queue: Queue, signal: AbortSignal) {
-  signal.addEventListener('abort', () => queue.pause(), { once: true });
-  shutdownSignal.addEventListener('abort', onShutdown, { passive: true, once: true });
+  signal.addEventListener('abort', () => queue.pause());
+  shutdownSignal.addEventListener('abort', onShutdown, { passive: true });
   await queue.drain();
 }
 
@@ -12,7 +12,7 @@ export function tracked(options: { signal: AbortSignal }, onAbort: () => void) {
 }
 
 export function wrongRemoval(signal: AbortSignal) {
-  signal.addEventListener('abort', () => cleanup(), { once: true });
+  signal.addEventListener('abort', () => cleanup());
   return () => signal.removeEventListener('abort', () => cleanup());
 }
 
@@ -27,7 +27,7 @@ export function local() {
 }
 
 export function optionalSignal(options?: { signal?: AbortSignal }) {
-  options?.signal?.addEventListener('abort', () => cleanup(), { once: true });
+  options?.signal?.addEventListener('abort', () => cleanup());
 }
 
 export async function optionalInOperation(conn: Connection, signal?: AbortSignal) {
