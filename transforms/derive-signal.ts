@@ -206,9 +206,19 @@ function readsCallerSignal(ctx: TransformContext, caller: CallerSignal, site: AS
       const grand = reference.parentPath?.parentPath?.node as Node;
       return !(grand?.type === 'AssignmentExpression' && grand.left === parent && grand === site.node);
     }
+    if (isDestructuredWithoutSignal(reference)) return false;
     // The bag passed on whole: before an assignment to its slot it still carries the caller's signal.
     return site.node.type !== 'AssignmentExpression' || (node.start as number) < siteStart;
   });
+}
+
+/** `const { timeout = 5000 } = options`: reads other keys only (no `signal`, no `...rest` that keeps it). */
+function isDestructuredWithoutSignal(reference: ASTPath): boolean {
+  const parent = reference.parentPath?.node as Node;
+  if (parent?.type !== 'VariableDeclarator' || parent.init !== reference.node || parent.id.type !== 'ObjectPattern') return false;
+  return (parent.id.properties as Node[]).every(
+    (property) => (property.type === 'ObjectProperty' || property.type === 'Property') && !property.computed && property.key.type === 'Identifier' && property.key.name !== 'signal',
+  );
 }
 
 function isInside(path: ASTPath, node: Node): boolean {
