@@ -13,7 +13,7 @@ type Node = any;
 export const meta: TransformMeta = {
   name: 'request-spread',
   description: "Report `{ ...request }` spreads of a Fetch Request, which copy none of its properties (its signal included)",
-  mayApply: (source) => source.includes('...') && /\bRequest(Info)?\b/.test(source),
+  mayApply: (source) => source.includes('...') && source.includes('Request'),
   rule: 'request-spread',
 };
 

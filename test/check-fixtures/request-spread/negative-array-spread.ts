@@ -1,0 +1,3 @@
+export function pair(request: Request, others: Request[]) {
+  return [request, ...others];
+}

@@ -1,0 +1,3 @@
+export function merge(request, defaults) {
+  return { ...defaults, ...request };
+}

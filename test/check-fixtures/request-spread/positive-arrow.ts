@@ -1,0 +1,1 @@
+export const relay = async (request: Request) => fetch('https://relay.example.com', { ...request });

@@ -1,0 +1,5 @@
+import { Request as UndiciRequest } from 'undici';
+
+export function describe(request: UndiciRequest) {
+  return { ...request, receivedAt: Date.now() };
+}
