@@ -56,7 +56,7 @@ describe('npm pack + install', () => {
 
   it('the tarball holds the bin, the compiled code and the worker, and no tests', () => {
     expect(files).toEqual(
-      expect.arrayContaining(['package.json', 'bin/ctxmod.js', 'dist/src/cli/bin.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/engine/worker.js', 'dist/src/testing/index.js', 'dist/src/testing/index.d.ts']),
+      expect.arrayContaining(['package.json', 'LICENSE', 'bin/ctxmod.js', 'dist/src/cli/bin.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/engine/worker.js', 'dist/src/testing/index.js', 'dist/src/testing/index.d.ts']),
     );
     expect(files.filter((path) => path.startsWith('test/') || path.startsWith('__testfixtures__/'))).toEqual([]);
   });
