@@ -2,6 +2,7 @@ import type { ASTPath } from 'jscodeshift';
 import { getEnclosingFunctions } from '../src/ast/get-enclosing-functions.ts';
 import { getModuleKind } from '../src/ast/get-module-kind.ts';
 import { getOnlyExpression } from '../src/ast/get-only-expression.ts';
+import { getSinkSignalText } from '../src/ast/get-sink-signal-text.ts';
 import { isGlobalReference } from '../src/ast/is-global-reference.ts';
 import { isReference } from '../src/ast/is-reference.ts';
 import { mentions } from '../src/ast/mentions.ts';
@@ -16,7 +17,7 @@ import {
 import { parseExpression } from '../src/ast/parse-snippet.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
 import { getPrintOptions } from '../src/engine/print-options.ts';
-import { getNodeSignal, getSignalInScope, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
+import { getSignalInScope, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
 import type { TransformContext, TransformMeta } from '../src/types.ts';
 
 type Node = any;
@@ -89,7 +90,7 @@ export function transform(ctx: TransformContext): void {
       continue;
     }
     ctx.edit(sleep.path, signal ? MESSAGES.sleepWithSignal(signal.expression) : MESSAGES.sleep);
-    sleep.path.replace(buildTimersCall(ctx, getCallee(), sleep.delay, signal && getNodeSignal(signal)));
+    sleep.path.replace(buildTimersCall(ctx, getCallee(), sleep.delay, signal && getSinkSignalText(ctx.j, ctx.root, signal, false)));
   }
 }
 
@@ -235,7 +236,7 @@ function rewriteHelper(ctx: TransformContext, helper: SleepHelper, getCallee: ()
     const signal = getSignalInScope(j, ctx.root, call);
     if (!signal) continue;
     while (args.length < helper.paramCount) args.push(j.identifier('undefined'));
-    args.push(parseExpression(j, getNodeSignal(signal)));
+    args.push(parseExpression(j, getSinkSignalText(j, ctx.root, signal, false)));
     ctx.edit(call, MESSAGES.helperCall(helper.name, signal.expression));
   }
 }

@@ -4,8 +4,9 @@ import type { CallMatch } from '../src/catalog/match.ts';
 import { insertSignal } from '../src/catalog/insert-signal.ts';
 import { getProperty } from '../src/catalog/signal-argument.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
+import { getSinkSignalText } from '../src/ast/get-sink-signal-text.ts';
 import { isInFinally } from '../src/ast/is-in-finally.ts';
-import { getNodeSignal, getSignalInScope, mayHaveSignal, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
+import { getSignalInScope, mayHaveSignal, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
 import type { TransformContext, TransformMeta } from '../src/types.ts';
 
 type Node = any;
@@ -41,8 +42,7 @@ function forwardSignal(ctx: TransformContext, path: ASTPath, match: CallMatch, s
   if (passesSignalOwner(args, signal)) return;
   // Read before the signal goes in: the options object may be replaced.
   const rule = getRule(match, args);
-  // fetch takes a RequestInit's null signal; the others take undefined only.
-  const value = match.entry.signal.requestFirst ? signal : { ...signal, expression: getNodeSignal(signal) };
+  const value = { ...signal, expression: getSinkSignalText(ctx.j, ctx.root, signal, match.entry.signal.acceptsNull === true) };
   const result = insertSignal(ctx, path, match.entry.signal, value, true);
   if (result.kind === 'passed') return;
   if (result.kind === 'unsure') return ctx.manual(path, MESSAGES.manual(match.callee, result.reason, signal.expression), rule);

@@ -2,6 +2,7 @@ import type { ASTPath } from 'jscodeshift';
 import { buildTimeoutSignalText } from '../src/ast/build-timeout-signal.ts';
 import { getModuleKind } from '../src/ast/get-module-kind.ts';
 import { getNodeText } from '../src/ast/get-node-text.ts';
+import { getSinkSignalText } from '../src/ast/get-sink-signal-text.ts';
 import { isBrowserOnly } from '../src/ast/is-browser-only.ts';
 import { isGlobalReference } from '../src/ast/is-global-reference.ts';
 import {
@@ -15,7 +16,7 @@ import { parseExpression } from '../src/ast/parse-snippet.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
 import { getPrintOptions } from '../src/engine/print-options.ts';
 import { getFeatureSupport } from '../src/runtime/features.ts';
-import { getNodeSignal, getSignalInScope, mayHaveSignal, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
+import { getSignalInScope, mayHaveSignal, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
 import type { TransformContext, TransformMeta } from '../src/types.ts';
 
 type Node = any;
@@ -300,7 +301,7 @@ function getOptionsText(ctx: TransformContext, promise: OncePromise, signal: Sig
     if (timeout.kind === 'unsupported') return timeout;
     return { kind: 'ok', text: `{ signal: ${timeout.text} }` };
   }
-  const expression = getNodeSignal(signal as SignalInScope);
+  const expression = getSinkSignalText(ctx.j, ctx.root, signal as SignalInScope, false);
   return { kind: 'ok', text: expression === 'signal' ? '{ signal }' : `{ signal: ${expression} }` };
 }
 
