@@ -2,8 +2,10 @@ import type { ASTPath } from 'jscodeshift';
 import { getCatalogMatcher } from '../src/catalog/get-catalog-matcher.ts';
 import type { CallMatch } from '../src/catalog/match.ts';
 import { insertSignal } from '../src/catalog/insert-signal.ts';
-import { getProperty } from '../src/catalog/signal-argument.ts';
+import { getProperty, getSignalArgument } from '../src/catalog/signal-argument.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
+import { getAbortContract } from '../src/ast/get-abort-contract.ts';
+import { getAbortHandledResource, getResultNames } from '../src/ast/get-abort-handled-resource.ts';
 import { getSinkSignalText } from '../src/ast/get-sink-signal-text.ts';
 import { isInFinally } from '../src/ast/is-in-finally.ts';
 import { getSignalInScope, mayHaveSignal, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
@@ -22,6 +24,7 @@ export const meta: TransformMeta = {
 const MESSAGES = {
   forwarded: (signal: string, callee: string) => `passes ${signal} to ${callee}()`,
   manual: (callee: string, reason: string, signal: string) => `${callee}(): ${reason}; pass ${signal} by hand`,
+  kept: (callee: string, signal: string, reason: string) => `${callee}(): ${signal} not passed: ${reason}`,
 } as const;
 
 export function transform(ctx: TransformContext): void {
@@ -42,11 +45,25 @@ function forwardSignal(ctx: TransformContext, path: ASTPath, match: CallMatch, s
   if (passesSignalOwner(args, signal)) return;
   // Read before the signal goes in: the options object may be replaced.
   const rule = getRule(match, args);
+  if (getSignalArgument(path, match.entry.signal).kind === 'passed') return;
+  const kept = getKeptReason(path, signal);
+  if (kept !== undefined) return ctx.manual(path, MESSAGES.kept(match.callee, signal.expression, kept), rule);
   const value = { ...signal, expression: getSinkSignalText(ctx.j, ctx.root, signal, match.entry.signal.acceptsNull === true) };
   const result = insertSignal(ctx, path, match.entry.signal, value, true);
   if (result.kind === 'passed') return;
   if (result.kind === 'unsure') return ctx.manual(path, MESSAGES.manual(match.callee, result.reason, signal.expression), rule);
   ctx.edit(path, MESSAGES.forwarded(signal.expression, match.callee), rule);
+}
+
+/**
+ * Why the call must not get the signal although it takes one: the code turns aborts into its own
+ * error, or an abort listener already stops what the call makes.
+ */
+function getKeptReason(path: ASTPath, signal: SignalInScope): string | undefined {
+  const contract = getAbortContract(path, signal);
+  if (contract.kind !== 'none') return contract.reason;
+  const handled = getAbortHandledResource(path, signal, getResultNames(path));
+  return handled.kind === 'handled' ? handled.reason : undefined;
 }
 
 /**
