@@ -4,8 +4,8 @@ import type { CallMatch } from '../src/catalog/match.ts';
 import { insertSignal } from '../src/catalog/insert-signal.ts';
 import { getProperty, getSignalArgument } from '../src/catalog/signal-argument.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
-import { getAbortContract } from '../src/ast/get-abort-contract.ts';
-import { getAbortHandledResource, getResultNames } from '../src/ast/get-abort-handled-resource.ts';
+import { getResultNames } from '../src/ast/get-abort-handled-resource.ts';
+import { getForwardingObstacle } from '../src/ast/get-forwarding-obstacle.ts';
 import { getSinkSignalText } from '../src/ast/get-sink-signal-text.ts';
 import { isInFinally } from '../src/ast/is-in-finally.ts';
 import { getSignalInScope, mayHaveSignal, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
@@ -46,24 +46,13 @@ function forwardSignal(ctx: TransformContext, path: ASTPath, match: CallMatch, s
   // Read before the signal goes in: the options object may be replaced.
   const rule = getRule(match, args);
   if (getSignalArgument(path, match.entry.signal).kind === 'passed') return;
-  const kept = getKeptReason(path, signal);
-  if (kept !== undefined) return ctx.manual(path, MESSAGES.kept(match.callee, signal.expression, kept), rule);
+  const obstacle = getForwardingObstacle(path, signal, getResultNames(path));
+  if (obstacle.kind === 'obstacle') return ctx.manual(path, MESSAGES.kept(match.callee, signal.expression, obstacle.reason), rule);
   const value = { ...signal, expression: getSinkSignalText(ctx.j, ctx.root, signal, match.entry.signal.acceptsNull === true) };
   const result = insertSignal(ctx, path, match.entry.signal, value, true);
   if (result.kind === 'passed') return;
   if (result.kind === 'unsure') return ctx.manual(path, MESSAGES.manual(match.callee, result.reason, signal.expression), rule);
   ctx.edit(path, MESSAGES.forwarded(signal.expression, match.callee), rule);
-}
-
-/**
- * Why the call must not get the signal although it takes one: the code turns aborts into its own
- * error, or an abort listener already stops what the call makes.
- */
-function getKeptReason(path: ASTPath, signal: SignalInScope): string | undefined {
-  const contract = getAbortContract(path, signal);
-  if (contract.kind !== 'none') return contract.reason;
-  const handled = getAbortHandledResource(path, signal, getResultNames(path));
-  return handled.kind === 'handled' ? handled.reason : undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ASTPath } from 'jscodeshift';
 import { buildTimeoutSignalText } from '../src/ast/build-timeout-signal.ts';
 import { getModuleKind } from '../src/ast/get-module-kind.ts';
+import { getForwardingObstacle } from '../src/ast/get-forwarding-obstacle.ts';
 import { getNodeText } from '../src/ast/get-node-text.ts';
 import { getSinkSignalText } from '../src/ast/get-sink-signal-text.ts';
 import { isBrowserOnly } from '../src/ast/is-browser-only.ts';
@@ -42,6 +43,7 @@ const MESSAGES = {
   unsupported: (reason: string) => `not rewritten to events.once(): ${reason}`,
   browser: 'browser-only file: node:events is not available; rerun with --runtime node to rewrite it anyway',
   unknownModule: 'cannot tell whether this file is an ES module or CommonJS, so no import was added',
+  kept: (reason: string) => `not rewritten to events.once(): ${reason}`,
 } as const;
 
 const EVENTS_ONCE: ModuleMember = {
@@ -99,6 +101,11 @@ export function transform(ctx: TransformContext): void {
     }
     if (!site.hasErrorListener) {
       ctx.manual(site.promise.path, MESSAGES.noErrorListener);
+      continue;
+    }
+    const obstacle = signal ? getForwardingObstacle(site.promise.path, signal, [getEmitterBase(site.promise.emitter)]) : undefined;
+    if (obstacle?.kind === 'obstacle') {
+      ctx.manual(site.promise.path, MESSAGES.kept(obstacle.reason));
       continue;
     }
     if (browser) {
@@ -232,6 +239,12 @@ function classifyTimer(call: Node, reject: string | undefined): ExecutorPart {
 function isPlainEmitter(node: Node): boolean {
   if (node.type === 'Identifier' || node.type === 'ThisExpression') return true;
   return node.type === 'MemberExpression' && !node.computed && isPlainEmitter(node.object);
+}
+
+/** The binding an emitter is read from: `child` for `child.stdout`, `this.socket` for `this.socket.io`. */
+function getEmitterBase(emitter: string): string {
+  const [head, next] = emitter.split('.');
+  return head === 'this' && next !== undefined ? `this.${next}` : (head as string);
 }
 
 /** A string literal event name, or a constant-looking reference (`EVENTS.done`, `DONE`). */

@@ -1,6 +1,8 @@
 import type { ASTPath } from 'jscodeshift';
 import { buildObjectWithProperty } from '../src/ast/add-object-property.ts';
 import { buildTimeoutSignalText } from '../src/ast/build-timeout-signal.ts';
+import { getResultNames } from '../src/ast/get-abort-handled-resource.ts';
+import { getForwardingObstacle } from '../src/ast/get-forwarding-obstacle.ts';
 import { getNodeText } from '../src/ast/get-node-text.ts';
 import { getSinkSignalText } from '../src/ast/get-sink-signal-text.ts';
 import { parseExpression } from '../src/ast/parse-snippet.ts';
@@ -38,6 +40,7 @@ const MESSAGES = {
   gotNumber: (callee: string, signal: string) =>
     `${callee}(): a number \`timeout\` is got 11 or older, which has no \`signal\` option; upgrade to got 12 (\`timeout: { request: ms }\`) to pass ${signal}`,
   optionsUnsure: (callee: string, reason: string) => `${callee}(): has a \`timeout\` but ${reason}; add the signal by hand`,
+  kept: (callee: string, signal: string, reason: string) => `${callee}(): has a \`timeout\`, but ${signal} is not passed: ${reason}`,
 } as const;
 
 /** What one call with a `timeout` option needs. */
@@ -73,6 +76,9 @@ function migrateHttp(ctx: TransformContext, path: ASTPath, match: CallMatch): vo
   const site = getTimeoutSite(ctx, path, match, signal);
   if (site.kind === 'none') return;
   if (site.kind === 'unsure') return ctx.manual(path, MESSAGES.optionsUnsure(match.callee, site.reason), RULES.http);
+  // A signal passed already (`combine`) was someone's choice; only a new one may break a contract.
+  const obstacle = site.kind === 'add' && signal ? getForwardingObstacle(path, signal, getResultNames(path)) : undefined;
+  if (signal && obstacle?.kind === 'obstacle') return ctx.manual(path, MESSAGES.kept(match.callee, signal.expression, obstacle.reason), RULES.http);
   const ms = getNodeText(site.timeout.value);
   if (ms === undefined || !isSafeToRepeat(site.timeout.value)) {
     return ctx.manual(path, MESSAGES.complexTimeout(match.callee, getNodeText(site.timeout.value) ?? 'timeout'), RULES.http);
@@ -101,6 +107,8 @@ function migrateClient(ctx: TransformContext, path: ASTPath, match: CallMatch, m
   const site = getTimeoutSite(ctx, path, match, signal);
   if (site.kind === 'none' || site.kind === 'combine') return;
   if (site.kind === 'unsure') return ctx.manual(path, MESSAGES.optionsUnsure(match.callee, site.reason), RULES.client);
+  const obstacle = getForwardingObstacle(path, signal, getResultNames(path));
+  if (obstacle.kind === 'obstacle') return ctx.manual(path, MESSAGES.kept(match.callee, signal.expression, obstacle.reason), RULES.client);
   if (module === 'got' && isNumber(site.timeout.value)) return ctx.manual(path, MESSAGES.gotNumber(match.callee, signal.expression), RULES.client);
   const value = getSinkSignalText(ctx.j, ctx.root, signal, match.entry.signal.acceptsNull === true);
   const property = value === 'signal' ? 'signal' : `signal: ${value}`;

@@ -20,7 +20,7 @@ export type AbortContract =
 
 const REASONS = {
   ownAbortError: (signal: string, line: number) =>
-    `the code throws its own error when ${signal} is aborted (line ${line}); with the signal this call would reject with an AbortError first, which its callers do not expect`,
+    `the code throws its own error when ${signal} is aborted (line ${line}); given the signal, this would reject with an AbortError first, which its callers do not expect`,
   errorMapping: (line: number) =>
     `the catch at line ${line} sorts errors by type or rethrows its own; with the signal an abort would reach it as an AbortError it does not handle`,
 } as const;

@@ -1,0 +1,23 @@
+import type { ChildProcess } from 'node:child_process';
+
+export class CancelledError extends Error {}
+
+// Waits for the exit that the abort listener brings about: with the signal, the wait would
+// reject with an AbortError instead of returning the exit code.
+export async function stopOnAbort(child: ChildProcess, signal: AbortSignal) {
+  signal.addEventListener('abort', () => child.kill('SIGINT'), { once: true });
+  const code = await new Promise((resolve, reject) => {
+    child.once('exit', resolve);
+    child.once('error', reject);
+  });
+  return code;
+}
+
+// Reports an abort as its own error once the wait is over.
+export async function waitForReady(server: NodeJS.EventEmitter, signal: AbortSignal) {
+  await new Promise((resolve, reject) => {
+    server.once('ready', resolve);
+    server.once('error', reject);
+  });
+  if (signal.aborted) throw new CancelledError('not ready');
+}
