@@ -16,12 +16,13 @@ export async function loadThenCheck(path: string, signal: AbortSignal) {
   return text;
 }
 
-// A catch that rethrows what it caught, or already tells aborts apart, keeps its contract.
+// A catch that rethrows what it caught (`instanceof Error` only narrows), or already tells
+// aborts apart, keeps its contract.
 export async function getTeam(id: string, signal: AbortSignal) {
   try {
     return await fetch(`/teams/${id}`);
   } catch (error) {
-    console.error(error);
+    if (error instanceof Error) console.error(error.message);
     throw error;
   }
 }

@@ -88,9 +88,9 @@ function throwsOwnError(block: Node, signal: SignalInScope): boolean {
 
 /**
  * The line of a `catch` around the site (out to the signal's function) that tests `instanceof`
- * or throws something else than what it caught, unless it already knows aborts: it reads
- * `signal.aborted`, or names `AbortError` / `TimeoutError` (then an abort takes the code's own
- * path, and the signal is welcome).
+ * (of a class other than `Error`) or throws something else than what it caught, unless it
+ * already knows aborts: it reads `signal.aborted`, or names one of ABORT_NAMES (then an abort
+ * takes the code's own path, and the signal is welcome).
  */
 function findErrorMapping(site: ASTPath, signal: SignalInScope): number | undefined {
   let child: Node = site.node;
@@ -110,7 +110,8 @@ function mapsErrors(handler: Node, signal: SignalInScope): boolean {
   let sorts = false;
   let knowsAborts = false;
   walkOwnNodes(handler.body, (node) => {
-    if (node.type === 'BinaryExpression' && node.operator === 'instanceof') sorts = true;
+    // `e instanceof Error` only narrows the type; a test for a particular class sorts errors.
+    if (node.type === 'BinaryExpression' && node.operator === 'instanceof' && !(node.right.type === 'Identifier' && node.right.name === 'Error')) sorts = true;
     if (node.type === 'ThrowStatement' && !(node.argument?.type === 'Identifier' && node.argument.name === caught)) sorts = true;
     const text = node.type === 'StringLiteral' || node.type === 'Literal' ? node.value : node.type === 'Identifier' ? node.name : '';
     if (ABORT_NAMES.has(text)) knowsAborts = true;
