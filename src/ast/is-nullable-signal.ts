@@ -1,5 +1,7 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { getDeclaredMemberType, type SignalInScope } from '../scope/get-signal-in-scope.ts';
+import { isMemberOf } from './is-signal-expression.ts';
+import { walkOwnNodes } from './walk-own-nodes.ts';
 
 type Node = any;
 
@@ -10,14 +12,16 @@ const KEEPS_MEMBERS = new Set(['Omit', 'Pick', 'Partial', 'Readonly', 'Required'
  * Whether the signal in scope may be `null`, as far as the file's annotations tell without a type
  * checker: a `RequestInit`'s signal (`init?: RequestInit`, `{ signal }: RequestInit`, a type that
  * extends or wraps it), a signal typed with `| null` (`signal: AbortSignal | null`,
- * `{ signal?: AbortSignal | null }`), or an untyped `init` (what `getSignalInScope` marks).
- * A Fetch `Request`'s signal and a local controller's never are.
+ * `{ signal?: AbortSignal | null }`); without types, a `RequestInit` by use: an untyped `init`
+ * (what `getSignalInScope` marks), or a bag the function passes whole to `fetch(url, options)` or
+ * `new Request(url, options)`. A Fetch `Request`'s signal and a local controller's never are.
  */
 export function isNullableSignal(j: JSCodeshift, root: Collection, signal: SignalInScope): boolean {
   if (signal.mayBeNull) return true;
   if (signal.origin === 'request-parameter' || signal.origin === 'local-controller') return false;
   const declared = getDeclaredParameter(signal);
-  if (!declared?.type) return false;
+  if (!declared) return false;
+  if (!declared.type) return signal.origin === 'options-parameter' && isPassedAsFetchInit(signal);
   if (declared.key === undefined) return includesNull(declared.type);
   if (isRequestInitLike(j, root, declared.type, new Set())) return true;
   const member = getDeclaredMemberType(j, root, declared.type, declared.key);
@@ -45,6 +49,19 @@ function getDeclaredParameter(signal: SignalInScope): { readonly type?: Node; re
     }
   }
   return undefined;
+}
+
+function isPassedAsFetchInit(signal: SignalInScope): boolean {
+  let found = false;
+  walkOwnNodes(signal.functionPath.node, (node) => {
+    if (node.type !== 'CallExpression' && node.type !== 'NewExpression') return;
+    const callee = node.callee;
+    const name = callee.type === 'Identifier' ? callee.name : isMemberOf(callee, 'fetch') ? 'fetch' : undefined;
+    const isFetchInit = (node.type === 'CallExpression' && name === 'fetch') || (node.type === 'NewExpression' && name === 'Request');
+    const init = node.arguments[1];
+    if (isFetchInit && init?.type === 'Identifier' && init.name === signal.binding) found = true;
+  });
+  return found;
 }
 
 function includesNull(type: Node): boolean {
