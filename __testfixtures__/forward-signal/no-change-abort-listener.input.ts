@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { addAbortListener } from 'node:events';
 
 // Returns what the command printed until the abort: the listener stops the child gracefully,
 // where a signal given to spawn() would kill it and fail with an AbortError.
@@ -30,4 +31,14 @@ export function serve(cmd: string, signal: AbortSignal) {
   signal.onabort = stop;
   child = spawn(cmd);
   return child;
+}
+
+// The same with events.addAbortListener() and a child kept in a field.
+export class Recorder {
+  private child?: ChildProcess;
+
+  start(cmd: string, signal: AbortSignal) {
+    addAbortListener(signal, () => this.child?.kill('SIGINT'));
+    this.child = spawn(cmd);
+  }
 }
