@@ -9,18 +9,20 @@ type Node = any;
 const KEEPS_MEMBERS = new Set(['Omit', 'Pick', 'Partial', 'Readonly', 'Required']);
 
 /**
- * Whether the signal in scope may be `null`, as far as the file's annotations tell without a type
- * checker: a `RequestInit`'s signal (`init?: RequestInit`, `{ signal }: RequestInit`, a type that
- * extends or wraps it), a signal typed with `| null` (`signal: AbortSignal | null`,
- * `{ signal?: AbortSignal | null }`); without types, a `RequestInit` by use: an untyped `init`
- * (what `getSignalInScope` marks), or a bag the function passes whole to `fetch(url, options)` or
- * `new Request(url, options)`. A Fetch `Request`'s signal and a local controller's never are.
+ * Whether the signal in scope may be `null`, as far as the file tells without a type checker: a
+ * `RequestInit`'s signal (`init?: RequestInit`, `{ signal }: RequestInit`, a type that extends or
+ * wraps it), a signal typed with `| null` (`signal: AbortSignal | null`, `{ signal?: AbortSignal
+ * | null }`) or defaulting to `null` (`signal = null`); without types, a `RequestInit` by use: an
+ * untyped `init` (what `getSignalInScope` marks), or a bag the function passes whole to
+ * `fetch(url, options)` or `new Request(url, options)`. A Fetch `Request`'s signal and a local
+ * controller's never are.
  */
 export function isNullableSignal(j: JSCodeshift, root: Collection, signal: SignalInScope): boolean {
   if (signal.mayBeNull) return true;
   if (signal.origin === 'request-parameter' || signal.origin === 'local-controller') return false;
   const declared = getDeclaredParameter(signal);
   if (!declared) return false;
+  if (declared.defaultsToNull) return true;
   if (!declared.type) return signal.origin === 'options-parameter' && isPassedAsFetchInit(signal);
   if (declared.key === undefined) return includesNull(declared.type);
   if (isRequestInitLike(j, root, declared.type, new Set())) return true;
@@ -28,23 +30,31 @@ export function isNullableSignal(j: JSCodeshift, root: Collection, signal: Signa
   return member !== null && member !== undefined && includesNull(member);
 }
 
+interface DeclaredParameter {
+  readonly type?: Node;
+  readonly key?: string;
+  /** `signal = null`, `{ signal = null }`: the default itself is null. */
+  readonly defaultsToNull?: boolean;
+}
+
 /**
  * The annotation the signal's value is read from: the parameter's own (`signal: T`, no key), or
  * the bag's with the key the signal is read at (`options: T` and `signal`, `{ signal: s }: T`).
  */
-function getDeclaredParameter(signal: SignalInScope): { readonly type?: Node; readonly key?: string } | undefined {
+function getDeclaredParameter(signal: SignalInScope): DeclaredParameter | undefined {
   for (const param of (signal.functionPath.node as Node).params as Node[]) {
     const target = param.type === 'AssignmentPattern' ? param.left : param.type === 'TSParameterProperty' ? param.parameter : param;
     const type = target?.typeAnnotation?.typeAnnotation;
     if (target?.type === 'Identifier' && target.name === signal.binding) {
-      return signal.property === undefined ? { type } : { type, key: signal.property };
+      if (signal.property !== undefined) return { type, key: signal.property };
+      return { type, defaultsToNull: param.type === 'AssignmentPattern' && isNullLiteral(param.right) };
     }
     if (target?.type !== 'ObjectPattern' || signal.origin !== 'destructured') continue;
     for (const property of target.properties as Node[]) {
       if ((property.type !== 'ObjectProperty' && property.type !== 'Property') || property.computed) continue;
       const value = property.value?.type === 'AssignmentPattern' ? property.value.left : property.value;
       if (value?.type === 'Identifier' && value.name === signal.binding && property.key.type === 'Identifier') {
-        return { type, key: property.key.name };
+        return { type, key: property.key.name, defaultsToNull: property.value.type === 'AssignmentPattern' && isNullLiteral(property.value.right) };
       }
     }
   }
@@ -62,6 +72,10 @@ function isPassedAsFetchInit(signal: SignalInScope): boolean {
     if (isFetchInit && init?.type === 'Identifier' && init.name === signal.binding) found = true;
   });
   return found;
+}
+
+function isNullLiteral(node: Node): boolean {
+  return node?.type === 'NullLiteral' || (node?.type === 'Literal' && node.value === null && !node.regex);
 }
 
 function includesNull(type: Node): boolean {

@@ -5,11 +5,16 @@ import { pipeline } from 'node:stream/promises';
 export async function download(url, file, options) {
   if (options?.signal?.aborted) return;
   const response = await fetch(url, options);
-  await pipeline(response.body, createWriteStream(file));
+  await pipeline(response.body, createWriteStream(file), { signal: options?.signal ?? undefined });
 }
 
 // Not passed to fetch: nothing says its signal may be null.
 export async function save(body, file, options) {
   if (options?.signal?.aborted) return;
-  await pipeline(body, createWriteStream(file));
+  await pipeline(body, createWriteStream(file), { signal: options?.signal });
+}
+
+// A signal that defaults to null.
+export async function saveTo(body, file, signal = null) {
+  await pipeline(body, createWriteStream(file), { signal: signal ?? undefined });
 }
