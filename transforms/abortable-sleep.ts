@@ -88,7 +88,7 @@ export function transform(ctx: TransformContext): void {
   for (const sleep of sleeps) {
     const signal = getSignalInScope(ctx.j, ctx.root, sleep.path);
     const obstacle = signal && getForwardingObstacle(sleep.path, signal, []);
-    if (obstacle && obstacle.kind === 'obstacle') {
+    if (obstacle?.kind === 'obstacle') {
       ctx.manual(sleep.path, MESSAGES.kept(obstacle.reason));
       continue;
     }

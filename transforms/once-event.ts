@@ -43,7 +43,6 @@ const MESSAGES = {
   unsupported: (reason: string) => `not rewritten to events.once(): ${reason}`,
   browser: 'browser-only file: node:events is not available; rerun with --runtime node to rewrite it anyway',
   unknownModule: 'cannot tell whether this file is an ES module or CommonJS, so no import was added',
-  kept: (reason: string) => `not rewritten to events.once(): ${reason}`,
 } as const;
 
 const EVENTS_ONCE: ModuleMember = {
@@ -105,7 +104,7 @@ export function transform(ctx: TransformContext): void {
     }
     const obstacle = signal ? getForwardingObstacle(site.promise.path, signal, [getEmitterBase(site.promise.emitter)]) : undefined;
     if (obstacle?.kind === 'obstacle') {
-      ctx.manual(site.promise.path, MESSAGES.kept(obstacle.reason));
+      ctx.manual(site.promise.path, MESSAGES.unsupported(obstacle.reason));
       continue;
     }
     if (browser) {
