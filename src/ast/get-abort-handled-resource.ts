@@ -147,7 +147,8 @@ function getPatternNames(pattern: Node): string[] {
 /** `child` or `this.child`. */
 function getNameText(node: Node): string | undefined {
   if (node?.type === 'Identifier') return node.name;
-  return isMemberOf(node, node?.property?.name) && node.object.type === 'ThisExpression' ? `this.${node.property.name}` : undefined;
+  const isThisMember = node?.type === 'MemberExpression' && !node.computed && node.object.type === 'ThisExpression' && node.property.type === 'Identifier';
+  return isThisMember ? `this.${node.property.name}` : undefined;
 }
 
 /** `name` read anywhere in `node`, nested functions included (`this.x` as a member of `this`). */
