@@ -21,3 +21,15 @@ export async function waitForReady(server: NodeJS.EventEmitter, signal: AbortSig
   });
   if (signal.aborted) throw new CancelledError('not ready');
 }
+
+// The catch turns every failure into the code's own error.
+export async function waitForDrain(socket: NodeJS.EventEmitter, signal: AbortSignal) {
+  try {
+    await new Promise((resolve, reject) => {
+      socket.once('drain', resolve);
+      socket.once('error', reject);
+    });
+  } catch (error) {
+    throw new CancelledError('socket failed', { cause: error });
+  }
+}

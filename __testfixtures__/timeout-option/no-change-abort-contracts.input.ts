@@ -19,3 +19,12 @@ export function ping(url: string, signal: AbortSignal) {
   signal.addEventListener('abort', () => request.end(), { once: true });
   return request;
 }
+
+export class CancelledError extends Error {}
+
+// Reports an abort as its own error once the request is done.
+export async function getTeam(id: string, signal: AbortSignal) {
+  const response = await axios.get(`/teams/${id}`, { timeout: 5000 });
+  if (signal.aborted) throw new CancelledError('team lookup cancelled');
+  return response.data;
+}

@@ -12,3 +12,12 @@ export async function retry<T>(fn: () => Promise<T>, signal: AbortSignal): Promi
     }
   }
 }
+
+// The catch around the wait turns every failure into the code's own error.
+export async function throttle(signal: AbortSignal) {
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  } catch (error) {
+    throw new CancelledError('throttle failed', { cause: error });
+  }
+}
