@@ -1,6 +1,7 @@
 import type { ASTPath } from 'jscodeshift';
 import { buildTimeoutSignalText } from '../src/ast/build-timeout-signal.ts';
 import { getModuleKind } from '../src/ast/get-module-kind.ts';
+import { getSourceNames } from '../src/ast/get-abort-handled-resource.ts';
 import { getForwardingObstacle } from '../src/ast/get-forwarding-obstacle.ts';
 import { getNodeText } from '../src/ast/get-node-text.ts';
 import { getSinkSignalText } from '../src/ast/get-sink-signal-text.ts';
@@ -102,7 +103,8 @@ export function transform(ctx: TransformContext): void {
       ctx.manual(site.promise.path, MESSAGES.noErrorListener);
       continue;
     }
-    const obstacle = signal ? getForwardingObstacle(site.promise.path, signal, [getEmitterBase(site.promise.emitter)]) : undefined;
+    const emitter = getEmitterBase(site.promise.emitter);
+    const obstacle = signal ? getForwardingObstacle(site.promise.path, signal, getSourceNames(site.promise.path, emitter)) : undefined;
     if (obstacle?.kind === 'obstacle') {
       ctx.manual(site.promise.path, MESSAGES.unsupported(obstacle.reason));
       continue;

@@ -33,3 +33,13 @@ export async function waitForDrain(socket: NodeJS.EventEmitter, signal: AbortSig
     throw new CancelledError('socket failed', { cause: error });
   }
 }
+
+// The listener stops the child whose output the promise waits on.
+export async function drainOutput(child: ChildProcess, signal: AbortSignal) {
+  const output = child.stdout!;
+  signal.addEventListener('abort', () => child.kill('SIGINT'), { once: true });
+  await new Promise((resolve, reject) => {
+    output.once('end', resolve);
+    output.once('error', reject);
+  });
+}

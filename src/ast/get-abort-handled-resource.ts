@@ -54,6 +54,35 @@ export function getResultNames(call: ASTPath): string[] {
   return [];
 }
 
+/**
+ * `name` and what it is read from, transitively: `output` and `child` for `const output =
+ * child.stdout`. A listener that stops `child` stops what `output` emits too.
+ */
+export function getSourceNames(site: ASTPath, name: string): string[] {
+  const names = [name];
+  for (let current: string | undefined = name; current !== undefined && !current.startsWith('this.'); ) {
+    const bindings: ASTPath[] = (site as Node).scope?.lookup(current)?.getBindings()[current] ?? [];
+    const declarator = bindings.length === 1 ? (bindings[0]?.parentPath?.node as Node) : undefined;
+    const init = declarator?.type === 'VariableDeclarator' && declarator.id === bindings[0]?.node ? declarator.init : undefined;
+    current = getChainBase(init);
+    if (current === undefined || names.includes(current)) break;
+    names.push(current);
+  }
+  return names;
+}
+
+/** `child` of `child.stdout!`, `this.child` of `this.child.stdout`. */
+function getChainBase(node: Node): string | undefined {
+  let current = node;
+  for (;;) {
+    if (current?.type === 'TSNonNullExpression') current = current.expression;
+    const isMember = (current?.type === 'MemberExpression' || current?.type === 'OptionalMemberExpression') && !current.computed;
+    if (!isMember) return current?.type === 'Identifier' ? current.name : undefined;
+    if (current.object.type === 'ThisExpression') return getNameText(current);
+    current = current.object;
+  }
+}
+
 /** `seeds` and every binding of `functions` whose value is made from one of them, transitively. */
 function getDerivedNames(functions: readonly Node[], seeds: readonly string[]): Set<string> {
   const names = new Set(seeds);
