@@ -1,6 +1,6 @@
 import type { ASTPath } from 'jscodeshift';
 import type { SignalInScope } from '../scope/get-signal-in-scope.ts';
-import { getEnclosingFunctions } from './get-enclosing-functions.ts';
+import { getEnclosingFunctionsUpTo } from './get-enclosing-functions.ts';
 import { isMemberOf, isSignalExpression } from './is-signal-expression.ts';
 import { walkOwnNodes } from './walk-own-nodes.ts';
 
@@ -32,22 +32,12 @@ const LOOPS = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'Whil
 
 /** What turns an abort of `signal` into the code's own error around `site`, if anything. */
 export function getAbortContract(site: ASTPath, signal: SignalInScope): AbortContract {
-  const functions = getFunctionsUpTo(site, signal.functionPath);
+  const functions = getEnclosingFunctionsUpTo(site, signal.functionPath);
   const check = findOwnAbortError(site.node as Node, functions, signal);
-  if (check) return { kind: 'own-abort-error', line: check, reason: REASONS.ownAbortError(signal.expression, check) };
+  if (check !== undefined) return { kind: 'own-abort-error', line: check, reason: REASONS.ownAbortError(signal.expression, check) };
   const handler = findErrorMapping(site, signal);
-  if (handler) return { kind: 'error-mapping', line: handler, reason: REASONS.errorMapping(handler) };
+  if (handler !== undefined) return { kind: 'error-mapping', line: handler, reason: REASONS.errorMapping(handler) };
   return { kind: 'none' };
-}
-
-/** The functions around `site`, innermost first, out to the one the signal comes from. */
-export function getFunctionsUpTo(site: ASTPath, outermost: ASTPath): Node[] {
-  const found: Node[] = [];
-  for (const path of getEnclosingFunctions(site)) {
-    found.push(path.node);
-    if (path.node === outermost.node) break;
-  }
-  return found;
 }
 
 /**
@@ -63,7 +53,7 @@ function findOwnAbortError(site: Node, functions: readonly Node[], signal: Signa
       if (!throwsOwnError(node.consequent, signal)) return;
       const after = node.start > site.end;
       const inLoopWithSite = ancestors.some((outer) => LOOPS.has(outer.type) && outer.start <= site.start && site.end <= outer.end);
-      if (after || inLoopWithSite) line = node.loc?.start.line;
+      if (after || inLoopWithSite) line = node.loc?.start.line ?? 0;
     });
     if (line !== undefined) return line;
   }
@@ -97,7 +87,7 @@ function findErrorMapping(site: ASTPath, signal: SignalInScope): number | undefi
   for (let current = site.parentPath as ASTPath | null; current; current = current.parentPath) {
     const node = current.node as Node;
     if (node?.type === 'TryStatement' && node.block === child && node.handler && mapsErrors(node.handler, signal)) {
-      return node.handler.loc?.start.line;
+      return node.handler.loc?.start.line ?? 0;
     }
     if (node === signal.functionPath.node) return undefined;
     if (node && !Array.isArray(node)) child = node;

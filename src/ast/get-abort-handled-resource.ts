@@ -1,6 +1,6 @@
 import type { ASTPath } from 'jscodeshift';
 import type { SignalInScope } from '../scope/get-signal-in-scope.ts';
-import { getFunctionsUpTo } from './get-abort-contract.ts';
+import { getEnclosingFunctionsUpTo } from './get-enclosing-functions.ts';
 import { isMemberOf, isSignalExpression } from './is-signal-expression.ts';
 import { walkOwnNodes } from './walk-own-nodes.ts';
 
@@ -28,7 +28,7 @@ const REASONS = {
  */
 export function getAbortHandledResource(site: ASTPath, signal: SignalInScope, resources: readonly string[]): AbortHandledResource {
   if (resources.length === 0) return { kind: 'none' };
-  const functions = getFunctionsUpTo(site, signal.functionPath);
+  const functions = getEnclosingFunctionsUpTo(site, signal.functionPath);
   const names = getDerivedNames(functions, resources);
   for (const listener of getAbortListeners(site, functions, signal)) {
     const touched = [...names].find((name) => listener.bodies.some((body) => mentionsName(body, name)));
