@@ -36,6 +36,16 @@ export async function getUser(id: string, signal: AbortSignal) {
   }
 }
 
+// A catch that checks the signal turns the call's abort into the code's own error already.
+export async function getOrder(id: string, signal: AbortSignal) {
+  try {
+    return await fetch(`/orders/${id}`);
+  } catch (error) {
+    if (signal.aborted) throw new CancelledError('order lookup cancelled');
+    throw error;
+  }
+}
+
 // An abort listener that does not touch what the call makes.
 export function run(cmd: string, signal: AbortSignal) {
   signal.addEventListener('abort', () => console.log('run aborted'), { once: true });

@@ -43,7 +43,8 @@ export function getAbortContract(site: ASTPath, signal: SignalInScope): AbortCon
 /**
  * The line of an `if` on `signal.aborted` that throws something else than `signal.reason`, and
  * runs after the site: later in one of its functions, or in a loop that also holds the site. A
- * check before the call only is a precondition, which the signal does not change.
+ * check before the call only is a precondition, which the signal does not change; one in a catch
+ * around the call already turns the call's abort into the code's own error.
  */
 function findOwnAbortError(site: Node, functions: readonly Node[], signal: SignalInScope): number | undefined {
   let line: number | undefined;
@@ -51,13 +52,19 @@ function findOwnAbortError(site: Node, functions: readonly Node[], signal: Signa
     walkOwnNodes(fn, (node, ancestors) => {
       if (line !== undefined || node.type !== 'IfStatement' || !readsAborted(node.test, signal)) return;
       if (!throwsOwnError(node.consequent, signal)) return;
+      // In a catch around the site, the check already routes the call's abort into the own error.
+      if (ancestors.some((outer) => outer.type === 'TryStatement' && ancestors.includes(outer.handler) && contains(outer.block, site))) return;
       const after = node.start > site.end;
-      const inLoopWithSite = ancestors.some((outer) => LOOPS.has(outer.type) && outer.start <= site.start && site.end <= outer.end);
+      const inLoopWithSite = ancestors.some((outer) => LOOPS.has(outer.type) && contains(outer, site));
       if (after || inLoopWithSite) line = node.loc?.start.line ?? 0;
     });
     if (line !== undefined) return line;
   }
   return undefined;
+}
+
+function contains(outer: Node, inner: Node): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
 }
 
 function readsAborted(test: Node, signal: SignalInScope): boolean {
