@@ -21,3 +21,10 @@ export async function getTeam(id: string, signal: AbortSignal) {
     throw error;
   }
 }
+
+// The same with .catch() on the call.
+export function getOrg(id: string, signal: AbortSignal) {
+  return fetch(`/orgs/${id}`).catch((error) => {
+    throw new ApiError(`cannot load org ${id}`, { cause: error });
+  });
+}

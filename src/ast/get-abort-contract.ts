@@ -84,16 +84,18 @@ function throwsOwnError(block: Node, signal: SignalInScope): boolean {
 }
 
 /**
- * The line of a `catch` around the site (out to the signal's function) that tests `instanceof`
- * (of a class other than `Error`) or throws something else than what it caught, unless it
- * already knows aborts: it reads `signal.aborted`, or names one of ABORT_NAMES (then an abort
- * takes the code's own path, and the signal is welcome).
+ * The line of a `catch` around the site (out to the signal's function), or of a `.catch(fn)`
+ * chained on it, that tests `instanceof` (of a class other than `Error`) or throws something
+ * else than what it caught, unless it already knows aborts: it reads `signal.aborted`, or names
+ * one of ABORT_NAMES (then an abort takes the code's own path, and the signal is welcome).
  */
 function findErrorMapping(site: ASTPath, signal: SignalInScope): number | undefined {
+  const chained = getChainedCatch(site);
+  if (chained && mapsErrors(chained.params[0], chained.body, signal)) return chained.loc?.start.line ?? 0;
   let child: Node = site.node;
   for (let current = site.parentPath as ASTPath | null; current; current = current.parentPath) {
     const node = current.node as Node;
-    if (node?.type === 'TryStatement' && node.block === child && node.handler && mapsErrors(node.handler, signal)) {
+    if (node?.type === 'TryStatement' && node.block === child && node.handler && mapsErrors(node.handler.param, node.handler.body, signal)) {
       return node.handler.loc?.start.line ?? 0;
     }
     if (node === signal.functionPath.node) return undefined;
@@ -102,11 +104,20 @@ function findErrorMapping(site: ASTPath, signal: SignalInScope): number | undefi
   return undefined;
 }
 
-function mapsErrors(handler: Node, signal: SignalInScope): boolean {
-  const caught = handler.param?.type === 'Identifier' ? handler.param.name : undefined;
+/** `fn` of `site.catch(fn)`, when it is a function literal. */
+function getChainedCatch(site: ASTPath): Node | undefined {
+  const member = site.parentPath?.node as Node;
+  const call = site.parentPath?.parentPath?.node as Node;
+  if (!isMemberOf(member, 'catch') || member.object !== site.node || call?.type !== 'CallExpression' || call.callee !== member) return undefined;
+  const handler = call.arguments[0];
+  return handler?.type === 'ArrowFunctionExpression' || handler?.type === 'FunctionExpression' ? handler : undefined;
+}
+
+function mapsErrors(param: Node, body: Node, signal: SignalInScope): boolean {
+  const caught = param?.type === 'Identifier' ? param.name : undefined;
   let sorts = false;
   let knowsAborts = false;
-  walkOwnNodes(handler.body, (node) => {
+  walkOwnNodes(body, (node) => {
     // `e instanceof Error` only narrows the type; a test for a particular class sorts errors.
     if (node.type === 'BinaryExpression' && node.operator === 'instanceof' && !(node.right.type === 'Identifier' && node.right.name === 'Error')) sorts = true;
     if (node.type === 'ThrowStatement' && !(node.argument?.type === 'Identifier' && node.argument.name === caught)) sorts = true;
