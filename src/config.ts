@@ -97,6 +97,7 @@ const signalSlotSchema = strictObject({
   callbackLast: z.boolean().optional(),
   fillUndefined: z.boolean().optional(),
   requestFirst: z.boolean().optional(),
+  acceptsNull: z.boolean().optional(),
 }) satisfies z.ZodType<SignalSlot>;
 
 const catalogEntrySchema = strictObject({

@@ -49,7 +49,7 @@ describe('loadConfig', () => {
     const entry = {
       module: 'node:fs',
       path: 'readFile|promises.readFile',
-      signal: { position: { kind: 'index', index: 1 }, property: 'signal', stringIsEncoding: true, callbackLast: true, fillUndefined: true },
+      signal: { position: { kind: 'index', index: 1 }, property: 'signal', stringIsEncoding: true, callbackLast: true, fillUndefined: true, requestFirst: true, acceptsNull: true },
       since: 'node 15.2',
       notes: 'n',
     };

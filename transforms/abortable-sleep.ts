@@ -2,6 +2,8 @@ import type { ASTPath } from 'jscodeshift';
 import { getEnclosingFunctions } from '../src/ast/get-enclosing-functions.ts';
 import { getModuleKind } from '../src/ast/get-module-kind.ts';
 import { getOnlyExpression } from '../src/ast/get-only-expression.ts';
+import { getForwardingObstacle } from '../src/ast/get-forwarding-obstacle.ts';
+import { getSinkSignalText } from '../src/ast/get-sink-signal-text.ts';
 import { isGlobalReference } from '../src/ast/is-global-reference.ts';
 import { isReference } from '../src/ast/is-reference.ts';
 import { mentions } from '../src/ast/mentions.ts';
@@ -16,7 +18,7 @@ import {
 import { parseExpression } from '../src/ast/parse-snippet.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
 import { getPrintOptions } from '../src/engine/print-options.ts';
-import { getNodeSignal, getSignalInScope, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
+import { getSignalInScope, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
 import type { TransformContext, TransformMeta } from '../src/types.ts';
 
 type Node = any;
@@ -37,6 +39,8 @@ const MESSAGES = {
     `${name} is used as a value (callback or property), so no signal parameter was added: a caller could pass something else in that position`,
   browser: 'browser-only file: node:timers/promises is not available; rerun with --runtime node to rewrite it anyway',
   unknownModule: 'cannot tell whether this file is an ES module or CommonJS, so no import was added',
+  kept: (reason: string) => `sleep not rewritten: ${reason}`,
+  keptCall: (name: string, signal: string, reason: string) => `${signal} not passed to ${name}(): ${reason}`,
   helperUnsafeParams: (name: string) => `${name}() has a rest or destructured parameter, so no signal parameter was added`,
 } as const;
 
@@ -83,13 +87,18 @@ export function transform(ctx: TransformContext): void {
 
   for (const sleep of sleeps) {
     const signal = getSignalInScope(ctx.j, ctx.root, sleep.path);
+    const obstacle = signal && getForwardingObstacle(sleep.path, signal, []);
+    if (obstacle?.kind === 'obstacle') {
+      ctx.manual(sleep.path, MESSAGES.kept(obstacle.reason));
+      continue;
+    }
     const helper = signal ? undefined : getSleepHelper(sleep);
     if (helper) {
       rewriteHelper(ctx, helper, getCallee);
       continue;
     }
     ctx.edit(sleep.path, signal ? MESSAGES.sleepWithSignal(signal.expression) : MESSAGES.sleep);
-    sleep.path.replace(buildTimersCall(ctx, getCallee(), sleep.delay, signal && getNodeSignal(signal)));
+    sleep.path.replace(buildTimersCall(ctx, getCallee(), sleep.delay, signal && getSinkSignalText(ctx.j, ctx.root, signal, false)));
   }
 }
 
@@ -234,8 +243,13 @@ function rewriteHelper(ctx: TransformContext, helper: SleepHelper, getCallee: ()
     if (args.length > helper.paramCount || args.some((arg) => arg.type === 'SpreadElement')) continue;
     const signal = getSignalInScope(j, ctx.root, call);
     if (!signal) continue;
+    const obstacle = getForwardingObstacle(call, signal, []);
+    if (obstacle.kind === 'obstacle') {
+      ctx.manual(call, MESSAGES.keptCall(helper.name, signal.expression, obstacle.reason));
+      continue;
+    }
     while (args.length < helper.paramCount) args.push(j.identifier('undefined'));
-    args.push(parseExpression(j, getNodeSignal(signal)));
+    args.push(parseExpression(j, getSinkSignalText(j, ctx.root, signal, false)));
     ctx.edit(call, MESSAGES.helperCall(helper.name, signal.expression));
   }
 }

@@ -2,10 +2,13 @@ import type { ASTPath } from 'jscodeshift';
 import { getCatalogMatcher } from '../src/catalog/get-catalog-matcher.ts';
 import type { CallMatch } from '../src/catalog/match.ts';
 import { insertSignal } from '../src/catalog/insert-signal.ts';
-import { getProperty } from '../src/catalog/signal-argument.ts';
+import { getProperty, getSignalArgument } from '../src/catalog/signal-argument.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
+import { getResultNames } from '../src/ast/get-abort-handled-resource.ts';
+import { getForwardingObstacle } from '../src/ast/get-forwarding-obstacle.ts';
+import { getSinkSignalText } from '../src/ast/get-sink-signal-text.ts';
 import { isInFinally } from '../src/ast/is-in-finally.ts';
-import { getNodeSignal, getSignalInScope, mayHaveSignal, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
+import { getSignalInScope, mayHaveSignal, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
 import type { TransformContext, TransformMeta } from '../src/types.ts';
 
 type Node = any;
@@ -21,6 +24,7 @@ export const meta: TransformMeta = {
 const MESSAGES = {
   forwarded: (signal: string, callee: string) => `passes ${signal} to ${callee}()`,
   manual: (callee: string, reason: string, signal: string) => `${callee}(): ${reason}; pass ${signal} by hand`,
+  kept: (callee: string, signal: string, reason: string) => `${callee}(): ${signal} not passed: ${reason}`,
 } as const;
 
 export function transform(ctx: TransformContext): void {
@@ -41,8 +45,10 @@ function forwardSignal(ctx: TransformContext, path: ASTPath, match: CallMatch, s
   if (passesSignalOwner(args, signal)) return;
   // Read before the signal goes in: the options object may be replaced.
   const rule = getRule(match, args);
-  // fetch takes a RequestInit's null signal; the others take undefined only.
-  const value = match.entry.signal.requestFirst ? signal : { ...signal, expression: getNodeSignal(signal) };
+  if (getSignalArgument(path, match.entry.signal).kind === 'passed') return;
+  const obstacle = getForwardingObstacle(path, signal, getResultNames(path));
+  if (obstacle.kind === 'obstacle') return ctx.manual(path, MESSAGES.kept(match.callee, signal.expression, obstacle.reason), rule);
+  const value = { ...signal, expression: getSinkSignalText(ctx.j, ctx.root, signal, match.entry.signal.acceptsNull === true) };
   const result = insertSignal(ctx, path, match.entry.signal, value, true);
   if (result.kind === 'passed') return;
   if (result.kind === 'unsure') return ctx.manual(path, MESSAGES.manual(match.callee, result.reason, signal.expression), rule);

@@ -1,7 +1,10 @@
 import type { ASTPath } from 'jscodeshift';
 import { buildTimeoutSignalText } from '../src/ast/build-timeout-signal.ts';
 import { getModuleKind } from '../src/ast/get-module-kind.ts';
+import { getSourceNames } from '../src/ast/get-abort-handled-resource.ts';
+import { getForwardingObstacle } from '../src/ast/get-forwarding-obstacle.ts';
 import { getNodeText } from '../src/ast/get-node-text.ts';
+import { getSinkSignalText } from '../src/ast/get-sink-signal-text.ts';
 import { isBrowserOnly } from '../src/ast/is-browser-only.ts';
 import { isGlobalReference } from '../src/ast/is-global-reference.ts';
 import {
@@ -15,7 +18,7 @@ import { parseExpression } from '../src/ast/parse-snippet.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
 import { getPrintOptions } from '../src/engine/print-options.ts';
 import { getFeatureSupport } from '../src/runtime/features.ts';
-import { getNodeSignal, getSignalInScope, mayHaveSignal, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
+import { getSignalInScope, mayHaveSignal, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
 import type { TransformContext, TransformMeta } from '../src/types.ts';
 
 type Node = any;
@@ -98,6 +101,12 @@ export function transform(ctx: TransformContext): void {
     }
     if (!site.hasErrorListener) {
       ctx.manual(site.promise.path, MESSAGES.noErrorListener);
+      continue;
+    }
+    const emitter = getEmitterBase(site.promise.emitter);
+    const obstacle = signal ? getForwardingObstacle(site.promise.path, signal, getSourceNames(site.promise.path, emitter)) : undefined;
+    if (obstacle?.kind === 'obstacle') {
+      ctx.manual(site.promise.path, MESSAGES.unsupported(obstacle.reason));
       continue;
     }
     if (browser) {
@@ -233,6 +242,12 @@ function isPlainEmitter(node: Node): boolean {
   return node.type === 'MemberExpression' && !node.computed && isPlainEmitter(node.object);
 }
 
+/** The binding an emitter is read from: `child` for `child.stdout`, `this.socket` for `this.socket.io`. */
+function getEmitterBase(emitter: string): string {
+  const [head, next] = emitter.split('.');
+  return head === 'this' && next !== undefined ? `this.${next}` : (head as string);
+}
+
 /** A string literal event name, or a constant-looking reference (`EVENTS.done`, `DONE`). */
 function getEventText(node: Node): { text: string; value?: string } | undefined {
   const text = getNodeText(node);
@@ -300,7 +315,7 @@ function getOptionsText(ctx: TransformContext, promise: OncePromise, signal: Sig
     if (timeout.kind === 'unsupported') return timeout;
     return { kind: 'ok', text: `{ signal: ${timeout.text} }` };
   }
-  const expression = getNodeSignal(signal as SignalInScope);
+  const expression = getSinkSignalText(ctx.j, ctx.root, signal as SignalInScope, false);
   return { kind: 'ok', text: expression === 'signal' ? '{ signal }' : `{ signal: ${expression} }` };
 }
 

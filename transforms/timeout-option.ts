@@ -1,7 +1,10 @@
 import type { ASTPath } from 'jscodeshift';
 import { buildObjectWithProperty } from '../src/ast/add-object-property.ts';
 import { buildTimeoutSignalText } from '../src/ast/build-timeout-signal.ts';
+import { getResultNames } from '../src/ast/get-abort-handled-resource.ts';
+import { getForwardingObstacle } from '../src/ast/get-forwarding-obstacle.ts';
 import { getNodeText } from '../src/ast/get-node-text.ts';
+import { getSinkSignalText } from '../src/ast/get-sink-signal-text.ts';
 import { parseExpression } from '../src/ast/parse-snippet.ts';
 import { replaceNode } from '../src/ast/replace-node.ts';
 import { getCatalogMatcher } from '../src/catalog/get-catalog-matcher.ts';
@@ -37,6 +40,7 @@ const MESSAGES = {
   gotNumber: (callee: string, signal: string) =>
     `${callee}(): a number \`timeout\` is got 11 or older, which has no \`signal\` option; upgrade to got 12 (\`timeout: { request: ms }\`) to pass ${signal}`,
   optionsUnsure: (callee: string, reason: string) => `${callee}(): has a \`timeout\` but ${reason}; add the signal by hand`,
+  kept: (callee: string, signal: string, reason: string) => `${callee}(): has a \`timeout\`, but ${signal} is not passed: ${reason}`,
 } as const;
 
 /** What one call with a `timeout` option needs. */
@@ -69,9 +73,12 @@ export default createJscodeshiftTransform({ meta, transform });
  */
 function migrateHttp(ctx: TransformContext, path: ASTPath, match: CallMatch): void {
   const signal = getSignalInScope(ctx.j, ctx.root, path);
-  const site = getTimeoutSite(path, match, signal);
+  const site = getTimeoutSite(ctx, path, match, signal);
   if (site.kind === 'none') return;
   if (site.kind === 'unsure') return ctx.manual(path, MESSAGES.optionsUnsure(match.callee, site.reason), RULES.http);
+  // A signal passed already (`combine`) was someone's choice; only a new one may break a contract.
+  const obstacle = site.kind === 'add' && signal ? getForwardingObstacle(path, signal, getResultNames(path)) : undefined;
+  if (signal && obstacle?.kind === 'obstacle') return ctx.manual(path, MESSAGES.kept(match.callee, signal.expression, obstacle.reason), RULES.http);
   const ms = getNodeText(site.timeout.value);
   if (ms === undefined || !isSafeToRepeat(site.timeout.value)) {
     return ctx.manual(path, MESSAGES.complexTimeout(match.callee, getNodeText(site.timeout.value) ?? 'timeout'), RULES.http);
@@ -97,11 +104,14 @@ function migrateHttp(ctx: TransformContext, path: ASTPath, match: CallMatch): vo
 function migrateClient(ctx: TransformContext, path: ASTPath, match: CallMatch, module: string): void {
   const signal = getSignalInScope(ctx.j, ctx.root, path);
   if (!signal) return;
-  const site = getTimeoutSite(path, match, signal);
+  const site = getTimeoutSite(ctx, path, match, signal);
   if (site.kind === 'none' || site.kind === 'combine') return;
   if (site.kind === 'unsure') return ctx.manual(path, MESSAGES.optionsUnsure(match.callee, site.reason), RULES.client);
+  const obstacle = getForwardingObstacle(path, signal, getResultNames(path));
+  if (obstacle.kind === 'obstacle') return ctx.manual(path, MESSAGES.kept(match.callee, signal.expression, obstacle.reason), RULES.client);
   if (module === 'got' && isNumber(site.timeout.value)) return ctx.manual(path, MESSAGES.gotNumber(match.callee, signal.expression), RULES.client);
-  const property = signal.expression === 'signal' ? 'signal' : `signal: ${signal.expression}`;
+  const value = getSinkSignalText(ctx.j, ctx.root, signal, match.entry.signal.acceptsNull === true);
+  const property = value === 'signal' ? 'signal' : `signal: ${value}`;
   const object = buildObjectWithProperty(site.object, property);
   if (object === undefined) return ctx.manual(path, MESSAGES.optionsUnsure(match.callee, 'the options object was already rewritten'), RULES.client);
   replaceNode((path.node as Node).arguments, site.object, parseExpression(ctx.j, object));
@@ -109,7 +119,7 @@ function migrateClient(ctx: TransformContext, path: ASTPath, match: CallMatch, m
 }
 
 /** The call's options object literal with a `timeout`, and what its `signal` slot holds. */
-function getTimeoutSite(path: ASTPath, match: CallMatch, signal: SignalInScope | undefined): TimeoutSite {
+function getTimeoutSite(ctx: TransformContext, path: ASTPath, match: CallMatch, signal: SignalInScope | undefined): TimeoutSite {
   const slot = match.entry.signal;
   const argument = getSignalArgument(path, slot);
   const args = (path.node as Node).arguments as Node[];
@@ -118,12 +128,14 @@ function getTimeoutSite(path: ASTPath, match: CallMatch, signal: SignalInScope |
     return timeout ? { kind: 'add', object: argument.object, timeout } : { kind: 'none' };
   }
   if (argument.kind === 'passed') {
-    // Only a signal that is exactly the one in scope: any other was chosen on purpose.
+    // Only a signal that is exactly the one in scope (or its `?? undefined` for a null one, as
+    // forward-signal writes it): any other was chosen on purpose.
+    const inScope = signal && [signal.expression, getSinkSignalText(ctx.j, ctx.root, signal, false)];
     for (const object of args.filter((arg) => arg.type === 'ObjectExpression')) {
       const timeout = getTimeout(object);
       const property = getProperty(object, slot.property);
-      if (!timeout || !property || !signal) continue;
-      if (getNodeText(property.value) === signal.expression) return { kind: 'combine', property, timeout };
+      if (!timeout || !property || !inScope) continue;
+      if (inScope.includes(getNodeText(property.value) as string)) return { kind: 'combine', property, timeout };
     }
     return { kind: 'none' };
   }

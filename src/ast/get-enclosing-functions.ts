@@ -22,3 +22,13 @@ export function getEnclosingFunctions(path: ASTPath): ASTPath[] {
   }
   return found;
 }
+
+/** The function nodes around `path`, innermost first, out to `outermost` (included). */
+export function getEnclosingFunctionsUpTo(path: ASTPath, outermost: ASTPath): ASTPath['node'][] {
+  const found: ASTPath['node'][] = [];
+  for (const current of getEnclosingFunctions(path)) {
+    found.push(current.node);
+    if (current.node === outermost.node) break;
+  }
+  return found;
+}

@@ -23,7 +23,7 @@ const HTTP_METHODS_BODY = 'post|put|patch';
  */
 export const CATALOG: readonly CatalogEntry[] = [
   // Node.js core
-  { module: 'global', path: 'fetch', signal: at(1, { requestFirst: true }), since: 'node 18.0', notes: 'the signal also covers reading the body' },
+  { module: 'global', path: 'fetch', signal: at(1, { requestFirst: true, acceptsNull: true }), since: 'node 18.0', notes: 'the signal also covers reading the body' },
   { module: 'node:http', path: 'request|get', signal: afterPositional(0, { callbackLast: true }), since: 'node 15.3', notes: 'abort destroys the request; `timeout` only emits an event' },
   { module: 'node:https', path: 'request|get', signal: afterPositional(0, { callbackLast: true }), since: 'node 15.3' },
   { module: 'node:fs/promises', path: 'readFile', signal: at(1, { stringIsEncoding: true }), since: 'node 15.2' },
@@ -55,16 +55,16 @@ export const CATALOG: readonly CatalogEntry[] = [
   { module: 'axios', instance: 'create', path: 'request', signal: at(0), since: 'axios 0.22' },
   { module: 'got', path: '', signal: afterPositional(0), since: 'got 12.2', notes: '`got(url, options)` or `got(options)`; the option is typed since 12.2.0' },
   { module: 'got', path: `get|${HTTP_METHODS_BODY}|delete|head`, signal: at(1), since: 'got 12.2' },
-  { module: 'ky', path: `|get|${HTTP_METHODS_BODY}|delete|head`, signal: at(1, { requestFirst: true }), since: 'ky 0.x' },
-  { module: 'undici', path: 'request|fetch|stream', signal: at(1), since: 'undici 4' },
-  { module: 'node-fetch', path: '', signal: at(1, { requestFirst: true }), since: 'node-fetch 2.3' },
+  { module: 'ky', path: `|get|${HTTP_METHODS_BODY}|delete|head`, signal: at(1, { requestFirst: true, acceptsNull: true }), since: 'ky 0.x' },
+  { module: 'undici', path: 'request|fetch|stream', signal: at(1, { acceptsNull: true }), since: 'undici 4' },
+  { module: 'node-fetch', path: '', signal: at(1, { requestFirst: true, acceptsNull: true }), since: 'node-fetch 2.3' },
 
   // SDKs
   {
     module: 'openai',
     instance: 'new',
     path: '*',
-    signal: { position: { kind: 'request-options', optionKeys: SDK_REQUEST_OPTION_KEYS }, property: 'signal' },
+    signal: { position: { kind: 'request-options', optionKeys: SDK_REQUEST_OPTION_KEYS }, property: 'signal', acceptsNull: true },
     since: 'openai 4.0',
     notes: 'request options are the last argument: `client.chat.completions.create(params, { signal })`',
   },
@@ -72,7 +72,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     module: '@anthropic-ai/sdk',
     instance: 'new',
     path: '*',
-    signal: { position: { kind: 'request-options', optionKeys: SDK_REQUEST_OPTION_KEYS }, property: 'signal' },
+    signal: { position: { kind: 'request-options', optionKeys: SDK_REQUEST_OPTION_KEYS }, property: 'signal', acceptsNull: true },
     since: '@anthropic-ai/sdk 0.x',
     notes: '`client.messages.create(params, { signal })`',
   },

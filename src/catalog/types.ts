@@ -38,6 +38,13 @@ export interface SignalSlot {
    * without one.
    */
   readonly requestFirst?: boolean;
+  /**
+   * The API's typings take `null` for the signal (`signal?: AbortSignal | null`: Fetch's
+   * `RequestInit`, the Stainless SDKs), so a signal that may be null goes in as it is. Elsewhere
+   * (Node's `Abortable`, axios, got, ...) it goes in as `signal ?? undefined`: Node throws
+   * ERR_INVALID_ARG_TYPE on null, and the typings reject it.
+   */
+  readonly acceptsNull?: boolean;
 }
 
 /**

@@ -1,0 +1,129 @@
+import type { ASTPath } from 'jscodeshift';
+import type { SignalInScope } from '../scope/get-signal-in-scope.ts';
+import { getEnclosingFunctionsUpTo } from './get-enclosing-functions.ts';
+import { isMemberOf, isSignalExpression } from './is-signal-read.ts';
+import { walkOwnNodes } from './walk-own-nodes.ts';
+
+type Node = any;
+
+/**
+ * How the code around a call already turns an abort into an error of its own. Giving the call
+ * the signal would make it reject with the signal's reason (an `AbortError`) first, so callers
+ * would catch something else than the code promises them: such a call is left alone.
+ */
+export type AbortContract =
+  | { readonly kind: 'none' }
+  /** `if (signal.aborted) throw new CancelledError()` after the call (or in a loop around it). */
+  | { readonly kind: 'own-abort-error'; readonly line: number; readonly reason: string }
+  /** A `catch` around the call that sorts errors by type or rethrows them as its own. */
+  | { readonly kind: 'error-mapping'; readonly line: number; readonly reason: string };
+
+const REASONS = {
+  ownAbortError: (signal: string, line: number) =>
+    `the code throws its own error when ${signal} is aborted (line ${line}); given the signal, this would reject with an AbortError first, which its callers do not expect`,
+  errorMapping: (line: number) =>
+    `the catch at line ${line} sorts errors by type or rethrows its own; with the signal an abort would reach it as an AbortError it does not handle`,
+} as const;
+
+/** Names that say a catch already tells aborts apart: error names, `axios.isCancel`, the SDKs' abort error. */
+const ABORT_NAMES = new Set(['AbortError', 'TimeoutError', 'ABORT_ERR', 'CanceledError', 'isCancel', 'APIUserAbortError']);
+
+const LOOPS = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
+
+/** What turns an abort of `signal` into the code's own error around `site`, if anything. */
+export function getAbortContract(site: ASTPath, signal: SignalInScope): AbortContract {
+  const functions = getEnclosingFunctionsUpTo(site, signal.functionPath);
+  const check = findOwnAbortError(site.node as Node, functions, signal);
+  if (check !== undefined) return { kind: 'own-abort-error', line: check, reason: REASONS.ownAbortError(signal.expression, check) };
+  const handler = findErrorMapping(site, signal);
+  if (handler !== undefined) return { kind: 'error-mapping', line: handler, reason: REASONS.errorMapping(handler) };
+  return { kind: 'none' };
+}
+
+/**
+ * The line of an `if` on `signal.aborted` that throws something else than `signal.reason`, and
+ * runs after the site: later in one of its functions, or in a loop that also holds the site. A
+ * check before the call only is a precondition, which the signal does not change; one in a catch
+ * around the call already turns the call's abort into the code's own error.
+ */
+function findOwnAbortError(site: Node, functions: readonly Node[], signal: SignalInScope): number | undefined {
+  let line: number | undefined;
+  for (const fn of functions) {
+    walkOwnNodes(fn, (node, ancestors) => {
+      if (line !== undefined || node.type !== 'IfStatement' || !readsAborted(node.test, signal)) return;
+      if (!throwsOwnError(node.consequent, signal)) return;
+      // In a catch around the site, the check already routes the call's abort into the own error.
+      if (ancestors.some((outer) => outer.type === 'TryStatement' && ancestors.includes(outer.handler) && contains(outer.block, site))) return;
+      const after = node.start > site.end;
+      const inLoopWithSite = ancestors.some((outer) => LOOPS.has(outer.type) && contains(outer, site));
+      if (after || inLoopWithSite) line = node.loc?.start.line ?? 0;
+    });
+    if (line !== undefined) return line;
+  }
+  return undefined;
+}
+
+function contains(outer: Node, inner: Node): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+function readsAborted(test: Node, signal: SignalInScope): boolean {
+  let found = false;
+  walkOwnNodes(test, (node) => {
+    if (isMemberOf(node, 'aborted') && isSignalExpression(node.object, signal)) found = true;
+  });
+  return found;
+}
+
+function throwsOwnError(block: Node, signal: SignalInScope): boolean {
+  let found = false;
+  walkOwnNodes(block, (node) => {
+    if (node.type === 'ThrowStatement' && !(isMemberOf(node.argument, 'reason') && isSignalExpression(node.argument.object, signal))) found = true;
+  });
+  return found;
+}
+
+/**
+ * The line of a `catch` around the site (out to the signal's function), or of a `.catch(fn)`
+ * chained on it, that tests `instanceof` (of a class other than `Error`) or throws something
+ * else than what it caught, unless it already knows aborts: it reads `signal.aborted`, or names
+ * one of ABORT_NAMES (then an abort takes the code's own path, and the signal is welcome).
+ */
+function findErrorMapping(site: ASTPath, signal: SignalInScope): number | undefined {
+  const chained = getChainedCatch(site);
+  if (chained && mapsErrors(chained.params[0], chained.body, signal)) return chained.loc?.start.line ?? 0;
+  let child: Node = site.node;
+  for (let current = site.parentPath as ASTPath | null; current; current = current.parentPath) {
+    const node = current.node as Node;
+    if (node?.type === 'TryStatement' && node.block === child && node.handler && mapsErrors(node.handler.param, node.handler.body, signal)) {
+      return node.handler.loc?.start.line ?? 0;
+    }
+    if (node === signal.functionPath.node) return undefined;
+    if (node && !Array.isArray(node)) child = node;
+  }
+  return undefined;
+}
+
+/** `fn` of `site.catch(fn)`, when it is a function literal. */
+function getChainedCatch(site: ASTPath): Node | undefined {
+  const member = site.parentPath?.node as Node;
+  const call = site.parentPath?.parentPath?.node as Node;
+  if (!isMemberOf(member, 'catch') || member.object !== site.node || call?.type !== 'CallExpression' || call.callee !== member) return undefined;
+  const handler = call.arguments[0];
+  return handler?.type === 'ArrowFunctionExpression' || handler?.type === 'FunctionExpression' ? handler : undefined;
+}
+
+function mapsErrors(param: Node, body: Node, signal: SignalInScope): boolean {
+  const caught = param?.type === 'Identifier' ? param.name : undefined;
+  let sorts = false;
+  let knowsAborts = false;
+  walkOwnNodes(body, (node) => {
+    // `e instanceof Error` only narrows the type; a test for a particular class sorts errors.
+    if (node.type === 'BinaryExpression' && node.operator === 'instanceof' && !(node.right.type === 'Identifier' && node.right.name === 'Error')) sorts = true;
+    if (node.type === 'ThrowStatement' && !(node.argument?.type === 'Identifier' && node.argument.name === caught)) sorts = true;
+    const text = node.type === 'StringLiteral' || node.type === 'Literal' ? node.value : node.type === 'Identifier' ? node.name : '';
+    if (ABORT_NAMES.has(text)) knowsAborts = true;
+    if (isMemberOf(node, 'aborted') && isSignalExpression(node.object, signal)) knowsAborts = true;
+  });
+  return sorts && !knowsAborts;
+}
