@@ -1,7 +1,7 @@
 import { builtinModules } from 'node:module';
 import type { Collection, ImportDeclaration, JSCodeshift } from 'jscodeshift';
 
-const DOM_GLOBALS = new Set([
+export const DOM_GLOBALS = new Set([
   'window',
   'document',
   'navigator',

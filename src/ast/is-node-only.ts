@@ -1,5 +1,5 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
-import { isBrowserOnly, isNodeModule, isTypeOnly, NODE_GLOBALS } from './is-browser-only.ts';
+import { DOM_GLOBALS, isBrowserOnly, isNodeModule, isTypeOnly, NODE_GLOBALS } from './is-browser-only.ts';
 
 type Node = any;
 
@@ -13,31 +13,56 @@ const NODE_SHEBANG = /^#!\S*(?:\s+-\S+)*\s*\S*\bnode\b/;
  * `__dirname` or `__filename` that is not a `typeof` probe (`typeof process !== 'undefined'` is
  * universal code feeling for Node) and not a local of that name.
  */
-export function isNodeOnly(j: JSCodeshift, root: Collection, runtime: string | undefined, shebang = ''): boolean {
+export function isNodeOnly(j: JSCodeshift, root: Collection, source: string, runtime: string | undefined, shebang = ''): boolean {
   if (runtime === 'node' || NODE_SHEBANG.test(shebang)) return true;
-  const loadsBuiltin = (specifier: Node) => isNodeModule(specifier?.value);
-  if (root.find(j.ImportDeclaration).some((path) => loadsBuiltin(path.node.source) && !isTypeOnly(path.node))) return true;
-  const reexports = [...root.find(j.ExportNamedDeclaration).nodes(), ...root.find(j.ExportAllDeclaration).nodes()] as Node[];
-  if (reexports.some((node) => node.exportKind !== 'type' && loadsBuiltin(node.source))) return true;
-  const calls = root.find(j.CallExpression).filter((path) => {
-    const callee = path.node.callee as Node;
-    return (callee.type === 'Identifier' && callee.name === 'require') || callee.type === 'Import';
+  // Most Node files say so in their imports: the top-level statements decide without a walk.
+  const program = getProgram(root);
+  if ((program.body as Node[]).some(loadsBuiltinAtTop)) return true;
+  if (!NODE_WORDS.test(source)) return false;
+  let found = false;
+  j.types.visit(program, {
+    visitCallExpression(path: Node) {
+      const callee = path.node.callee;
+      const loads = (callee.type === 'Identifier' && callee.name === 'require') || callee.type === 'Import';
+      if (loads && isNodeModule(path.node.arguments[0]?.value)) found = true;
+      if (found) this.abort();
+      return this.traverse(path);
+    },
+    visitIdentifier(path: Node) {
+      if (NODE_GLOBALS.has(path.node.name) && isGlobalRead(path)) found = true;
+      if (found) this.abort();
+      return this.traverse(path);
+    },
   });
-  if (calls.some((path) => loadsBuiltin(path.node.arguments[0]))) return true;
-  return readsNodeGlobal(j, root);
+  return found;
 }
 
-function readsNodeGlobal(j: JSCodeshift, root: Collection): boolean {
-  return root.find(j.Identifier).some((path) => {
-    const name = path.node.name;
-    if (!NODE_GLOBALS.has(name)) return false;
-    const parent = path.parentPath?.node as Node;
-    // `foo.process` is a property, `typeof process` a probe, a local `process` not the global.
-    if (parent?.type === 'MemberExpression' && parent.property === path.node && !parent.computed) return false;
-    if ((parent?.type === 'ObjectProperty' || parent?.type === 'Property') && parent.key === path.node && !parent.shorthand) return false;
-    if (parent?.type === 'UnaryExpression' && parent.operator === 'typeof') return false;
-    return !(path as Node).scope?.lookup(name);
-  });
+/** The program of a parsed file, without the walk over the whole tree that `find(j.Program)` makes. */
+export function getProgram(root: Collection): Node {
+  const top = root.get().node as Node;
+  return top.type === 'File' ? top.program : top;
+}
+
+/** Words without which a file can neither load a built-in below its top level nor read a Node global. */
+const NODE_WORDS = new RegExp(`\\brequire\\b|\\bimport\\s*\\(|\\b(?:${[...NODE_GLOBALS].join('|')})\\b`);
+
+/** `import x from 'node:fs'`, `export * from 'fs'`, `const fs = require('fs')`, `require('fs');`. */
+function loadsBuiltinAtTop(statement: Node): boolean {
+  const loads = (node: Node) => isNodeModule(node?.value);
+  if (statement.type === 'ImportDeclaration') return loads(statement.source) && !isTypeOnly(statement);
+  if (statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportAllDeclaration') return statement.exportKind !== 'type' && loads(statement.source);
+  const isRequire = (node: Node) => node?.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require' && loads(node.arguments[0]);
+  if (statement.type === 'VariableDeclaration') return statement.declarations.some((declarator: Node) => isRequire(declarator.init));
+  return statement.type === 'ExpressionStatement' && isRequire(statement.expression);
+}
+
+/** `process.env`, not `foo.process`, `{ process: 1 }`, `typeof process` (a probe) or a local `process`. */
+function isGlobalRead(path: Node): boolean {
+  const parent = path.parentPath?.node as Node;
+  if (parent?.type === 'MemberExpression' && parent.property === path.node && !parent.computed) return false;
+  if ((parent?.type === 'ObjectProperty' || parent?.type === 'Property') && parent.key === path.node && !parent.shorthand) return false;
+  if (parent?.type === 'UnaryExpression' && parent.operator === 'typeof') return false;
+  return !path.scope?.lookup(path.node.name);
 }
 
 /** Globals only other runtimes have, and those universal code probes with `typeof` to find out where it runs. */
@@ -56,18 +81,28 @@ const BROWSER_LIB_REFERENCE = /^\/\/\/\s*<reference\s+lib=["'](?:dom|webworker)/
  * package.json, which the transforms look at, or by `--runtime`.
  */
 export function mayRunOutsideNode(j: JSCodeshift, root: Collection, source: string, runtime: string | undefined, shebang = ''): boolean {
-  if (isNodeOnly(j, root, runtime, shebang)) return false;
-  if (isBrowserOnly(j, root) || BROWSER_LIB_REFERENCE.test(source)) return true;
-  const isGlobal = (path: Node) => !path.scope?.lookup(path.node.name);
-  const probes = root.find(j.UnaryExpression, { operator: 'typeof', argument: { type: 'Identifier' } }).some((path) => {
-    const argument = path.get('argument');
-    return PROBED_GLOBALS.has(argument.node.name) && isGlobal(argument);
+  if (isNodeOnly(j, root, source, runtime, shebang)) return false;
+  if (BROWSER_LIB_REFERENCE.test(source)) return true;
+  if (!OTHER_RUNTIME_WORDS.test(source)) return false;
+  if (isBrowserOnly(j, root)) return true;
+  let found = false;
+  j.types.visit(getProgram(root), {
+    visitUnaryExpression(path: Node) {
+      const argument = path.get('argument');
+      if (path.node.operator === 'typeof' && argument.node.type === 'Identifier' && PROBED_GLOBALS.has(argument.node.name) && !path.scope?.lookup(argument.node.name)) found = true;
+      if (found) this.abort();
+      return this.traverse(path);
+    },
+    visitIdentifier(path: Node) {
+      if (OTHER_RUNTIME_GLOBALS.has(path.node.name) && isGlobalRead(path)) found = true;
+      if (found) this.abort();
+      return this.traverse(path);
+    },
   });
-  if (probes) return true;
-  return root.find(j.Identifier).some((path) => {
-    if (!OTHER_RUNTIME_GLOBALS.has(path.node.name)) return false;
-    const parent = path.parentPath?.node as Node;
-    if (parent?.type === 'MemberExpression' && parent.property === path.node && !parent.computed) return false;
-    return isGlobal(path);
-  });
+  return found;
 }
+
+/** Words without which a file shows no other runtime. */
+const OTHER_RUNTIME_WORDS = new RegExp(
+  `\\b(?:use client|${[...DOM_GLOBALS, ...OTHER_RUNTIME_GLOBALS].join('|')})\\b|\\btypeof\\s*\\(?\\s*(?:${[...PROBED_GLOBALS].join('|')})\\b`,
+);

@@ -56,7 +56,8 @@ export function processSource(
   const selected = selectTransforms(text, transforms);
   if (selected.length === 0) return { status: 'unchanged', findings: [], parsed: false };
 
-  const j = getJscodeshift(getParserName(path, text));
+  const parser = getParserName(path, text);
+  const j = getJscodeshift(parser);
   let root: Collection;
   try {
     root = j(text);
@@ -65,7 +66,7 @@ export function processSource(
   }
 
   const file: FileInput = { path, source: text, typescript: isTypeScriptPath(path) };
-  const net: NetOptions = { runtime: options.runtime, ...(shape.shebang ? { shebang: raw.replace(/^\uFEFF/, '').split('\n')[0] } : {}) };
+  const net: NetOptions = { parser, runtime: options.runtime, ...(shape.shebang ? { shebang: raw.replace(/^\uFEFF/, '').split('\n')[0] } : {}) };
   // Each round either succeeds or leaves out one more transform, so this ends.
   const dropped: Finding[] = [];
   let active = selected;
