@@ -39,10 +39,11 @@ export const NET_MESSAGES = {
 /**
  * What the edits that turned `input` into `output` broke: every identifier must refer to the same
  * declaration as before (or, for one an edit wrote, to some declaration when the file declares the
- * name at all), and a file that may run outside Node (`mayRunOutsideNode`) must not gain a Node built-in import. Both
- * texts are parsed afresh, so what is checked is what would be written. Only names that occur on
- * changed lines are resolved: a reference elsewhere changes meaning only through a declaration
- * added, removed or moved, and that declaration's name is on a changed line.
+ * name at all), and a file that may run outside Node (`mayRunOutsideNode`) must not gain a Node
+ * built-in import. Both texts are parsed afresh, so what is checked is what would be written.
+ * Only names on changed lines are resolved, and of those only the occurrences on changed lines
+ * unless a declaration of the name is on one: elsewhere a reference changes meaning only through a
+ * declaration added, removed or moved. Not seen: the temporal dead zone (a use above its `let`).
  */
 export function findEditProblems(j: JSCodeshift, input: string, output: string, options: NetOptions): EditProblem[] {
   patchAstTypesScope(j);
