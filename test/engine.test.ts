@@ -5,9 +5,27 @@ import { getDisplayPath, getThreadCount } from '../src/engine/run.ts';
 import { normalizeText, restoreText } from '../src/engine/text.ts';
 import { transforms } from '../src/registry.ts';
 import type { TransformContext } from '../src/types.ts';
-import { parseExpression } from '../src/ast/parse-snippet.ts';
+import { parseExpression, parseStatement } from '../src/ast/parse-snippet.ts';
+import { NET_MESSAGES } from '../src/engine/safety-net.ts';
+import { getTransform } from '../src/registry.ts';
+import type { TransformModule } from '../src/types.ts';
 
 const SLEEP = 'await new Promise((r) => setTimeout(r, 10));';
+const sleep = getTransform('abortable-sleep') as TransformModule;
+/** A sleep in a loop that also reads `limit` and `signal`. */
+const LOOP = [
+  'export async function poll(signal: AbortSignal, limit: number) {',
+  '  for (let i = 0; i < limit; i++) {',
+  '    if (signal.aborted) break;',
+  `    ${SLEEP}`,
+  '  }',
+  '}',
+  '',
+].join('\n');
+
+function makeTransform(name: string, transform: TransformModule['transform']): TransformModule {
+  return { meta: { name, description: '', mayApply: () => true }, transform };
+}
 
 describe('processSource', () => {
   it('does not parse a file no transform can match', () => {
@@ -77,11 +95,113 @@ describe('processSource', () => {
     expect(result.findings).toEqual([{ transform: 'replace', kind: 'edit', line: 2, column: 1, message: 'replaced' }]);
   });
 
-  it('turns an exception inside a transform into an internal error for that file', () => {
-    const broken = { meta: { name: 'broken', description: '', mayApply: () => true }, transform: () => { throw new Error('boom'); } };
-    const result = processSource('a.ts', 'x;\n', [broken]);
-    expect(result.status).toBe('error');
-    expect(result.error?.message).toMatch(/^internal error \(please report\): Error: boom/);
+  it('an exception in one transform costs only its edits: the others apply and a finding names it', () => {
+    const broken = makeTransform('broken', ({ j, root }) => {
+      // Half an edit, then a throw: none of it may reach the output.
+      root.find(j.Identifier, { name: 'limit' }).forEach((path) => {
+        path.node.name = 'max';
+      });
+      throw new Error('boom');
+    });
+    const result = processSource('a.ts', LOOP, [broken, sleep]);
+    expect(result.status).toBe('changed');
+    expect(result.output).toBe(processSource('a.ts', LOOP, [sleep]).output);
+    expect(result.output).toContain('await sleep(10, undefined, { signal });');
+    expect(result.findings).toContainEqual(
+      expect.objectContaining({ transform: 'broken', kind: 'manual', line: 1, column: 1, message: expect.stringMatching(/^internal error in broken \(please report\): Error: boom \(at /) }),
+    );
+  });
+
+  it('a transform whose edits cannot be printed costs only its edits, not those of a later one that trips on them', () => {
+    const unprintable = makeTransform('unprintable', (ctx) => {
+      ctx.root.find(ctx.j.Identifier, { name: 'limit' }).at(1).forEach((path) => {
+        path.replace({ type: 'NoSuchNode' } as never);
+        ctx.edit(path, 'replaced');
+      });
+    });
+    const result = processSource('a.ts', LOOP, [unprintable, sleep]);
+    expect(result.output).toBe(processSource('a.ts', LOOP, [sleep]).output);
+    expect(result.findings.filter((finding) => finding.transform === 'unprintable')).toEqual([
+      expect.objectContaining({ kind: 'manual', message: expect.stringMatching(/^internal error in unprintable \(please report\): /) }),
+    ]);
+  });
+});
+
+describe('safety net', () => {
+  const dropped = (problem: string) => `${problem}: none of this transform's edits to the file were written, review this site by hand`;
+
+  it('drops the edits of a transform that renames a declaration but not its references', () => {
+    const rename = makeTransform('rename', (ctx) => {
+      const param = ctx.root.find(ctx.j.Identifier, { name: 'limit' }).at(0);
+      param.forEach((path) => {
+        path.node.name = 'max';
+        ctx.edit(path, 'renamed');
+      });
+    });
+    const result = processSource('a.ts', LOOP, [rename, sleep]);
+    expect(result.output).toBe(processSource('a.ts', LOOP, [sleep]).output);
+    expect(result.findings.filter((finding) => finding.transform === 'rename')).toEqual([
+      { transform: 'rename', kind: 'manual', line: 2, column: 23, message: dropped('`limit` would no longer refer to its declaration on line 1') },
+    ]);
+  });
+
+  it('drops the edits of a transform that introduces a declaration shadowing one in use', () => {
+    const shadow = makeTransform('shadow', (ctx) => {
+      ctx.root.find(ctx.j.ForStatement).forEach((path) => {
+        (path.node.body as any).body.unshift(parseStatement(ctx.j, 'const signal = AbortSignal.timeout(1);'));
+        ctx.edit(path, 'declared');
+      });
+    });
+    const result = processSource('a.ts', LOOP, [shadow, sleep]);
+    expect(result.output).toBe(processSource('a.ts', LOOP, [sleep]).output);
+    expect(result.findings.filter((finding) => finding.transform === 'shadow')).toEqual([
+      { transform: 'shadow', kind: 'manual', line: 3, column: 9, message: dropped('`signal` would refer to a declaration the edits introduced instead of the one on line 1') },
+    ]);
+  });
+
+  it('keeps a declaration in a block of its own that hides nothing in use', () => {
+    const block = makeTransform('block', (ctx) => {
+      ctx.root.find(ctx.j.ForStatement).forEach((path) => {
+        path.insertBefore(parseStatement(ctx.j, '{ const signal = AbortSignal.timeout(1); void signal; }'));
+        ctx.edit(path, 'declared');
+      });
+    });
+    const result = processSource('a.ts', LOOP, [block]);
+    expect(result.status).toBe('changed');
+    expect(result.output).toContain('const signal = AbortSignal.timeout(1);');
+    expect(result.findings.map((finding) => finding.kind)).toEqual(['edit']);
+  });
+
+  it('drops the edits of a transform that uses a name not visible where it writes it', () => {
+    const source = 'function owner() {\n  const controller = new AbortController();\n  return controller;\n}\nexport function user() {\n  return 1;\n}\n';
+    const reach = makeTransform('reach', (ctx) => {
+      ctx.root.find(ctx.j.FunctionDeclaration, { id: { name: 'user' } }).forEach((path) => {
+        path.node.body.body.unshift(parseStatement(ctx.j, 'controller.abort();'));
+        ctx.edit(path, 'aborted');
+      });
+    });
+    const result = processSource('a.js', source, [reach]);
+    expect(result).toMatchObject({ status: 'unchanged', findings: [{ transform: 'reach', kind: 'manual', line: 6, message: dropped('the edits use `controller` where no declaration of it is visible') }] });
+  });
+
+  it('drops a new node: import in a file that may run outside Node, unless --runtime node', () => {
+    const source = "export function show(title) {\n  document.title = title;\n}\n";
+    const addImport = makeTransform('add-import', (ctx) => {
+      ctx.root.find(ctx.j.Program).forEach((path) => {
+        path.node.body.unshift(parseStatement(ctx.j, "import { once } from 'node:events';"));
+        ctx.edit(path, 'imported');
+      });
+    });
+    const result = processSource('a.js', source, [addImport]);
+    expect(result.status).toBe('unchanged');
+    expect(result.findings).toEqual([
+      expect.objectContaining({ transform: 'add-import', kind: 'manual', message: dropped(NET_MESSAGES.nodeImport('node:events')) }),
+    ]);
+    expect(processSource('a.js', source, [addImport], { runtime: 'node' }).status).toBe('changed');
+    // Universal code that feels for its runtime is not Node code either; a file that loads a built-in is.
+    const universal = "export const isNode = typeof process !== 'undefined';\n";
+    expect(processSource('a.js', universal, [addImport]).status).toBe('unchanged');
+    expect(processSource('a.js', `import fs from 'node:fs';\n${source}`, [addImport]).status).toBe('changed');
   });
 });
 

@@ -1,7 +1,7 @@
 import { builtinModules } from 'node:module';
 import type { Collection, ImportDeclaration, JSCodeshift } from 'jscodeshift';
 
-const DOM_GLOBALS = new Set([
+export const DOM_GLOBALS = new Set([
   'window',
   'document',
   'navigator',
@@ -12,10 +12,10 @@ const DOM_GLOBALS = new Set([
   'HTMLElement',
 ]);
 
-const NODE_GLOBALS = new Set(['process', '__dirname', '__filename', 'Buffer']);
+export const NODE_GLOBALS = new Set(['process', '__dirname', '__filename', 'Buffer']);
 const BUILTINS = new Set(builtinModules);
 
-function isNodeModule(specifier: unknown): boolean {
+export function isNodeModule(specifier: unknown): boolean {
   return typeof specifier === 'string' && (specifier.startsWith('node:') || BUILTINS.has(specifier.split('/')[0] as string));
 }
 
@@ -23,7 +23,7 @@ function isNodeModule(specifier: unknown): boolean {
  * `import type`, and imports whose every specifier is `type`: the build erases them, so they load
  * nothing at run time and say nothing about where the file runs.
  */
-function isTypeOnly(declaration: ImportDeclaration): boolean {
+export function isTypeOnly(declaration: ImportDeclaration): boolean {
   const isType = (node: unknown) => ['type', 'typeof'].includes((node as { importKind?: string }).importKind as string);
   const specifiers = declaration.specifiers ?? [];
   return isType(declaration) || (specifiers.length > 0 && specifiers.every(isType));

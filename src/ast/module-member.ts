@@ -131,15 +131,13 @@ function getStatementsBefore(j: JSCodeshift, anchor: Node, text: string, isFirst
   const lines = anchor.loc?.lines;
   const from = header[0]?.loc?.start ?? anchor.loc?.start;
   const rest = leading[header.length]?.loc?.start ?? anchor.loc?.start;
-  if (!lines || !from || !rest) return [parseStatement(j, text), anchor];
-  // One snippet from the header to the import, so that every comment and line comes from the
-  // same text: the header before the new statement, the import's own directives after it.
-  const snippet = `${lines.slice(from, rest).toString()}${text}\n${lines.slice(rest, anchor.loc.end).toString()}`;
-  const program = j(snippet).find(j.Program).get().node;
-  const [statement, copy] = program.body as Node[];
-  if (program.body.length !== 2 || copy.type !== anchor.type) return [parseStatement(j, text), anchor];
-  copy.comments = [...(copy.comments ?? []), ...((anchor.comments ?? []) as Node[]).filter((comment) => !comment.leading)];
-  return [statement, copy];
+  const end = getCommentedEnd(anchor);
+  if (!lines || !from || !rest || !end) return [parseStatement(j, text), anchor];
+  // One snippet from the header to the import's last comment, so that every comment and line
+  // comes from the same text: the header before the new statement, the import's own directives
+  // and trailing comments after it.
+  const snippet = `${lines.slice(from, rest).toString()}${text}\n${lines.slice(rest, end).toString()}`;
+  return getSnippetPair(j, snippet, anchor, 1, header) ?? [parseStatement(j, text), anchor];
 }
 
 /**
@@ -223,12 +221,58 @@ function getDirectiveCount(body: Node[]): number {
  */
 function getAnchoredStatements(j: JSCodeshift, anchor: Node, text: string): Node[] {
   const lines = anchor.loc?.lines;
-  if (!lines) return [anchor, parseStatement(j, text)];
-  const program = j(`${lines.slice(anchor.loc.start, anchor.loc.end).toString()}\n${text}`).find(j.Program).get().node;
-  const [copy, statement] = program.body as Node[];
-  if (program.body.length !== 2 || copy.type !== anchor.type) return [anchor, parseStatement(j, text)];
-  copy.comments = anchor.comments;
-  return [copy, statement];
+  const start = getCommentedStart(anchor);
+  const end = getCommentedEnd(anchor);
+  if (!lines || !start || !end) return [anchor, parseStatement(j, text)];
+  return getSnippetPair(j, `${lines.slice(start, end).toString()}\n${text}`, anchor, 0) ?? [anchor, parseStatement(j, text)];
+}
+
+/**
+ * The snippet's two statements, with the copy of `anchor` at `copyIndex`, when the snippet parsed
+ * as the file did: the copy has the anchor's type and the anchor's comments on the same sides,
+ * and the new statement has just `newComments` (the header it takes over). A node parsed from the
+ * snippet must not keep comments from the file: recast measures the space around a statement from
+ * its position and those of its comments in one text, and positions from two texts point past the
+ * snippet's end (a TypeError in recast's printer).
+ */
+function getSnippetPair(j: JSCodeshift, snippet: string, anchor: Node, copyIndex: 0 | 1, newComments: readonly Node[] = []): Node[] | undefined {
+  const body = j(snippet).find(j.Program).get().node.body as Node[];
+  const copy = body[copyIndex];
+  const statement = body[1 - copyIndex];
+  if (body.length !== 2 || copy.type !== anchor.type) return undefined;
+  const own = ((anchor.comments ?? []) as Node[]).filter((comment) => !newComments.includes(comment));
+  if (getCommentSides(copy.comments) !== getCommentSides(own)) return undefined;
+  if (getCommentSides(statement.comments) !== getCommentSides(newComments)) return undefined;
+  return body;
+}
+
+/** Each comment's text and side, to tell whether a snippet attached comments as the file did. */
+function getCommentSides(comments: readonly Node[] | undefined): string {
+  return JSON.stringify((comments ?? []).map((comment) => [comment.leading === true, comment.trailing === true, comment.value]));
+}
+
+/** Where `node` starts, its leading comments included. */
+function getCommentedStart(node: Node): Position | undefined {
+  return ((node.comments ?? []) as Node[]).reduce((start, comment) => minPosition(start, comment.loc?.start), node.loc?.start);
+}
+
+/** Where `node` ends, its trailing comments included. */
+function getCommentedEnd(node: Node): Position | undefined {
+  return ((node.comments ?? []) as Node[]).reduce((end, comment) => maxPosition(end, comment.loc?.end), node.loc?.end);
+}
+
+type Position = { line: number; column: number };
+
+function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.column - b.column;
+}
+
+function minPosition(a: Position | undefined, b: Position | undefined): Position | undefined {
+  return a && b ? (comparePositions(a, b) <= 0 ? a : b) : undefined;
+}
+
+function maxPosition(a: Position | undefined, b: Position | undefined): Position | undefined {
+  return a && b ? (comparePositions(a, b) >= 0 ? a : b) : undefined;
 }
 
 /**

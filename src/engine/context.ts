@@ -49,9 +49,20 @@ export interface FileInput {
   readonly typescript: boolean;
 }
 
+/** A transform threw: the root holds part of its edits and cannot be printed. */
+export class TransformError extends Error {
+  constructor(
+    readonly transform: string,
+    override readonly cause: unknown,
+  ) {
+    super(`${transform}: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
 /**
  * Runs the transforms in order on one parsed root and collects what each reported.
- * The root is shared: each transform sees the edits of the ones before it.
+ * The root is shared: each transform sees the edits of the ones before it. A throw comes out as
+ * a `TransformError` that names the transform.
  */
 export function applyTransforms(
   j: JSCodeshift,
@@ -78,7 +89,11 @@ export function applyTransforms(
       edit: record('edit'),
       manual: record('manual'),
     };
-    transform(context);
+    try {
+      transform(context);
+    } catch (error) {
+      throw new TransformError(meta.name, error);
+    }
   }
   return findings.sort((a, b) => a.line - b.line || a.column - b.column);
 }

@@ -1,5 +1,7 @@
+import type { Collection, JSCodeshift } from 'jscodeshift';
 import type { Finding, TransformModule, TransformOptions } from '../types.ts';
-import { applyTransforms } from './context.ts';
+import { applyTransforms, type FileInput, TransformError } from './context.ts';
+import { type EditProblem, findEditProblems, type NetOptions } from './safety-net.ts';
 import { printRoot } from './print.ts';
 import { getJscodeshift, getParserName, isTypeScriptPath } from './parsers.ts';
 import { normalizeText, restoreText } from './text.ts';
@@ -34,7 +36,10 @@ export function selectTransforms(text: string, transforms: readonly TransformMod
 
 /**
  * The whole per-file path, free of I/O: prefilter -> parse once -> every transform in order on
- * the same root -> print once. Used by the CLI, the API, the workers and the fixture tests alike.
+ * the same root -> print once -> the safety net (`findEditProblems`) on the printed text. Used by
+ * the CLI, the API, the workers and the fixture tests alike. A transform that throws, whose edits
+ * cannot be printed, or whose edits the net rejects costs only its own edits on this file: the
+ * file is run again from the source without it, and a `manual` finding of that transform says why.
  */
 export function processSource(
   path: string,
@@ -51,29 +56,134 @@ export function processSource(
   const selected = selectTransforms(text, transforms);
   if (selected.length === 0) return { status: 'unchanged', findings: [], parsed: false };
 
-  const j = getJscodeshift(getParserName(path, text));
-  let root;
+  const parser = getParserName(path, text);
+  const j = getJscodeshift(parser);
+  let root: Collection;
   try {
     root = j(text);
   } catch (error) {
     return { status: 'error', error: getParseError(error), findings: [], parsed: true };
   }
 
-  let findings: Finding[];
-  let output: string | undefined;
-  try {
-    findings = applyTransforms(j, root, { path, source: text, typescript: isTypeScriptPath(path) }, selected, options);
-    // Transforms record every edit they make. With none recorded there is nothing to print, and
-    // printing anyway could only introduce recast's own formatting changes.
-    const printed = print && findings.some((finding) => finding.kind === 'edit') ? printRoot(root, text) : text;
-    if (printed !== text) output = restoreText(printed, shape);
-  } catch (error) {
-    // A throw here is a ctxmod bug, not bad input: say so, keep the stack for the report.
-    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    return { status: 'error', error: { message: `internal error (please report): ${message}` }, findings: [], parsed: true };
+  const file: FileInput = { path, source: text, typescript: isTypeScriptPath(path) };
+  const net: NetOptions = { parser, runtime: options.runtime, ...(shape.shebang ? { shebang: raw.replace(/^\uFEFF/, '').split('\n')[0] } : {}) };
+  // Each round either succeeds or leaves out one more transform, so this ends.
+  const dropped: Finding[] = [];
+  let active = selected;
+  for (;;) {
+    let outcome: Outcome;
+    try {
+      outcome = runPipeline(j, root, file, active, options, print ? net : undefined);
+    } catch (error) {
+      // A throw here is a ctxmod bug that no single transform accounts for: say so, keep the stack.
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      return { status: 'error', error: { message: `internal error (please report): ${message}` }, findings: [], parsed: true };
+    }
+    if ('failed' in outcome) {
+      dropped.push(...outcome.findings);
+      active = active.filter((module) => module.meta.name !== outcome.failed);
+      root = j(text);
+      continue;
+    }
+    const findings = [...outcome.findings, ...dropped].sort((a, b) => a.line - b.line || a.column - b.column);
+    if (outcome.printed === text) return { status: 'unchanged', findings, parsed: true };
+    return { status: 'changed', output: restoreText(outcome.printed, shape), findings, parsed: true };
   }
-  if (output === undefined) return { status: 'unchanged', findings, parsed: true };
-  return { status: 'changed', output, findings, parsed: true };
+}
+
+type Outcome = { findings: Finding[]; printed: string } | { failed: string; findings: Finding[] };
+
+/**
+ * The transforms on `root`, then one print and, with `net`, the safety net on what would be
+ * written. When a transform throws, its edits cannot be printed, or the net finds something its
+ * edits broke, that transform is named (`failed`) with the findings that say why: the caller runs
+ * the others again from the source without it.
+ */
+function runPipeline(
+  j: JSCodeshift,
+  root: Collection,
+  file: FileInput,
+  transforms: readonly TransformModule[],
+  options: TransformOptions,
+  net: NetOptions | undefined,
+): Outcome {
+  let findings: Finding[];
+  try {
+    findings = applyTransforms(j, root, file, transforms, options);
+  } catch (error) {
+    if (!(error instanceof TransformError)) throw error;
+    // A transform may throw on a tree that one before it left broken: try them one at a time.
+    return findCulprit(j, file, transforms, options, net) ?? { failed: error.transform, findings: [getInternalError(error.transform, error.cause)] };
+  }
+  // Transforms record every edit they make. With none recorded there is nothing to print, and
+  // printing anyway could only introduce recast's own formatting changes.
+  if (!net || !findings.some((finding) => finding.kind === 'edit')) return { findings, printed: file.source };
+  try {
+    const printed = printRoot(root, file.source);
+    if (printed === file.source || findEditProblems(j, file.source, printed, net).length === 0) return { findings, printed };
+  } catch {
+    // Told apart below, one transform at a time.
+  }
+  const blamed = findCulprit(j, file, transforms, options, net);
+  if (!blamed) throw new Error('the edits of all transforms together fail, those of each one alone do not');
+  return blamed;
+}
+
+/**
+ * Which transform breaks the file: each transform in turn on a fresh root, the output printed
+ * (and, with `net`, checked) after each one that edited. The first that throws, leaves a tree
+ * that cannot be printed, or whose output the net rejects is the one. Only on the failure path.
+ */
+function findCulprit(
+  j: JSCodeshift,
+  file: FileInput,
+  transforms: readonly TransformModule[],
+  options: TransformOptions,
+  net: NetOptions | undefined,
+): { failed: string; findings: Finding[] } | undefined {
+  const root = j(file.source);
+  for (const module of transforms) {
+    const name = module.meta.name;
+    let printed: string;
+    try {
+      const findings = applyTransforms(j, root, file, [module], options);
+      if (!findings.some((finding) => finding.kind === 'edit')) continue;
+      printed = printRoot(root, file.source);
+    } catch (error) {
+      return { failed: name, findings: [getInternalError(name, error instanceof TransformError ? error.cause : error)] };
+    }
+    const problems = net ? findEditProblems(j, file.source, printed, net) : [];
+    if (problems.length > 0) return { failed: name, findings: getProblemFindings(name, problems) };
+  }
+  return undefined;
+}
+
+export const ENGINE_MESSAGES = {
+  internalError: (transform: string, error: string) => `internal error in ${transform} (please report): ${error}; its edits to this file were left out`,
+  dropped: (problem: string) => `${problem}: none of this transform's edits to the file were written, review this site by hand`,
+} as const;
+
+function getInternalError(transform: string, error: unknown): Finding {
+  const text = error instanceof Error ? `${error.name}: ${error.message}${getTopFrame(error)}` : String(error);
+  return { transform, kind: 'manual', line: 1, column: 1, message: ENGINE_MESSAGES.internalError(transform, text) };
+}
+
+/** Where the error was thrown, for the bug report. */
+function getTopFrame(error: Error): string {
+  const frame = error.stack?.split('\n').find((line) => line.trimStart().startsWith('at '));
+  return frame ? ` (${frame.trim()})` : '';
+}
+
+function getProblemFindings(transform: string, problems: readonly EditProblem[]): Finding[] {
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const { line, column, message } of problems) {
+    const key = `${line}:${column}:${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push({ transform, kind: 'manual', line, column, message: ENGINE_MESSAGES.dropped(message) });
+  }
+  return findings;
 }
 
 function getParseError(error: unknown): FileError {
