@@ -1,5 +1,6 @@
 import type { ASTPath } from 'jscodeshift';
 import { buildAnySignalText } from '../src/ast/build-timeout-signal.ts';
+import { getCallerSignal } from '../src/ast/get-caller-signal.ts';
 import { getEnclosingFunctions } from '../src/ast/get-enclosing-functions.ts';
 import { getNodeText } from '../src/ast/get-node-text.ts';
 import { getFreshSignal } from '../src/ast/get-fresh-signal.ts';
@@ -8,7 +9,7 @@ import { isGlobalReference } from '../src/ast/is-global-reference.ts';
 import { parseExpression } from '../src/ast/parse-snippet.ts';
 import { withComments } from '../src/ast/replace-node.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
-import { getDeclaredMemberType, getSignalInScope, mayHaveSignal } from '../src/scope/get-signal-in-scope.ts';
+import { getDeclaredMemberType, mayHaveSignal } from '../src/scope/get-signal-in-scope.ts';
 import type { TransformContext, TransformMeta } from '../src/types.ts';
 
 type Node = any;
@@ -86,7 +87,7 @@ function getSites(ctx: TransformContext): Site[] {
     if (node.left.type !== 'MemberExpression' || node.left.computed || node.left.object.type !== 'Identifier') return;
     // Only the caller's own bag: `options.signal = fresh` where `options` is a parameter.
     const name: string = node.left.object.name;
-    const inScope = getCallerSignal(ctx, path, undefined);
+    const inScope = getReplacedSignal(ctx, path, undefined);
     const found = inScope?.property && inScope.binding === name ? inScope : getParameterBagSignal(ctx, path, name);
     if (!found) return;
     // The assignment itself shows the bag is there: read the slot as the code writes it.
@@ -100,7 +101,7 @@ function getSites(ctx: TransformContext): Site[] {
 function getSite(ctx: TransformContext, path: ASTPath, value: Node, objectPath: ASTPath | undefined, known?: CallerSignal): Site | undefined {
   const fresh = getFreshSignal(ctx.j, path, value);
   if (!fresh) return undefined;
-  const caller = known ?? getCallerSignal(ctx, path, objectPath);
+  const caller = known ?? getReplacedSignal(ctx, path, objectPath);
   if (!caller || isDetachedOnPurpose(path)) return undefined;
   if (readsCallerSignal(ctx, caller, path, objectPath)) return undefined;
   return { path, value, caller };
@@ -119,9 +120,9 @@ function isSignalProperty(property: Node): boolean {
  * object that spreads a parameter and then sets `signal`, that parameter's `signal`: setting the
  * key after the spread says the bag carries one.
  */
-function getCallerSignal(ctx: TransformContext, path: ASTPath, objectPath: ASTPath | undefined): CallerSignal | undefined {
-  const inScope = getSignalInScope(ctx.j, ctx.root, path);
-  if (inScope && inScope.origin !== 'local-controller') {
+function getReplacedSignal(ctx: TransformContext, path: ASTPath, objectPath: ASTPath | undefined): CallerSignal | undefined {
+  const inScope = getCallerSignal(ctx.j, ctx.root, path);
+  if (inScope) {
     return {
       expression: inScope.expression,
       binding: inScope.binding,
