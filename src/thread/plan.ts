@@ -23,6 +23,7 @@ import {
   isInFinally,
   isJs,
   isJsxTag,
+  isTestFile,
   isValuePosition,
   usesArguments,
   usesName,
@@ -64,6 +65,8 @@ export interface ThreadPlan {
   /** Absolute file name -> edits. */
   readonly edits: Map<string, TextEdit[]>;
   readonly findings: Map<string, PlannedFinding[]>;
+  /** Lines about the whole program (sinks left alone because no signal comes from above them). */
+  readonly summary: string[];
 }
 
 /** A function the pass gave the carrier: what its callers pass, and the signal inside it. */
@@ -91,7 +94,7 @@ interface OptionsBag {
 type Carrier =
   | ({ readonly kind: 'root' } & OwnSignal)
   | { readonly kind: 'thread'; readonly fn: FunctionLike }
-  | { readonly kind: 'none'; readonly reason: string };
+  | { readonly kind: 'none'; readonly reason: string; readonly unsourced?: boolean };
 
 const MESSAGES = {
   topLevel: 'no enclosing function to thread a signal through (module top level): the call gets none',
@@ -135,6 +138,10 @@ const MESSAGES = {
   passed: (expression: string, callee: string) => `passes \`${expression}\` to ${callee}`,
   controller: 'creates an AbortController aborted when the response closes before it finished',
   generated: 'generated file: not changed',
+  unsourced: 'no signal source above this call (no caller has a signal, makes one or is a configured root)',
+  testFile: 'in a test file: a chain does not start here',
+  unsourcedSinks: (count: number) =>
+    `${count} ${count === 1 ? 'sink has' : 'sinks have'} no signal source above them: not threaded (thread.from "sinks" / --thread-from sinks threads them anyway)`,
   outside: (name: string) => `${name} is outside the paths being migrated: not changed`,
 } as const;
 
@@ -168,7 +175,9 @@ function buildSpreadWhenPresent(name: string, expression: string): string {
  */
 export function planThread(program: ts.Program, options: ThreadOptions = {}): ThreadPlan {
   const checker = program.getTypeChecker();
-  const plan: ThreadPlan = { edits: new Map(), findings: new Map() };
+  const plan: ThreadPlan = { edits: new Map(), findings: new Map(), summary: [] };
+  /** Thread only along paths that start at a signal source, rather than up from every sink. */
+  const fromSources = (options.from ?? 'sources') === 'sources';
   const files = program.getSourceFiles().filter((file) => !file.isDeclarationFile && !file.fileName.includes('/node_modules/'));
 
   /** Adds an edit to the file of `node`, or puts it in the place of an earlier one (`replaces`). */
@@ -300,11 +309,16 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
 
   const getCarrier = (node: ts.Node): Carrier => {
     let callback = false;
+    // Test code passing a signal to the code it tests says nothing about what production callers have.
+    if (fromSources && isTestFile(node.getSourceFile())) return { kind: 'none', reason: MESSAGES.testFile, unsourced: true };
     for (let current = node.parent; current && !ts.isSourceFile(current); current = current.parent) {
       if (!isFunctionLike(current)) continue;
-      const own = sources.getOwnSignal(current);
+      const own = sources.getOwnSignal(current) ?? (fromSources ? sources.getLocalSignal(current, node) : undefined);
       if (own) return { kind: 'root', ...own };
-      if (getFunctionName(current) !== undefined) return { kind: 'thread', fn: current };
+      if (getFunctionName(current) !== undefined) {
+        if (fromSources && !isFed(current)) return { kind: 'none', reason: MESSAGES.unsourced, unsourced: true };
+        return { kind: 'thread', fn: current };
+      }
       const res = sources.getResponseParam(current);
       if (res) {
         const expression = getHandlerSignal(current, res);
@@ -313,7 +327,68 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       // An anonymous callback: it captures the signal of the function around it.
       callback = true;
     }
-    return { kind: 'none', reason: callback ? MESSAGES.callback : MESSAGES.topLevel };
+    return { kind: 'none', reason: callback ? MESSAGES.callback : MESSAGES.topLevel, unsourced: fromSources };
+  };
+
+  /** Functions a signal reaches from above (see isFed); filled as the pass asks. */
+  const fed = new Map<FunctionLike, boolean>();
+  /**
+   * Whether a signal source is above `fn`: some call of it sits in a function that has or makes a
+   * signal (or under an anonymous callback of one), or in a function above which there is one.
+   * Calls in test files do not count. A search that finds none also clears every function it
+   * walked, since each of them calls `fn`, directly or not.
+   */
+  const isFed = (fn: FunctionLike): boolean => {
+    const known = fed.get(fn);
+    if (known !== undefined) return known;
+    const seen = new Set<FunctionLike>([fn]);
+    const queue: FunctionLike[] = [fn];
+    while (queue.length > 0) {
+      const current = queue.shift()!;
+      if (fed.get(current) === false) continue;
+      for (const site of getCallSites(current)) {
+        const above = getSourceAbove(site);
+        if (above === true || (above !== undefined && fed.get(above) === true)) {
+          fed.set(fn, true);
+          return true;
+        }
+        if (above !== undefined && !seen.has(above)) {
+          seen.add(above);
+          queue.push(above);
+        }
+      }
+    }
+    for (const walked of seen) fed.set(walked, false);
+    return false;
+  };
+
+  /** The calls of `fn` and of the declarations that change with it (overloads, its method family). */
+  const getCallSites = (fn: FunctionLike): ts.CallExpression[] => {
+    const sites: ts.CallExpression[] = [];
+    for (const member of getGroup(fn)) {
+      if (!isCallable(member)) continue;
+      const name = getFunctionName(member);
+      if (name === undefined) continue;
+      const symbol = getSymbol(getNameNode(member));
+      for (const callName of [name, ...(isDefaultExport(member) ? defaultImportNames : [])]) {
+        for (const call of callsByName.get(callName) ?? []) {
+          if (!ts.isCallExpression(call) || isTestFile(call.getSourceFile())) continue;
+          if (isCallOf(call, member, symbol) || (symbol !== undefined && getSymbol(call.expression) === symbol)) sites.push(call);
+        }
+      }
+    }
+    return sites;
+  };
+
+  /** At a call: true when a signal is there (as getCarrier finds it), else the named function to look above. */
+  const getSourceAbove = (site: ts.Node): FunctionLike | true | undefined => {
+    for (let current = site.parent; current && !ts.isSourceFile(current); current = current.parent) {
+      if (!isFunctionLike(current)) continue;
+      if (sources.getOwnSignal(current) ?? sources.getLocalSignal(current, site)) return true;
+      if (getFunctionName(current) !== undefined) return current;
+      if (sources.getResponseParam(current) && current.body && ts.isBlock(current.body) && current.body.statements.length > 0) return true;
+    }
+    return undefined;
   };
 
   /** The declared symbol at `node`: through import aliases, and from the instantiated copy a property access may give. */
@@ -592,6 +667,8 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       const list = entryCalls.get(origin) ?? [];
       list.push(call);
       entryCalls.set(origin, list);
+    } else if (!slot.context && found.unsourced) {
+      unsourcedSinks.add(call);
     } else if (!slot.context && isThenable(call)) {
       // Only work in flight is worth the report: a factory's config (`axios.create({ timeout })`) is not.
       report(call, 'manual', found.reason);
@@ -650,6 +727,9 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   /** A call of a signal-aware callee without a signal: give it the one in scope, threading as needed. */
   /** Calls of threaded functions from entry points (a callback or the module top level with no signal). */
   const entryCalls = new Map<Callable, ts.Node[]>();
+
+  /** Sinks left alone because no signal source is above them: one summary line, not a finding each. */
+  const unsourcedSinks = new Set<ts.Node>();
 
   /** A value with a signal of its own; `new Request(url)` built without one has none to lose. */
   const carriesSignal = (value: ts.Expression): boolean => {
@@ -784,6 +864,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     }
   }
   relaxRequired();
+  if (unsourcedSinks.size > 0) plan.summary.push(MESSAGES.unsourcedSinks(unsourcedSinks.size));
   for (const [fn, calls] of entryCalls) {
     const sites = calls.map((call) => {
       const file = call.getSourceFile();
