@@ -10,6 +10,7 @@ import { FamilyFinder, isHeir, isStatic, type Owner } from './family.ts';
 import { SignalSources, type OwnSignal } from './signal-sources.ts';
 import { getModuleExports, resolveAlias } from './symbols.ts';
 import { SignalTypes, type Slot } from './signal-types.ts';
+import { getSharedResult, type SharedResult } from './shared-result.ts';
 import {
   getCalleeName,
   getFunctionName,
@@ -53,6 +54,11 @@ export interface ThreadOptions extends ConfigThreadOptions {
    * directly or re-exported, is its public API. Without them, every export of every module is.
    */
   readonly publicEntries?: readonly string[];
+  /**
+   * For `check` (missing-signal-chain): leave out notes about the analysis' own limits (options
+   * passed as a value) and the summary of entry calls, which say nothing wrong about the code.
+   */
+  readonly audit?: boolean;
 }
 
 export interface PlannedFinding {
@@ -133,17 +139,26 @@ const MESSAGES = {
   optionsValue: 'the options are passed as a value: add the signal to them by hand',
   replacesSignal: (value: string) =>
     `\`${value}\` carries a signal of its own, which a signal in the options would replace: combine the two with AbortSignal.any() by hand`,
-  optionsSpread: 'the options object spreads another object that may carry a signal: check it by hand',
+  optionsSpread: 'the options object spreads another object without a signal: check it by hand',
+  requestSpread: (name: string) => `the options object spreads \`${name}\`, a Request: its properties (its signal among them) do not spread; pass the signal by hand`,
   threaded: (name: string, param: string) => `threads \`${param}\` through ${name}`,
   passed: (expression: string, callee: string) => `passes \`${expression}\` to ${callee}`,
   controller: 'creates an AbortController aborted when the response closes before it finished',
   generated: 'generated file: not changed',
+  shared: (why: string) => `${why}: a signal here would let one caller's abort reject every caller that shares the result; not passed`,
   unsourced: 'no signal source above this call (no caller has a signal, makes one or is a configured root)',
   testFile: 'in a test file: a chain does not start here',
   unsourcedSinks: (count: number) =>
     `${count} ${count === 1 ? 'sink has' : 'sinks have'} no signal source above them: not threaded (thread.from "sinks" / --thread-from sinks threads them anyway)`,
   outside: (name: string) => `${name} is outside the paths being migrated: not changed`,
 } as const;
+
+/** Why a shared result gets no signal, for the review note. */
+function describeSharedResult(shared: SharedResult): string {
+  if (shared.kind === 'outer') return `the result is kept in \`${shared.target}\`, which outlives the call`;
+  if (shared.kind === 'cache') return `the result is stored in \`${shared.store}\` (a cache)`;
+  return `the call runs inside \`${shared.wrapper}\`, which hands every caller the same result`;
+}
 
 /** What the ctx carrier passes where there is no signal: Go's `context.TODO()`. */
 const EMPTY_CONTEXT = '{}';
@@ -307,7 +322,8 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     return result;
   };
 
-  const getCarrier = (node: ts.Node): Carrier => {
+  /** `make`: false to look without adding a handler's controller (the answer is then only its kind). */
+  const getCarrier = (node: ts.Node, make = true): Carrier => {
     let callback = false;
     // Test code passing a signal to the code it tests says nothing about what production callers have.
     if (fromSources && isTestFile(node.getSourceFile())) return { kind: 'none', reason: MESSAGES.testFile, unsourced: true };
@@ -321,7 +337,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       }
       const res = sources.getResponseParam(current);
       if (res) {
-        const expression = getHandlerSignal(current, res);
+        const expression = make ? getHandlerSignal(current, res) : res;
         if (expression) return { kind: 'root', expression };
       }
       // An anonymous callback: it captures the signal of the function around it.
@@ -728,6 +744,27 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   /** Calls of threaded functions from entry points (a callback or the module top level with no signal). */
   const entryCalls = new Map<Callable, ts.Node[]>();
 
+  /**
+   * What the objects an options literal spreads do with the signal: one whose type holds the
+   * property carries it (`{ ...init, headers }` with `init: RequestInit`), and so may one the
+   * checker cannot type; a `Request` loses it (its properties live on its prototype); the rest
+   * provably lack it.
+   */
+  const getSpreadSignal = (spreads: readonly ts.SpreadAssignment[], property: string): { kind: 'carries' | 'lacks' } | { kind: 'request'; text: string } => {
+    for (const spread of spreads) {
+      const type = checker.getNonNullableType(checker.getTypeAtLocation(spread.expression));
+      if (type.getSymbol()?.getName() === 'Request' && type.getProperty('clone') !== undefined) return { kind: 'request', text: spread.expression.getText() };
+    }
+    const carries = spreads.some((spread) => {
+      const type = checker.getNonNullableType(checker.getTypeAtLocation(spread.expression));
+      return (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0 || checker.getPropertyOfType(checker.getApparentType(type), property) !== undefined;
+    });
+    return { kind: carries ? 'carries' : 'lacks' };
+  };
+
+  /** Whether a signal would reach `call` (always, threading from sinks): only then is a site worth a note. */
+  const hasSignalAbove = (call: ts.Node): boolean => !fromSources || getCarrier(call, false).kind !== 'none';
+
   /** Sinks left alone because no signal source is above them: one summary line, not a finding each. */
   const unsourcedSinks = new Set<ts.Node>();
 
@@ -743,6 +780,8 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     const file = call.getSourceFile();
     const args = call.arguments ?? [];
     const cleanup = isInFinally(call);
+    const shared = getSharedResult(checker, call);
+    if (shared && isEditable(file) && hasSignalAbove(call)) report(call, 'manual', MESSAGES.shared(describeSharedResult(shared)));
     if (slot.context) {
       if (!isEditable(file) || !call.arguments) return false;
       if (args.some((a) => ts.isSpreadElement(a))) {
@@ -750,7 +789,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
         return false;
       }
       if (cleanup) report(call, 'manual', MESSAGES.cleanup(EMPTY_CONTEXT));
-      const value = cleanup ? EMPTY_CONTEXT : getArgumentValue(call, slot, origin)?.expression;
+      const value = cleanup || shared ? EMPTY_CONTEXT : getArgumentValue(call, slot, origin)?.expression;
       if (value === undefined) return false;
       const first = args[0];
       const at = first ? first.getStart(file) : call.arguments.pos;
@@ -760,7 +799,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       return true;
     }
     const arg = args[slot.index];
-    if (cleanup || args.some((a) => ts.isSpreadElement(a))) return false;
+    if (cleanup || shared || args.some((a) => ts.isSpreadElement(a))) return false;
     // fetch(request, { signal }): the init's signal replaces the one the Request carries.
     const carrier = args.slice(0, slot.index).find(carriesSignal);
     if (carrier && slot.property !== undefined) {
@@ -772,8 +811,10 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     if (arg && slot.property === undefined) return false;
     if (arg && ts.isObjectLiteralExpression(arg)) {
       if (arg.properties.some((p) => p.name && ts.isIdentifier(p.name) && p.name.text === slot.property)) return false;
-      if (arg.properties.some((p) => ts.isSpreadAssignment(p))) {
-        report(call, 'manual', MESSAGES.optionsSpread);
+      const spreads = arg.properties.filter(ts.isSpreadAssignment);
+      if (spreads.length > 0) {
+        const spread = getSpreadSignal(spreads, slot.property ?? 'signal');
+        if (spread.kind !== 'carries' && hasSignalAbove(call)) report(call, 'manual', spread.kind === 'request' ? MESSAGES.requestSpread(spread.text) : MESSAGES.optionsSpread);
         return false;
       }
     } else if (arg && !(slot.encoding && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)))) {
@@ -782,7 +823,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       } else if (slot.property !== undefined && isForwardedBag(arg, slot.property)) {
         return false;
       } else {
-        report(call, 'manual', MESSAGES.optionsValue);
+        if (!options.audit && hasSignalAbove(call)) report(call, 'manual', MESSAGES.optionsValue);
         return false;
       }
     }
@@ -865,7 +906,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   }
   relaxRequired();
   if (unsourcedSinks.size > 0) plan.summary.push(MESSAGES.unsourcedSinks(unsourcedSinks.size));
-  for (const [fn, calls] of entryCalls) {
+  for (const [fn, calls] of options.audit ? [] : entryCalls) {
     const sites = calls.map((call) => {
       const file = call.getSourceFile();
       return `${basename(file.fileName)}:${file.getLineAndCharacterOfPosition(call.getStart(file)).line + 1}`;
