@@ -37,7 +37,7 @@ export const RULES: readonly Rule[] = [
   { id: 'once-without-signal', severity: 'warning', description: 'waiting for an event ignores the signal in scope', fixedBy: 'once-event' },
   { id: 'hand-linked-signals', severity: 'warning', description: "a controller follows other signals through 'abort' listeners that stay on them, where AbortSignal.any fits", fixedBy: 'link-signals' },
   { id: 'abort-listener-leak', severity: 'warning', description: "an 'abort' listener is never removed", fixedBy: 'link-signals' },
-  { id: 'non-cancellable-call', severity: 'info', description: 'an awaited call of a library without cancellation support ignores the signal in scope' },
+  { id: 'non-cancellable-call', severity: 'info', description: 'a call of a library without cancellation support ignores the signal in scope' },
 ];
 
 const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
