@@ -129,8 +129,8 @@ describe('missing-signal-chain with the config\'s thread roots', () => {
     const roots = JSON.parse(readFileSync(join(dir, '..', 'options.json'), 'utf8')).roots;
     const run = (thread?: object) =>
       check({ paths: ['src'], cwd: dir, cpus: 1, only: ['missing-signal-chain'], ...(thread ? { transformOptions: { thread } } : {}) }).then(formatDiagnostics);
-    // Without them the chains stop below the Lambda handler, which only the runtime calls.
-    expect(await run()).toContain('orderHandler has no callers in the project');
+    // Without them no signal comes from anywhere in the project: there is no chain to report.
+    expect(await run()).toBe('');
     expect(await run({ roots })).toBe(
       [
         '7:1 warning missing-signal-chain Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: threads `signal` through loadOrder)',
@@ -141,5 +141,33 @@ describe('missing-signal-chain with the config\'s thread roots', () => {
         '12:11 warning missing-signal-chain Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: passes `shutdown.signal` to pollOnce)',
       ].join('\n'),
     );
+  });
+});
+
+describe('missing-signal-chain starts at a real signal', () => {
+  /** `path:line:col fix`, one per diagnostic. */
+  const run = (name: string) =>
+    check({ paths: ['src'], cwd: join(REPO, '__testfixtures__', 'thread-signal', name, 'input'), cpus: 1, only: ['missing-signal-chain'] }).then((report) =>
+      report.files.flatMap((file) => file.diagnostics.map((d) => `${file.path}:${d.line}:${d.column} ${d.message.replace(/^.*\(fix: (.*)\)$/, '$1')}`)),
+    );
+
+  it('reports nothing in code with no signal source', async () => {
+    expect(await run('no-change-no-signal-source')).toEqual([]);
+  });
+
+  it('reports the chains below a request, a controller and a timeout signal, not those below a test or with no source above', async () => {
+    expect(await run('from-sources')).toEqual([
+      'src/client.ts:1:1 threads `signal` through getUser',
+      'src/client.ts:2:26 passes `signal` to fetch',
+      'src/client.ts:6:1 threads `signal` through getReport',
+      'src/client.ts:7:26 passes `signal` to fetch',
+      'src/handler.ts:5:30 passes `request.signal` to loadUser',
+      'src/handler.ts:8:1 threads `signal` through loadUser',
+      'src/handler.ts:9:10 passes `signal` to getUser',
+      'src/jobs.ts:3:1 threads `signal` through buildReport',
+      'src/jobs.ts:4:10 passes `signal` to getReport',
+      'src/jobs.ts:10:10 passes `controller.signal` to buildReport',
+      'src/jobs.ts:16:30 passes `signal` to buildReport',
+    ]);
   });
 });
