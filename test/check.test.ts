@@ -6,6 +6,7 @@ import { getRule, getRuleDocPath, getGitHubUrl, RULES } from '../src/check/rules
 import { parseConfig } from '../src/config.ts';
 import { detectors, getTransform, getTransformNames, transforms } from '../src/registry.ts';
 import { getSuppressions, isSuppressed } from '../src/check/suppressions.ts';
+import { writeProject } from './helpers.ts';
 
 const ROOT = join(import.meta.dirname, 'check-fixtures');
 const REPO = join(import.meta.dirname, '..');
@@ -169,5 +170,28 @@ describe('missing-signal-chain starts at a real signal', () => {
       'src/jobs.ts:10:10 passes `controller.signal` to buildReport',
       'src/jobs.ts:16:30 passes `signal` to buildReport',
     ]);
+  });
+});
+
+describe('rule docs', () => {
+  /** The two examples under `## Exact condition`: the one reported, then the one not. */
+  const getExamples = (rule: string): [string, string] => {
+    const doc = readFileSync(join(REPO, getRuleDocPath(rule)), 'utf8');
+    const section = doc.slice(doc.indexOf('## Exact condition'));
+    const blocks = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
+    return [blocks[0] ?? '', blocks[1] ?? ''];
+  };
+  const tsconfig = JSON.stringify({
+    compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, types: ['node'], typeRoots: [join(REPO, 'node_modules', '@types')] },
+  });
+
+  it.each(RULES.map((rule) => rule.id))('%s: the true example is reported, the false one is not', async (rule) => {
+    const [reported, clean] = getExamples(rule);
+    expect(reported, 'two ts examples under ## Exact condition').not.toBe('');
+    expect(clean).not.toBe('');
+    const dir = writeProject({ 'tsconfig.json': tsconfig, 'true.ts': reported, 'false.ts': clean });
+    const run = async (file: string) => (await check({ paths: [file], cwd: dir, cpus: 1, only: [rule] })).files.flatMap((f) => f.diagnostics);
+    expect((await run('true.ts')).length).toBeGreaterThan(0);
+    expect(await run('false.ts')).toEqual([]);
   });
 });
