@@ -28,6 +28,9 @@ export function getSharedResult(checker: ts.TypeChecker, call: ts.Expression): S
   if (memoised) return { kind: 'memoised', wrapper: memoised };
   const scope = getEnclosingFunction(call);
   const result = getResultExpression(call);
+  // A settled value that holds nothing of the call (a string, a number) is shared harmlessly: an
+  // abort only ever fails the caller that aborted, and leaves nothing behind.
+  if (isSettledData(checker, call, result)) return undefined;
   const stored = getStore(checker, result, scope);
   if (stored) return stored;
   // `const p = load(); cache.set(key, p)`, `delay = load(); delays.set(host, delay)`: the local holds the same result.
@@ -42,6 +45,16 @@ export function getSharedResult(checker: ts.TypeChecker, call: ts.Expression): S
   };
   visit(scope);
   return found;
+}
+
+/** An awaited result of plain data: no promise, and no object that could keep the signal. */
+function isSettledData(checker: ts.TypeChecker, call: ts.Expression, result: ts.Expression): boolean {
+  let awaited = false;
+  for (let node: ts.Node = call; node !== result; node = node.parent) if (ts.isAwaitExpression(node.parent)) awaited = true;
+  if (!awaited) return false;
+  const type = checker.getTypeAtLocation(result);
+  const data = ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.EnumLike;
+  return (type.isUnion() ? type.types : [type]).every((part) => (part.flags & data) !== 0);
 }
 
 /** The local a result is put in: `const p = <result>`, or `p = <result>`. */
