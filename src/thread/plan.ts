@@ -142,6 +142,10 @@ const MESSAGES = {
   optionsSpread: 'the options object spreads another object without a signal: check it by hand',
   requestSpread: (name: string) => `the options object spreads \`${name}\`, a Request: its properties (its signal among them) do not spread; pass the signal by hand`,
   threaded: (name: string, param: string) => `threads \`${param}\` through ${name}`,
+  arrow: (name: string, expression: string | undefined) =>
+    expression === undefined
+      ? `${name} is passed as a callback: wrapped in an arrow that passes the arguments it used, so the new parameter gets none of them`
+      : `${name} is passed as a callback: wrapped in an arrow that passes the arguments it used and \`${expression}\``,
   passed: (expression: string, callee: string) => `passes \`${expression}\` to ${callee}`,
   controller: 'creates an AbortController aborted when the response closes before it finished',
   generated: 'generated file: not changed',
@@ -159,6 +163,9 @@ function describeSharedResult(shared: SharedResult): string {
   if (shared.kind === 'cache') return `the result is stored in \`${shared.store}\` (a cache)`;
   return `the call runs inside \`${shared.wrapper}\`, which hands every caller the same result`;
 }
+
+/** Array methods and promise handlers: they call their first argument with arguments of their own, known ones. */
+const CALLBACK_METHODS = new Set(['map', 'flatMap', 'forEach', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'then', 'catch']);
 
 /** What the ctx carrier passes where there is no signal: Go's `context.TODO()`. */
 const EMPTY_CONTEXT = '{}';
@@ -379,8 +386,8 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   };
 
   /** The calls of `fn` and of the declarations that change with it (overloads, its method family). */
-  const getCallSites = (fn: FunctionLike): ts.CallExpression[] => {
-    const sites: ts.CallExpression[] = [];
+  const getCallSites = (fn: FunctionLike): ts.Node[] => {
+    const sites: ts.Node[] = [];
     for (const member of getGroup(fn)) {
       if (!isCallable(member)) continue;
       const name = getFunctionName(member);
@@ -392,6 +399,8 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
           if (isCallOf(call, member, symbol) || (symbol !== undefined && getSymbol(call.expression) === symbol)) sites.push(call);
         }
       }
+      // `ids.map(load)`: called by the array method, with a signal from where it is given.
+      if (symbol && carrier === 'signal' && !options.required) sites.push(...getValueUses(name, symbol).filter((use) => isArrowable(use, member) && !isTestFile(use.getSourceFile())));
     }
     return sites;
   };
@@ -536,8 +545,14 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       const symbol = getSymbol(getNameNode(member));
       if (!distinct.some((entry) => (symbol ? entry.symbol === symbol : entry.member === member))) distinct.push({ symbol, member });
     }
+    const callbackUses: ts.Identifier[] = [];
     for (const { symbol, member } of distinct) {
       const uses = symbol ? getValueUses(getFunctionName(member) ?? '', symbol) : [];
+      // Given to a callee whose arguments are known (`ids.map(load)`, `.then(load)`): an arrow keeps them.
+      if (uses.length > 0 && carrier === 'signal' && !options.required && members.length === 1 && uses.every((use) => isArrowable(use, member))) {
+        callbackUses.push(...(uses as ts.Identifier[]));
+        continue;
+      }
       if (uses.length > 0) {
         for (const use of uses) report(use, 'manual', isJsxTag(use) ? MESSAGES.componentUse(name) : MESSAGES.valueUse(name));
         return fail(MESSAGES.valueUseAt(name));
@@ -546,7 +561,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     // Called only from outside (a framework's page or handler, a runtime's entry), it may be given
     // more arguments than it declares: React passes a second one to components, Next.js props to
     // an `Image()`. Only a published package's API is known to be called as it is declared.
-    if (!(options.published && members.some(isExported)) && !distinct.some(({ symbol, member }) => hasCaller(member, symbol))) {
+    if (!(options.published && members.some(isExported)) && callbackUses.length === 0 && !distinct.some(({ symbol, member }) => hasCaller(member, symbol))) {
       return fail(MESSAGES.entryPoint(name));
     }
     let imports = new Map<ts.SourceFile, string>();
@@ -593,7 +608,42 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       if (ts.isMethodSignature(member) || member.body || isAbstract(member)) report(member, 'edit', MESSAGES.threaded(getFunctionName(member) ?? name, info.expression));
     }
     queue.push(...distinct.map((entry) => entry.member));
-    return infos.get(fn);
+    const info = infos.get(fn);
+    if (info) for (const use of callbackUses) wrapInArrow(use, fn, info);
+    return info;
+  };
+
+  /**
+   * `ids.map(load)` -> `ids.map((id) => load(id, signal))`: the arrow passes on exactly the
+   * arguments `load` declared (and so used), then the signal at the use, or none where there is
+   * none (the new parameter must not receive what `map` passes next, the index).
+   */
+  const wrapInArrow = (use: ts.Identifier, fn: FunctionLike, info: Threaded) => {
+    const file = use.getSourceFile();
+    const value = getArgumentValue(use, info.slot, fn)?.expression;
+    const taken = new Set([use.text, ...(value?.match(/[A-Za-z_$][\w$]*/g) ?? [])]);
+    const names: string[] = [];
+    fn.parameters.forEach((param, i) => {
+      let name = ts.isIdentifier(param.name) && !taken.has(param.name.text) ? param.name.text : `arg${i}`;
+      while (taken.has(name)) name = `_${name}`;
+      taken.add(name);
+      names.push(name);
+    });
+    const args = value === undefined ? names : [...names, value];
+    addEdit(use, { start: use.getStart(file), end: use.end, text: `(${names.join(', ')}) => ${use.text}(${args.join(', ')})` });
+    report(use, 'edit', MESSAGES.arrow(use.text, value));
+  };
+
+  /**
+   * A plain function name given as the callback of an array method or a promise's then/catch,
+   * which pass known arguments: a function with a fixed parameter list can be wrapped in an arrow.
+   */
+  const isArrowable = (use: ts.Node, member: Callable): boolean => {
+    if (!ts.isIdentifier(use) || !(ts.isFunctionDeclaration(member) || ts.isArrowFunction(member) || ts.isFunctionExpression(member))) return false;
+    if (member.parameters.some((param) => param.dotDotDotToken) || !isEditable(use.getSourceFile())) return false;
+    const call = use.parent;
+    if (!ts.isCallExpression(call) || call.arguments[0] !== use || !ts.isPropertyAccessExpression(call.expression)) return false;
+    return CALLBACK_METHODS.has(call.expression.name.text);
   };
 
   /** True when `member` (or the class or interface it belongs to) is exported from its module. */
