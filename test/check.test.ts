@@ -156,6 +156,18 @@ describe('missing-signal-chain starts at a real signal', () => {
     expect(await run('no-change-no-signal-source')).toEqual([]);
   });
 
+  it('does not report the options passed as a value, a limit of the analysis (migrate notes it for review)', async () => {
+    const dir = writeProject({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, types: [], lib: ['ES2023', 'DOM'] } }),
+      'get.ts': 'export async function get(url: string, init: { method: string }) {\n  return fetch(url, init);\n}\n\nexport async function handle(request: Request) {\n  return get(request.url, { method: "GET" });\n}\n',
+    });
+    const report = await check({ paths: ['get.ts'], cwd: dir, cpus: 1, only: ['missing-signal-chain'] });
+    expect(report.files.flatMap((file) => file.diagnostics)).toEqual([]);
+    const { computeThread } = await import('../src/thread/run-thread.ts');
+    const planned = [...computeThread({ project: join(dir, 'tsconfig.json') }).files.values()].flatMap((file) => file.findings.map((f) => `${f.line}:${f.column} ${f.message}`));
+    expect(planned).toEqual(['2:10 the options are passed as a value: add the signal to them by hand']);
+  });
+
   it('reports the chains below a request, a controller and a timeout signal, not those below a test or with no source above', async () => {
     expect(await run('from-sources')).toEqual([
       'src/client.ts:1:1 threads `signal` through getUser',
