@@ -130,6 +130,8 @@ const targetNodeSchema = z.string().transform((text, ctx) => {
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 export const CARRIERS = ['signal', 'options', 'ctx'] as const;
+/** Where thread-signal starts a chain: at a signal source (default), or at every sink. */
+export const THREAD_FROM = ['sources', 'sinks'] as const;
 
 const identifier = (example: string) => z.string().regex(IDENTIFIER, { error: `expected a JavaScript identifier such as "${example}"` });
 
@@ -144,6 +146,7 @@ const threadSchema = strictObject({
   contextType: identifier('Context').optional(),
   contextImport: nonEmpty.optional(),
   roots: z.array(rootSchema).optional(),
+  from: z.enum(THREAD_FROM).optional(),
 }) satisfies z.ZodType<ThreadOptions>;
 
 /**

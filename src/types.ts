@@ -77,6 +77,9 @@ export type ThreadRoot = { readonly type: string; readonly signal: string } | { 
  * (`ctx.signal`). `paramName`: the name of the new parameter (default `signal`, `ctx` for the ctx
  * carrier). `contextType` / `contextImport`: the ctx carrier's type and the module it comes from
  * (a module specifier, or a path relative to the working directory). `roots`: extra sources of signals.
+ * `from`: `sources` (default) threads only along call paths that start at a signal source (a root,
+ * a function with a signal parameter or one it makes); `sinks` threads up from every sink, to
+ * prepare an API before anything has a signal to give.
  */
 export interface ThreadOptions {
   readonly carrier?: 'signal' | 'options' | 'ctx';
@@ -84,6 +87,7 @@ export interface ThreadOptions {
   readonly contextType?: string;
   readonly contextImport?: string;
   readonly roots?: readonly ThreadRoot[];
+  readonly from?: 'sources' | 'sinks';
 }
 
 /** Everything a transform gets: the already-parsed root and a way to record what it did. */

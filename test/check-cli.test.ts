@@ -25,6 +25,18 @@ function copyExamples(): string {
 
 const EXAMPLES_STYLISH = `examples/src/api-client.ts:7:26  error    A signal in scope is not passed to a signal-aware call (fix: passes options.signal to fetch())  unforwarded-signal
 
+examples/src/downloader.ts:14:30  error    A signal in scope is not passed to a signal-aware call (fix: passes options.signal to fetch())  unforwarded-signal
+examples/src/downloader.ts:16:13  error    A signal in scope is not passed to a signal-aware call (fix: passes options.signal to writeFile())  unforwarded-signal
+
+examples/src/race-timeout-demo.ts:10:26  error    Promise.race against a timer neither cancels the loser nor clears the timer (fix: fetch() now gets a timeout signal instead of racing a timer; the timeout still rejects with the original error)  race-without-cancel
+examples/src/race-timeout-demo.ts:11:5   error    A signal in scope is not passed to a signal-aware call (fix: passes signal to fetch())  unforwarded-signal
+examples/src/race-timeout-demo.ts:19:10  error    Promise.race against a timer neither cancels the loser nor clears the timer (fix: readFile() now gets a timeout signal instead of racing a timer; the timeout still rejects with the original error)  race-without-cancel
+
+examples/src/webhook.ts:7:17  error    A signal in scope is not passed to a signal-aware call (fix: passes signal to https.request())  unforwarded-signal
+examples/src/webhook.ts:7:17  error    An http(s) request timeout only emits an event; nothing aborts the request (fix: https.request(): \`timeout\` only emits 'timeout'; now also aborts with \`signal: AbortSignal.any([signal, AbortSignal.timeout(5_000)])\`)  http-timeout-event
+
+examples/src/worker-process.ts:8:17  error    A signal in scope is not passed to a signal-aware call (fix: passes signal to spawn())  unforwarded-signal
+
 examples/src/batch-import.ts:13:3   warning  An async loop with a signal in scope never checks it (fix: loop awaits without looking at the signal: added \`signal.throwIfAborted();\`)  loop-without-check
 examples/src/batch-import.ts:14:11  warning  Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: passes \`signal\` to saveRow)  missing-signal-chain
 examples/src/batch-import.ts:20:1   warning  Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: threads \`signal\` through saveRow)  missing-signal-chain
@@ -40,8 +52,6 @@ examples/src/catalog-client.ts:8:48  error    A fresh signal takes the place of 
 
 examples/src/downloader.ts:3:15   warning  A sleep cannot be cancelled (fix: delay() now uses node:timers/promises setTimeout and takes an optional signal)  sleep-without-signal
 examples/src/downloader.ts:5:1    warning  A sleep cannot be cancelled (fix: backoff() now uses node:timers/promises setTimeout and takes an optional signal)  sleep-without-signal
-examples/src/downloader.ts:14:30  error    A signal in scope is not passed to a signal-aware call (fix: passes options.signal to fetch())  unforwarded-signal
-examples/src/downloader.ts:16:13  error    A signal in scope is not passed to a signal-aware call (fix: passes options.signal to writeFile())  unforwarded-signal
 examples/src/downloader.ts:20:13  warning  A sleep cannot be cancelled (fix: passes options.signal to backoff())  sleep-without-signal
 
 examples/src/orders-service.ts:14:1   warning  A sleep cannot be cancelled (fix: sleep() now uses node:timers/promises setTimeout and takes an optional signal)  sleep-without-signal
@@ -49,25 +59,28 @@ examples/src/orders-service.ts:32:13  warning  A sleep cannot be cancelled (fix:
 
 examples/src/poller.ts:16:11  warning  A sleep cannot be cancelled (fix: sleep now uses node:timers/promises setTimeout and stops on abort of signal)  sleep-without-signal
 
-examples/src/race-timeout-demo.ts:10:26  error    Promise.race against a timer neither cancels the loser nor clears the timer (fix: fetch() now gets a timeout signal instead of racing a timer; the timeout still rejects with the original error)  race-without-cancel
-examples/src/race-timeout-demo.ts:11:5   error    A signal in scope is not passed to a signal-aware call (fix: passes signal to fetch())  unforwarded-signal
 examples/src/race-timeout-demo.ts:18:1   warning  Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: threads \`signal\` through loadPriceList)  missing-signal-chain
-examples/src/race-timeout-demo.ts:19:10  error    Promise.race against a timer neither cancels the loser nor clears the timer (fix: readFile() now gets a timeout signal instead of racing a timer; the timeout still rejects with the original error)  race-without-cancel
 examples/src/race-timeout-demo.ts:19:24  warning  Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: passes \`signal\` to readFile)  missing-signal-chain
 examples/src/race-timeout-demo.ts:28:69  warning  Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: passes \`signal\` to loadPriceList)  missing-signal-chain
 
 examples/src/search-proxy.ts:9:9   warning  A controller follows other signals through 'abort' listeners that stay on them, where AbortSignal.any fits (fix: controller only followed shutdown.signal, signal, a timer (2_000 ms): now AbortSignal.any)  hand-linked-signals
 examples/src/search-proxy.ts:23:3  warning  An 'abort' listener is never removed (fix: the 'abort' listener on signal, which outlives this function, is now removed when the try block settles)  abort-listener-leak
 
+examples/src/worker-process.ts:9:9  warning  Waiting for an event ignores the signal in scope (fix: now uses events.once(), which removes its listeners and stops on abort of signal)  once-without-signal
+
 examples/src/status-check.ts:9:17  info     An AbortController aborted by setTimeout, where AbortSignal.timeout/any fits (fix: the controller aborted by a timer is now \`const timeoutSignal = AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)])\`)  controller-timeout
 
-examples/src/webhook.ts:7:17  error    A signal in scope is not passed to a signal-aware call (fix: passes signal to https.request())  unforwarded-signal
-examples/src/webhook.ts:7:17  error    An http(s) request timeout only emits an event; nothing aborts the request (fix: https.request(): \`timeout\` only emits 'timeout'; now also aborts with \`signal: AbortSignal.any([signal, AbortSignal.timeout(5_000)])\`)  http-timeout-event
-
-examples/src/worker-process.ts:8:17  error    A signal in scope is not passed to a signal-aware call (fix: passes signal to spawn())  unforwarded-signal
-examples/src/worker-process.ts:9:9   warning  Waiting for an event ignores the signal in scope (fix: now uses events.once(), which removes its listeners and stops on abort of signal)  once-without-signal
-
-ctxmod check: 32 problems (10 errors, 21 warnings, 1 info) in 13 files checked; 32 fixable with \`ctxmod migrate\`
+ctxmod check: 31 problems (9 errors, 21 warnings, 1 info) in 12 files checked; 31 fixable with \`ctxmod migrate\`
+  unforwarded-signal    6 errors
+  race-without-cancel   2 errors
+  http-timeout-event    1 error
+  missing-signal-chain  11 warnings
+  sleep-without-signal  6 warnings
+  abort-listener-leak   1 warning
+  hand-linked-signals   1 warning
+  loop-without-check    1 warning
+  once-without-signal   1 warning
+  controller-timeout    1 info
 `;
 
 describe('ctxmod check', () => {
@@ -154,7 +167,8 @@ describe('ctxmod check', () => {
     const result = ctxmod(['check', 'a.ts'], dir);
     expect(result.stdout).toBe(
       'a.ts:2:10  info     A signal in scope is not passed to a signal-aware call (fix: passes signal to fetch())  unforwarded-signal\n\n' +
-        'ctxmod check: 1 problem (0 errors, 0 warnings, 1 info) in 1 file checked; 1 fixable with `ctxmod migrate`\n',
+        'ctxmod check: 1 problem (0 errors, 0 warnings, 1 info) in 1 file checked; 1 fixable with `ctxmod migrate`\n' +
+        '  unforwarded-signal  1 info\n',
     );
     expect(result.status).toBe(0);
 

@@ -6,6 +6,7 @@ import { getRule, getRuleDocPath, getGitHubUrl, RULES } from '../src/check/rules
 import { parseConfig } from '../src/config.ts';
 import { detectors, getTransform, getTransformNames, transforms } from '../src/registry.ts';
 import { getSuppressions, isSuppressed } from '../src/check/suppressions.ts';
+import { writeProject } from './helpers.ts';
 
 const ROOT = join(import.meta.dirname, 'check-fixtures');
 const REPO = join(import.meta.dirname, '..');
@@ -129,8 +130,8 @@ describe('missing-signal-chain with the config\'s thread roots', () => {
     const roots = JSON.parse(readFileSync(join(dir, '..', 'options.json'), 'utf8')).roots;
     const run = (thread?: object) =>
       check({ paths: ['src'], cwd: dir, cpus: 1, only: ['missing-signal-chain'], ...(thread ? { transformOptions: { thread } } : {}) }).then(formatDiagnostics);
-    // Without them the chains stop below the Lambda handler, which only the runtime calls.
-    expect(await run()).toContain('orderHandler has no callers in the project');
+    // Without them no signal comes from anywhere in the project: there is no chain to report.
+    expect(await run()).toBe('');
     expect(await run({ roots })).toBe(
       [
         '7:1 warning missing-signal-chain Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: threads `signal` through loadOrder)',
@@ -141,5 +142,68 @@ describe('missing-signal-chain with the config\'s thread roots', () => {
         '12:11 warning missing-signal-chain Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: passes `shutdown.signal` to pollOnce)',
       ].join('\n'),
     );
+  });
+});
+
+describe('missing-signal-chain starts at a real signal', () => {
+  /** `path:line:col fix`, one per diagnostic. */
+  const run = (name: string) =>
+    check({ paths: ['src'], cwd: join(REPO, '__testfixtures__', 'thread-signal', name, 'input'), cpus: 1, only: ['missing-signal-chain'] }).then((report) =>
+      report.files.flatMap((file) => file.diagnostics.map((d) => `${file.path}:${d.line}:${d.column} ${d.message.replace(/^.*\(fix: (.*)\)$/, '$1')}`)),
+    );
+
+  it('reports nothing in code with no signal source', async () => {
+    expect(await run('no-change-no-signal-source')).toEqual([]);
+  });
+
+  it('does not report the options passed as a value, a limit of the analysis (migrate notes it for review)', async () => {
+    const dir = writeProject({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, types: [], lib: ['ES2023', 'DOM'] } }),
+      'get.ts': 'export async function get(url: string, init: { method: string }) {\n  return fetch(url, init);\n}\n\nexport async function handle(request: Request) {\n  return get(request.url, { method: "GET" });\n}\n',
+    });
+    const report = await check({ paths: ['get.ts'], cwd: dir, cpus: 1, only: ['missing-signal-chain'] });
+    expect(report.files.flatMap((file) => file.diagnostics)).toEqual([]);
+    const { computeThread } = await import('../src/thread/run-thread.ts');
+    const planned = [...computeThread({ project: join(dir, 'tsconfig.json') }).files.values()].flatMap((file) => file.findings.map((f) => `${f.line}:${f.column} ${f.message}`));
+    expect(planned).toEqual(['2:10 the options are passed as a value: add the signal to them by hand']);
+  });
+
+  it('reports the chains below a request, a controller and a timeout signal, not those below a test or with no source above', async () => {
+    expect(await run('from-sources')).toEqual([
+      'src/client.ts:1:1 threads `signal` through getUser',
+      'src/client.ts:2:26 passes `signal` to fetch',
+      'src/client.ts:6:1 threads `signal` through getReport',
+      'src/client.ts:7:26 passes `signal` to fetch',
+      'src/handler.ts:5:30 passes `request.signal` to loadUser',
+      'src/handler.ts:8:1 threads `signal` through loadUser',
+      'src/handler.ts:9:10 passes `signal` to getUser',
+      'src/jobs.ts:3:1 threads `signal` through buildReport',
+      'src/jobs.ts:4:10 passes `signal` to getReport',
+      'src/jobs.ts:10:10 passes `controller.signal` to buildReport',
+      'src/jobs.ts:16:30 passes `signal` to buildReport',
+    ]);
+  });
+});
+
+describe('rule docs', () => {
+  /** The two examples under `## Exact condition`: the one reported, then the one not. */
+  const getExamples = (rule: string): [string, string] => {
+    const doc = readFileSync(join(REPO, getRuleDocPath(rule)), 'utf8');
+    const section = doc.slice(doc.indexOf('## Exact condition'));
+    const blocks = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
+    return [blocks[0] ?? '', blocks[1] ?? ''];
+  };
+  const tsconfig = JSON.stringify({
+    compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, types: ['node'], typeRoots: [join(REPO, 'node_modules', '@types')] },
+  });
+
+  it.each(RULES.map((rule) => rule.id))('%s: the true example is reported, the false one is not', async (rule) => {
+    const [reported, clean] = getExamples(rule);
+    expect(reported, 'two ts examples under ## Exact condition').not.toBe('');
+    expect(clean).not.toBe('');
+    const dir = writeProject({ 'tsconfig.json': tsconfig, 'true.ts': reported, 'false.ts': clean });
+    const run = async (file: string) => (await check({ paths: [file], cwd: dir, cpus: 1, only: [rule] })).files.flatMap((f) => f.diagnostics);
+    expect((await run('true.ts')).length).toBeGreaterThan(0);
+    expect(await run('false.ts')).toEqual([]);
   });
 });

@@ -242,10 +242,11 @@ describe('transforms, ignore, targetNode and thread', () => {
       'c.json: targetNode: expected a Node version or semver range such as "18.17" or ">=20", got the string "latest"',
     ]);
     expect(problems({ targetNode: 18 })).toEqual(['c.json: targetNode: expected a string, got number 18']);
-    expect(problems({ thread: { carrier: 'param', paramName: 'my signal', depth: 2 } })).toEqual([
+    expect(problems({ thread: { carrier: 'param', paramName: 'my signal', from: 'callers', depth: 2 } })).toEqual([
       'c.json: thread.carrier: expected one of "signal", "options", "ctx", got the string "param"',
       'c.json: thread.paramName: expected a JavaScript identifier such as "signal"',
-      'c.json: thread: unknown key "depth" (allowed: "carrier", "paramName", "contextType", "contextImport", "roots")',
+      'c.json: thread.from: expected one of "sources", "sinks", got the string "callers"',
+      'c.json: thread: unknown key "depth" (allowed: "carrier", "paramName", "contextType", "contextImport", "roots", "from")',
     ]);
     expect(problems({ thread: { carrier: 'ctx', contextType: 'app.Context', contextImport: '', roots: [{ type: 'Ctx' }, { function: 'main', signal: 'x' }, { name: 'x', signal: 'y' }] } })).toEqual([
       'c.json: thread.contextType: expected a JavaScript identifier such as "Context"',

@@ -114,6 +114,28 @@ describe('ctxmod migrate runs thread-signal', () => {
     expect(readFileSync(join(dir, 'src/handler.ts'), 'utf8')).toContain('return getUser(request.url, request.signal);');
   });
 
+  it('threads only from signal sources: with none, no edit and one summary line; --thread-from sinks or thread.from threads from the sinks', () => {
+    const unsourced = {
+      ...files,
+      'src/handler.ts': "import { getUser } from './client';\n\nexport async function nightly(ids: string[]) {\n  for (const id of ids) await getUser(id);\n}\n",
+    };
+    const dir = writeProject(unsourced);
+    const quiet = ctxmod(['migrate', 'src', '--dry'], dir);
+    expect(quiet.status).toBe(0);
+    expect(quiet.stderr).toContain(
+      'ctxmod: warning: thread-signal: 1 sink has no signal source above them: not threaded (thread.from "sinks" / --thread-from sinks threads them anyway)\n',
+    );
+    expect(quiet.stderr).toContain('0 would change');
+
+    const fromSinks = ctxmod(['migrate', 'src', '--thread-from', 'sinks'], dir);
+    expect(fromSinks.status).toBe(0);
+    expect(readFileSync(join(dir, 'src/client.ts'), 'utf8')).toContain('export async function getUser(id: string, signal?: AbortSignal) {');
+
+    const configured = writeProject({ ...unsourced, 'ctxmod.config.json': JSON.stringify({ thread: { from: 'sinks' } }) });
+    expect(ctxmod(['migrate', 'src'], configured).status).toBe(0);
+    expect(readFileSync(join(configured, 'src/client.ts'), 'utf8')).toContain('return fetch(`/users/${id}`, { signal });');
+  });
+
   it('takes the ctx carrier, its context type and roots from the config; a context type it cannot use stops only the pass', () => {
     const dir = writeProject({
       ...files,

@@ -107,7 +107,7 @@ const REDIS_INSTEAD = 'set `commandTimeout` on the client, or on abort `disconne
 
 /**
  * Libraries whose calls take no AbortSignal, with their own way to bound or stop the work.
- * `ctxmod check` reports awaited calls of them where a signal is in scope (rule
+ * `ctxmod check` reports calls of them that something waits for where a signal is in scope (rule
  * non-cancellable-call); no transform touches them.
  */
 export const NON_CANCELLABLE: readonly NonCancellableEntry[] = [

@@ -29,6 +29,7 @@ const REASONS = {
   nestedIdentifier: (name: string) => `the options \`${name}\` are a variable and the signal goes in a nested object`,
   mayHoldSignal: (name: string) => `\`${name}\` may already carry a signal`,
   rewritten: (what: string) => `the ${what} was already rewritten`,
+  requestSpread: (name: string) => `\`${name}\` is a Request: its properties (its signal among them) do not spread`,
 } as const;
 
 /**
@@ -102,6 +103,7 @@ function resolveIdentifier(
   signal: SignalToInsert,
   keepExisting: boolean,
 ): ResolvedArgument {
+  if (argument.kind === 'unsure' && argument.spreads) return resolveSpreads(ctx, path, argument, argument.spreads, keys, signal);
   if (argument.kind !== 'identifier') return argument;
   // `fetch(url, init)` where the signal is `init.signal`: it is already there.
   if (signal.binding === argument.name) return { kind: 'passed' };
@@ -119,6 +121,42 @@ function resolveIdentifier(
     case 'unknown':
       return ctx.typescript ? { kind: 'unsure', reason: REASONS.unknownOptionsType(argument.name) } : mayHold();
   }
+}
+
+/**
+ * An options literal that spreads another object carries what that object holds: the options
+ * the signal in scope comes from (`{ ...options, dispatcher }` with `options.signal`), or a
+ * binding whose type or value holds the property (`{ ...init, headers }` with `init: RequestInit`).
+ * A `Request` is the one spread known to lose it: its properties live on its prototype.
+ */
+function resolveSpreads(
+  ctx: TransformContext,
+  path: ASTPath,
+  argument: SignalArgument,
+  spreads: readonly Node[],
+  keys: readonly string[],
+  signal: SignalToInsert,
+): ResolvedArgument {
+  const names = spreads.filter((spread) => spread?.type === 'Identifier').map((spread) => spread.name as string);
+  const request = names.find((name) => isDeclaredRequest(path, name));
+  if (request !== undefined) return { kind: 'unsure', reason: REASONS.requestSpread(request) };
+  if (keys.length === 1 && signal.binding !== undefined && names.includes(signal.binding)) return { kind: 'passed' };
+  const holds = names.some((name) => {
+    const { knowledge } = getOptionsKnowledge(ctx, path, name, keys[0] as string);
+    return knowledge === 'passes' || knowledge === 'may-hold';
+  });
+  return keys.length === 1 && holds ? { kind: 'passed' } : (argument as ResolvedArgument);
+}
+
+/** A binding declared with the type `Request` (a parameter or a variable), or set to `new Request(...)`. */
+function isDeclaredRequest(path: ASTPath, name: string): boolean {
+  const declarations: ASTPath[] = (path as Node).scope?.lookup(name)?.getBindings()[name] ?? [];
+  const node = declarations[0]?.node as Node | undefined;
+  const annotation = node?.typeAnnotation?.typeAnnotation;
+  if (annotation) return annotation.type === 'TSTypeReference' && annotation.typeName.type === 'Identifier' && annotation.typeName.name === 'Request';
+  const parent = declarations[0]?.parentPath?.node as Node | undefined;
+  const init = parent?.type === 'VariableDeclarator' && parent.id === node ? parent.init : undefined;
+  return init?.type === 'NewExpression' && init.callee.type === 'Identifier' && init.callee.name === 'Request';
 }
 
 type OptionsKnowledge = 'passes' | 'cannot-hold' | 'may-hold' | 'unknown';

@@ -20,8 +20,11 @@ export type SignalArgument =
   | { readonly kind: 'encoding'; readonly index: number }
   /** An identifier holding options that may or may not carry a signal. */
   | { readonly kind: 'identifier'; readonly index: number; readonly name: string }
-  /** Cannot tell where the options are or what they hold. */
-  | { readonly kind: 'unsure'; readonly reason: string };
+  /**
+   * Cannot tell where the options are or what they hold. `spreads`: the objects an options
+   * literal spreads, which carry the signal when they hold it (see insertSignal).
+   */
+  | { readonly kind: 'unsure'; readonly reason: string; readonly spreads?: readonly Node[] };
 
 const REASONS = {
   tooFewArguments: (index: number) => `the options are argument ${index + 1} and earlier optional arguments are missing`,
@@ -175,9 +178,8 @@ function classifyObject(object: Node, path: readonly string[]): SignalArgument {
     if (property.value.type !== 'ObjectExpression') return { kind: 'unsure', reason: REASONS.nestedNotLiteral(key) };
     return classifyObject(property.value, rest);
   }
-  if (object.properties.some((p: Node) => p.type === 'SpreadElement' || p.type === 'SpreadProperty')) {
-    return { kind: 'unsure', reason: REASONS.spreadInOptions };
-  }
+  const spreads = object.properties.filter((p: Node) => p.type === 'SpreadElement' || p.type === 'SpreadProperty');
+  if (spreads.length > 0) return { kind: 'unsure', reason: REASONS.spreadInOptions, spreads: spreads.map((p: Node) => p.argument) };
   return { kind: 'add-property', object, keys: path };
 }
 

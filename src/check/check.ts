@@ -149,7 +149,8 @@ async function getChainFindings(options: CheckOptions, cwd: string, paths: reado
   // The config's roots and catalog decide where chains start and end; how they would be carried does not matter here.
   const roots = options.transformOptions?.thread?.roots;
   const catalog = options.transformOptions?.catalog;
-  const thread = computeThread({ project, files: new Set(files.keys()), ...(roots ? { roots } : {}), ...(catalog?.length ? { catalog } : {}) });
+  // A chain starts at a signal source (the default), and notes on the analysis' own limits are not findings.
+  const thread = computeThread({ project, files: new Set(files.keys()), from: 'sources', audit: true, ...(roots ? { roots } : {}), ...(catalog?.length ? { catalog } : {}) });
   for (const [name, file] of thread.files) {
     const path = files.get(name);
     if (path !== undefined) byPath.set(path, file.findings);

@@ -40,7 +40,7 @@ export const RULES: readonly Rule[] = [
   { id: 'abort-listener-leak', severity: 'warning', description: "an 'abort' listener is never removed", fixedBy: 'link-signals' },
   { id: 'aborted-signal-reused', severity: 'warning', description: "a retry combines the previous attempt's signal, which may already have aborted, with a new deadline" },
   { id: 'request-spread', severity: 'warning', description: "an object spread of a Fetch Request, which copies none of its properties (its signal included)" },
-  { id: 'non-cancellable-call', severity: 'info', description: 'an awaited call of a library without cancellation support ignores the signal in scope' },
+  { id: 'non-cancellable-call', severity: 'info', description: 'a call of a library without cancellation support ignores the signal in scope' },
 ];
 
 const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));

@@ -1,7 +1,7 @@
 import yargs, { type Argv } from 'yargs';
 import { resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { applyConfig, CARRIERS, ConfigError, loadConfig, type CtxmodConfig } from '../config.ts';
+import { applyConfig, CARRIERS, ConfigError, THREAD_FROM, loadConfig, type CtxmodConfig } from '../config.ts';
 import { createReviewer } from './interactive.ts';
 import { DirtyFilesError } from '../engine/git.ts';
 import { VerifyError } from '../engine/verify.ts';
@@ -68,6 +68,7 @@ interface RunFlags {
   interactive: boolean;
   thread: boolean;
   carrier?: (typeof CARRIERS)[number];
+  'thread-from'?: (typeof THREAD_FROM)[number];
   'param-name'?: string;
   required?: boolean;
 }
@@ -190,6 +191,11 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
             describe:
               'How thread-signal carries the signal: a trailing parameter, a property of the trailing options bag, or a context object first parameter (ctx; its type from the config\'s thread.contextType/contextImport) (default: the config\'s thread.carrier, else signal)',
           })
+          .option('thread-from', {
+            choices: THREAD_FROM,
+            describe:
+              'Where thread-signal starts: at signal sources (a signal parameter, a controller, a configured root), threading only paths that reach a sink; or at every sink, threading up to callers that have none (to prepare an API) (default: the config\'s thread.from, else sources)',
+          })
           .option('param-name', { type: 'string', requiresArg: true, describe: 'Name of the parameter thread-signal adds (default: the config\'s thread.paramName, else signal, or ctx for the ctx carrier)' })
           .option('required', { type: 'boolean', describe: 'thread-signal adds the parameter as required, not optional' }),
       (argv) => {
@@ -295,9 +301,11 @@ async function runThreadPass(
   const started = performance.now();
   const carrier = flags.carrier ?? config?.carrier;
   const paramName = flags['param-name'] ?? config?.paramName;
+  const from = flags['thread-from'] ?? config?.from;
   const options: ThreadOptions = {
     ...config,
     ...(carrier === undefined ? {} : { carrier }),
+    ...(from === undefined ? {} : { from }),
     required: flags.required ?? false,
     ...(paramName === undefined ? {} : { paramName }),
     ...(catalog && catalog.length > 0 ? { catalog } : {}),
@@ -311,8 +319,11 @@ async function runThreadPass(
   // Loaded here: ts-morph takes most of a second to load, which runs without a tsconfig skip.
   const { threadSignal } = await import('../thread/run-thread.ts');
   try {
-    const results = await threadSignal({ ...options, files, project, cwd: io.cwd, dry, diff: dry, overrides, refine });
-    return mergeThreadResults(report, results, performance.now() - started);
+    const summary: string[] = [];
+    const onSummary = (lines: readonly string[]) => summary.push(...lines);
+    const results = await threadSignal({ ...options, files, project, cwd: io.cwd, dry, diff: dry, overrides, refine, onSummary });
+    const merged = mergeThreadResults(report, results, performance.now() - started);
+    return summary.length > 0 ? { ...merged, warnings: [...merged.warnings, ...summary.map((line) => `thread-signal: ${line}`)] } : merged;
   } catch (error) {
     // The ctx carrier's type cannot be found or built: the per-file results still stand.
     if (error instanceof Error && error.name === 'ThreadSetupError') throw new ThreadSetupFailure(report, error.message);

@@ -10,6 +10,7 @@ import { FamilyFinder, isHeir, isStatic, type Owner } from './family.ts';
 import { SignalSources, type OwnSignal } from './signal-sources.ts';
 import { getModuleExports, resolveAlias } from './symbols.ts';
 import { SignalTypes, type Slot } from './signal-types.ts';
+import { getSharedResult, type SharedResult } from './shared-result.ts';
 import {
   getCalleeName,
   getFunctionName,
@@ -23,6 +24,7 @@ import {
   isInFinally,
   isJs,
   isJsxTag,
+  isTestFile,
   isValuePosition,
   usesArguments,
   usesName,
@@ -52,6 +54,11 @@ export interface ThreadOptions extends ConfigThreadOptions {
    * directly or re-exported, is its public API. Without them, every export of every module is.
    */
   readonly publicEntries?: readonly string[];
+  /**
+   * For `check` (missing-signal-chain): leave out notes about the analysis' own limits (options
+   * passed as a value) and the summary of entry calls, which say nothing wrong about the code.
+   */
+  readonly audit?: boolean;
 }
 
 export interface PlannedFinding {
@@ -64,6 +71,8 @@ export interface ThreadPlan {
   /** Absolute file name -> edits. */
   readonly edits: Map<string, TextEdit[]>;
   readonly findings: Map<string, PlannedFinding[]>;
+  /** Lines about the whole program (sinks left alone because no signal comes from above them). */
+  readonly summary: string[];
 }
 
 /** A function the pass gave the carrier: what its callers pass, and the signal inside it. */
@@ -91,7 +100,7 @@ interface OptionsBag {
 type Carrier =
   | ({ readonly kind: 'root' } & OwnSignal)
   | { readonly kind: 'thread'; readonly fn: FunctionLike }
-  | { readonly kind: 'none'; readonly reason: string };
+  | { readonly kind: 'none'; readonly reason: string; readonly unsourced?: boolean };
 
 const MESSAGES = {
   topLevel: 'no enclosing function to thread a signal through (module top level): the call gets none',
@@ -130,13 +139,33 @@ const MESSAGES = {
   optionsValue: 'the options are passed as a value: add the signal to them by hand',
   replacesSignal: (value: string) =>
     `\`${value}\` carries a signal of its own, which a signal in the options would replace: combine the two with AbortSignal.any() by hand`,
-  optionsSpread: 'the options object spreads another object that may carry a signal: check it by hand',
+  optionsSpread: 'the options object spreads another object without a signal: check it by hand',
+  requestSpread: (name: string) => `the options object spreads \`${name}\`, a Request: its properties (its signal among them) do not spread; pass the signal by hand`,
   threaded: (name: string, param: string) => `threads \`${param}\` through ${name}`,
+  arrow: (name: string, expression: string | undefined) =>
+    expression === undefined
+      ? `${name} is passed as a callback: wrapped in an arrow that passes the arguments it used, so the new parameter gets none of them`
+      : `${name} is passed as a callback: wrapped in an arrow that passes the arguments it used and \`${expression}\``,
   passed: (expression: string, callee: string) => `passes \`${expression}\` to ${callee}`,
   controller: 'creates an AbortController aborted when the response closes before it finished',
   generated: 'generated file: not changed',
+  shared: (why: string) => `${why}: a signal here would let one caller's abort reject every caller that shares the result; not passed`,
+  unsourced: 'no signal source above this call (no caller has a signal, makes one or is a configured root)',
+  testFile: 'in a test file: a chain does not start here',
+  unsourcedSinks: (count: number) =>
+    `${count} ${count === 1 ? 'sink has' : 'sinks have'} no signal source above them: not threaded (thread.from "sinks" / --thread-from sinks threads them anyway)`,
   outside: (name: string) => `${name} is outside the paths being migrated: not changed`,
 } as const;
+
+/** Why a shared result gets no signal, for the review note. */
+function describeSharedResult(shared: SharedResult): string {
+  if (shared.kind === 'outer') return `the result is kept in \`${shared.target}\`, which outlives the call`;
+  if (shared.kind === 'cache') return `the result is stored in \`${shared.store}\` (a cache)`;
+  return `the call runs inside \`${shared.wrapper}\`, which hands every caller the same result`;
+}
+
+/** Array methods and promise handlers: they call their first argument with arguments of their own, known ones. */
+const CALLBACK_METHODS = new Set(['map', 'flatMap', 'forEach', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'then', 'catch']);
 
 /** What the ctx carrier passes where there is no signal: Go's `context.TODO()`. */
 const EMPTY_CONTEXT = '{}';
@@ -168,7 +197,9 @@ function buildSpreadWhenPresent(name: string, expression: string): string {
  */
 export function planThread(program: ts.Program, options: ThreadOptions = {}): ThreadPlan {
   const checker = program.getTypeChecker();
-  const plan: ThreadPlan = { edits: new Map(), findings: new Map() };
+  const plan: ThreadPlan = { edits: new Map(), findings: new Map(), summary: [] };
+  /** Thread only along paths that start at a signal source, rather than up from every sink. */
+  const fromSources = (options.from ?? 'sources') === 'sources';
   const files = program.getSourceFiles().filter((file) => !file.isDeclarationFile && !file.fileName.includes('/node_modules/'));
 
   /** Adds an edit to the file of `node`, or puts it in the place of an earlier one (`replaces`). */
@@ -298,22 +329,91 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     return result;
   };
 
-  const getCarrier = (node: ts.Node): Carrier => {
+  /** `make`: false to look without adding a handler's controller (the answer is then only its kind). */
+  const getCarrier = (node: ts.Node, make = true): Carrier => {
     let callback = false;
+    // Test code passing a signal to the code it tests says nothing about what production callers have.
+    if (fromSources && isTestFile(node.getSourceFile())) return { kind: 'none', reason: MESSAGES.testFile, unsourced: true };
     for (let current = node.parent; current && !ts.isSourceFile(current); current = current.parent) {
       if (!isFunctionLike(current)) continue;
-      const own = sources.getOwnSignal(current);
+      const own = sources.getOwnSignal(current) ?? (fromSources ? sources.getLocalSignal(current, node) : undefined);
       if (own) return { kind: 'root', ...own };
-      if (getFunctionName(current) !== undefined) return { kind: 'thread', fn: current };
+      if (getFunctionName(current) !== undefined) {
+        if (fromSources && !isFed(current)) return { kind: 'none', reason: MESSAGES.unsourced, unsourced: true };
+        return { kind: 'thread', fn: current };
+      }
       const res = sources.getResponseParam(current);
       if (res) {
-        const expression = getHandlerSignal(current, res);
+        const expression = make ? getHandlerSignal(current, res) : res;
         if (expression) return { kind: 'root', expression };
       }
       // An anonymous callback: it captures the signal of the function around it.
       callback = true;
     }
-    return { kind: 'none', reason: callback ? MESSAGES.callback : MESSAGES.topLevel };
+    return { kind: 'none', reason: callback ? MESSAGES.callback : MESSAGES.topLevel, unsourced: fromSources };
+  };
+
+  /** Functions a signal reaches from above (see isFed); filled as the pass asks. */
+  const fed = new Map<FunctionLike, boolean>();
+  /**
+   * Whether a signal source is above `fn`: some call of it sits in a function that has or makes a
+   * signal (or under an anonymous callback of one), or in a function above which there is one.
+   * Calls in test files do not count. A search that finds none also clears every function it
+   * walked, since each of them calls `fn`, directly or not.
+   */
+  const isFed = (fn: FunctionLike): boolean => {
+    const known = fed.get(fn);
+    if (known !== undefined) return known;
+    const seen = new Set<FunctionLike>([fn]);
+    const queue: FunctionLike[] = [fn];
+    while (queue.length > 0) {
+      const current = queue.shift()!;
+      if (fed.get(current) === false) continue;
+      for (const site of getCallSites(current)) {
+        const above = getSourceAbove(site);
+        if (above === true || (above !== undefined && fed.get(above) === true)) {
+          fed.set(fn, true);
+          return true;
+        }
+        if (above !== undefined && !seen.has(above)) {
+          seen.add(above);
+          queue.push(above);
+        }
+      }
+    }
+    for (const walked of seen) fed.set(walked, false);
+    return false;
+  };
+
+  /** The calls of `fn` and of the declarations that change with it (overloads, its method family). */
+  const getCallSites = (fn: FunctionLike): ts.Node[] => {
+    const sites: ts.Node[] = [];
+    for (const member of getGroup(fn)) {
+      if (!isCallable(member)) continue;
+      const name = getFunctionName(member);
+      if (name === undefined) continue;
+      const symbol = getSymbol(getNameNode(member));
+      for (const callName of [name, ...(isDefaultExport(member) ? defaultImportNames : [])]) {
+        for (const call of callsByName.get(callName) ?? []) {
+          if (!ts.isCallExpression(call) || isTestFile(call.getSourceFile())) continue;
+          if (isCallOf(call, member, symbol) || (symbol !== undefined && getSymbol(call.expression) === symbol)) sites.push(call);
+        }
+      }
+      // `ids.map(load)`: called by the array method, with a signal from where it is given.
+      if (symbol && carrier === 'signal' && !options.required) sites.push(...getValueUses(name, symbol).filter((use) => isArrowable(use, member) && !isTestFile(use.getSourceFile())));
+    }
+    return sites;
+  };
+
+  /** At a call: true when a signal is there (as getCarrier finds it), else the named function to look above. */
+  const getSourceAbove = (site: ts.Node): FunctionLike | true | undefined => {
+    for (let current = site.parent; current && !ts.isSourceFile(current); current = current.parent) {
+      if (!isFunctionLike(current)) continue;
+      if (sources.getOwnSignal(current) ?? sources.getLocalSignal(current, site)) return true;
+      if (getFunctionName(current) !== undefined) return current;
+      if (sources.getResponseParam(current) && current.body && ts.isBlock(current.body) && current.body.statements.length > 0) return true;
+    }
+    return undefined;
   };
 
   /** The declared symbol at `node`: through import aliases, and from the instantiated copy a property access may give. */
@@ -445,8 +545,14 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       const symbol = getSymbol(getNameNode(member));
       if (!distinct.some((entry) => (symbol ? entry.symbol === symbol : entry.member === member))) distinct.push({ symbol, member });
     }
+    const callbackUses: ts.Identifier[] = [];
     for (const { symbol, member } of distinct) {
       const uses = symbol ? getValueUses(getFunctionName(member) ?? '', symbol) : [];
+      // Given to a callee whose arguments are known (`ids.map(load)`, `.then(load)`): an arrow keeps them.
+      if (uses.length > 0 && carrier === 'signal' && !options.required && members.length === 1 && uses.every((use) => isArrowable(use, member))) {
+        callbackUses.push(...(uses as ts.Identifier[]));
+        continue;
+      }
       if (uses.length > 0) {
         for (const use of uses) report(use, 'manual', isJsxTag(use) ? MESSAGES.componentUse(name) : MESSAGES.valueUse(name));
         return fail(MESSAGES.valueUseAt(name));
@@ -455,7 +561,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     // Called only from outside (a framework's page or handler, a runtime's entry), it may be given
     // more arguments than it declares: React passes a second one to components, Next.js props to
     // an `Image()`. Only a published package's API is known to be called as it is declared.
-    if (!(options.published && members.some(isExported)) && !distinct.some(({ symbol, member }) => hasCaller(member, symbol))) {
+    if (!(options.published && members.some(isExported)) && callbackUses.length === 0 && !distinct.some(({ symbol, member }) => hasCaller(member, symbol))) {
       return fail(MESSAGES.entryPoint(name));
     }
     let imports = new Map<ts.SourceFile, string>();
@@ -502,7 +608,42 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       if (ts.isMethodSignature(member) || member.body || isAbstract(member)) report(member, 'edit', MESSAGES.threaded(getFunctionName(member) ?? name, info.expression));
     }
     queue.push(...distinct.map((entry) => entry.member));
-    return infos.get(fn);
+    const info = infos.get(fn);
+    if (info) for (const use of callbackUses) wrapInArrow(use, fn, info);
+    return info;
+  };
+
+  /**
+   * `ids.map(load)` -> `ids.map((id) => load(id, signal))`: the arrow passes on exactly the
+   * arguments `load` declared (and so used), then the signal at the use, or none where there is
+   * none (the new parameter must not receive what `map` passes next, the index).
+   */
+  const wrapInArrow = (use: ts.Identifier, fn: FunctionLike, info: Threaded) => {
+    const file = use.getSourceFile();
+    const value = getArgumentValue(use, info.slot, fn)?.expression;
+    const taken = new Set([use.text, ...(value?.match(/[A-Za-z_$][\w$]*/g) ?? [])]);
+    const names: string[] = [];
+    fn.parameters.forEach((param, i) => {
+      let name = ts.isIdentifier(param.name) && !taken.has(param.name.text) ? param.name.text : `arg${i}`;
+      while (taken.has(name)) name = `_${name}`;
+      taken.add(name);
+      names.push(name);
+    });
+    const args = value === undefined ? names : [...names, value];
+    addEdit(use, { start: use.getStart(file), end: use.end, text: `(${names.join(', ')}) => ${use.text}(${args.join(', ')})` });
+    report(use, 'edit', MESSAGES.arrow(use.text, value));
+  };
+
+  /**
+   * A plain function name given as the callback of an array method or a promise's then/catch,
+   * which pass known arguments: a function with a fixed parameter list can be wrapped in an arrow.
+   */
+  const isArrowable = (use: ts.Node, member: Callable): boolean => {
+    if (!ts.isIdentifier(use) || !(ts.isFunctionDeclaration(member) || ts.isArrowFunction(member) || ts.isFunctionExpression(member))) return false;
+    if (member.parameters.some((param) => param.dotDotDotToken) || !isEditable(use.getSourceFile())) return false;
+    const call = use.parent;
+    if (!ts.isCallExpression(call) || call.arguments[0] !== use || !ts.isPropertyAccessExpression(call.expression)) return false;
+    return CALLBACK_METHODS.has(call.expression.name.text);
   };
 
   /** True when `member` (or the class or interface it belongs to) is exported from its module. */
@@ -592,6 +733,8 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       const list = entryCalls.get(origin) ?? [];
       list.push(call);
       entryCalls.set(origin, list);
+    } else if (!slot.context && found.unsourced) {
+      unsourcedSinks.add(call);
     } else if (!slot.context && isThenable(call)) {
       // Only work in flight is worth the report: a factory's config (`axios.create({ timeout })`) is not.
       report(call, 'manual', found.reason);
@@ -651,6 +794,30 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   /** Calls of threaded functions from entry points (a callback or the module top level with no signal). */
   const entryCalls = new Map<Callable, ts.Node[]>();
 
+  /**
+   * What the objects an options literal spreads do with the signal: one whose type holds the
+   * property carries it (`{ ...init, headers }` with `init: RequestInit`), and so may one the
+   * checker cannot type; a `Request` loses it (its properties live on its prototype); the rest
+   * provably lack it.
+   */
+  const getSpreadSignal = (spreads: readonly ts.SpreadAssignment[], property: string): { kind: 'carries' | 'lacks' } | { kind: 'request'; text: string } => {
+    for (const spread of spreads) {
+      const type = checker.getNonNullableType(checker.getTypeAtLocation(spread.expression));
+      if (type.getSymbol()?.getName() === 'Request' && type.getProperty('clone') !== undefined) return { kind: 'request', text: spread.expression.getText() };
+    }
+    const carries = spreads.some((spread) => {
+      const type = checker.getNonNullableType(checker.getTypeAtLocation(spread.expression));
+      return (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0 || checker.getPropertyOfType(checker.getApparentType(type), property) !== undefined;
+    });
+    return { kind: carries ? 'carries' : 'lacks' };
+  };
+
+  /** Whether a signal would reach `call` (always, threading from sinks): only then is a site worth a note. */
+  const hasSignalAbove = (call: ts.Node): boolean => !fromSources || getCarrier(call, false).kind !== 'none';
+
+  /** Sinks left alone because no signal source is above them: one summary line, not a finding each. */
+  const unsourcedSinks = new Set<ts.Node>();
+
   /** A value with a signal of its own; `new Request(url)` built without one has none to lose. */
   const carriesSignal = (value: ts.Expression): boolean => {
     if (ts.isNewExpression(value)) return (value.arguments ?? []).some(carriesSignal);
@@ -663,6 +830,8 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     const file = call.getSourceFile();
     const args = call.arguments ?? [];
     const cleanup = isInFinally(call);
+    const shared = getSharedResult(checker, call);
+    if (shared && isEditable(file) && hasSignalAbove(call)) report(call, 'manual', MESSAGES.shared(describeSharedResult(shared)));
     if (slot.context) {
       if (!isEditable(file) || !call.arguments) return false;
       if (args.some((a) => ts.isSpreadElement(a))) {
@@ -670,7 +839,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
         return false;
       }
       if (cleanup) report(call, 'manual', MESSAGES.cleanup(EMPTY_CONTEXT));
-      const value = cleanup ? EMPTY_CONTEXT : getArgumentValue(call, slot, origin)?.expression;
+      const value = cleanup || shared ? EMPTY_CONTEXT : getArgumentValue(call, slot, origin)?.expression;
       if (value === undefined) return false;
       const first = args[0];
       const at = first ? first.getStart(file) : call.arguments.pos;
@@ -680,7 +849,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       return true;
     }
     const arg = args[slot.index];
-    if (cleanup || args.some((a) => ts.isSpreadElement(a))) return false;
+    if (cleanup || shared || args.some((a) => ts.isSpreadElement(a))) return false;
     // fetch(request, { signal }): the init's signal replaces the one the Request carries.
     const carrier = args.slice(0, slot.index).find(carriesSignal);
     if (carrier && slot.property !== undefined) {
@@ -692,8 +861,10 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     if (arg && slot.property === undefined) return false;
     if (arg && ts.isObjectLiteralExpression(arg)) {
       if (arg.properties.some((p) => p.name && ts.isIdentifier(p.name) && p.name.text === slot.property)) return false;
-      if (arg.properties.some((p) => ts.isSpreadAssignment(p))) {
-        report(call, 'manual', MESSAGES.optionsSpread);
+      const spreads = arg.properties.filter(ts.isSpreadAssignment);
+      if (spreads.length > 0) {
+        const spread = getSpreadSignal(spreads, slot.property ?? 'signal');
+        if (spread.kind !== 'carries' && hasSignalAbove(call)) report(call, 'manual', spread.kind === 'request' ? MESSAGES.requestSpread(spread.text) : MESSAGES.optionsSpread);
         return false;
       }
     } else if (arg && !(slot.encoding && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)))) {
@@ -702,7 +873,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       } else if (slot.property !== undefined && isForwardedBag(arg, slot.property)) {
         return false;
       } else {
-        report(call, 'manual', MESSAGES.optionsValue);
+        if (!options.audit && hasSignalAbove(call)) report(call, 'manual', MESSAGES.optionsValue);
         return false;
       }
     }
@@ -784,7 +955,8 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     }
   }
   relaxRequired();
-  for (const [fn, calls] of entryCalls) {
+  if (unsourcedSinks.size > 0) plan.summary.push(MESSAGES.unsourcedSinks(unsourcedSinks.size));
+  for (const [fn, calls] of options.audit ? [] : entryCalls) {
     const sites = calls.map((call) => {
       const file = call.getSourceFile();
       return `${basename(file.fileName)}:${file.getLineAndCharacterOfPosition(call.getStart(file)).line + 1}`;

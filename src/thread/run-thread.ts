@@ -40,6 +40,8 @@ export interface ThreadRunOptions extends ThreadOptions {
    * the functions it gave a signal may now have loops and sleeps that take one.
    */
   readonly refine?: (absolutePath: string, text: string) => SourceResult;
+  /** Gets the plan's lines about the whole program (see `ThreadPlan.summary`). */
+  readonly onSummary?: (lines: readonly string[]) => void;
 }
 
 /**
@@ -88,6 +90,7 @@ export function computeThread(options: ThreadRunOptions): { files: Map<string, {
     ...(entries.length > 0 ? { publicEntries: entries } : {}),
     ...(contextImport === undefined ? {} : { contextImport }),
   });
+  options.onSummary?.(plan.summary);
   const files = new Map<string, { before: string; after?: string; findings: Finding[]; error?: string }>();
   const names = new Set([...plan.edits.keys(), ...plan.findings.keys()]);
   for (const name of names) {

@@ -89,6 +89,29 @@ export class SignalSources {
     return undefined;
   }
 
+  /**
+   * A signal `fn` makes for itself before `site`: `const controller = new AbortController()` gives
+   * `controller.signal`, `const signal = AbortSignal.timeout(ms)` (or `.any([...])`) gives `signal`.
+   * Only a declaration among the body's own statements counts, and only while its name still
+   * means it at the site (an inner binding may hide it).
+   */
+  getLocalSignal(fn: FunctionLike, site: ts.Node): OwnSignal | undefined {
+    if (!fn.body || !ts.isBlock(fn.body)) return undefined;
+    const file = site.getSourceFile();
+    for (const statement of fn.body.statements) {
+      if (statement.end > site.getStart(file)) break;
+      if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
+      for (const declaration of statement.declarationList.declarations) {
+        if (!ts.isIdentifier(declaration.name) || !declaration.initializer) continue;
+        const expression = getMadeSignal(declaration.name.text, declaration.initializer);
+        if (expression === undefined) continue;
+        const symbol = this.checker.getSymbolAtLocation(declaration.name);
+        if (symbol && this.checker.resolveName(declaration.name.text, site, ts.SymbolFlags.Value, false) === symbol) return { expression };
+      }
+    }
+    return undefined;
+  }
+
   /** A Node `http` / Express response parameter: a signal can be made from its 'close'. */
   getResponseParam(fn: FunctionLike): string | undefined {
     for (const param of fn.parameters) {
@@ -100,4 +123,16 @@ export class SignalSources {
     }
     return undefined;
   }
+}
+
+/** What a variable named `name` initialised with `init` holds a signal as: a new controller's, or a made signal. */
+function getMadeSignal(name: string, init: ts.Expression): string | undefined {
+  if (ts.isNewExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'AbortController') return `${name}.signal`;
+  const made =
+    ts.isCallExpression(init) &&
+    ts.isPropertyAccessExpression(init.expression) &&
+    ts.isIdentifier(init.expression.expression) &&
+    init.expression.expression.text === 'AbortSignal' &&
+    ['timeout', 'any'].includes(init.expression.name.text);
+  return made ? name : undefined;
 }

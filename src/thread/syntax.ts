@@ -18,6 +18,11 @@ export function getCalleeName(expression: ts.Expression): string | undefined {
   return undefined;
 }
 
+/** A test file by the usual conventions: `*.test.ts`, `*.spec.js`, anything under `__tests__/`. */
+export function isTestFile(file: ts.SourceFile): boolean {
+  return /[._-](test|spec)\.[cm]?[jt]sx?$/.test(file.fileName) || /\/(__tests__|__mocks__)\//.test(file.fileName);
+}
+
 export function isGenerated(file: ts.SourceFile): boolean {
   return /@generated|DO NOT EDIT/.test(file.text.slice(0, 500));
 }

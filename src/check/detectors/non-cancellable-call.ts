@@ -14,7 +14,7 @@ type Node = any;
  */
 export const meta: TransformMeta = {
   name: 'non-cancellable-call',
-  description: 'Report awaited calls of libraries without cancellation support (pg, mysql2, ioredis, Prisma, knex) where a signal is in scope',
+  description: 'Report calls of libraries without cancellation support (pg, mysql2, ioredis, Prisma, knex) whose promise is awaited, returned, chained or passed on where a signal is in scope',
   // No signal in scope without one of these words; no catalogued library without its name.
   mayApply: (source) => mayHaveSignal(source) && /pg|mysql2|ioredis|prisma|knex/.test(source),
   rule: 'non-cancellable-call',
@@ -27,7 +27,7 @@ const MESSAGES = {
 export function transform(ctx: TransformContext): void {
   const matcher = new CallMatcher<NonCancellableEntry>(ctx.j, ctx.root, NON_CANCELLABLE);
   ctx.root.find(ctx.j.CallExpression).forEach((path) => {
-    if (!isAwaited(path)) return;
+    if (!isWaitedFor(path)) return;
     const match = matcher.getMatch(path);
     if (!match) return;
     const signal = getSignalInScope(ctx.j, ctx.root, path);
@@ -36,14 +36,62 @@ export function transform(ctx: TransformContext): void {
   });
 }
 
+/** Wrappers that leave the call's promise as it is. */
+const TRANSPARENT = /^(TSAsExpression|TSNonNullExpression|TSSatisfiesExpression|ParenthesizedExpression)$/;
+/** `.then()`, `.catch()`, `.finally()`: the chain waits for the call. */
+const CHAIN_METHODS = new Set(['then', 'catch', 'finally']);
+/** Combinators that wait for every promise given (race and any settle on the first: the caller may race the call against the signal). */
+const WAIT_ALL = /^Promise\.(all|allSettled)$/;
+
 /**
- * `await call()`, possibly through parentheses or `as` casts. A call whose promise is kept or
- * returned may be raced or cancelled elsewhere: not reported.
+ * Something waits for the call's promise: it is awaited, returned (also as an arrow's body),
+ * chained with `.then`/`.catch`/`.finally`, passed to another call, or given to `Promise.all`.
+ * A promise kept in a variable, or given to `Promise.race`, may be raced against the signal
+ * elsewhere: not reported.
  */
-function isAwaited(path: ASTPath): boolean {
+function isWaitedFor(path: ASTPath): boolean {
   let current: Node = path;
-  while (current.parentPath && /^(TSAsExpression|TSNonNullExpression|ParenthesizedExpression)$/.test(current.parentPath.node.type)) {
-    current = current.parentPath;
+  const climb = () => {
+    while (current.parentPath && TRANSPARENT.test(current.parentPath.node.type)) current = current.parentPath;
+  };
+  climb();
+  let parent = current.parentPath?.node as Node;
+  if (isChainMember(current, parent)) return true;
+  switch (parent?.type) {
+    case 'AwaitExpression':
+    case 'ReturnStatement':
+      return true;
+    case 'ArrowFunctionExpression':
+      return parent.body === current.node;
+    case 'CallExpression':
+    case 'NewExpression':
+      return parent.arguments.includes(current.node) && !isRaced(parent);
+    case 'ArrayExpression': {
+      // The element's parentPath is the list of elements; `parent` is the array's own path.
+      current = current.parent;
+      climb();
+      parent = current.parentPath?.node as Node;
+      return (parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && WAIT_ALL.test(getCalleeText(parent.callee));
+    }
+    default:
+      return false;
   }
-  return current.parentPath?.node.type === 'AwaitExpression';
+}
+
+/** `call().then(...)`: the call is the object of a chained method that is called. */
+function isChainMember(current: Node, parent: Node): boolean {
+  if (parent?.type !== 'MemberExpression' && parent?.type !== 'OptionalMemberExpression') return false;
+  if (parent.object !== current.node || parent.computed || !CHAIN_METHODS.has(parent.property.name)) return false;
+  const grand = current.parentPath.parentPath?.node as Node;
+  return (grand?.type === 'CallExpression' || grand?.type === 'OptionalCallExpression') && grand.callee === parent;
+}
+
+function isRaced(call: Node): boolean {
+  return /^Promise\.(race|any)$/.test(getCalleeText(call.callee));
+}
+
+function getCalleeText(callee: Node): string {
+  if (callee?.type === 'Identifier') return callee.name;
+  if (callee?.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier') return `${callee.object.name}.${callee.property.name}`;
+  return '';
 }

@@ -18,3 +18,23 @@ export async function report(id: string, signal: AbortSignal) {
   const totals = await db.raw('select sum(total) from orders');
   return { rows, lines, cached, user, totals };
 }
+
+export function returned(id: string, signal: AbortSignal) {
+  return pool.query('select * from orders where id = $1', [id]);
+}
+
+export const arrow = (id: string, signal: AbortSignal) => redis.get(`order:${id}`);
+
+export function chained(id: string, signal: AbortSignal) {
+  void redis.get(`order:${id}`).then((value) => console.log(value));
+}
+
+export async function passedOn(ids: string[], signal: AbortSignal) {
+  const rows = await Promise.all(ids.map((id) => pool.query('select * from orders where id = $1', [id])));
+  const both = await Promise.all([redis.get('a'), redis.get('b')]);
+  return { rows, both, logged: log(redis.get('c')) };
+}
+
+function log(value: Promise<unknown>) {
+  return value;
+}

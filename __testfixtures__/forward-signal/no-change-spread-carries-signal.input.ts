@@ -1,0 +1,20 @@
+import { Agent } from 'undici';
+
+const dispatcher = new Agent();
+
+/** The caller's options, signal and all, are spread into the call. */
+export async function fetchWithAgent(url: string, options: RequestInit = {}) {
+  return fetch(url, { ...options, dispatcher });
+}
+
+/** An init typed RequestInit carries the signal its caller put there. */
+export async function post(url: string, init: RequestInit, signal: AbortSignal) {
+  signal.throwIfAborted();
+  return fetch(url, { ...init, method: 'POST' });
+}
+
+/** A local object that holds the signal. */
+export async function get(url: string, signal: AbortSignal) {
+  const base = { signal, headers: { accept: 'application/json' } };
+  return fetch(url, { ...base, method: 'GET' });
+}

@@ -1,0 +1,17 @@
+import { getReport } from './client.js';
+
+async function buildReport(id: string, signal?: AbortSignal) {
+  return getReport(id, signal);
+}
+
+export async function runReport(id: string, ms: number) {
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), ms);
+  return buildReport(id, controller.signal);
+}
+
+export async function runLater(id: string) {
+  const early = buildReport(id);
+  const signal = AbortSignal.timeout(5_000);
+  return [await early, await buildReport(id, signal)];
+}
