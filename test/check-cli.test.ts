@@ -25,6 +25,8 @@ function copyExamples(): string {
 
 const EXAMPLES_STYLISH = `examples/src/api-client.ts:7:26  error    A signal in scope is not passed to a signal-aware call (fix: passes options.signal to fetch())  unforwarded-signal
 
+examples/src/catalog-client.ts:8:48  error    A fresh signal takes the place of the caller's, so the caller's abort never reaches the call (fix: AbortSignal.timeout(30_000) replaced init.signal; it now follows init.signal too (AbortSignal.any))  replaced-signal
+
 examples/src/downloader.ts:14:30  error    A signal in scope is not passed to a signal-aware call (fix: passes options.signal to fetch())  unforwarded-signal
 examples/src/downloader.ts:16:13  error    A signal in scope is not passed to a signal-aware call (fix: passes options.signal to writeFile())  unforwarded-signal
 
@@ -48,8 +50,6 @@ examples/src/blob-store.ts:14:28  warning  Cancellable work gets no signal: the 
 examples/src/blob-store.ts:22:3   warning  Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: threads \`signal\` through get)  missing-signal-chain
 examples/src/blob-store.ts:28:22  warning  Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: passes \`request.signal\` to store.get)  missing-signal-chain
 
-examples/src/catalog-client.ts:8:48  error    A fresh signal takes the place of the caller's, so the caller's abort never reaches the call (fix: AbortSignal.timeout(30_000) replaced init.signal; it now follows init.signal too (AbortSignal.any))  replaced-signal
-
 examples/src/downloader.ts:3:15   warning  A sleep cannot be cancelled (fix: delay() now uses node:timers/promises setTimeout and takes an optional signal)  sleep-without-signal
 examples/src/downloader.ts:5:1    warning  A sleep cannot be cancelled (fix: backoff() now uses node:timers/promises setTimeout and takes an optional signal)  sleep-without-signal
 examples/src/downloader.ts:20:13  warning  A sleep cannot be cancelled (fix: passes options.signal to backoff())  sleep-without-signal
@@ -70,10 +70,11 @@ examples/src/worker-process.ts:9:9  warning  Waiting for an event ignores the si
 
 examples/src/status-check.ts:9:17  info     An AbortController aborted by setTimeout, where AbortSignal.timeout/any fits (fix: the controller aborted by a timer is now \`const timeoutSignal = AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)])\`)  controller-timeout
 
-ctxmod check: 31 problems (9 errors, 21 warnings, 1 info) in 12 files checked; 31 fixable with \`ctxmod migrate\`
+ctxmod check: 32 problems (10 errors, 21 warnings, 1 info) in 13 files checked; 32 fixable with \`ctxmod migrate\`
   unforwarded-signal    6 errors
   race-without-cancel   2 errors
   http-timeout-event    1 error
+  replaced-signal       1 error
   missing-signal-chain  11 warnings
   sleep-without-signal  6 warnings
   abort-listener-leak   1 warning

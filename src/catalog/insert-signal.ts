@@ -1,4 +1,5 @@
 import type { ASTPath } from 'jscodeshift';
+import { isRequestBinding } from '../ast/is-request-binding.ts';
 import { buildObjectWithProperty } from '../ast/add-object-property.ts';
 import { getNodeText } from '../ast/get-node-text.ts';
 import { getBindingReferences } from '../ast/get-references.ts';
@@ -138,7 +139,7 @@ function resolveSpreads(
   signal: SignalToInsert,
 ): ResolvedArgument {
   const names = spreads.filter((spread) => spread?.type === 'Identifier').map((spread) => spread.name as string);
-  const request = names.find((name) => isDeclaredRequest(path, name));
+  const request = names.find((name) => isRequestBinding(ctx.j, ctx.root, path, name));
   if (request !== undefined) return { kind: 'unsure', reason: REASONS.requestSpread(request) };
   if (keys.length === 1 && signal.binding !== undefined && names.includes(signal.binding)) return { kind: 'passed' };
   const holds = names.some((name) => {
@@ -149,16 +150,6 @@ function resolveSpreads(
 }
 
 /** A binding declared with the type `Request` (a parameter or a variable), or set to `new Request(...)`. */
-function isDeclaredRequest(path: ASTPath, name: string): boolean {
-  const declarations: ASTPath[] = (path as Node).scope?.lookup(name)?.getBindings()[name] ?? [];
-  const node = declarations[0]?.node as Node | undefined;
-  const annotation = node?.typeAnnotation?.typeAnnotation;
-  if (annotation) return annotation.type === 'TSTypeReference' && annotation.typeName.type === 'Identifier' && annotation.typeName.name === 'Request';
-  const parent = declarations[0]?.parentPath?.node as Node | undefined;
-  const init = parent?.type === 'VariableDeclarator' && parent.id === node ? parent.init : undefined;
-  return init?.type === 'NewExpression' && init.callee.type === 'Identifier' && init.callee.name === 'Request';
-}
-
 type OptionsKnowledge = 'passes' | 'cannot-hold' | 'may-hold' | 'unknown';
 
 /** What the declaration of `name` says about its `key` property, and whether it may be nullish. */
