@@ -28,7 +28,7 @@ export function transform(ctx: TransformContext): void {
   ctx.root.find(ctx.j.CallExpression).forEach((path) => {
     const match = matcher.getMatch(path);
     if (!match || isInFinally(path)) return;
-    const signal = getSignalInScope(ctx.j, ctx.root, path);
+    const signal = getSignalInScope(ctx.j, ctx.root, path, { nested: true });
     if (!signal) return;
     forwardSignal(ctx, path, match, signal);
   });
@@ -42,7 +42,9 @@ function forwardSignal(ctx: TransformContext, path: ASTPath, match: CallMatch, s
   // Read before the signal goes in: the options object may be replaced.
   const rule = getRule(match, args);
   // fetch takes a RequestInit's null signal; the others take undefined only.
-  const value = match.entry.signal.requestFirst ? signal : { ...signal, expression: getNodeSignal(signal) };
+  const expression = match.entry.signal.requestFirst ? signal.expression : getNodeSignal(signal);
+  // `context` does not carry `context.options.signal` as a signal: passing `context` passes none.
+  const value = { expression, ...(signal.members ? {} : { binding: signal.binding }) };
   const result = insertSignal(ctx, path, match.entry.signal, value, true);
   if (result.kind === 'passed') return;
   if (result.kind === 'unsure') return ctx.manual(path, MESSAGES.manual(match.callee, result.reason, signal.expression), rule);
@@ -66,7 +68,7 @@ function getRule(match: CallMatch, args: readonly Node[]): string | undefined {
  * goes along; `{ signal: request.signal }` next to it would only repeat it.
  */
 function passesSignalOwner(args: readonly Node[], signal: SignalInScope): boolean {
-  if (signal.property === undefined) return false;
+  if (signal.property === undefined || signal.members) return false;
   const isOwner = (arg: Node) => arg?.type === 'Identifier' && arg.name === signal.binding;
   return args.some((arg) => isOwner(arg) || (arg.type === 'NewExpression' && arg.arguments.some(isOwner)));
 }
