@@ -54,6 +54,7 @@ interface RunFlags {
   cpus?: number;
   extensions?: string;
   ignore?: string[];
+  'include-tests'?: boolean;
   'fail-on-change': boolean;
   quiet: boolean;
   runtime: 'auto' | 'node';
@@ -81,6 +82,7 @@ interface CheckFlags {
   cpus?: number;
   extensions?: string;
   ignore?: string[];
+  'include-tests'?: boolean;
   quiet: boolean;
   runtime: 'auto' | 'node';
   'target-node'?: string;
@@ -101,6 +103,10 @@ function addSourceOptions<T>(argv: Argv<T>) {
       describe: `Comma-separated file extensions to visit (default: ${DEFAULT_EXTENSIONS.join(',')})`,
     })
     .option('ignore', { type: 'string', array: true, describe: 'Glob of paths to skip (repeatable)' })
+    .option('include-tests', {
+      type: 'boolean',
+      describe: 'Visit test files too (*.test.*, *.spec.*, __tests__/, test/, tests/); default: leave them out (config: includeTests)',
+    })
     .option('runtime', {
       choices: ['auto', 'node'] as const,
       default: 'auto' as const,
@@ -406,6 +412,7 @@ async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
         cwd: io.cwd,
         extensions,
         ignore: flags.ignore,
+        ...(flags['include-tests'] === undefined ? {} : { includeTests: flags['include-tests'] }),
         cpus: flags.cpus,
         transformOptions: { runtime: flags.runtime, ...(targetNode === undefined ? {} : { targetNode }) },
       },
@@ -473,6 +480,7 @@ async function runCommand(names: readonly string[] | undefined, flags: RunFlags,
         dry,
         extensions,
         ignore: flags.ignore,
+        ...(flags['include-tests'] === undefined ? {} : { includeTests: flags['include-tests'] }),
         cpus: flags.cpus,
         transformOptions: {
           runtime: flags.runtime,

@@ -8,6 +8,7 @@ import { Tinypool } from 'tinypool';
 import { getCheckModulesOrThrow, getTransformsOrThrow } from '../registry.ts';
 import type { RuntimeScope, TransformOptions } from '../types.ts';
 import { discoverFiles } from './discover.ts';
+import { partitionTestFiles } from './test-files.ts';
 import { DirtyFilesError, getDirtyFiles, getRepoRoot } from './git.ts';
 import { processFile, writeResult, type FileResult, type FileTask } from './process-file.ts';
 import { verifyChanges, VerifyError } from './verify.ts';
@@ -66,6 +67,11 @@ export interface RunOptions {
    * whose output another pass continues from.
    */
   readonly keepContents?: boolean;
+  /**
+   * Visit test files too (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `tests/`; see
+   * `isTestFile`). Default false: they are left out and counted in `summary.testFilesSkipped`.
+   */
+  readonly includeTests?: boolean;
 }
 
 /** A changed file offered to `RunOptions.review`. */
@@ -85,6 +91,8 @@ export interface RunSummary {
   readonly edits: number;
   readonly manual: number;
   readonly durationMs: number;
+  /** Test files found and not visited (present when some were; see `RunOptions.includeTests`). */
+  readonly testFilesSkipped?: number;
   /** With `verify`: type-check diagnostics of the project before and after the edits. */
   readonly diagnostics?: { readonly before: number; readonly after: number };
 }
@@ -118,7 +126,8 @@ export async function run(options: RunOptions): Promise<RunReport> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const check = options.check === true;
   const modules = check ? getCheckModulesOrThrow(options.transforms) : getTransformsOrThrow(options.transforms);
-  const files = await discoverFiles(options.paths, { cwd, extensions: options.extensions, ignore: options.ignore });
+  const discovered = await discoverFiles(options.paths, { cwd, extensions: options.extensions, ignore: options.ignore });
+  const { files, testFiles } = partitionTestFiles(discovered, cwd, options.includeTests === true);
   const write = !options.dry && !check;
   const warnings: string[] = [];
   if (write && (options.requireClean ?? true)) {
@@ -215,7 +224,11 @@ export async function run(options: RunOptions): Promise<RunReport> {
   return {
     version: VERSION,
     files: sorted,
-    summary: { ...buildSummary(sorted, performance.now() - started), ...(diagnostics ? { diagnostics } : {}) },
+    summary: {
+      ...buildSummary(sorted, performance.now() - started),
+      ...(testFiles > 0 ? { testFilesSkipped: testFiles } : {}),
+      ...(diagnostics ? { diagnostics } : {}),
+    },
     warnings,
     interrupted: stopped() && sorted.some((file) => file.reason === INTERRUPTED_REASON),
   };
