@@ -152,10 +152,11 @@ function getNestedSignals(file: FileTypes, functionPath: ASTPath, ownsThis: bool
     for (const member of members) {
       const memberType = type ? getMemberType(file, type, member) : undefined;
       if (type && !isNestedSignalAllowed(file, type, memberType)) continue;
-      const declared = memberType !== undefined && typeHasSignalMember(file, memberType);
+      const declared = memberType !== undefined && typeHasSignalMember(file, withoutNullish(memberType));
       if (!declared && !read.some((chain) => chain.base === target.name && chain.member === member)) continue;
       const optionalBinding = param.type !== 'AssignmentPattern' && isMaybeNullishBinding(target);
-      found.push({ binding: target.name, members: [member], property: 'signal', origin: 'nested-member', mayBeUndefined: true, optionalBinding, optionalMember: !declared || isMaybeNullishType(memberType) });
+      const optionalMember = !declared || isMaybeNullishType(memberType);
+      found.push({ binding: target.name, members: [member], property: 'signal', origin: 'nested-member', mayBeUndefined: true, optionalBinding, optionalMember, ...getNullability(member, memberType) });
     }
   }
   const classPath = ownsThis && fn.type !== 'ArrowFunctionExpression' ? getMethodClass(functionPath) : undefined;
@@ -166,10 +167,20 @@ function getNestedSignals(file: FileTypes, functionPath: ASTPath, ownsThis: bool
       const type = declaration?.typeAnnotation?.typeAnnotation;
       if (type && !isNestedSignalAllowed(file, type, type)) continue;
       const optionalMember = !declaration || isMaybeNullishBinding(declaration);
-      found.push({ binding: 'this', members: [member], property: 'signal', origin: 'nested-member', mayBeUndefined: true, optionalMember });
+      found.push({ binding: 'this', members: [member], property: 'signal', origin: 'nested-member', mayBeUndefined: true, optionalMember, ...getNullability(member, type) });
     }
   }
   return found;
+}
+
+/**
+ * A nested `RequestInit` (typed so, or an untyped member named `init`, as for parameters) may
+ * hold a `null` signal, which Node's APIs reject.
+ */
+function getNullability(member: string, type: Node | undefined): { mayBeNull?: true } {
+  const members: Node[] = type?.type === 'TSUnionType' ? type.types : type ? [type] : [];
+  const requestInit = type ? members.some((candidate) => isTypeReferenceTo(candidate, 'RequestInit')) : member === 'init';
+  return requestInit ? { mayBeNull: true } : {};
 }
 
 /** `base.member.signal` and `base.member?.signal` read under `path`, `base` a name or `this`. */
@@ -219,6 +230,13 @@ function getFieldDeclaration(classBody: ASTPath, name: string): Node | undefined
     if (field) return field.parameter.type === 'AssignmentPattern' ? field.parameter.left : field.parameter;
   }
   return undefined;
+}
+
+/** `T` of `T | undefined | null`; the type itself when it is not such a union. */
+function withoutNullish(type: Node): Node {
+  if (type.type !== 'TSUnionType') return type;
+  const members = type.types.filter((member: Node) => !['TSUndefinedKeyword', 'TSNullKeyword'].includes(member.type));
+  return members.length === 1 ? members[0] : type;
 }
 
 function isMaybeNullishType(type: Node | undefined): boolean {
