@@ -40,8 +40,9 @@ export interface Finding {
 /** Options every transform may read. Transforms ignore keys they do not know. */
 export interface TransformOptions {
   /**
-   * Which runtime the code targets. `auto` lets transforms skip files that look browser-only
-   * (see docs of each transform); `node` treats every file as Node code.
+   * Which runtime the code targets. `auto` lets transforms skip files that look browser-only or
+   * whose package also runs outside Node (`runtimeScope`; see docs of each transform); `node`
+   * treats every file as Node code.
    */
   readonly runtime?: 'auto' | 'node';
   /**

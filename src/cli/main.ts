@@ -110,7 +110,7 @@ function addSourceOptions<T>(argv: Argv<T>) {
     .option('runtime', {
       choices: ['auto', 'node'] as const,
       default: 'auto' as const,
-      describe: 'auto: leave browser-only files alone; node: treat every file as Node code',
+      describe: 'auto: add no node: import to browser-only files or packages that also run outside Node; node: treat every file as Node code',
     })
     .option('target-node', {
       type: 'string',
