@@ -49,6 +49,8 @@ const work = mkdtempSync(join(tmpdir(), 'ctxmod-bench-'));
 // as the CLI has no command for it).
 const migrateHelp = spawnSync(process.execPath, [BIN, 'migrate', '--help'], { encoding: 'utf8' }).stdout;
 const MIGRATE_FLAGS = /--no-thread\b|--\[no-\]thread\b|--thread\b/.test(migrateHelp) ? ['--no-thread'] : [];
+// The same files as the jscodeshift rows, test files included.
+if (/--include-tests\b/.test(migrateHelp)) MIGRATE_FLAGS.push('--include-tests');
 const THREAD_PASS = join(ROOT, 'bench', 'thread-pass.mjs');
 const THREAD_ONLY = existsSync(join(ROOT, 'dist', 'src', 'thread', 'run-thread.js')) ? [THREAD_PASS] : undefined;
 const AST_GREP = getAstGrep();

@@ -75,8 +75,10 @@ for (const { root, index, file } of corpus) {
   byExtension[ext] = (byExtension[ext] ?? 0) + 1;
 }
 
-// 3. First run: the real bin, workers and all, under /usr/bin/time for peak memory.
-const first = runCtxmod(['migrate', target, '--json', '--force']);
+// 3. First run: the real bin, workers and all, under /usr/bin/time for peak memory. Every file of
+// the corpus, test files included: the point is that nothing breaks ctxmod.
+const ALL_FILES = /--include-tests\b/.test(spawnSync(process.execPath, [BIN, 'migrate', '--help'], { encoding: 'utf8' }).stdout) ? ['--include-tests'] : [];
+const first = runCtxmod(['migrate', target, '--json', '--force', ...ALL_FILES]);
 const report = first.report;
 const counts = { changed: 0, unchanged: 0, skipped: 0, error: 0 };
 const editsByTransform = Object.fromEntries(transforms.map((module) => [module.meta.name, 0]));
@@ -106,7 +108,7 @@ for (const file of changed) {
 }
 
 // 5. A second run changes nothing, file by file.
-const second = runCtxmod(['migrate', target, '--json', '--force']);
+const second = runCtxmod(['migrate', target, '--json', '--force', ...ALL_FILES]);
 for (const file of second.report?.files ?? []) {
   if (file.status === 'changed') fail(`not idempotent: the second run changed ${file.path} again`);
 }
@@ -115,7 +117,7 @@ for (const file of second.report?.files ?? []) {
 let checkNote = 'skipped (the CLI has no check command)';
 if (/\bctxmod check\b/.test(spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' }).stdout)) {
   const sarifPath = join(work, 'check.sarif');
-  const check = spawnSync(process.execPath, [BIN, 'check', target, '--format', 'sarif', '--output', sarifPath], {
+  const check = spawnSync(process.execPath, [BIN, 'check', target, '--format', 'sarif', '--output', sarifPath, ...ALL_FILES], {
     cwd: work,
     encoding: 'utf8',
     maxBuffer: 1 << 30,

@@ -45,6 +45,8 @@ export interface CtxmodConfig {
   readonly transforms?: TransformSelection;
   /** Globs of paths to skip, relative to the directory ctxmod runs in; added to `--ignore`. */
   readonly ignore?: readonly string[];
+  /** Visit test files too (`--include-tests`); by default `migrate`, `run` and `check` leave them out. */
+  readonly includeTests?: boolean;
   /** The Node versions the code must run on, normalized to a semver range; `--target-node` wins. */
   readonly targetNode?: string;
   /** How the thread-signal transform adds signals to functions that lack one. */
@@ -157,6 +159,7 @@ export const configSchema = strictObject({
   $schema: z.string().optional(),
   transforms: transformsSchema.optional(),
   ignore: z.array(nonEmpty).optional(),
+  includeTests: z.boolean().optional(),
   targetNode: targetNodeSchema.optional(),
   thread: threadSchema.optional(),
   catalog: z.array(catalogEntrySchema).default([]),
@@ -353,13 +356,14 @@ function describeValue(value: unknown): string {
 export interface ConfigurableOptions {
   readonly transforms?: readonly string[];
   readonly ignore?: readonly string[];
+  readonly includeTests?: boolean;
   readonly transformOptions?: TransformOptions;
 }
 
 /**
  * Merges a config into options the caller (the CLI from its flags, or a script) already set.
- * The caller wins: explicit transforms replace the config's selection, `targetNode` and the
- * `thread` keys set by the caller override the config's; `ignore` globs and catalog entries add up.
+ * The caller wins: explicit transforms replace the config's selection, `includeTests`, `targetNode`
+ * and the `thread` keys set by the caller override the config's; `ignore` globs and catalog entries add up.
  */
 export function applyConfig<T extends ConfigurableOptions>(
   options: T,
@@ -371,11 +375,13 @@ export function applyConfig<T extends ConfigurableOptions>(
   const ignore = [...(config.ignore ?? []), ...(options.ignore ?? [])];
   const catalog = [...config.catalog, ...(given.catalog ?? [])];
   const targetNode = given.targetNode ?? config.targetNode;
+  const includeTests = options.includeTests ?? config.includeTests;
   const thread = config.thread || given.thread ? { ...config.thread, ...given.thread } : undefined;
   return {
     ...options,
     transforms,
     ...(ignore.length > 0 ? { ignore } : {}),
+    ...(includeTests === undefined ? {} : { includeTests }),
     transformOptions: {
       ...given,
       ...(catalog.length > 0 ? { catalog } : {}),

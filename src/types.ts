@@ -1,6 +1,9 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import type { CatalogEntry } from './catalog/types.ts';
 
+/** Where a file runs: only under Node, or also in browsers, workers or edge runtimes. */
+export type RuntimeScope = 'node' | 'universal';
+
 /** What a transform says about itself; drives `ctxmod list`, CLI validation and docs. */
 export interface TransformMeta {
   /** The slug: `transforms/<name>.ts`, `__testfixtures__/<name>/`, `docs/<name>.md`. */
@@ -37,8 +40,9 @@ export interface Finding {
 /** Options every transform may read. Transforms ignore keys they do not know. */
 export interface TransformOptions {
   /**
-   * Which runtime the code targets. `auto` lets transforms skip files that look browser-only
-   * (see docs of each transform); `node` treats every file as Node code.
+   * Which runtime the code targets. `auto` lets transforms skip files that look browser-only or
+   * whose package also runs outside Node (`runtimeScope`; see docs of each transform); `node`
+   * treats every file as Node code.
    */
   readonly runtime?: 'auto' | 'node';
   /**
@@ -53,6 +57,13 @@ export interface TransformOptions {
    * `engines.node` of the nearest package.json unless the caller set it.
    */
   readonly targetNode?: string;
+  /**
+   * Where this file runs, for transforms that add a `node:` import: `universal` files (their
+   * package declares browser/worker/edge export conditions or a `browser` field) must not get
+   * one. The engine fills it per file from the nearest package.json unless the caller set it;
+   * `runtime: 'node'` overrides it.
+   */
+  readonly runtimeScope?: RuntimeScope;
   /** How thread-signal adds a signal to functions that lack one (from the config's `thread`). */
   readonly thread?: ThreadOptions;
   /**

@@ -14,7 +14,7 @@ it('the benchmark runs every measurement on a small generated project', () => {
   expect(labels).toEqual([
     'jscodeshift, parse-only transform (1)',
     'jscodeshift, no-parse transform (floor)',
-    expect.stringMatching(/^ctxmod migrate( --no-thread)? \(2\)$/),
+    expect.stringMatching(/^ctxmod migrate( --no-thread)?( --include-tests)? \(2\)$/),
     'tsc --noEmit -p (3)',
     'ctxmod thread pass alone (4)',
     'ast-grep scan, one pattern (ref.)',

@@ -356,6 +356,75 @@ describe('file discovery', () => {
   });
 });
 
+describe('test files', () => {
+  const TESTS = {
+    'src/poll.ts': SLEEP,
+    'src/poll.test.ts': SLEEP,
+    'src/poll.spec.mts': SLEEP,
+    'src/__tests__/poll.ts': SLEEP,
+    'test/poll.ts': SLEEP,
+    'packages/a/tests/helpers/poll.ts': SLEEP,
+    'src/contest/poll.ts': SLEEP,
+    'src/latest.ts': SLEEP,
+  };
+
+  it('migrate leaves them alone by default, and the summary says how many it left out', () => {
+    const dir = project(TESTS);
+    const result = ctxmod(['migrate', '.'], dir);
+    expect(result.status).toBe(0);
+    // Segments and suffixes count, not substrings: contest/ and latest.ts are not tests.
+    for (const path of ['src/poll.ts', 'src/contest/poll.ts', 'src/latest.ts']) expect(read(dir, path)).toBe(SLEEP_OUT);
+    for (const path of ['src/poll.test.ts', 'src/poll.spec.mts', 'src/__tests__/poll.ts', 'test/poll.ts', 'packages/a/tests/helpers/poll.ts']) {
+      expect(read(dir, path)).toBe(SLEEP);
+    }
+    expect(stripVTControlCharacters(result.stderr)).toMatch(/; 5 test files skipped; --include-tests to migrate them \(/);
+    const report = parseJson(ctxmod(['run', 'abortable-sleep', '.', '--dry', '--json'], dir));
+    expect(report.summary.testFilesSkipped).toBe(5);
+    expect(report.files.map((file) => file.path)).toEqual(['src/contest/poll.ts', 'src/latest.ts', 'src/poll.ts']);
+  });
+
+  it('--include-tests and the includeTests config key migrate them; the flag beats the config', () => {
+    const dir = project(TESTS);
+    const flagged = parseJson(ctxmod(['migrate', '.', '--dry', '--json', '--include-tests'], dir));
+    expect(flagged.files.filter((file) => file.status === 'changed')).toHaveLength(8);
+    expect(flagged.summary.testFilesSkipped).toBeUndefined();
+    writeProject({ 'ctxmod.config.json': JSON.stringify({ includeTests: true }) }, dir);
+    const configured = parseJson(ctxmod(['migrate', '.', '--dry', '--json'], dir));
+    expect(configured.files.filter((file) => file.status === 'changed')).toHaveLength(8);
+    const overridden = parseJson(ctxmod(['migrate', '.', '--dry', '--json', '--no-include-tests'], dir));
+    expect(overridden.summary.testFilesSkipped).toBe(5);
+  });
+
+  it('check leaves them out too, and says so', () => {
+    const dir = project(TESTS);
+    const result = ctxmod(['check', '.', '--no-thread', '--fail-on', 'error'], dir);
+    expect(stripVTControlCharacters(result.stdout)).toMatch(/in 3 files checked; .*5 test files skipped \(--include-tests to check them\)/);
+    const all = JSON.parse(ctxmod(['check', '.', '--no-thread', '--format', 'json', '--include-tests'], dir).stdout) as { summary: { files: number; testFilesSkipped?: number } };
+    expect(all.summary.files).toBe(8);
+    expect(all.summary.testFilesSkipped).toBeUndefined();
+  });
+});
+
+describe('packages that also run outside Node', () => {
+  it('get no node: import unless --runtime node', () => {
+    const dir = project({
+      'package.json': JSON.stringify({ name: 'app', type: 'module' }),
+      'src/poll.ts': SLEEP,
+      'packages/client/package.json': JSON.stringify({ name: 'client', browser: './dist/browser.js' }),
+      'packages/client/src/poll.ts': SLEEP,
+    });
+    const result = ctxmod(['migrate', '.'], dir);
+    expect(result.status).toBe(0);
+    expect(read(dir, 'src/poll.ts')).toBe(SLEEP_OUT);
+    expect(read(dir, 'packages/client/src/poll.ts')).toBe(SLEEP);
+    expect(stripVTControlCharacters(result.stderr)).toContain(
+      "packages/client/src/poll.ts:2:9: review [abortable-sleep] this file's package also runs outside Node",
+    );
+    expect(ctxmod(['migrate', '.', '--runtime', 'node'], dir).status).toBe(0);
+    expect(read(dir, 'packages/client/src/poll.ts')).toBe(SLEEP_OUT);
+  });
+});
+
 describe('worker threads', () => {
   it('--cpus 2 on 80 candidate files gives the same results as --cpus 1', () => {
     const files: Record<string, string> = {};

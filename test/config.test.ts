@@ -113,7 +113,7 @@ describe('loadConfig', () => {
 
   it('an unknown top-level key is an error naming it and the allowed keys', async () => {
     const error = await configError(project({ 'ctxmod.config.json': { catalog: [], catalogue: [] } }));
-    expect(error.message).toBe('ctxmod.config.json: (top level): unknown key "catalogue" (allowed: "$schema", "transforms", "ignore", "targetNode", "thread", "catalog", "rules")');
+    expect(error.message).toBe('ctxmod.config.json: (top level): unknown key "catalogue" (allowed: "$schema", "transforms", "ignore", "includeTests", "targetNode", "thread", "catalog", "rules")');
   });
 
   it('a bad nested value is an error with the exact path', async () => {
@@ -200,6 +200,7 @@ describe('transforms, ignore, targetNode and thread', () => {
     const config = parse({
       transforms: { disable: ['abortable-sleep'] },
       ignore: ['**/*.test.ts'],
+      includeTests: true,
       targetNode: '18.17',
       thread: { carrier: 'options', paramName: 'abortSignal' },
       catalog: [],
@@ -207,6 +208,7 @@ describe('transforms, ignore, targetNode and thread', () => {
     expect(config).toEqual({
       transforms: { disable: ['abortable-sleep'] },
       ignore: ['**/*.test.ts'],
+      includeTests: true,
       targetNode: '>=18.17.0',
       thread: { carrier: 'options', paramName: 'abortSignal' },
       catalog: [],
@@ -238,6 +240,7 @@ describe('transforms, ignore, targetNode and thread', () => {
     ]);
     expect(problems({ ignore: 'dist' })).toEqual(['c.json: ignore: expected an array, got the string "dist"']);
     expect(problems({ ignore: [''] })).toEqual(['c.json: ignore[0]: expected a non-empty string']);
+    expect(problems({ includeTests: 'yes' })).toEqual(['c.json: includeTests: expected a boolean, got the string "yes"']);
     expect(problems({ targetNode: 'latest' })).toEqual([
       'c.json: targetNode: expected a Node version or semver range such as "18.17" or ">=20", got the string "latest"',
     ]);
@@ -272,6 +275,10 @@ describe('transforms, ignore, targetNode and thread', () => {
     expect(explicit.transforms).toEqual(['forward-signal']);
     expect(explicit.transformOptions?.targetNode).toBe('>=20.0.0');
     expect(applyConfig({}, undefined)).toEqual({ transforms: getTransformNames() });
+    const tests = parse({ includeTests: true });
+    const unset: { includeTests?: boolean } = {};
+    expect(applyConfig(unset, tests).includeTests).toBe(true);
+    expect(applyConfig({ includeTests: false }, tests).includeTests).toBe(false);
   });
 });
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { getRuntimeScopeForFile } from '../src/engine/runtime-scope.ts';
 import { getTargetNodeForFile } from '../src/engine/target-node.ts';
 import { getFeatureSupport, normalizeTargetNode } from '../src/runtime/features.ts';
 import { writeProject } from './helpers.ts';
@@ -66,5 +67,29 @@ describe('getTargetNodeForFile', () => {
     // Answers come from the cache the second time, and agree.
     expect(getTargetNodeForFile(join(dir, 'src/a.ts'), cache)).toBe('>=18.0.0');
     expect(cache.get(join(dir, 'src'))).toBe('>=18.0.0');
+  });
+});
+
+describe('getRuntimeScopeForFile', () => {
+  it('is universal in a package with a browser field or a non-Node export condition, and nowhere else', () => {
+    const dir = writeProject({
+      'package.json': JSON.stringify({ name: 'server', exports: { '.': { import: './a.js', require: './a.cjs' } } }),
+      'src/a.ts': '',
+      'packages/web/package.json': JSON.stringify({ browser: './dist/browser.js' }),
+      'packages/web/src/b.ts': '',
+      'packages/edge/package.json': JSON.stringify({ exports: { './fetch': { 'edge-light': './edge.js', default: './node.js' } } }),
+      'packages/edge/c.ts': '',
+      'packages/deno/package.json': JSON.stringify({ exports: [{ deno: './mod.js' }, './node.js'] }),
+      'packages/deno/d.ts': '',
+      'packages/broken/package.json': '{',
+      'packages/broken/e.ts': '',
+    });
+    const cache = new Map<string, 'node' | 'universal'>();
+    expect(getRuntimeScopeForFile(join(dir, 'src/a.ts'), cache)).toBe('node');
+    expect(getRuntimeScopeForFile(join(dir, 'packages/web/src/b.ts'), cache)).toBe('universal');
+    expect(getRuntimeScopeForFile(join(dir, 'packages/edge/c.ts'), cache)).toBe('universal');
+    expect(getRuntimeScopeForFile(join(dir, 'packages/deno/d.ts'), cache)).toBe('universal');
+    expect(getRuntimeScopeForFile(join(dir, 'packages/broken/e.ts'), cache)).toBe('node');
+    expect(cache.get(join(dir, 'packages/web/src'))).toBe('universal');
   });
 });

@@ -184,14 +184,14 @@ describe('ctxmod migrate runs thread-signal', () => {
     const dry = ctxmod(['migrate', 'src', '--dry', '--json', '--runtime', 'node'], dir);
     const report = JSON.parse(dry.stdout) as { files: { path: string; edits: { line: number; transform: string }[] }[] };
     const sync = report.files.find((file) => file.path === 'src/sync.ts');
-    // Lines of the file as it was: the sleep goes first, the loop and the new sleep's signal come after the pass.
+    // Lines of the file as it was. The sleep has no signal before the pass, so it is rewritten
+    // only after it, with the signal the pass threaded, like the loop's check.
     expect(sync?.edits.map((edit) => `${edit.line} ${edit.transform}`)).toEqual([
-      '12 abortable-sleep',
       '7 thread-signal',
       '8 thread-signal',
       '16 thread-signal',
       '9 loop-check',
-      '12 forward-signal',
+      '12 abortable-sleep',
     ]);
     expect(ctxmod(['migrate', 'src', '--runtime', 'node'], dir).status).toBe(0);
     const expected = source

@@ -167,8 +167,10 @@ describe('--verify', () => {
       compilerOptions: { strict: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', types: ['node'], typeRoots: [TYPES], noEmit: true },
       include: ['src'],
     }),
-    // abortable-sleep gives sleep() an optional signal parameter...
-    'src/sleep.ts': 'export function sleep(ms: number) {\n  return new Promise((resolve) => setTimeout(resolve, ms));\n}\n',
+    // abortable-sleep gives sleep() an optional signal parameter, for pause() to pass its signal...
+    'src/sleep.ts':
+      'export function sleep(ms: number) {\n  return new Promise((resolve) => setTimeout(resolve, ms));\n}\n\n' +
+      'export async function pause(signal: AbortSignal) {\n  await sleep(10);\n}\n',
     // ...which breaks this unchanged file: map() passes the index where the signal now goes.
     'src/batch.ts': "import { sleep } from './sleep.js';\n\nexport function sleepAll(delays: number[]) {\n  return Promise.all(delays.map(sleep));\n}\n",
     'src/poll.ts': SLEEP(100),
@@ -182,7 +184,7 @@ describe('--verify', () => {
     expect(readFileSync(join(dir, 'src/poll.ts'), 'utf8')).toBe(migrated('poll.ts', SLEEP(100)));
     expect(result.stderr).toContain('src/sleep.ts: error: not written: the edits add 1 type error\n');
     expect(result.stderr).toContain(`review [verify] the edits add a type error (at this position of the migrated text): in ${join(dir, 'src/batch.ts')}: 4:33 TS2345:`);
-    expect(result.stderr).toMatch(/ctxmod: 3 files: 1 changed, 1 unchanged, 0 skipped, 1 error; 2 edits, 1 to review; type errors: 0 before, 0 after/);
+    expect(result.stderr).toMatch(/ctxmod: 3 files: 1 changed, 1 unchanged, 0 skipped, 1 error; 3 edits, 1 to review; type errors: 0 before, 0 after/);
   });
 
   it('with --dry marks the file and writes nothing', () => {

@@ -1,13 +1,13 @@
 import type { ASTPath } from 'jscodeshift';
 import { getEnclosingFunctions } from '../src/ast/get-enclosing-functions.ts';
-import { getModuleKind } from '../src/ast/get-module-kind.ts';
+import { getModuleKind, type ModuleKind } from '../src/ast/get-module-kind.ts';
+import { getNodeImportVerdict } from '../src/ast/get-node-import-verdict.ts';
 import { getOnlyExpression } from '../src/ast/get-only-expression.ts';
 import { getForwardingObstacle } from '../src/ast/get-forwarding-obstacle.ts';
 import { getSinkSignalText } from '../src/ast/get-sink-signal-text.ts';
 import { isGlobalReference } from '../src/ast/is-global-reference.ts';
 import { isReference } from '../src/ast/is-reference.ts';
 import { mentions } from '../src/ast/mentions.ts';
-import { isBrowserOnly } from '../src/ast/is-browser-only.ts';
 import {
   addModuleMember,
   findModuleMember,
@@ -31,13 +31,16 @@ export const meta: TransformMeta = {
 };
 
 const MESSAGES = {
-  sleep: 'sleep now uses node:timers/promises setTimeout',
   sleepWithSignal: (signal: string) => `sleep now uses node:timers/promises setTimeout and stops on abort of ${signal}`,
   helper: (name: string) => `${name}() now uses node:timers/promises setTimeout and takes an optional signal`,
   helperCall: (name: string, signal: string) => `passes ${signal} to ${name}()`,
   helperAsValue: (name: string) =>
     `${name} is used as a value (callback or property), so no signal parameter was added: a caller could pass something else in that position`,
   browser: 'browser-only file: node:timers/promises is not available; rerun with --runtime node to rewrite it anyway',
+  universal:
+    "this file's package also runs outside Node (a browser field or browser/worker/edge export conditions in its package.json): a node:timers/promises import would break those builds; rerun with --runtime node to rewrite it anyway",
+  helperExported: (name: string) =>
+    `${name}() is exported and no call in this file has a signal to give it, so it gets no signal parameter; if callers in other files have one, add an optional signal parameter by hand`,
   unknownModule: 'cannot tell whether this file is an ES module or CommonJS, so no import was added',
   kept: (reason: string) => `sleep not rewritten: ${reason}`,
   keptCall: (name: string, signal: string, reason: string) => `${signal} not passed to ${name}(): ${reason}`,
@@ -64,18 +67,32 @@ interface SleepHelper {
   readonly paramCount: number;
 }
 
+/**
+ * What the transform will do with one sleep. Only a signal to pass is a gain: a sleep without one
+ * behaves the same as it did, so it is left as it is.
+ */
+type SleepPlan =
+  | { readonly kind: 'signal'; readonly sleep: SleepPromise; readonly signal: SignalInScope }
+  | { readonly kind: 'helper'; readonly helper: SleepHelper; readonly calls: readonly HelperCall[] }
+  | { readonly kind: 'note'; readonly path: ASTPath; readonly message: string };
+
+/** A direct call of a sleep helper with a signal in scope to pass to it. */
+interface HelperCall {
+  readonly path: ASTPath;
+  readonly signal: SignalInScope;
+}
+
 export function transform(ctx: TransformContext): void {
-  const sleeps = getSleepPromises(ctx);
-  if (sleeps.length === 0) return;
-  if (ctx.options.runtime !== 'node' && isBrowserOnly(ctx.j, ctx.root)) {
-    for (const sleep of sleeps) ctx.manual(sleep.path, MESSAGES.browser);
+  const plans = getSleepPromises(ctx).flatMap((sleep) => planSleep(ctx, sleep));
+  const edits = plans.filter((plan) => plan.kind !== 'note');
+  for (const plan of plans) if (plan.kind === 'note') ctx.manual(plan.path, plan.message);
+  if (edits.length === 0) return;
+  const blocked = getBlockedReason(ctx);
+  if (blocked) {
+    for (const plan of edits) ctx.manual(plan.kind === 'signal' ? plan.sleep.path : plan.helper.sleep.path, blocked);
     return;
   }
-  const moduleKind = getModuleKind(ctx.j, ctx.root, ctx.path);
-  if (!moduleKind) {
-    for (const sleep of sleeps) ctx.manual(sleep.path, MESSAGES.unknownModule);
-    return;
-  }
+  const moduleKind = getModuleKind(ctx.j, ctx.root, ctx.path) as ModuleKind;
 
   let reference: MemberReference | undefined;
   const getCallee = () => {
@@ -85,21 +102,72 @@ export function transform(ctx: TransformContext): void {
     return getMemberText(reference);
   };
 
-  for (const sleep of sleeps) {
-    const signal = getSignalInScope(ctx.j, ctx.root, sleep.path);
-    const obstacle = signal && getForwardingObstacle(sleep.path, signal, []);
-    if (obstacle?.kind === 'obstacle') {
-      ctx.manual(sleep.path, MESSAGES.kept(obstacle.reason));
+  for (const plan of edits) {
+    if (plan.kind === 'helper') {
+      rewriteHelper(ctx, plan.helper, plan.calls, getCallee);
       continue;
     }
-    const helper = signal ? undefined : getSleepHelper(sleep);
-    if (helper) {
-      rewriteHelper(ctx, helper, getCallee);
-      continue;
-    }
-    ctx.edit(sleep.path, signal ? MESSAGES.sleepWithSignal(signal.expression) : MESSAGES.sleep);
-    sleep.path.replace(buildTimersCall(ctx, getCallee(), sleep.delay, signal && getSinkSignalText(ctx.j, ctx.root, signal, false)));
+    ctx.edit(plan.sleep.path, MESSAGES.sleepWithSignal(plan.signal.expression));
+    plan.sleep.path.replace(buildTimersCall(ctx, getCallee(), plan.sleep.delay, getSinkSignalText(ctx.j, ctx.root, plan.signal, false)));
   }
+}
+
+/**
+ * Why no `node:timers/promises` import may be added to this file, if it may not. A file that
+ * already imports it gets none added, so only the module kind matters then.
+ */
+function getBlockedReason(ctx: TransformContext): string | undefined {
+  if (findModuleMember(ctx.j, ctx.root, TIMERS_SET_TIMEOUT)) return undefined;
+  const verdict = getNodeImportVerdict(ctx.j, ctx.root, ctx.options);
+  if (!verdict.allowed) return verdict.reason === 'universal' ? MESSAGES.universal : MESSAGES.browser;
+  return getModuleKind(ctx.j, ctx.root, ctx.path) ? undefined : MESSAGES.unknownModule;
+}
+
+function planSleep(ctx: TransformContext, sleep: SleepPromise): SleepPlan[] {
+  const signal = getSignalInScope(ctx.j, ctx.root, sleep.path, { nested: true });
+  if (signal) {
+    // The code's own abort handling (its error, a listener that ends the wait) would be bypassed.
+    const obstacle = getForwardingObstacle(sleep.path, signal, []);
+    return [obstacle.kind === 'obstacle' ? { kind: 'note', path: sleep.path, message: MESSAGES.kept(obstacle.reason) } : { kind: 'signal', sleep, signal }];
+  }
+  const helper = getSleepHelper(sleep);
+  return helper ? planHelper(ctx, helper) : [];
+}
+
+/**
+ * A helper gets a `signal` parameter only when a call in this file has a signal to give it;
+ * otherwise nobody would pass one (callers in other files are not known here).
+ */
+function planHelper(ctx: TransformContext, helper: SleepHelper): SleepPlan[] {
+  const uses = getHelperUses(ctx, helper);
+  const kept: SleepPlan[] = [];
+  const calls = uses.calls.flatMap((path): HelperCall[] => {
+    const args = (path.node as Node).arguments as Node[];
+    if (args.length > helper.paramCount || args.some((arg) => arg.type === 'SpreadElement')) return [];
+    const signal = getSignalInScope(ctx.j, ctx.root, path, { nested: true });
+    if (!signal) return [];
+    const obstacle = getForwardingObstacle(path, signal, []);
+    if (obstacle.kind === 'obstacle') {
+      kept.push({ kind: 'note', path, message: MESSAGES.keptCall(helper.name, signal.expression, obstacle.reason) });
+      return [];
+    }
+    return [{ path, signal }];
+  });
+  return [...kept, ...planHelperEdit(ctx, helper, uses, calls)];
+}
+
+function planHelperEdit(ctx: TransformContext, helper: SleepHelper, uses: ReturnType<typeof getHelperUses>, calls: readonly HelperCall[]): SleepPlan[] {
+  if (calls.length === 0) {
+    return uses.exported ? [{ kind: 'note', path: helper.functionPath, message: MESSAGES.helperExported(helper.name) }] : [];
+  }
+  const fn = helper.functionPath.node as Node;
+  const plainParams = fn.params.every((param: Node) =>
+    param.type === 'Identifier' || (param.type === 'AssignmentPattern' && param.left.type === 'Identifier'),
+  );
+  if (uses.values.length > 0) return [{ kind: 'note', path: helper.functionPath, message: MESSAGES.helperAsValue(helper.name) }];
+  if (!plainParams) return [{ kind: 'note', path: helper.functionPath, message: MESSAGES.helperUnsafeParams(helper.name) }];
+  if (mentions(helper.sleep.delay, 'signal')) return [];
+  return [{ kind: 'helper', helper, calls }];
 }
 
 export default createJscodeshiftTransform({ meta, transform });
@@ -211,23 +279,9 @@ function getFunctionName(functionPath: ASTPath): string | undefined {
   return undefined;
 }
 
-function rewriteHelper(ctx: TransformContext, helper: SleepHelper, getCallee: () => Node): void {
+function rewriteHelper(ctx: TransformContext, helper: SleepHelper, calls: readonly HelperCall[], getCallee: () => string): void {
   const { j } = ctx;
   const fn = helper.functionPath.node as Node;
-  const uses = getHelperUses(ctx, helper);
-  const plainParams = fn.params.every((param: Node) =>
-    param.type === 'Identifier' || (param.type === 'AssignmentPattern' && param.left.type === 'Identifier'),
-  );
-  const canAddSignal = uses.values.length === 0 && plainParams && !mentions(helper.sleep.delay, 'signal');
-  if (!canAddSignal) {
-    // Still worth rewriting: the sleep itself behaves the same, and is ready for a signal.
-    ctx.edit(helper.sleep.path, MESSAGES.sleep);
-    helper.sleep.path.replace(buildTimersCall(ctx, getCallee(), helper.sleep.delay, undefined));
-    const reason = plainParams ? MESSAGES.helperAsValue(helper.name) : MESSAGES.helperUnsafeParams(helper.name);
-    ctx.manual(helper.functionPath, reason);
-    return;
-  }
-
   const signalName = 'signal';
   const param = j.identifier(signalName);
   if (ctx.typescript) {
@@ -238,37 +292,42 @@ function rewriteHelper(ctx: TransformContext, helper: SleepHelper, getCallee: ()
   helper.sleep.path.replace(buildTimersCall(ctx, getCallee(), helper.sleep.delay, signalName));
   ctx.edit(helper.functionPath, MESSAGES.helper(helper.name));
 
-  for (const call of uses.calls) {
-    const args = (call.node as Node).arguments as Node[];
-    if (args.length > helper.paramCount || args.some((arg) => arg.type === 'SpreadElement')) continue;
-    const signal = getSignalInScope(j, ctx.root, call);
-    if (!signal) continue;
-    const obstacle = getForwardingObstacle(call, signal, []);
-    if (obstacle.kind === 'obstacle') {
-      ctx.manual(call, MESSAGES.keptCall(helper.name, signal.expression, obstacle.reason));
-      continue;
-    }
+  for (const call of calls) {
+    const args = (call.path.node as Node).arguments as Node[];
     while (args.length < helper.paramCount) args.push(j.identifier('undefined'));
-    args.push(parseExpression(j, getSinkSignalText(j, ctx.root, signal, false)));
-    ctx.edit(call, MESSAGES.helperCall(helper.name, signal.expression));
+    args.push(parseExpression(j, getSinkSignalText(j, ctx.root, call.signal, false)));
+    ctx.edit(call.path, MESSAGES.helperCall(helper.name, call.signal.expression));
   }
 }
 
-/** Direct calls of the helper, and any other reference to it (passed as a value, stored). */
-function getHelperUses(ctx: TransformContext, helper: SleepHelper): { calls: ASTPath[]; values: ASTPath[] } {
+/**
+ * Direct calls of the helper, any other reference to it (passed as a value, stored), and whether
+ * the module exports it (`export function`, `export const`, `export { name }`).
+ */
+function getHelperUses(ctx: TransformContext, helper: SleepHelper): { calls: ASTPath[]; values: ASTPath[]; exported: boolean } {
   const { j } = ctx;
   const calls: ASTPath[] = [];
   const values: ASTPath[] = [];
+  let exported = isExportedDeclaration(helper.functionPath);
   const declaringScope = getDeclaringScope(helper);
   ctx.root.find(j.Identifier, { name: helper.name }).forEach((path) => {
     const parent = path.parentPath?.node as Node;
     if (!isReference(path)) return;
     if ((path as Node).scope?.lookup(helper.name) !== declaringScope) return;
     if (parent.type === 'CallExpression' && parent.callee === path.node) calls.push(path.parentPath);
-    else if (parent.type === 'ExportSpecifier') return;
+    else if (parent.type === 'ExportSpecifier') exported = true;
     else values.push(path);
   });
-  return { calls, values };
+  return { calls, values, exported };
+}
+
+/** `export function name`, `export const name = ...`, `export default function name`. */
+function isExportedDeclaration(functionPath: ASTPath): boolean {
+  const fn = functionPath.node as Node;
+  // `.parent` skips the list paths (`declarations`, `body`) that `.parentPath` stops at.
+  const declaration = fn.type === 'FunctionDeclaration' ? functionPath : (functionPath as Node).parent?.parent;
+  const parent = declaration?.parent?.node as Node;
+  return parent?.type === 'ExportNamedDeclaration' || parent?.type === 'ExportDefaultDeclaration';
 }
 
 /** The scope the helper's name is bound in: the one around the function, not its own. */

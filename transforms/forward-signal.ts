@@ -32,7 +32,7 @@ export function transform(ctx: TransformContext): void {
   ctx.root.find(ctx.j.CallExpression).forEach((path) => {
     const match = matcher.getMatch(path);
     if (!match || isInFinally(path)) return;
-    const signal = getSignalInScope(ctx.j, ctx.root, path);
+    const signal = getSignalInScope(ctx.j, ctx.root, path, { nested: true });
     if (!signal) return;
     forwardSignal(ctx, path, match, signal);
   });
@@ -48,7 +48,9 @@ function forwardSignal(ctx: TransformContext, path: ASTPath, match: CallMatch, s
   if (getSignalArgument(path, match.entry.signal).kind === 'passed') return;
   const obstacle = getForwardingObstacle(path, signal, getResultNames(path));
   if (obstacle.kind === 'obstacle') return ctx.manual(path, MESSAGES.kept(match.callee, signal.expression, obstacle.reason), rule);
-  const value = { ...signal, expression: getSinkSignalText(ctx.j, ctx.root, signal, match.entry.signal.acceptsNull === true) };
+  const expression = getSinkSignalText(ctx.j, ctx.root, signal, match.entry.signal.acceptsNull === true);
+  // `context` does not carry `context.options.signal` as a signal: passing `context` passes none.
+  const value = { expression, ...(signal.members ? {} : { binding: signal.binding }) };
   const result = insertSignal(ctx, path, match.entry.signal, value, true);
   if (result.kind === 'passed') return;
   if (result.kind === 'unsure') return ctx.manual(path, MESSAGES.manual(match.callee, result.reason, signal.expression), rule);
@@ -72,7 +74,7 @@ function getRule(match: CallMatch, args: readonly Node[]): string | undefined {
  * goes along; `{ signal: request.signal }` next to it would only repeat it.
  */
 function passesSignalOwner(args: readonly Node[], signal: SignalInScope): boolean {
-  if (signal.property === undefined) return false;
+  if (signal.property === undefined || signal.members) return false;
   const isOwner = (arg: Node) => arg?.type === 'Identifier' && arg.name === signal.binding;
   return args.some((arg) => isOwner(arg) || (arg.type === 'NewExpression' && arg.arguments.some(isOwner)));
 }

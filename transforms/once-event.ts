@@ -4,8 +4,8 @@ import { getModuleKind } from '../src/ast/get-module-kind.ts';
 import { getSourceNames } from '../src/ast/get-abort-handled-resource.ts';
 import { getForwardingObstacle } from '../src/ast/get-forwarding-obstacle.ts';
 import { getNodeText } from '../src/ast/get-node-text.ts';
+import { getNodeImportVerdict } from '../src/ast/get-node-import-verdict.ts';
 import { getSinkSignalText } from '../src/ast/get-sink-signal-text.ts';
-import { isBrowserOnly } from '../src/ast/is-browser-only.ts';
 import { isGlobalReference } from '../src/ast/is-global-reference.ts';
 import {
   addModuleMember,
@@ -43,6 +43,8 @@ const MESSAGES = {
   eventTarget: 'EventTarget listener: events.once() resolves with [event] and ignores "error" events; rewrite by hand if that fits',
   unsupported: (reason: string) => `not rewritten to events.once(): ${reason}`,
   browser: 'browser-only file: node:events is not available; rerun with --runtime node to rewrite it anyway',
+  universal:
+    "this file's package also runs outside Node (a browser field or browser/worker/edge export conditions in its package.json): a node:events import would break those builds; rerun with --runtime node to rewrite it anyway",
   unknownModule: 'cannot tell whether this file is an ES module or CommonJS, so no import was added',
 } as const;
 
@@ -80,7 +82,7 @@ type Classified =
 export function transform(ctx: TransformContext): void {
   const sites = getSites(ctx);
   if (sites.length === 0) return;
-  const browser = ctx.options.runtime !== 'node' && isBrowserOnly(ctx.j, ctx.root);
+  const blocked = getBlockedReason(ctx);
   const moduleKind = getModuleKind(ctx.j, ctx.root, ctx.path);
 
   let reference: MemberReference | undefined;
@@ -109,8 +111,8 @@ export function transform(ctx: TransformContext): void {
       ctx.manual(site.promise.path, MESSAGES.unsupported(obstacle.reason));
       continue;
     }
-    if (browser) {
-      ctx.manual(site.promise.path, MESSAGES.browser);
+    if (blocked) {
+      ctx.manual(site.promise.path, blocked);
       continue;
     }
     if (!moduleKind) {
@@ -130,6 +132,14 @@ export function transform(ctx: TransformContext): void {
 }
 
 export default createJscodeshiftTransform({ meta, transform });
+
+/** Why no `node:events` import may be added here; a file that already imports `once` needs none. */
+function getBlockedReason(ctx: TransformContext): string | undefined {
+  if (findModuleMember(ctx.j, ctx.root, EVENTS_ONCE)) return undefined;
+  const verdict = getNodeImportVerdict(ctx.j, ctx.root, ctx.options);
+  if (verdict.allowed) return undefined;
+  return verdict.reason === 'universal' ? MESSAGES.universal : MESSAGES.browser;
+}
 
 function getSites(ctx: TransformContext): Classified[] {
   const found: Classified[] = [];

@@ -1,6 +1,6 @@
 import { setImmediate, setTimeout as sleep } from 'node:timers/promises';
 
-export async function tick() {
+export async function tick(signal: AbortSignal) {
   await setImmediate();
-  await sleep(10);
+  await sleep(10, undefined, { signal });
 }

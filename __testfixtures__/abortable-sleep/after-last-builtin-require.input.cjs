@@ -2,7 +2,7 @@
 const x = require('./x');
 const fs = require('fs');
 
-async function f() {
+async function f(signal) {
   await new Promise((resolve) => setTimeout(resolve, 500));
   fs.x(x);
 }

@@ -3,8 +3,8 @@ const x = require('./x');
 const fs = require('fs');
 const { setTimeout: sleep } = require('node:timers/promises');
 
-async function f() {
-  await sleep(500);
+async function f(signal) {
+  await sleep(500, undefined, { signal });
   fs.x(x);
 }
 module.exports = f;

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { log } from './log';
 import axios from 'axios';
 
-export async function f() {
-  await sleep(500);
+export async function f(signal: AbortSignal) {
+  await sleep(500, undefined, { signal });
   log(axios);
 }

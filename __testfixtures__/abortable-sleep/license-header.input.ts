@@ -3,6 +3,6 @@
  * SPDX-License-Identifier: MIT
  */
 
-export async function backoff(attempt: number) {
+export async function backoff(attempt: number, signal?: AbortSignal) {
   await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 100));
 }

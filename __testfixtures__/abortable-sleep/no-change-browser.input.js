@@ -1,4 +1,4 @@
-export async function fadeIn(element) {
+export async function fadeIn(element, signal) {
   element.style.opacity = '0';
   document.body.appendChild(element);
   await new Promise((resolve) => setTimeout(resolve, 16));

@@ -1,3 +1,5 @@
 #!/usr/bin/env node
 // hi
-await new Promise((r) => setTimeout(r, 5));
+export async function main(signal) {
+  await new Promise((r) => setTimeout(r, 5));
+}

@@ -2,4 +2,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
 // hi
-await sleep(5);
+export async function main(signal) {
+  await sleep(5, undefined, { signal });
+}

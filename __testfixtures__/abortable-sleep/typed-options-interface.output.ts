@@ -19,6 +19,6 @@ export async function pollPort(port: number, options: PollOptions) {
 }
 
 export async function logLater(message: string, options: LogOptions) {
-  await sleep(10);
+  await new Promise((resolve) => setTimeout(resolve, 10));
   console.log(options.signal, message);
 }

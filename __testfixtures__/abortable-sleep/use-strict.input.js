@@ -2,6 +2,6 @@
 
 const os = require('os');
 
-module.exports.idle = async function idle() {
+module.exports.idle = async function idle(signal) {
   await new Promise((resolve) => setTimeout(resolve, os.cpus().length));
 };

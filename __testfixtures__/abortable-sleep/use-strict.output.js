@@ -3,6 +3,6 @@
 const os = require('os');
 const { setTimeout: sleep } = require('node:timers/promises');
 
-module.exports.idle = async function idle() {
-  await sleep(os.cpus().length);
+module.exports.idle = async function idle(signal) {
+  await sleep(os.cpus().length, undefined, { signal });
 };

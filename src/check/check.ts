@@ -11,7 +11,7 @@ import { getSuppressions, isSuppressed } from './suppressions.ts';
 import { findTsconfig } from '../thread/find-tsconfig.ts';
 import { THREAD_RULE } from '../thread/names.ts';
 
-export interface CheckOptions extends Pick<RunOptions, 'paths' | 'cwd' | 'extensions' | 'ignore' | 'cpus' | 'transformOptions' | 'onProgress' | 'signal'> {
+export interface CheckOptions extends Pick<RunOptions, 'paths' | 'cwd' | 'extensions' | 'ignore' | 'includeTests' | 'cpus' | 'transformOptions' | 'onProgress' | 'signal'> {
   /** Severity per rule, `off` to disable one (the `rules` key of ctxmod.config.json). */
   readonly rules?: Readonly<Record<string, RuleLevel>>;
   /** Report only these rules. */
@@ -60,6 +60,8 @@ export interface CheckSummary {
   readonly suppressed: number;
   /** Files that could not be read or parsed. */
   readonly fileErrors: number;
+  /** Test files found and not checked (present when some were; `includeTests` checks them). */
+  readonly testFilesSkipped?: number;
   readonly durationMs: number;
 }
 
@@ -125,6 +127,7 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
       fixable: all.filter((diagnostic) => diagnostic.fixable).length,
       suppressed,
       fileErrors,
+      ...(report.summary.testFilesSkipped ? { testFilesSkipped: report.summary.testFilesSkipped } : {}),
       durationMs: Math.round(performance.now() - started),
     },
     failOn,

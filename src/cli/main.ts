@@ -54,6 +54,7 @@ interface RunFlags {
   cpus?: number;
   extensions?: string;
   ignore?: string[];
+  'include-tests'?: boolean;
   'fail-on-change': boolean;
   quiet: boolean;
   runtime: 'auto' | 'node';
@@ -82,6 +83,7 @@ interface CheckFlags {
   cpus?: number;
   extensions?: string;
   ignore?: string[];
+  'include-tests'?: boolean;
   quiet: boolean;
   runtime: 'auto' | 'node';
   'target-node'?: string;
@@ -102,10 +104,14 @@ function addSourceOptions<T>(argv: Argv<T>) {
       describe: `Comma-separated file extensions to visit (default: ${DEFAULT_EXTENSIONS.join(',')})`,
     })
     .option('ignore', { type: 'string', array: true, describe: 'Glob of paths to skip (repeatable)' })
+    .option('include-tests', {
+      type: 'boolean',
+      describe: 'Visit test files too (*.test.*, *.spec.*, __tests__/, test/, tests/); default: leave them out (config: includeTests)',
+    })
     .option('runtime', {
       choices: ['auto', 'node'] as const,
       default: 'auto' as const,
-      describe: 'auto: leave browser-only files alone; node: treat every file as Node code',
+      describe: 'auto: add no node: import to browser-only files or packages that also run outside Node; node: treat every file as Node code',
     })
     .option('target-node', {
       type: 'string',
@@ -417,6 +423,7 @@ async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
         cwd: io.cwd,
         extensions,
         ignore: flags.ignore,
+        ...(flags['include-tests'] === undefined ? {} : { includeTests: flags['include-tests'] }),
         cpus: flags.cpus,
         transformOptions: { runtime: flags.runtime, ...(targetNode === undefined ? {} : { targetNode }) },
       },
@@ -484,6 +491,7 @@ async function runCommand(names: readonly string[] | undefined, flags: RunFlags,
         dry,
         extensions,
         ignore: flags.ignore,
+        ...(flags['include-tests'] === undefined ? {} : { includeTests: flags['include-tests'] }),
         cpus: flags.cpus,
         transformOptions: {
           runtime: flags.runtime,

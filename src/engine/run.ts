@@ -6,11 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { structuredPatch } from 'diff';
 import { Tinypool } from 'tinypool';
 import { getCheckModulesOrThrow, getTransformsOrThrow } from '../registry.ts';
-import type { TransformOptions } from '../types.ts';
+import type { RuntimeScope, TransformOptions } from '../types.ts';
 import { discoverFiles } from './discover.ts';
+import { partitionTestFiles } from './test-files.ts';
 import { DirtyFilesError, getDirtyFiles, getRepoRoot } from './git.ts';
 import { processFile, writeResult, type FileResult, type FileTask } from './process-file.ts';
 import { verifyChanges, VerifyError } from './verify.ts';
+import { getRuntimeScopeForFile } from './runtime-scope.ts';
 import { getTargetNodeForFile } from './target-node.ts';
 import { MAX_FILE_BYTES, processSource, selectTransforms, type SourceResult } from './process-source.ts';
 import { normalizeText } from './text.ts';
@@ -65,6 +67,11 @@ export interface RunOptions {
    * whose output another pass continues from.
    */
   readonly keepContents?: boolean;
+  /**
+   * Visit test files too (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `tests/`; see
+   * `isTestFile`). Default false: they are left out and counted in `summary.testFilesSkipped`.
+   */
+  readonly includeTests?: boolean;
 }
 
 /** A changed file offered to `RunOptions.review`. */
@@ -84,6 +91,8 @@ export interface RunSummary {
   readonly edits: number;
   readonly manual: number;
   readonly durationMs: number;
+  /** Test files found and not visited (present when some were; see `RunOptions.includeTests`). */
+  readonly testFilesSkipped?: number;
   /** With `verify`: type-check diagnostics of the project before and after the edits. */
   readonly diagnostics?: { readonly before: number; readonly after: number };
 }
@@ -117,7 +126,8 @@ export async function run(options: RunOptions): Promise<RunReport> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const check = options.check === true;
   const modules = check ? getCheckModulesOrThrow(options.transforms) : getTransformsOrThrow(options.transforms);
-  const files = await discoverFiles(options.paths, { cwd, extensions: options.extensions, ignore: options.ignore });
+  const discovered = await discoverFiles(options.paths, { cwd, extensions: options.extensions, ignore: options.ignore });
+  const { files, testFiles } = partitionTestFiles(discovered, cwd, options.includeTests === true);
   const write = !options.dry && !check;
   const warnings: string[] = [];
   if (write && (options.requireClean ?? true)) {
@@ -135,12 +145,12 @@ export async function run(options: RunOptions): Promise<RunReport> {
   const review = write ? options.review : undefined;
   if (review && tsconfig) throw new VerifyError('a reviewed run cannot be verified: run with --verify and --dry first');
   const transformOptions = options.transformOptions ?? {};
-  const engines = new Map<string, string | undefined>();
+  const manifests = createManifestCaches();
   const toTask = (absolutePath: string): FileTask => ({
     absolutePath,
     path: getDisplayPath(cwd, absolutePath),
     transforms: modules.map((module) => module.meta.name),
-    options: getFileOptions(transformOptions, absolutePath, engines),
+    options: getFileOptions(transformOptions, absolutePath, manifests),
     // Verified and reviewed runs write only after the type check or the review.
     write: write && !tsconfig && !review,
     diff: !check && (options.diff ?? !write),
@@ -214,7 +224,11 @@ export async function run(options: RunOptions): Promise<RunReport> {
   return {
     version: VERSION,
     files: sorted,
-    summary: { ...buildSummary(sorted, performance.now() - started), ...(diagnostics ? { diagnostics } : {}) },
+    summary: {
+      ...buildSummary(sorted, performance.now() - started),
+      ...(testFiles > 0 ? { testFilesSkipped: testFiles } : {}),
+      ...(diagnostics ? { diagnostics } : {}),
+    },
     warnings,
     interrupted: stopped() && sorted.some((file) => file.reason === INTERRUPTED_REASON),
   };
@@ -394,13 +408,30 @@ async function forEachConcurrently<T>(items: readonly T[], limit: number, fn: (i
  */
 export function createSourceRunner(options: Pick<RunOptions, 'transforms' | 'transformOptions'>): (absolutePath: string, text: string) => SourceResult {
   const modules = getTransformsOrThrow(options.transforms);
-  const engines = new Map<string, string | undefined>();
-  return (absolutePath, text) => processSource(absolutePath, text, modules, getFileOptions(options.transformOptions ?? {}, absolutePath, engines));
+  const manifests = createManifestCaches();
+  return (absolutePath, text) => processSource(absolutePath, text, modules, getFileOptions(options.transformOptions ?? {}, absolutePath, manifests));
 }
 
-/** The caller's target Node range wins; otherwise each file gets its package's `engines.node`. */
-function getFileOptions(options: TransformOptions, absolutePath: string, engines: Map<string, string | undefined>): TransformOptions {
-  if (options.targetNode !== undefined) return options;
-  const targetNode = getTargetNodeForFile(absolutePath, engines);
-  return targetNode === undefined ? options : { ...options, targetNode };
+/** Per-directory answers of the nearest package.json lookups, one set per run. */
+interface ManifestCaches {
+  readonly engines: Map<string, string | undefined>;
+  readonly runtimeScopes: Map<string, RuntimeScope>;
+}
+
+function createManifestCaches(): ManifestCaches {
+  return { engines: new Map(), runtimeScopes: new Map() };
+}
+
+/**
+ * What the caller set wins; otherwise each file gets its package's `engines.node` and runtime
+ * scope (not read under `runtime: 'node'`, which treats every file as Node code).
+ */
+function getFileOptions(options: TransformOptions, absolutePath: string, manifests: ManifestCaches): TransformOptions {
+  const targetNode = options.targetNode ?? getTargetNodeForFile(absolutePath, manifests.engines);
+  const runtimeScope = options.runtimeScope ?? (options.runtime === 'node' ? undefined : getRuntimeScopeForFile(absolutePath, manifests.runtimeScopes));
+  return {
+    ...options,
+    ...(targetNode === undefined ? {} : { targetNode }),
+    ...(runtimeScope === undefined ? {} : { runtimeScope }),
+  };
 }

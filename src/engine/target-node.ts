@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { normalizeTargetNode } from '../runtime/features.ts';
+import { getNearestManifestFact } from './nearest-manifest.ts';
 
 /**
  * Finds the Node range a file must run on: `engines.node` of the nearest package.json above
@@ -9,43 +8,10 @@ import { normalizeTargetNode } from '../runtime/features.ts';
  * as npm's does: the nearest package owns the file.
  */
 export function getTargetNodeForFile(absolutePath: string, cache: Map<string, string | undefined>): string | undefined {
-  const visited: string[] = [];
-  let dir = dirname(absolutePath);
-  let found: string | undefined;
-  for (;;) {
-    if (cache.has(dir)) {
-      found = cache.get(dir);
-      break;
-    }
-    visited.push(dir);
-    const manifest = readManifest(join(dir, 'package.json'));
-    if (manifest !== undefined) {
-      found = manifest;
-      break;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  const value = found === NO_ENGINES ? undefined : found;
-  for (const entry of visited) cache.set(entry, found);
-  return value;
+  return getNearestManifestFact(absolutePath, cache, undefined, readEngines);
 }
 
-/** Marks "a package.json is here but says nothing": stops the search without a constraint. */
-const NO_ENGINES = '';
-
-function readManifest(path: string): string | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-  try {
-    const engines = (JSON.parse(text) as { engines?: { node?: unknown } } | null)?.engines;
-    return typeof engines?.node === 'string' ? (normalizeTargetNode(engines.node) ?? NO_ENGINES) : NO_ENGINES;
-  } catch {
-    return NO_ENGINES;
-  }
+function readEngines(manifest: unknown): string | undefined {
+  const engines = (manifest as { engines?: { node?: unknown } } | null)?.engines;
+  return typeof engines?.node === 'string' ? normalizeTargetNode(engines.node) : undefined;
 }

@@ -67,6 +67,7 @@ export function formatCheckSummary(report: CheckReport, bold: (text: string) => 
   if (s.fixable > 0) extra.push(`${s.fixable} fixable with \`ctxmod migrate\``);
   if (s.suppressed > 0) extra.push(`${s.suppressed} suppressed`);
   if (s.fileErrors > 0) extra.push(`${plural(s.fileErrors, 'file')} not checked`);
+  if (s.testFilesSkipped) extra.push(`${plural(s.testFilesSkipped, 'test file')} skipped (--include-tests to check them)`);
   if (report.interrupted) extra.push('interrupted');
   const head = problems === 0 ? `ctxmod check: no problems in ${plural(s.files, 'file')}` : `ctxmod check: ${plural(problems, 'problem')} (${parts.join('')}) in ${plural(s.files, 'file')} checked`;
   return `${bold(head)}${extra.length > 0 ? `; ${extra.join(', ')}` : ''}\n`;

@@ -46,8 +46,9 @@ export function formatSummary(report: RunReport, dry: boolean): string {
   const changed = dry ? `${s.changed} would change` : `${s.changed} changed`;
   const seconds = (s.durationMs / 1000).toFixed(1);
   const typeErrors = s.diagnostics ? `; type errors: ${s.diagnostics.before} before, ${s.diagnostics.after} after` : '';
+  const tests = s.testFilesSkipped ? `; ${plural(s.testFilesSkipped, 'test file')} skipped; --include-tests to migrate them` : '';
   return (
     `ctxmod: ${plural(s.files, 'file')}: ${changed}, ${s.unchanged} unchanged, ${s.skipped} skipped, ${plural(s.errors, 'error')}; ` +
-    `${plural(s.edits, 'edit')}, ${s.manual} to review${typeErrors} (${seconds}s)\n`
+    `${plural(s.edits, 'edit')}, ${s.manual} to review${typeErrors}${tests} (${seconds}s)\n`
   );
 }

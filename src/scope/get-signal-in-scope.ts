@@ -10,6 +10,11 @@ export interface SignalInScope {
   /** Property to read from `binding`, if any. */
   readonly property?: 'signal';
   /**
+   * Members read between `binding` and `property`: `['options']` for `context.options.signal`.
+   * Set only when the caller asked for nested signals (see `SignalLookup`).
+   */
+  readonly members?: readonly string[];
+  /**
    * The expression may evaluate to undefined (an optional or untyped parameter, a bag's
    * optional property). Code that needs a signal, like `AbortSignal.any([...])`, must guard it.
    */
@@ -20,7 +25,7 @@ export interface SignalInScope {
    */
   readonly mayBeNull?: boolean;
   /** Where it comes from, for messages and docs. */
-  readonly origin: 'parameter' | 'destructured' | 'options-parameter' | 'request-parameter' | 'local-controller';
+  readonly origin: 'parameter' | 'destructured' | 'options-parameter' | 'request-parameter' | 'nested-member' | 'local-controller';
   /** The function whose parameter provides it. */
   readonly functionPath: ASTPath;
 }
@@ -56,8 +61,9 @@ interface FileTypes {
  * A candidate is used only if its name still resolves to that parameter at the site: an inner
  * `signal` (a string, `os.constants.signals`, a shadowing local) hides it.
  */
-export function getSignalInScope(j: JSCodeshift, root: Collection, path: ASTPath): SignalInScope | undefined {
-  for (const functionPath of getEnclosingFunctions(path)) {
+export function getSignalInScope(j: JSCodeshift, root: Collection, path: ASTPath, lookup: SignalLookup = {}): SignalInScope | undefined {
+  const functions = getEnclosingFunctions(path);
+  for (const [index, functionPath] of functions.entries()) {
     const params = (functionPath.node as Node).params as Node[];
     const candidates = params
       .flatMap((param) => getParamSignals({ j, root }, param))
@@ -65,6 +71,14 @@ export function getSignalInScope(j: JSCodeshift, root: Collection, path: ASTPath
       .sort((a, b) => ORIGIN_RANK[a.origin] - ORIGIN_RANK[b.origin]);
     for (const candidate of candidates) {
       if (resolvesToDeclaration(path, functionPath, candidate.binding, params)) return withExpression(candidate, functionPath);
+    }
+    if (lookup.nested) {
+      // `this` at the site is this function's only when every function in between is an arrow.
+      const ownsThis = functions.slice(0, index).every((inner) => inner.node.type === 'ArrowFunctionExpression');
+      const nested = getNestedSignals({ j, root }, functionPath, ownsThis).find(
+        (candidate) => candidate.binding === 'this' || resolvesToDeclaration(path, functionPath, candidate.binding, params),
+      );
+      if (nested) return withExpression(nested, functionPath);
     }
     // The caller's signal comes first; a controller the function made for itself is next.
     for (const local of getLocalControllers(j, functionPath, path)) {
@@ -99,10 +113,136 @@ export function getSignalParameter(
   return undefined;
 }
 
+/** What `getSignalInScope` looks at beyond the parameters themselves and local controllers. */
+export interface SignalLookup {
+  /**
+   * Also signals one member further down a parameter or `this`: `context.options.signal`,
+   * `this.config.signal`, `req.raw.signal` (see `getNestedSignals`). Off by default: callers that
+   * compare `binding` and `property` with what the code reads must handle `members` first.
+   */
+  readonly nested?: boolean;
+}
+
 function withExpression(candidate: Candidate, functionPath: ASTPath): SignalInScope {
-  const { optionalBinding, ...rest } = candidate;
-  const expression = candidate.property ? `${candidate.binding}${optionalBinding ? '?.' : '.'}${candidate.property}` : candidate.binding;
+  const { optionalBinding, optionalMember, ...rest } = candidate;
+  if (!candidate.property) return { ...rest, expression: candidate.binding, functionPath };
+  const member = candidate.members?.map((name) => `${name}${optionalMember ? '?.' : '.'}`).join('') ?? '';
+  const expression = `${candidate.binding}${optionalBinding ? '?.' : '.'}${member}${candidate.property}`;
   return { ...rest, expression, functionPath };
+}
+
+/**
+ * Signals two levels below a parameter or `this`: `base.member.signal`. A chain counts when the
+ * function reads it (`this.member.signal`: anywhere in its class), or when the parameter's type,
+ * declared in this file, gives `member` a `signal` of type AbortSignal. A type that says
+ * otherwise (no such member, a `signal` that is not an AbortSignal) rules the chain out.
+ */
+function getNestedSignals(file: FileTypes, functionPath: ASTPath, ownsThis: boolean): Candidate[] {
+  const { j } = file;
+  const fn = functionPath.node as Node;
+  const params = fn.params as Node[];
+  const read = getSignalChains(j, functionPath);
+  const found: Candidate[] = [];
+  for (const param of params) {
+    const target = getParamTarget(param);
+    if (target?.type !== 'Identifier') continue;
+    const type = target.typeAnnotation?.typeAnnotation;
+    const members = new Set(read.filter((chain) => chain.base === target.name).map((chain) => chain.member));
+    if (type) for (const name of getMemberNames(file, type)) members.add(name);
+    for (const member of members) {
+      const memberType = type ? getMemberType(file, type, member) : undefined;
+      if (type && !isNestedSignalAllowed(file, type, memberType)) continue;
+      const declared = memberType !== undefined && typeHasSignalMember(file, withoutNullish(memberType));
+      if (!declared && !read.some((chain) => chain.base === target.name && chain.member === member)) continue;
+      const optionalBinding = param.type !== 'AssignmentPattern' && isMaybeNullishBinding(target);
+      const optionalMember = !declared || isMaybeNullishType(memberType);
+      found.push({ binding: target.name, members: [member], property: 'signal', origin: 'nested-member', mayBeUndefined: true, optionalBinding, optionalMember, ...getNullability(member, memberType) });
+    }
+  }
+  const classPath = ownsThis && fn.type !== 'ArrowFunctionExpression' ? getMethodClass(functionPath) : undefined;
+  if (classPath) {
+    const members = new Set(getSignalChains(j, classPath).filter((chain) => chain.base === 'this').map((chain) => chain.member));
+    for (const member of members) {
+      const declaration = getFieldDeclaration(classPath, member);
+      const type = declaration?.typeAnnotation?.typeAnnotation;
+      if (type && !isNestedSignalAllowed(file, type, type)) continue;
+      const optionalMember = !declaration || isMaybeNullishBinding(declaration);
+      found.push({ binding: 'this', members: [member], property: 'signal', origin: 'nested-member', mayBeUndefined: true, optionalMember, ...getNullability(member, type) });
+    }
+  }
+  return found;
+}
+
+/**
+ * A nested `RequestInit` (typed so, or an untyped member named `init`, as for parameters) may
+ * hold a `null` signal, which Node's APIs reject.
+ */
+function getNullability(member: string, type: Node | undefined): { mayBeNull?: true } {
+  const members: Node[] = type?.type === 'TSUnionType' ? type.types : type ? [type] : [];
+  const requestInit = type ? members.some((candidate) => isTypeReferenceTo(candidate, 'RequestInit')) : member === 'init';
+  return requestInit ? { mayBeNull: true } : {};
+}
+
+/** `base.member.signal` and `base.member?.signal` read under `path`, `base` a name or `this`. */
+function getSignalChains(j: JSCodeshift, path: ASTPath): { readonly base: string; readonly member: string }[] {
+  const chains: { base: string; member: string }[] = [];
+  const visit = (node: Node) => {
+    if (node.computed || node.property?.type !== 'Identifier' || node.property.name !== 'signal') return;
+    const inner = node.object;
+    if (!['MemberExpression', 'OptionalMemberExpression'].includes(inner?.type) || inner.computed || inner.property.type !== 'Identifier') return;
+    const base = inner.object.type === 'ThisExpression' ? 'this' : inner.object.type === 'Identifier' ? inner.object.name : undefined;
+    if (base) chains.push({ base, member: inner.property.name });
+  };
+  j(path).find(j.MemberExpression).forEach((member) => visit(member.node));
+  j(path).find(j.OptionalMemberExpression).forEach((member) => visit(member.node));
+  return chains;
+}
+
+/** False when the parameter's readable type has no `member`, or gives it a non-AbortSignal `signal`. */
+function isNestedSignalAllowed(file: FileTypes, type: Node, memberType: Node | undefined): boolean {
+  if (memberType === undefined) return !isReadableType(file, type);
+  const signalType = getMemberType(file, memberType, 'signal');
+  if (signalType !== undefined) return isAbortSignalType(signalType) || signalType.type === 'TSAnyKeyword';
+  return !isReadableType(file, memberType);
+}
+
+/** The class a method belongs to (`this` in it is an instance), or undefined for other functions. */
+function getMethodClass(functionPath: ASTPath): ASTPath | undefined {
+  const fn = functionPath.node as Node;
+  let member: ASTPath | null = functionPath;
+  // `class { m() {} }` (Babel: ClassMethod) or `class { m = function () {} }` / esprima's MethodDefinition.
+  if (fn.type === 'FunctionExpression') member = functionPath.parentPath;
+  if (!member || !['ClassMethod', 'ClassPrivateMethod', 'MethodDefinition', 'ClassProperty', 'ClassPrivateProperty'].includes(member.node.type)) return undefined;
+  if ((member.node as Node).static) return undefined;
+  const body = member.parentPath?.node?.type === 'ClassBody' ? member.parentPath : member.parentPath?.parentPath;
+  return body?.node?.type === 'ClassBody' ? body : undefined;
+}
+
+/** A field of the class (`config: T`, or a constructor's `private config: T`): its typed binding. */
+function getFieldDeclaration(classBody: ASTPath, name: string): Node | undefined {
+  for (const member of (classBody.node as Node).body as Node[]) {
+    if (['ClassProperty', 'ClassPrivateProperty'].includes(member.type) && !member.static && !member.computed && member.key?.name === name) {
+      return { typeAnnotation: member.typeAnnotation, optional: member.optional };
+    }
+    if (member.kind !== 'constructor') continue;
+    const params: Node[] = member.params ?? member.value?.params ?? [];
+    const field = params.find((param) => param.type === 'TSParameterProperty' && getParamName(param) === name);
+    if (field) return field.parameter.type === 'AssignmentPattern' ? field.parameter.left : field.parameter;
+  }
+  return undefined;
+}
+
+/** `T` of `T | undefined | null`; the type itself when it is not such a union. */
+function withoutNullish(type: Node): Node {
+  if (type.type !== 'TSUnionType') return type;
+  const members = type.types.filter((member: Node) => !['TSUndefinedKeyword', 'TSNullKeyword'].includes(member.type));
+  return members.length === 1 ? members[0] : type;
+}
+
+function isMaybeNullishType(type: Node | undefined): boolean {
+  if (!type || type.type === 'TSAnyKeyword') return true;
+  const members: Node[] = type.type === 'TSUnionType' ? type.types : [type];
+  return members.some((member) => ['TSUndefinedKeyword', 'TSNullKeyword', 'TSAnyKeyword', 'TSUnknownKeyword'].includes(member.type));
 }
 
 /**
@@ -171,6 +311,8 @@ function isNewAbortController(path: ASTPath, init: Node): boolean {
 type Candidate = Omit<SignalInScope, 'expression' | 'functionPath'> & {
   /** The binding itself may be undefined: read its property with `?.`. */
   readonly optionalBinding?: boolean;
+  /** The nested member may be undefined: read its `signal` with `?.`. */
+  readonly optionalMember?: boolean;
 };
 
 const ORIGIN_RANK: Record<SignalInScope['origin'], number> = {
@@ -178,7 +320,8 @@ const ORIGIN_RANK: Record<SignalInScope['origin'], number> = {
   destructured: 1,
   'options-parameter': 2,
   'request-parameter': 3,
-  'local-controller': 4,
+  'nested-member': 4,
+  'local-controller': 5,
 };
 
 function getParamSignals(file: FileTypes, param: Node): Candidate[] {
@@ -363,6 +506,25 @@ function getMemberType(file: FileTypes, type: Node, name: string): Node | undefi
     if (alias.size() === 1) return getMemberType(file, alias.get().node.typeAnnotation, name);
   }
   return undefined;
+}
+
+/** Property names of a type literal, or of an interface or type alias declared in this file. */
+function getMemberNames(file: FileTypes, type: Node): string[] {
+  if (type.type === 'TSUnionType') {
+    const nonEmpty = type.types.filter((member: Node) => !['TSUndefinedKeyword', 'TSNullKeyword'].includes(member.type));
+    return nonEmpty.length === 1 ? getMemberNames(file, nonEmpty[0]) : [];
+  }
+  const names = (members: readonly Node[]) =>
+    members.filter((member) => member.type === 'TSPropertySignature' && !member.computed && member.key.type === 'Identifier').map((member) => member.key.name as string);
+  if (type.type === 'TSTypeLiteral') return names(type.members);
+  if (type.type === 'TSTypeReference' && type.typeName.type === 'Identifier' && !type.typeParameters) {
+    const declared = type.typeName.name;
+    const iface = file.root.find(file.j.TSInterfaceDeclaration, { id: { name: declared } });
+    if (iface.size() === 1) return names(iface.get().node.body.body);
+    const alias = file.root.find(file.j.TSTypeAliasDeclaration, { id: { name: declared } });
+    if (alias.size() === 1) return getMemberNames(file, alias.get().node.typeAnnotation);
+  }
+  return [];
 }
 
 function findMember(members: readonly Node[], name: string): Node | undefined {
