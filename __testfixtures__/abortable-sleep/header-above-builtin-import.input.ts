@@ -12,7 +12,7 @@ function connectTo(port: number): () => Promise<WebSocket> {
     new Promise<WebSocket>((resolve, reject) => {
     });
 }
-async function waitUntil(pred: () => boolean, timeoutMs = 2000): Promise<void> {
+async function waitUntil(pred: () => boolean, timeoutMs = 2000, signal?: AbortSignal): Promise<void> {
   while (!pred()) {
     if (performance.now() - start > timeoutMs) {
     }

@@ -13,11 +13,11 @@ function connectTo(port: number): () => Promise<WebSocket> {
     new Promise<WebSocket>((resolve, reject) => {
     });
 }
-async function waitUntil(pred: () => boolean, timeoutMs = 2000): Promise<void> {
+async function waitUntil(pred: () => boolean, timeoutMs = 2000, signal?: AbortSignal): Promise<void> {
   while (!pred()) {
     if (performance.now() - start > timeoutMs) {
     }
-    await sleep(5);
+    await sleep(5, undefined, { signal });
   }
 }
 describe('runBridge disk replay', () => {
