@@ -56,6 +56,7 @@ export function processSource(
   try {
     root = j(text);
   } catch (error) {
+    if (isStackOverflow(error)) return { status: 'error', error: { message: TOO_DEEP_MESSAGE }, findings: [], parsed: true };
     return { status: 'error', error: getParseError(error), findings: [], parsed: true };
   }
 
@@ -68,12 +69,23 @@ export function processSource(
     const printed = print && findings.some((finding) => finding.kind === 'edit') ? printRoot(root, text) : text;
     if (printed !== text) output = restoreText(printed, shape);
   } catch (error) {
-    // A throw here is a ctxmod bug, not bad input: say so, keep the stack for the report.
+    if (isStackOverflow(error)) return { status: 'error', error: { message: TOO_DEEP_MESSAGE }, findings: [], parsed: true };
+    // Any other throw here is a ctxmod bug, not bad input: say so, keep the stack for the report.
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     return { status: 'error', error: { message: `internal error (please report): ${message}` }, findings: [], parsed: true };
   }
   if (output === undefined) return { status: 'unchanged', findings, parsed: true };
   return { status: 'changed', output, findings, parsed: true };
+}
+
+/**
+ * The parser, recast and the transforms recurse over the tree: code nested thousands of levels
+ * deep (generated code often is) can run out of stack. That is a limit of this file, not a bug.
+ */
+export const TOO_DEEP_MESSAGE = 'nested too deeply to process (the call stack ran out); not changed';
+
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
 function getParseError(error: unknown): FileError {
