@@ -58,11 +58,6 @@ const isWithin = (root: string, path: string) => {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 };
 
-/** Absolute paths of the files to process, sorted, each once. */
-export async function discoverFiles(inputs: readonly string[], options: DiscoverOptions): Promise<string[]> {
-  return [...(await discover(inputs, options)).files];
-}
-
 /**
  * Expands the inputs into the files to process. A file is taken once, by its real path. A
  * symbolic link found by the walk or a glob is taken only when its real path lies inside the
