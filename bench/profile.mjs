@@ -12,7 +12,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 
 export async function profileProject(dir, name = dir) {
   const loadStarted = performance.now();
-  const { discoverFiles } = await import(join(ROOT, 'dist/src/engine/discover.js'));
+  const { discover } = await import(join(ROOT, 'dist/src/engine/discover.js'));
   const { getJscodeshift, getParserName, isTypeScriptPath } = await import(join(ROOT, 'dist/src/engine/parsers.js'));
   const { normalizeText, restoreText } = await import(join(ROOT, 'dist/src/engine/text.js'));
   const { selectTransforms } = await import(join(ROOT, 'dist/src/engine/process-source.js'));
@@ -35,7 +35,7 @@ export async function profileProject(dir, name = dir) {
     return value;
   };
 
-  const files = await timeAsync('discover', () => discoverFiles(['.'], { cwd: dir }));
+  const files = await timeAsync('discover', async () => (await discover(['.'], { cwd: dir })).files);
   let candidates = 0;
   let changed = 0;
   let bytes = 0;

@@ -240,11 +240,14 @@ describe('parsers', () => {
 });
 
 describe('text', () => {
-  it('leaves mixed line endings as they are', () => {
+  it('parses mixed line endings as LF and gives each line its own ending back; new lines take the majority', () => {
     const raw = 'a\r\nb\nc\r\n';
     const { text, shape } = normalizeText(raw);
-    expect(text).toBe(raw);
+    expect(text).toBe('a\nb\nc\n');
     expect(restoreText(text, shape)).toBe(raw);
+    expect(restoreText('x\na\nb\ny\nc\n', shape)).toBe('x\r\na\r\nb\ny\r\nc\r\n');
+    // A line that replaces another takes its ending.
+    expect(restoreText('a\nB\nc\n', shape)).toBe('a\r\nB\nc\r\n');
   });
 });
 

@@ -11,7 +11,7 @@ import { getSuppressions, isSuppressed } from './suppressions.ts';
 import { findTsconfig } from '../thread/find-tsconfig.ts';
 import { THREAD_RULE } from '../thread/names.ts';
 
-export interface CheckOptions extends Pick<RunOptions, 'paths' | 'cwd' | 'extensions' | 'ignore' | 'includeTests' | 'cpus' | 'transformOptions' | 'onProgress' | 'signal'> {
+export interface CheckOptions extends Pick<RunOptions, 'paths' | 'cwd' | 'extensions' | 'ignore' | 'includeTests' | 'followSymlinks' | 'cpus' | 'transformOptions' | 'onProgress' | 'signal'> {
   /** Severity per rule, `off` to disable one (the `rules` key of ctxmod.config.json). */
   readonly rules?: Readonly<Record<string, RuleLevel>>;
   /** Report only these rules. */

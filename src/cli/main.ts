@@ -5,7 +5,7 @@ import { applyConfig, CARRIERS, ConfigError, THREAD_FROM, loadConfig, type Ctxmo
 import { createReviewer } from './interactive.ts';
 import { DirtyFilesError } from '../engine/git.ts';
 import { VerifyError } from '../engine/verify.ts';
-import { PathNotFoundError, DEFAULT_EXTENSIONS } from '../engine/discover.ts';
+import { PathNotFoundError, DEFAULT_EXTENSIONS, isDiscoverySkip } from '../engine/discover.ts';
 import { createSourceRunner, run, type RunReport } from '../engine/run.ts';
 import { getTransform, transforms, UnknownTransformError } from '../registry.ts';
 import { buildJsonReport } from '../report/json.ts';
@@ -49,6 +49,9 @@ export interface Io {
 
 interface RunFlags {
   paths?: string[];
+  /** Everything after `--`: paths, even when they look like flags. */
+  '--'?: (string | number)[];
+  'follow-symlinks': boolean;
   dry: boolean;
   json: boolean;
   cpus?: number;
@@ -76,6 +79,8 @@ interface RunFlags {
 
 interface CheckFlags {
   paths?: string[];
+  '--'?: (string | number)[];
+  'follow-symlinks': boolean;
   format: 'stylish' | 'json' | 'sarif';
   output?: string;
   'fail-on': Severity;
@@ -107,6 +112,11 @@ function addSourceOptions<T>(argv: Argv<T>) {
     .option('include-tests', {
       type: 'boolean',
       describe: 'Visit test files too (*.test.*, *.spec.*, __tests__/, test/, tests/); default: leave them out (config: includeTests)',
+    })
+    .option('follow-symlinks', {
+      type: 'boolean',
+      default: false,
+      describe: 'Walk into linked directories and edit linked files wherever they point (default: links to outside the paths given are skipped)',
     })
     .option('runtime', {
       choices: ['auto', 'node'] as const,
@@ -178,7 +188,8 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
       (argv) => {
         command = async () => {
           const { names, paths } = splitTransformsAndPaths(argv.transforms ?? []);
-          return runCommand(names, { ...(argv as unknown as RunFlags), paths }, io);
+          const flags = argv as unknown as RunFlags;
+          return runCommand(names, { ...flags, paths: [...paths, ...getDashDashPaths(flags)] }, io);
         };
       },
     )
@@ -205,7 +216,7 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
           .option('param-name', { type: 'string', requiresArg: true, describe: 'Name of the parameter thread-signal adds (default: the config\'s thread.paramName, else signal, or ctx for the ctx carrier)' })
           .option('required', { type: 'boolean', describe: 'thread-signal adds the parameter as required, not optional' }),
       (argv) => {
-        command = async () => runCommand(undefined, argv as unknown as RunFlags, io, true);
+        command = async () => runCommand(undefined, withDashDashPaths(argv as unknown as RunFlags), io, true);
       },
     )
     .command(
@@ -232,9 +243,11 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
           })
           .option('thread', { type: 'boolean', default: true, describe: '--no-thread skips missing-signal-chain and its program analysis' }),
       (argv) => {
-        command = async () => checkCommand(argv as unknown as CheckFlags, io);
+        command = async () => checkCommand(withDashDashPaths(argv as unknown as CheckFlags), io);
       },
     )
+    // `ctxmod migrate -- -odd-name.ts`: what follows `--` is kept apart, and taken as paths.
+    .parserConfiguration({ 'populate--': true })
     .demandCommand(1, 'Name a command: list, run, migrate or check.')
     .strict()
     .version(VERSION)
@@ -316,8 +329,10 @@ async function runThreadPass(
     ...(paramName === undefined ? {} : { paramName }),
     ...(catalog && catalog.length > 0 ? { catalog } : {}),
   };
-  // Only the files migrate visited may change; ts file names use forward slashes.
-  const files = new Set(report.files.map((file) => resolve(io.cwd, file.path).split(sep).join('/')));
+  // Only the files migrate visited may change (not the links and odd files it left out); ts file
+  // names use forward slashes.
+  const visited = report.files.filter((file) => !(file.status === 'skipped' && isDiscoverySkip(file.reason)));
+  const files = new Set(visited.map((file) => resolve(io.cwd, file.path).split(sep).join('/')));
   // A dry run wrote nothing: the pass continues from the transforms' output held in memory.
   const overrides = new Map(
     report.files.flatMap((file) => (dry && file.contents ? [[resolve(io.cwd, file.path).split(sep).join('/'), file.contents.after] as const] : [])),
@@ -363,6 +378,14 @@ function listenForInterrupt(io: Io): AbortController & { dispose(): void } {
       signals.off('SIGTERM', interrupt);
     },
   });
+}
+
+function getDashDashPaths(flags: { '--'?: (string | number)[] }): string[] {
+  return (flags['--'] ?? []).map(String);
+}
+
+function withDashDashPaths<T extends { paths?: string[]; '--'?: (string | number)[] }>(flags: T): T {
+  return { ...flags, paths: [...(flags.paths ?? []), ...getDashDashPaths(flags)] };
 }
 
 /** `run a,b c src lib`: leading transform names (comma-separated or not), then paths. */
@@ -424,6 +447,7 @@ async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
         extensions,
         ignore: flags.ignore,
         ...(flags['include-tests'] === undefined ? {} : { includeTests: flags['include-tests'] }),
+        followSymlinks: flags['follow-symlinks'],
         cpus: flags.cpus,
         transformOptions: { runtime: flags.runtime, ...(targetNode === undefined ? {} : { targetNode }) },
       },
@@ -492,6 +516,7 @@ async function runCommand(names: readonly string[] | undefined, flags: RunFlags,
         extensions,
         ignore: flags.ignore,
         ...(flags['include-tests'] === undefined ? {} : { includeTests: flags['include-tests'] }),
+        followSymlinks: flags['follow-symlinks'],
         cpus: flags.cpus,
         transformOptions: {
           runtime: flags.runtime,

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
@@ -9,11 +10,28 @@ export const DEFAULT_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs'
 /** Never worth visiting: dependencies, VCS data, declaration files. */
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/*.d.ts', '**/*.d.mts', '**/*.d.cts'];
 
+/** Directories the walk never enters. */
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+
+export const OUTSIDE_TARGET_REASON = 'symbolic link to a file outside the paths given; not followed (--follow-symlinks follows it)';
+export const NOT_REGULAR_REASON = 'not a regular file';
+
+/** A file discovery left out (a link out of the target, a FIFO): no pass may touch it. */
+export function isDiscoverySkip(reason: string | undefined): boolean {
+  return reason === OUTSIDE_TARGET_REASON || reason?.startsWith(NOT_REGULAR_REASON) === true;
+}
+
 export interface DiscoverOptions {
   readonly cwd: string;
   readonly extensions?: readonly string[];
   /** Globs (relative to cwd) of paths to leave out, on top of node_modules and .gitignore. */
   readonly ignore?: readonly string[];
+  /**
+   * Walk into symbolically linked directories and take linked files wherever they point. Off by
+   * default, as in git, ripgrep and prettier: a link must not make ctxmod write outside the
+   * paths the user gave, nor walk a directory twice.
+   */
+  readonly followSymlinks?: boolean;
 }
 
 export class PathNotFoundError extends Error {
@@ -23,44 +41,85 @@ export class PathNotFoundError extends Error {
   }
 }
 
+/** What discovery found: files to process, and paths it left out or could not read. */
+export interface Discovery {
+  /** Real absolute paths (symbolic links resolved), sorted, each once. */
+  readonly files: readonly string[];
+  /** Left out on purpose, with the reason (absolute paths as found). */
+  readonly skipped: readonly { readonly path: string; readonly reason: string }[];
+  /** Directories that could not be read (absolute paths). */
+  readonly errors: readonly { readonly path: string; readonly message: string }[];
+}
+
 const toPosix = (path: string) => path.split(sep).join('/');
 
-/** Absolute paths of the files to process, sorted, each once. */
-export async function discoverFiles(inputs: readonly string[], options: DiscoverOptions): Promise<string[]> {
+const isWithin = (root: string, path: string) => {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+};
+
+/**
+ * Expands the inputs into the files to process. A file is taken once, by its real path. A
+ * symbolic link found by the walk or a glob is taken only when its real path lies inside the
+ * paths given (a directory given, or a file also found there); a linked directory is not entered.
+ * Unreadable directories and non-regular files named on the command line are reported, not
+ * silently dropped (reading a FIFO would block the run forever).
+ */
+export async function discover(inputs: readonly string[], options: DiscoverOptions): Promise<Discovery> {
   const cwd = resolve(options.cwd);
+  const follow = options.followSymlinks === true;
   const extensions = (options.extensions ?? DEFAULT_EXTENSIONS).map((ext) => ext.replace(/^\./, ''));
-  const extPattern = extensions.length === 1 ? `*.${extensions[0]}` : `*.{${extensions.join(',')}}`;
   const hasExtension = (path: string) => extensions.some((ext) => path.endsWith(`.${ext}`));
   const userIgnored = picomatch([...ALWAYS_IGNORED, ...(options.ignore ?? [])], { dot: true });
   const gitignore = new GitignoreCache(cwd);
 
+  const roots: string[] = [];
   const found = new Set<string>();
+  const links: string[] = [];
+  const skipped: { path: string; reason: string }[] = [];
+  const errors: { path: string; message: string }[] = [];
   const missing: string[] = [];
+  const take = async (path: string, isLink: boolean) => {
+    if (!isLink) found.add(path);
+    else if (follow) {
+      const real = await getRealPath(path);
+      if (real !== undefined) found.add(real);
+    } else links.push(path);
+  };
+
   for (const input of inputs) {
     const absolute = resolve(cwd, input);
     if (existsSync(absolute)) {
-      if (statSync(absolute).isDirectory()) {
-        const files = await glob(`**/${extPattern}`, {
-          cwd: absolute,
-          absolute: true,
-          dot: true,
-          ignore: ['**/node_modules/**', '**/.git/**'],
-        });
-        for (const file of files) found.add(resolve(file));
-      } else {
+      const real = await realpath(absolute);
+      const stats = await stat(real);
+      if (stats.isDirectory()) {
+        roots.push(real);
+        await walk(real, follow, hasExtension, take, (path, message) => errors.push({ path, message }));
+      } else if (stats.isFile()) {
         // A file named explicitly is taken even without a default extension...
-        found.add(absolute);
+        found.add(real);
+      } else {
+        skipped.push({ path: absolute, reason: `${NOT_REGULAR_REASON} (${getKind(stats)})` });
       }
     } else if (isDynamicPattern(input)) {
-      const files = await glob(input, { cwd, absolute: true, dot: true, ignore: ['**/node_modules/**', '**/.git/**'] });
-      for (const file of files) if (hasExtension(file)) found.add(resolve(file));
+      const files = await glob(input, { cwd, absolute: true, dot: true, followSymbolicLinks: follow, ignore: ['**/node_modules/**', '**/.git/**'] });
+      for (const file of files) {
+        if (hasExtension(file)) await take(resolve(file), (await lstat(file)).isSymbolicLink());
+      }
     } else {
       missing.push(input);
     }
   }
   if (missing.length > 0) throw new PathNotFoundError(missing);
 
-  return [...found]
+  // A link is as good as its target when that target is among the paths given.
+  for (const link of links) {
+    const real = await getRealPath(link);
+    if (real !== undefined && (found.has(real) || roots.some((root) => isWithin(root, real)))) found.add(real);
+    else skipped.push({ path: link, reason: OUTSIDE_TARGET_REASON });
+  }
+
+  const files = [...found]
     .filter((file) => {
       const rel = toPosix(relative(cwd, file));
       // ...but node_modules, declaration files, --ignore and .gitignore apply to every file.
@@ -68,6 +127,65 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
       return !userIgnored(matchPath) && !gitignore.isIgnored(file);
     })
     .sort();
+  return { files, skipped, errors };
+}
+
+/**
+ * Depth-first walk of `root`, a real path (iterative: a deep tree cannot overflow the stack).
+ * Linked directories are entered only with `follow`, by their real path, each directory once, so
+ * loops end.
+ */
+async function walk(
+  root: string,
+  follow: boolean,
+  hasExtension: (path: string) => boolean,
+  take: (path: string, isLink: boolean) => Promise<void>,
+  onError: (path: string, message: string) => void,
+): Promise<void> {
+  const seen = new Set<string>([root]);
+  const pending = [root];
+  while (pending.length > 0) {
+    const dir = pending.pop() as string;
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      onError(dir, `cannot read directory: ${error instanceof Error ? error.message : String(error)}`);
+      continue;
+    }
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRECTORIES.has(entry.name) && !seen.has(path)) {
+          seen.add(path);
+          pending.push(path);
+        }
+      } else if (entry.isFile()) {
+        if (hasExtension(entry.name)) await take(path, false);
+      } else if (entry.isSymbolicLink()) {
+        const target = await stat(path).catch(() => undefined);
+        if (target?.isFile() && hasExtension(entry.name)) await take(path, true);
+        else if (target?.isDirectory() && follow && !SKIPPED_DIRECTORIES.has(entry.name)) {
+          const real = await getRealPath(path);
+          if (real !== undefined && !seen.has(real)) {
+            seen.add(real);
+            pending.push(real);
+          }
+        }
+      }
+    }
+  }
+}
+
+async function getRealPath(path: string): Promise<string | undefined> {
+  return realpath(path).catch(() => undefined);
+}
+
+function getKind(stats: import('node:fs').Stats): string {
+  if (stats.isFIFO()) return 'a named pipe';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  return 'not a file or directory';
 }
 
 /**

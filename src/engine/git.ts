@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process';
-import { relative, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
+
+const GIT_CONCURRENCY = 8;
 
 export class DirtyFilesError extends Error {
   constructor(readonly files: readonly string[]) {
@@ -16,20 +18,57 @@ export class DirtyFilesError extends Error {
   }
 }
 
-/** The repository's top directory, or undefined outside a git work tree (or without git). */
-export async function getRepoRoot(cwd: string): Promise<string | undefined> {
+/** The top directory of the repository `dir` belongs to, or undefined outside a git work tree (or without git). */
+export async function getRepoRoot(dir: string): Promise<string | undefined> {
   try {
-    const { stdout } = await run('git', ['rev-parse', '--show-toplevel'], { cwd });
+    const { stdout } = await run('git', ['-C', dir, 'rev-parse', '--show-toplevel']);
     return stdout.trim() || undefined;
   } catch {
     return undefined;
   }
 }
 
+/** Files (absolute) grouped by the repository they belong to, and those in none. */
+export interface RepositoryGroups {
+  readonly repositories: ReadonlyMap<string, string[]>;
+  readonly outside: readonly string[];
+}
+
 /**
- * Which of `files` (absolute) have uncommitted changes, staged or not, or are untracked: writing
- * over them would mix ctxmod's edits with the user's and make the migration impossible to revert
- * on its own. One `git status` for the whole repository, then a set lookup per file.
+ * Asks git which repository each file is in, once per directory: the files of one run may lie in
+ * several repositories (nested ones, submodules, paths given from outside), none of them
+ * necessarily the one around the current directory.
+ */
+export async function groupByRepository(files: readonly string[]): Promise<RepositoryGroups> {
+  const dirs = [...new Set(files.map((file) => dirname(file)))];
+  const roots = new Map<string, string | undefined>();
+  // A few git processes at a time: one per directory, not one after the other, nor thousands at once.
+  for (let start = 0; start < dirs.length; start += GIT_CONCURRENCY) {
+    const batch = dirs.slice(start, start + GIT_CONCURRENCY);
+    const tops = await Promise.all(batch.map((dir) => getRepoRoot(dir)));
+    batch.forEach((dir, index) => roots.set(dir, tops[index]));
+  }
+  const repositories = new Map<string, string[]>();
+  const outside: string[] = [];
+  for (const file of files) {
+    const top = roots.get(dirname(file));
+    if (top === undefined) {
+      outside.push(file);
+      continue;
+    }
+    const root = resolve(top);
+    const inRoot = repositories.get(root) ?? [];
+    inRoot.push(file);
+    repositories.set(root, inRoot);
+  }
+  return { repositories, outside };
+}
+
+/**
+ * Which of `files` (absolute, all in the repository at `root`) have uncommitted changes, staged
+ * or not, or are untracked: writing over them would mix ctxmod's edits with the user's and make
+ * the migration impossible to revert on its own. One `git status` for the whole repository, then
+ * a set lookup per file. Returns absolute paths.
  */
 export async function getDirtyFiles(root: string, files: readonly string[]): Promise<string[]> {
   const { stdout } = await run('git', ['status', '--porcelain=v1', '-z', '--untracked-files=all'], {
@@ -46,5 +85,5 @@ export async function getDirtyFiles(root: string, files: readonly string[]): Pro
     // A rename or copy is followed by its source path as the next entry.
     if (status.includes('R') || status.includes('C')) i++;
   }
-  return files.filter((file) => dirty.has(resolve(file))).map((file) => relative(root, file).split(sep).join('/'));
+  return files.filter((file) => dirty.has(resolve(file)));
 }

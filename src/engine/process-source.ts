@@ -62,6 +62,7 @@ export function processSource(
   try {
     root = j(text);
   } catch (error) {
+    if (isStackOverflow(error)) return { status: 'error', error: { message: TOO_DEEP_MESSAGE }, findings: [], parsed: true };
     return { status: 'error', error: getParseError(error), findings: [], parsed: true };
   }
 
@@ -75,7 +76,8 @@ export function processSource(
     try {
       outcome = runPipeline(j, root, file, active, options, print ? net : undefined);
     } catch (error) {
-      // A throw here is a ctxmod bug that no single transform accounts for: say so, keep the stack.
+      if (isStackOverflow(error)) return { status: 'error', error: { message: TOO_DEEP_MESSAGE }, findings: [], parsed: true };
+      // Any other throw here is a ctxmod bug that no single transform accounts for: say so, keep the stack.
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
       return { status: 'error', error: { message: `internal error (please report): ${message}` }, findings: [], parsed: true };
     }
@@ -112,6 +114,8 @@ function runPipeline(
     findings = applyTransforms(j, root, file, transforms, options);
   } catch (error) {
     if (!(error instanceof TransformError)) throw error;
+    // Too deep a tree is a limit of the file, not a bug of the transform that hit it.
+    if (isStackOverflow(error.cause)) throw error.cause;
     // A transform may throw on a tree that one before it left broken: try them one at a time.
     return findCulprit(j, file, transforms, options, net) ?? { failed: error.transform, findings: [getInternalError(error.transform, error.cause)] };
   }
@@ -184,6 +188,16 @@ function getProblemFindings(transform: string, problems: readonly EditProblem[])
     findings.push({ transform, kind: 'manual', line, column, message: ENGINE_MESSAGES.dropped(message) });
   }
   return findings;
+}
+
+/**
+ * The parser, recast and the transforms recurse over the tree: code nested thousands of levels
+ * deep (generated code often is) can run out of stack. That is a limit of this file, not a bug.
+ */
+export const TOO_DEEP_MESSAGE = 'nested too deeply to process (the call stack ran out); not changed';
+
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
 function getParseError(error: unknown): FileError {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
@@ -7,10 +7,10 @@ import { structuredPatch } from 'diff';
 import { Tinypool } from 'tinypool';
 import { getCheckModulesOrThrow, getTransformsOrThrow } from '../registry.ts';
 import type { RuntimeScope, TransformOptions } from '../types.ts';
-import { discoverFiles } from './discover.ts';
+import { discover } from './discover.ts';
 import { partitionTestFiles } from './test-files.ts';
-import { DirtyFilesError, getDirtyFiles, getRepoRoot } from './git.ts';
-import { processFile, writeResult, type FileResult, type FileTask } from './process-file.ts';
+import { DirtyFilesError, getDirtyFiles, groupByRepository } from './git.ts';
+import { decodeUtf8, processFile, writeResult, type FileResult, type FileTask, getRefusalResult } from './process-file.ts';
 import { verifyChanges, VerifyError } from './verify.ts';
 import { getRuntimeScopeForFile } from './runtime-scope.ts';
 import { getTargetNodeForFile } from './target-node.ts';
@@ -30,6 +30,8 @@ export interface RunOptions {
   readonly diff?: boolean;
   readonly extensions?: readonly string[];
   readonly ignore?: readonly string[];
+  /** Walk into linked directories and take linked files wherever they point (see DiscoverOptions). */
+  readonly followSymlinks?: boolean;
   /** Worker threads to use; 1 runs everything in this thread. Default: available cores. */
   readonly cpus?: number;
   readonly transformOptions?: TransformOptions;
@@ -113,6 +115,12 @@ export interface RunReport {
  */
 const MIN_FILES_PER_WORKER = 24;
 
+/**
+ * Stack of each worker thread. Deeply nested code (300 nested parentheses, a 2,000-call `.then`
+ * chain) overflows Node's default in the parser and printer, which recurse over the tree.
+ */
+const WORKER_STACK_MB = 64;
+
 /** How many files are read at once while prefiltering. */
 const READ_CONCURRENCY = 32;
 
@@ -123,22 +131,15 @@ const READ_CONCURRENCY = 32;
  */
 export async function run(options: RunOptions): Promise<RunReport> {
   const started = performance.now();
-  const cwd = resolve(options.cwd ?? process.cwd());
+  // Files are found by their real paths: reported relative to the real cwd.
+  const cwd = getRealPath(resolve(options.cwd ?? process.cwd()));
   const check = options.check === true;
   const modules = check ? getCheckModulesOrThrow(options.transforms) : getTransformsOrThrow(options.transforms);
-  const discovered = await discoverFiles(options.paths, { cwd, extensions: options.extensions, ignore: options.ignore });
-  const { files, testFiles } = partitionTestFiles(discovered, cwd, options.includeTests === true);
+  const found = await discover(options.paths, { cwd, extensions: options.extensions, ignore: options.ignore, followSymlinks: options.followSymlinks });
+  const { files, testFiles } = partitionTestFiles(found.files, cwd, options.includeTests === true);
   const write = !options.dry && !check;
   const warnings: string[] = [];
-  if (write && (options.requireClean ?? true)) {
-    const root = await getRepoRoot(cwd);
-    if (root === undefined) {
-      warnings.push('not in a git repository: files will be changed with no easy way to review or revert them');
-    } else {
-      const dirty = await getDirtyFiles(root, files);
-      if (dirty.length > 0) throw new DirtyFilesError(dirty);
-    }
-  }
+  if (write && (options.requireClean ?? true)) warnings.push(...(await checkRepositories(cwd, files)));
   const stopped = () => options.signal?.aborted === true;
   const tsconfig = options.verify ? resolve(cwd, typeof options.verify === 'string' ? options.verify : 'tsconfig.json') : undefined;
   if (tsconfig && !existsSync(tsconfig)) throw new VerifyError(`--verify needs a tsconfig: ${tsconfig} does not exist`);
@@ -164,6 +165,14 @@ export async function run(options: RunOptions): Promise<RunReport> {
   // Pass 1, cheap: read each file and keep only those some transform may apply to. Most files
   // of a real code base are never parsed.
   const results = new Map<string, FileResult>();
+  for (const { path, reason } of found.skipped) {
+    const display = getDisplayPath(cwd, path);
+    results.set(display, { path: display, status: 'skipped', findings: [], reason });
+  }
+  for (const { path, message } of found.errors) {
+    const display = getDisplayPath(cwd, path);
+    results.set(display, { path: display, status: 'error', findings: [], error: { message } });
+  }
   const candidates: FileTask[] = [];
   await forEachConcurrently(files, READ_CONCURRENCY, async (absolutePath) => {
     const task = toTask(absolutePath);
@@ -171,11 +180,14 @@ export async function run(options: RunOptions): Promise<RunReport> {
       results.set(task.path, INTERRUPTED(task));
       return;
     }
-    let raw: string;
+    let raw: string | undefined;
     try {
-      raw = await readFile(absolutePath, 'utf8');
+      raw = decodeUtf8(await readFile(absolutePath));
     } catch {
-      // Left to pass 2, which reports the read error like any other.
+      raw = undefined;
+    }
+    // Not readable, or not UTF-8: left to pass 2, which reports it like any other file error.
+    if (raw === undefined) {
       candidates.push(task);
       return;
     }
@@ -192,7 +204,7 @@ export async function run(options: RunOptions): Promise<RunReport> {
   const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
   const pool =
     threads > 1 && existsSync(workerFile)
-      ? new Tinypool({ filename: workerFile, minThreads: threads, maxThreads: threads, isolateWorkers: false })
+      ? new Tinypool({ filename: workerFile, minThreads: threads, maxThreads: threads, isolateWorkers: false, resourceLimits: { stackSizeMb: WORKER_STACK_MB } })
       : undefined;
   try {
     // Tasks are handed out a few at a time rather than queued all at once, so that an interrupt
@@ -303,7 +315,7 @@ async function applyVerified(
         : { ...rest, findings });
     } else if (write && contents && file && result.status === 'changed') {
       const error = stopped() ? { message: 'interrupted before this file was written' } : await writeResult(file, contents.before, contents.after);
-      results.set(path, error ? { ...rest, status: 'error', error } : rest);
+      results.set(path, toWritten(rest, error));
     } else {
       results.set(path, rest);
     }
@@ -341,7 +353,7 @@ async function applyReviewed(
     }
     const findings = accepted === contents.after ? rest.findings : getAcceptedFindings(rest.findings, contents, accepted);
     const error = await writeResult(file, contents.before, accepted);
-    results.set(path, error ? { ...rest, findings, status: 'error', error } : { ...rest, findings });
+    results.set(path, toWritten({ ...rest, findings }, error));
   }
 }
 
@@ -362,6 +374,37 @@ function getChangedLines(before: string, after: string): Set<number> {
     for (let line = hunk.oldStart; line < hunk.oldStart + Math.max(hunk.oldLines, 1); line++) lines.add(line);
   }
   return lines;
+}
+
+/** A file's result after its write: as it was, or skipped or an error with the reason. */
+function toWritten(result: FileResult, refusal: FileResult['error']): FileResult {
+  return refusal === undefined ? result : { ...result, ...getRefusalResult(refusal) };
+}
+
+/**
+ * The clean-tree guard: each file is looked up in its own repository. Throws DirtyFilesError when
+ * any file has uncommitted changes; returns the warning for files in no repository.
+ */
+async function checkRepositories(cwd: string, files: readonly string[]): Promise<string[]> {
+  const { repositories, outside } = await groupByRepository(files);
+  const dirty: string[] = [];
+  for (const [root, inRoot] of repositories) dirty.push(...(await getDirtyFiles(root, inRoot)));
+  if (dirty.length > 0) throw new DirtyFilesError(dirty.map((file) => getDisplayPath(cwd, file)).sort());
+  if (outside.length === 0) return [];
+  if (outside.length === files.length) return [NOT_IN_REPOSITORY_WARNING];
+  const shown = outside.slice(0, 5).map((file) => getDisplayPath(cwd, file));
+  const more = outside.length > 5 ? `, and ${outside.length - 5} more` : '';
+  return [`${outside.length} file${outside.length === 1 ? ' is' : 's are'} not in a git repository and will be changed with no easy way to review or revert them: ${shown.join(', ')}${more}`];
+}
+
+const NOT_IN_REPOSITORY_WARNING = 'not in a git repository: files will be changed with no easy way to review or revert them';
+
+function getRealPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 function toVerifyFinding(diagnostic: string): FileResult['findings'][number] {
