@@ -282,6 +282,7 @@ async function runThreadPass(
   config: CtxmodConfig['thread'],
   catalog: CtxmodConfig['catalog'] | undefined,
   refine: ThreadRunOptions['refine'],
+  signal: AbortSignal,
 ): Promise<RunReport> {
   if (flags.interactive || flags.verify) {
     const flag = flags.interactive ? '--interactive' : '--verify';
@@ -308,11 +309,18 @@ async function runThreadPass(
   const overrides = new Map(
     report.files.flatMap((file) => (dry && file.contents ? [[resolve(io.cwd, file.path).split(sep).join('/'), file.contents.after] as const] : [])),
   );
+  // A change set with an edit in a file the transforms could not process is not written.
+  const refused = new Map(
+    report.files.flatMap((file) =>
+      file.status === 'error' || file.status === 'skipped' ? [[resolve(io.cwd, file.path).split(sep).join('/'), file.error?.message ?? file.reason ?? file.status] as const] : [],
+    ),
+  );
   // Loaded here: ts-morph takes most of a second to load, which runs without a tsconfig skip.
   const { threadSignal } = await import('../thread/run-thread.ts');
   try {
-    const results = await threadSignal({ ...options, files, project, cwd: io.cwd, dry, diff: dry, overrides, refine });
-    return mergeThreadResults(report, results, performance.now() - started);
+    const results = await threadSignal({ ...options, files, project, cwd: io.cwd, dry, diff: dry, overrides, refine, refused, signal });
+    const merged = mergeThreadResults(report, results, performance.now() - started);
+    return signal.aborted ? { ...merged, interrupted: true } : merged;
   } catch (error) {
     // The ctx carrier's type cannot be found or built: the per-file results still stand.
     if (error instanceof Error && error.name === 'ThreadSetupError') throw new ThreadSetupFailure(report, error.message);
@@ -492,7 +500,7 @@ async function runCommand(names: readonly string[] | undefined, flags: RunFlags,
     report = await run(runOptions);
     if (migrate && flags.thread && !report.interrupted) {
       try {
-        report = await runThreadPass(report, flags, io, dry, loaded?.config.thread, loaded?.config.catalog, createSourceRunner(runOptions));
+        report = await runThreadPass(report, flags, io, dry, loaded?.config.thread, loaded?.config.catalog, createSourceRunner(runOptions), controller.signal);
       } catch (error) {
         if (!(error instanceof ThreadSetupFailure)) throw error;
         report = error.report;
