@@ -87,11 +87,16 @@ export function applyKeptEdits(file: PlannedFile, dropped: ReadonlyMap<number, D
 /**
  * Drops the sets no file can be written for without knowing the disk: a file outside the paths
  * being migrated, one the per-file pass refused (unparseable, too large), one over the size limit,
- * and one whose edits conflict (until no file has conflicting edits left).
+ * one with syntax errors, and one whose edits conflict (until no file has conflicting edits left).
  */
 export function dropUnwritableSets(
   analysis: ThreadAnalysis,
-  checks: { readonly files?: ReadonlySet<string>; readonly refused?: ReadonlyMap<string, string>; readonly maxLength: number },
+  checks: {
+    readonly files?: ReadonlySet<string>;
+    readonly refused?: ReadonlyMap<string, string>;
+    readonly maxLength: number;
+    readonly hasSyntaxErrors: (name: string) => boolean;
+  },
 ): void {
   for (const [name, file] of analysis.files) {
     if (file.edits.length === 0) continue;
@@ -99,6 +104,8 @@ export function dropUnwritableSets(
     if (checks.files !== undefined && !checks.files.has(name)) dropSetsOf(analysis, name, { message: 'outside the paths being migrated', error: false });
     else if (refused !== undefined) dropSetsOf(analysis, name, { message: `the per-file pass did not process it (${refused})`, error: false });
     else if (file.before.length > checks.maxLength) dropSetsOf(analysis, name, { message: `larger than ${checks.maxLength / 1024 / 1024} MiB`, error: false });
+    // The type checker parses what the per-file parser may never have looked at (its prefilter).
+    else if (checks.hasSyntaxErrors(name)) dropSetsOf(analysis, name, { message: 'it does not parse', error: false });
   }
   for (let conflicts = true; conflicts; ) {
     conflicts = false;

@@ -128,7 +128,15 @@ function analyse(options: ThreadRunOptions, program: ts.Program): ThreadAnalysis
     ...(contextImport === undefined ? {} : { contextImport }),
   });
   const analysis = buildAnalysis(program, plan);
-  dropUnwritableSets(analysis, { ...(options.files ? { files: options.files } : {}), ...(options.refused ? { refused: options.refused } : {}), maxLength: MAX_FILE_BYTES });
+  dropUnwritableSets(analysis, {
+    ...(options.files ? { files: options.files } : {}),
+    ...(options.refused ? { refused: options.refused } : {}),
+    maxLength: MAX_FILE_BYTES,
+    hasSyntaxErrors: (name) => {
+      const file = program.getSourceFile(name);
+      return file !== undefined && program.getSyntacticDiagnostics(file).length > 0;
+    },
+  });
   return analysis;
 }
 

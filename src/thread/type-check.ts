@@ -4,7 +4,12 @@ import { applyKeptEdits, type DropCause, type PlannedFile, type ThreadAnalysis }
 
 /** A diagnostic as the note names it, and as before and after are compared (positions move). */
 function getKey(diagnostic: ts.Diagnostic): string {
-  return `TS${diagnostic.code} ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`;
+  return `TS${diagnostic.code} ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
+}
+
+/** The code and the first line of the message: what the note names. */
+function getHeadline(diagnostic: ts.Diagnostic): string {
+  return `TS${diagnostic.code} ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n').split('\n')[0]}`;
 }
 
 function getDiagnostics(program: ts.Program, name: string): readonly ts.Diagnostic[] {
@@ -73,7 +78,7 @@ export function dropSetsWithTypeErrors(analysis: ThreadAnalysis, project: Projec
       if (!before.has(name)) before.set(name, getDiagnostics(program, name));
       for (const diagnostic of getAddedDiagnostics(before.get(name)!, getDiagnostics(next, name))) {
         const set = getOwningSet(file, analysis, diagnostic.start ?? 0);
-        if (set !== undefined && !blamed.has(set)) blamed.set(set, { file: name, message: `it adds a type error: ${getKey(diagnostic)}`, error: false });
+        if (set !== undefined && !blamed.has(set)) blamed.set(set, { file: name, message: `it adds a type error: ${getHeadline(diagnostic)}`, error: false });
       }
     }
     if (blamed.size === 0) return;
