@@ -22,7 +22,7 @@ import {
   type DropCause,
   type ThreadAnalysis,
 } from './planned-files.ts';
-import { dropSetsWithTypeErrors } from './type-check.ts';
+import { checkChangeSets, dropSetsWithTypeErrors } from './type-check.ts';
 import { getLineMapper } from '../report/line-map.ts';
 import type { SourceResult } from '../engine/process-source.ts';
 import { readPackageApi } from './find-tsconfig.ts';
@@ -166,7 +166,7 @@ export function computeThread(options: ThreadRunOptions): { files: Map<string, T
 }
 
 /** The text on disk of a file the pass would write, as read for the checks before writing. */
-interface DiskFile {
+interface FileWrite {
   /** The text read (with its BOM), which the write replaces. */
   readonly raw: string;
   readonly hash: string;
@@ -182,6 +182,48 @@ const hashOf = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 /** Lets a pending SIGINT's listener run between the synchronous steps of the analysis. */
 const yieldToSignals = () => new Promise<void>((done) => setImmediate(done));
 
+/** What was read of a file the pass would change, after the analysis. */
+interface FileRead {
+  readonly raw: string;
+  readonly hash: string;
+  readonly bom: boolean;
+}
+
+/**
+ * The analysis step by step, each after a turn of the event loop so that a SIGINT listener runs:
+ * build the program, plan, check the files on disk, type-check the edits. Undefined once stopped.
+ */
+async function analyseInSteps(
+  options: ThreadRunOptions,
+  read: (name: string) => Promise<Buffer>,
+  stopped: () => boolean,
+): Promise<{ analysis: ThreadAnalysis; disk: Map<string, FileRead> } | undefined> {
+  const step = async <T>(work: () => T | Promise<T>): Promise<T | undefined> => {
+    await yieldToSignals();
+    return stopped() ? undefined : work();
+  };
+  const project = await step(() => createProject(options.project, options.overrides));
+  const program = project && (await step(() => getCompilerProgram(project)));
+  const analysis = program && (await step(() => analyse(options, program)));
+  if (!project || !program || !analysis) return undefined;
+  const disk = await step(async () => {
+    const found = new Map<string, FileRead>();
+    for (const [name, file] of analysis.files) {
+      if (file.edits.length === 0) continue;
+      const cause = await checkFileWrite(name, file.before, options, read, found);
+      if (cause) dropSetsOf(analysis, name, cause);
+    }
+    return found;
+  });
+  if (!disk) return undefined;
+  for (const _ of checkChangeSets(analysis, project, program)) {
+    await yieldToSignals();
+    if (stopped()) return undefined;
+  }
+  await yieldToSignals();
+  return stopped() ? undefined : { analysis, disk };
+}
+
 /**
  * Runs the cross-file pass: plan change sets, drop those that cannot be written whole or add a
  * type error, then write set by set, each file atomically after checking it did not change since
@@ -193,29 +235,11 @@ export async function threadSignal(options: ThreadRunOptions): Promise<FileResul
   const getPath = (name: string) => getDisplayPath(cwd, name);
   const read = options.readFile ?? ((name: string) => readFile(name));
   const stopped = () => options.signal?.aborted === true;
-  await yieldToSignals();
-  if (stopped()) return [];
-  const project = createProject(options.project, options.overrides);
-  await yieldToSignals();
-  if (stopped()) return [];
-  const program = getCompilerProgram(project);
-  await yieldToSignals();
-  if (stopped()) return [];
-  const analysis = analyse(options, program);
-  await yieldToSignals();
-  if (stopped()) return [];
-  const disk = new Map<string, { raw: string; hash: string; bom: boolean }>();
-  for (const [name, file] of analysis.files) {
-    if (file.edits.length === 0) continue;
-    const cause = await checkDiskFile(name, file.before, options, read, disk);
-    if (cause) dropSetsOf(analysis, name, cause);
-  }
-  if (stopped()) return [];
-  dropSetsWithTypeErrors(analysis, project, program);
-  await yieldToSignals();
-  if (stopped()) return [];
+  const analysed = await analyseInSteps(options, read, stopped);
+  if (!analysed) return [];
+  const { analysis, disk } = analysed;
 
-  const texts = new Map<string, DiskFile>();
+  const texts = new Map<string, FileWrite>();
   for (const [name, file] of analysis.files) {
     const after = applyKeptEdits(file, analysis.dropped);
     const found = disk.get(name);
@@ -224,16 +248,29 @@ export async function threadSignal(options: ThreadRunOptions): Promise<FileResul
     texts.set(name, { raw: found.raw, hash: found.hash, ...refined });
   }
   const written = options.dry ? new Set(texts.keys()) : await writeChangeSets(analysis, texts, read, stopped);
+  return buildResults(analysis, texts, written, options.diff === true, getPath);
+}
 
+/**
+ * A result per file: `changed` when written, `error` when it stopped its set itself, `skipped`
+ * (with the first reason) when a set was dropped and nothing written, else `unchanged`.
+ */
+function buildResults(
+  analysis: ThreadAnalysis,
+  texts: ReadonlyMap<string, FileWrite>,
+  written: ReadonlySet<string>,
+  diff: boolean,
+  getPath: (name: string) => string,
+): FileResult[] {
   const results: FileResult[] = [];
   for (const [name, file] of analysis.files) {
     const path = getPath(name);
-    const text = texts.get(name);
-    const findings = text && written.has(name) ? text.findings : getFileFindings(analysis, file, getPath);
+    const text = written.has(name) ? texts.get(name) : undefined;
+    const findings = text ? text.findings : getFileFindings(analysis, file, getPath);
     const failed = [...analysis.dropped.values()].find((cause) => cause.error && cause.file === name);
     const dropped = [...getSetsOf(file)].filter((set) => analysis.dropped.has(set));
-    if (text && written.has(name) && text.after !== text.raw) {
-      results.push({ path, status: 'changed', findings, ...(options.diff ? { diff: buildDiff(path, text.raw, text.after) } : {}) });
+    if (text && text.after !== text.raw) {
+      results.push({ path, status: 'changed', findings, ...(diff ? { diff: buildDiff(path, text.raw, text.after) } : {}) });
     } else if (failed) {
       results.push({ path, status: 'error', findings, error: { message: failed.message } });
     } else if (dropped.length > 0) {
@@ -249,12 +286,12 @@ export async function threadSignal(options: ThreadRunOptions): Promise<FileResul
  * Why a file cannot be written, if it cannot: its text on disk (BOM aside) is not the one analysed,
  * or it or its directory is read-only. Records what was read in `disk`.
  */
-async function checkDiskFile(
+async function checkFileWrite(
   name: string,
   analysed: string,
   options: ThreadRunOptions,
   read: (name: string) => Promise<Buffer>,
-  disk: Map<string, { raw: string; hash: string; bom: boolean }>,
+  disk: Map<string, FileRead>,
 ): Promise<Omit<DropCause, 'file'> | undefined> {
   let bytes: Buffer;
   try {
@@ -290,7 +327,7 @@ const INTERRUPTED = 'interrupted before this change set was written';
  */
 async function writeChangeSets(
   analysis: ThreadAnalysis,
-  texts: ReadonlyMap<string, DiskFile>,
+  texts: ReadonlyMap<string, FileWrite>,
   read: (name: string) => Promise<Buffer>,
   stopped: () => boolean,
 ): Promise<Set<string>> {
@@ -312,6 +349,8 @@ async function writeChangeSets(
   };
   const written = new Set<string>();
   for (const [group, names] of files) {
+    // A turn of the event loop: a SIGINT that came during the last write is seen here.
+    await yieldToSignals();
     if (stopped()) {
       dropGroup(group, { file: names[0]!, message: INTERRUPTED, error: false });
       continue;
@@ -343,7 +382,7 @@ async function writeChangeSets(
 }
 
 /** The first of `names` whose bytes on disk are not those read before the analysis ended. */
-async function findChangedFile(names: readonly string[], texts: ReadonlyMap<string, DiskFile>, read: (name: string) => Promise<Buffer>): Promise<string | undefined> {
+async function findChangedFile(names: readonly string[], texts: ReadonlyMap<string, FileWrite>, read: (name: string) => Promise<Buffer>): Promise<string | undefined> {
   for (const name of names) {
     try {
       if (hashOf(await read(name)) !== texts.get(name)!.hash) return name;

@@ -52,8 +52,11 @@ function getOwningSet(file: PlannedFile, analysis: ThreadAnalysis, pos: number):
  * again until no set adds one, since dropping a set changes what the others are checked with.
  * `project` is the analysed one: its program is rebuilt from the edited texts (unchanged files
  * are reused), one program more however many rounds it takes.
+ *
+ * A generator that yields after each file it replaces or checks: a caller that must stay
+ * responsive (to SIGINT) turns the event loop there, or stops; `dropSetsWithTypeErrors` runs it through.
  */
-export function dropSetsWithTypeErrors(analysis: ThreadAnalysis, project: Project, program: ts.Program): void {
+export function* checkChangeSets(analysis: ThreadAnalysis, project: Project, program: ts.Program): Generator<void, void, void> {
   const before = new Map<string, readonly ts.Diagnostic[]>();
   const current = new Map<string, string>();
   for (;;) {
@@ -65,11 +68,13 @@ export function dropSetsWithTypeErrors(analysis: ThreadAnalysis, project: Projec
       if ((current.get(name) ?? file.before) !== text) {
         project.getSourceFile(name)?.replaceWithText(text);
         current.set(name, text);
+        yield;
       }
       if (after !== undefined) changed.push(name);
     }
     if (changed.length === 0) return;
     const next = project.getProgram().compilerObject as unknown as ts.Program;
+    yield;
     // Blamed against the sets this round checked: a set dropped for one file is not the owner
     // another file's diagnostic is moved to.
     const blamed = new Map<number, DropCause>();
@@ -80,8 +85,14 @@ export function dropSetsWithTypeErrors(analysis: ThreadAnalysis, project: Projec
         const set = getOwningSet(file, analysis, diagnostic.start ?? 0);
         if (set !== undefined && !blamed.has(set)) blamed.set(set, { file: name, message: `it adds a type error: ${getHeadline(diagnostic)}`, error: false });
       }
+      yield;
     }
     if (blamed.size === 0) return;
     for (const [set, cause] of blamed) analysis.dropped.set(set, cause);
   }
+}
+
+/** `checkChangeSets` at once. */
+export function dropSetsWithTypeErrors(analysis: ThreadAnalysis, project: Project, program: ts.Program): void {
+  for (const _ of checkChangeSets(analysis, project, program));
 }
