@@ -161,7 +161,8 @@ export function computeThread(options: ThreadRunOptions): { files: Map<string, T
   const program = getCompilerProgram(project);
   const analysis = analyse(options, program);
   if (options.typeCheck) dropSetsWithTypeErrors(analysis, project, program);
-  const cwd = resolve(options.cwd ?? process.cwd());
+  // Notes name files from the working directory given, else from the project's.
+  const cwd = resolve(options.cwd ?? dirname(options.project));
   return { files: getThreadFiles(analysis, (name) => getDisplayPath(cwd, name)) };
 }
 
