@@ -2,7 +2,8 @@
 /**
  * Stress test of the thread pass's write safety (not part of `npm test`; needs dist/: `npm run
  * build`). A 600-file project of callee+caller pairs is migrated again and again:
- *   - SIGINT at a random time of the run (analysis or writing), RUNS times;
+ *   - SIGINT at a random time of the run (half the runs), or within 300 ms of the pass's first
+ *     write (the other half), RUNS times;
  *   - a user appending lines to random files while the run goes, RUNS times.
  * After each run every pair is checked: a partial change set is a pair with one file threaded and
  * the other not; a torn file is one that is neither its original nor its threaded text (user lines
@@ -63,8 +64,8 @@ function migrate(dir, during) {
     stderr += chunk;
   });
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, stderr, ms: Date.now() - started })));
-  during?.(child, exited);
-  return exited;
+  // Done when both are: the run, and what acts during it (its last append lands before the check).
+  return Promise.all([exited, during?.(child, exited)]).then(([result]) => result);
 }
 
 /** Counts partial change sets, torn files and lost user lines in `dir`. */
@@ -99,6 +100,16 @@ function inspect(dir, userLines) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Whether the pass has written one of the first pairs (it writes them in program order). */
+function firstWritten(dir) {
+  for (let n = 0; n < Math.min(PAIRS, 10); n++) {
+    for (const path of [`src/client${n}.ts`, `src/handler${n}.ts`]) {
+      if (readFileSync(join(dir, path), 'utf8') !== FILES.get(path)[0]) return true;
+    }
+  }
+  return false;
+}
+
 async function main() {
   // A full run: how long the pass takes here, and that it threads every pair.
   const baselineDir = writeProject();
@@ -115,9 +126,16 @@ async function main() {
 
   for (let run = 0; run < RUNS; run++) {
     const dir = writeProject();
-    const delay = Math.floor(300 + Math.random() * (baseline.ms - 300));
+    // Even runs: any time of the run (mostly the analysis); odd runs: while the pass writes.
+    const writing = run % 2 === 1;
+    const delay = writing ? Math.floor(Math.random() * 300) : Math.floor(300 + Math.random() * (baseline.ms - 300));
     let killed = 0;
-    const result = await migrate(dir, async (child) => {
+    const result = await migrate(dir, async (child, exited) => {
+      let done = false;
+      exited.then(() => {
+        done = true;
+      });
+      while (writing && !done && !firstWritten(dir)) await sleep(5);
       await sleep(delay);
       killed = Date.now();
       child.kill('SIGINT');
@@ -137,7 +155,7 @@ async function main() {
     // Before ctxmod listens (Node still starting): the default action, nothing written.
     else if (result.signal === 'SIGINT' && found.written === 0) t.beforeListening++;
     else t.other++;
-    console.log(`sigint ${run + 1}/${RUNS}: at ${delay} ms, exit ${result.code ?? result.signal} after ${latency} ms, ${found.written} pairs written, partial ${found.partial}, torn ${found.torn}`);
+    console.log(`sigint ${run + 1}/${RUNS}: ${writing ? `${delay} ms after the first write` : `at ${delay} ms`}, exit ${result.code ?? result.signal} after ${latency} ms, ${found.written} pairs written, partial ${found.partial}, torn ${found.torn}`);
     rmSync(dir, { recursive: true, force: true });
   }
 
@@ -171,7 +189,7 @@ async function main() {
     else if (result.code === 1) t.exitFailure++;
     else t.other++;
     // Each file refused for a change on disk is named in the report.
-    t.refusedNamed += (result.stderr.match(/file changed on disk during the run; not overwritten/g) ?? []).length;
+    t.refusedNamed += (result.stderr.match(/: error: file changed on disk during the run; not overwritten$/gm) ?? []).length;
     console.log(`edits ${run + 1}/${RUNS}: ${edits} user lines, exit ${result.code}, ${found.written} pairs written, partial ${found.partial}, torn ${found.torn}, lost ${found.lost}`);
     rmSync(dir, { recursive: true, force: true });
   }

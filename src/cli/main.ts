@@ -38,7 +38,7 @@ export const EXIT_INTERRUPTED = 130;
 
 export interface Io {
   /** Where SIGINT and SIGTERM come from (default: process); tests pass an emitter. */
-  readonly signals?: Pick<NodeJS.Process, 'once' | 'off'>;
+  readonly signals?: Pick<NodeJS.Process, 'on' | 'off'>;
   readonly stdout: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean };
   readonly stderr: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean };
   readonly cwd: string;
@@ -340,20 +340,30 @@ class ThreadSetupFailure extends Error {
 
 /**
  * Ctrl-C (SIGINT) or SIGTERM aborts the returned controller's signal: runs stop starting files,
- * finish those in flight and report what was done. `dispose()` stops listening.
+ * finish those in flight and report what was done. A second one ends the process at once (the
+ * signal's default action). `dispose()` stops listening.
  */
 function listenForInterrupt(io: Io): AbortController & { dispose(): void } {
   const controller = new AbortController();
-  const interrupt = () => controller.abort();
   const signals = io.signals ?? process;
-  signals.once('SIGINT', interrupt);
-  signals.once('SIGTERM', interrupt);
-  return Object.assign(controller, {
-    dispose() {
-      signals.off('SIGINT', interrupt);
-      signals.off('SIGTERM', interrupt);
-    },
-  });
+  // Listening until disposed, not once: write-file-atomic's exit handler (signal-exit) raises a
+  // signal again when no other listener is left, which would kill the run in the middle of the
+  // thread pass's change set it is writing.
+  const interrupt = (signal: NodeJS.Signals) => {
+    if (!controller.signal.aborted) {
+      controller.abort();
+      return;
+    }
+    dispose();
+    if (signals === process) process.kill(process.pid, signal);
+  };
+  const dispose = () => {
+    signals.off('SIGINT', interrupt);
+    signals.off('SIGTERM', interrupt);
+  };
+  signals.on('SIGINT', interrupt);
+  signals.on('SIGTERM', interrupt);
+  return Object.assign(controller, { dispose });
 }
 
 /** `run a,b c src lib`: leading transform names (comma-separated or not), then paths. */
