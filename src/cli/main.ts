@@ -38,7 +38,7 @@ export const EXIT_INTERRUPTED = 130;
 
 export interface Io {
   /** Where SIGINT and SIGTERM come from (default: process); tests pass an emitter. */
-  readonly signals?: Pick<NodeJS.Process, 'once' | 'off'>;
+  readonly signals?: Pick<NodeJS.Process, 'on' | 'off'>;
   readonly stdout: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean };
   readonly stderr: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean };
   readonly cwd: string;
@@ -307,6 +307,7 @@ async function runThreadPass(
   config: CtxmodConfig['thread'],
   catalog: CtxmodConfig['catalog'] | undefined,
   refine: ThreadRunOptions['refine'],
+  signal: AbortSignal,
 ): Promise<RunReport> {
   if (flags.interactive || flags.verify) {
     const flag = flags.interactive ? '--interactive' : '--verify';
@@ -337,14 +338,21 @@ async function runThreadPass(
   const overrides = new Map(
     report.files.flatMap((file) => (dry && file.contents ? [[resolve(io.cwd, file.path).split(sep).join('/'), file.contents.after] as const] : [])),
   );
+  // A change set with an edit in a file the transforms could not process is not written.
+  const refused = new Map(
+    report.files.flatMap((file) =>
+      file.status === 'error' || file.status === 'skipped' ? [[resolve(io.cwd, file.path).split(sep).join('/'), file.error?.message ?? file.reason ?? file.status] as const] : [],
+    ),
+  );
   // Loaded here: ts-morph takes most of a second to load, which runs without a tsconfig skip.
   const { threadSignal } = await import('../thread/run-thread.ts');
   try {
     const summary: string[] = [];
     const onSummary = (lines: readonly string[]) => summary.push(...lines);
-    const results = await threadSignal({ ...options, files, project, cwd: io.cwd, dry, diff: dry, overrides, refine, onSummary });
+    const results = await threadSignal({ ...options, files, project, cwd: io.cwd, dry, diff: dry, overrides, refine, refused, signal, onSummary });
     const merged = mergeThreadResults(report, results, performance.now() - started);
-    return summary.length > 0 ? { ...merged, warnings: [...merged.warnings, ...summary.map((line) => `thread-signal: ${line}`)] } : merged;
+    const withSummary = summary.length > 0 ? { ...merged, warnings: [...merged.warnings, ...summary.map((line) => `thread-signal: ${line}`)] } : merged;
+    return signal.aborted ? { ...withSummary, interrupted: true } : withSummary;
   } catch (error) {
     // The ctx carrier's type cannot be found or built: the per-file results still stand.
     if (error instanceof Error && error.name === 'ThreadSetupError') throw new ThreadSetupFailure(report, error.message);
@@ -364,20 +372,30 @@ class ThreadSetupFailure extends Error {
 
 /**
  * Ctrl-C (SIGINT) or SIGTERM aborts the returned controller's signal: runs stop starting files,
- * finish those in flight and report what was done. `dispose()` stops listening.
+ * finish those in flight and report what was done. A second one ends the process at once (the
+ * signal's default action). `dispose()` stops listening.
  */
 function listenForInterrupt(io: Io): AbortController & { dispose(): void } {
   const controller = new AbortController();
-  const interrupt = () => controller.abort();
   const signals = io.signals ?? process;
-  signals.once('SIGINT', interrupt);
-  signals.once('SIGTERM', interrupt);
-  return Object.assign(controller, {
-    dispose() {
-      signals.off('SIGINT', interrupt);
-      signals.off('SIGTERM', interrupt);
-    },
-  });
+  // Listening until disposed, not once: write-file-atomic's exit handler (signal-exit) raises a
+  // signal again when no other listener is left, which would kill the run in the middle of the
+  // thread pass's change set it is writing.
+  const interrupt = (signal: NodeJS.Signals) => {
+    if (!controller.signal.aborted) {
+      controller.abort();
+      return;
+    }
+    dispose();
+    if (signals === process) process.kill(process.pid, signal);
+  };
+  const dispose = () => {
+    signals.off('SIGINT', interrupt);
+    signals.off('SIGTERM', interrupt);
+  };
+  signals.on('SIGINT', interrupt);
+  signals.on('SIGTERM', interrupt);
+  return Object.assign(controller, { dispose });
 }
 
 function getDashDashPaths(flags: { '--'?: (string | number)[] }): string[] {
@@ -536,7 +554,7 @@ async function runCommand(names: readonly string[] | undefined, flags: RunFlags,
     report = await run(runOptions);
     if (migrate && flags.thread && !report.interrupted) {
       try {
-        report = await runThreadPass(report, flags, io, dry, loaded?.config.thread, loaded?.config.catalog, createSourceRunner(runOptions));
+        report = await runThreadPass(report, flags, io, dry, loaded?.config.thread, loaded?.config.catalog, createSourceRunner(runOptions), controller.signal);
       } catch (error) {
         if (!(error instanceof ThreadSetupFailure)) throw error;
         report = error.report;

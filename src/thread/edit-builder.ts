@@ -10,7 +10,6 @@ import type { TextEdit } from './text-edits.ts';
 export class EditBuilder {
   /** Edits that add a required parameter, by function: made optional again if a caller's signal may be undefined. */
   private readonly requiredEdits = new Map<ts.SignatureDeclaration, TextEdit>();
-  private readonly importsPlanned = new Set<ts.SourceFile>();
 
   constructor(
     private readonly addEdit: (node: ts.Node, edit: TextEdit, replaces?: TextEdit) => void,
@@ -90,10 +89,12 @@ export class EditBuilder {
     }
   }
 
-  /** `import type { Context } from '...'` after the file's last import (once per file). */
+  /**
+   * `import type { Context } from '...'` after the file's last import. Each change set that needs
+   * it plans it: identical edits count once (applyTextEdits), so the file gets one import whichever
+   * of those sets are written.
+   */
   addContextImport(file: ts.SourceFile, specifier: string): void {
-    if (this.importsPlanned.has(file)) return;
-    this.importsPlanned.add(file);
     const imports = file.statements.filter(ts.isImportDeclaration);
     const last = imports[imports.length - 1];
     const quote = last && file.text[last.moduleSpecifier.getStart(file)] === '"' ? '"' : "'";

@@ -4,7 +4,8 @@ import { getLineMapper } from '../report/line-map.ts';
 
 /**
  * Adds the thread pass's results to the per-file report: findings of a file both passes touched
- * are concatenated (transforms first), a change or an error of either counts for the file. Files
+ * are concatenated (transforms first), a change or an error of either counts for the file, and a
+ * file neither changed is skipped when a change set of the pass was not written in it. Files
  * the per-file run did not visit are left out.
  */
 export function mergeThreadResults(report: RunReport, thread: readonly FileResult[], durationMs: number): RunReport {
@@ -14,7 +15,9 @@ export function mergeThreadResults(report: RunReport, thread: readonly FileResul
     // The program may hold more than the paths migrate was given (the tsconfig of a parent
     // directory): what lies outside them is not this run's business.
     if (!existing) continue;
-    const status = existing.status === 'error' || result.status === 'error' ? 'error' : existing.status === 'changed' || result.status === 'changed' ? 'changed' : existing.status;
+    const status = existing.status === 'error' || result.status === 'error' ? 'error' : existing.status === 'changed' || result.status === 'changed' ? 'changed' : result.status === 'skipped' ? 'skipped' : existing.status;
+    // A change set not written names its reason; one the transforms gave (a skipped file) stands.
+    const reason = existing.reason ?? (status === 'skipped' ? result.reason : undefined);
     // The pass continued from the transforms' output (dry runs: `overrides`), so its diff, taken
     // from the text on disk, holds both.
     const diff = result.diff ?? existing.diff;
@@ -27,6 +30,7 @@ export function mergeThreadResults(report: RunReport, thread: readonly FileResul
       status,
       findings: [...existing.findings, ...findings],
       ...(existing.error || result.error ? { error: existing.error ?? result.error } : {}),
+      ...(reason === undefined ? {} : { reason }),
       ...(diff ? { diff } : {}),
     });
   }

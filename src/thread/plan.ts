@@ -5,6 +5,7 @@ import type { CatalogEntry } from '../catalog/types.ts';
 import type { ThreadOptions as ConfigThreadOptions } from '../types.ts';
 import { getContextType, type ContextType } from './context-type.ts';
 import { CatalogResolver, getCatalogNames } from './catalog-match.ts';
+import { ChangeSets } from './change-sets.ts';
 import { appendToList, EditBuilder, getLineLayout } from './edit-builder.ts';
 import { FamilyFinder, isHeir, isStatic, type Owner } from './family.ts';
 import { SignalSources, type OwnSignal } from './signal-sources.ts';
@@ -73,6 +74,16 @@ export interface ThreadPlan {
   readonly findings: Map<string, PlannedFinding[]>;
   /** Lines about the whole program (sinks left alone because no signal comes from above them). */
   readonly summary: string[];
+  /**
+   * The change sets: edits (and the `edit` findings that list them) that depend on each other, a
+   * changed signature with every call site it implies, numbered; written whole or not at all.
+   */
+  readonly sets: {
+    readonly ofEdit: Map<TextEdit, number>;
+    readonly ofFinding: Map<PlannedFinding, number>;
+    /** Set number -> what it threads (its functions, or the call it passes a signal to). */
+    readonly labels: string[];
+  };
 }
 
 /** A function the pass gave the carrier: what its callers pass, and the signal inside it. */
@@ -87,6 +98,8 @@ interface Threaded {
 interface ArgumentValue {
   readonly expression: string;
   readonly optional: boolean;
+  /** What the signal comes from, when an edit of the pass makes it (a threaded function, a controller). */
+  readonly owner?: ts.Node;
 }
 
 /** The trailing options parameter of a function and the type its `signal` member goes in. */
@@ -96,9 +109,9 @@ interface OptionsBag {
   readonly members: ts.TypeLiteralNode | ts.InterfaceDeclaration;
 }
 
-/** Where a call gets its signal from. */
+/** Where a call gets its signal from (`owner`: the function whose edit makes the signal, if any). */
 type Carrier =
-  | ({ readonly kind: 'root' } & OwnSignal)
+  | ({ readonly kind: 'root'; readonly owner?: FunctionLike } & OwnSignal)
   | { readonly kind: 'thread'; readonly fn: FunctionLike }
   | { readonly kind: 'none'; readonly reason: string; readonly unsourced?: boolean };
 
@@ -197,10 +210,23 @@ function buildSpreadWhenPresent(name: string, expression: string): string {
  */
 export function planThread(program: ts.Program, options: ThreadOptions = {}): ThreadPlan {
   const checker = program.getTypeChecker();
-  const plan: ThreadPlan = { edits: new Map(), findings: new Map(), summary: [] };
+  const plan: ThreadPlan = { edits: new Map(), findings: new Map(), summary: [], sets: { ofEdit: new Map(), ofFinding: new Map(), labels: [] } };
   /** Thread only along paths that start at a signal source, rather than up from every sink. */
   const fromSources = (options.from ?? 'sources') === 'sources';
   const files = program.getSourceFiles().filter((file) => !file.isDeclarationFile && !file.fileName.includes('/node_modules/'));
+
+  const changeSets = new ChangeSets<ts.Node>();
+  /** The node the edits being planned depend on: a threaded function, or a call passing a signal. */
+  let owner: ts.Node | undefined;
+  const editOwners = new Map<TextEdit, ts.Node>();
+  const findingOwners = new Map<PlannedFinding, ts.Node>();
+  /** Names of sets: threaded functions first, else the call. */
+  const functionLabels = new Map<ts.Node, string>();
+  const callLabels = new Map<ts.Node, string>();
+  const getSite = (node: ts.Node): string => {
+    const file = node.getSourceFile();
+    return `${basename(file.fileName)}:${file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1}`;
+  };
 
   /** Adds an edit to the file of `node`, or puts it in the place of an earlier one (`replaces`). */
   const addEdit = (node: ts.Node, edit: TextEdit, replaces?: TextEdit) => {
@@ -210,13 +236,17 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     if (index >= 0) list[index] = edit;
     else list.push(edit);
     plan.edits.set(name, list);
+    editOwners.set(edit, owner!);
   };
   const report = (node: ts.Node, kind: PlannedFinding['kind'], message: string) => {
     const file = node.getSourceFile();
     const list = plan.findings.get(file.fileName) ?? [];
     const pos = node.getStart(file);
-    if (!list.some((finding) => finding.pos === pos && finding.message === message)) list.push({ kind, pos, message });
+    if (list.some((finding) => finding.pos === pos && finding.message === message)) return;
+    const finding = { kind, pos, message };
+    list.push(finding);
     plan.findings.set(file.fileName, list);
+    if (kind === 'edit') findingOwners.set(finding, owner!);
   };
 
   // 1. Syntactic sweep: calls by callee name, names of signal-typed things, default imports.
@@ -314,6 +344,8 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       const first = fn.body.statements[0];
       if (name && first) {
         const { lineStart, indent, eol } = getLineLayout(file, first.getStart(file));
+        owner = fn;
+        callLabels.set(fn, `the signal of ${getFunctionName(fn) ?? 'the handler'} (${getSite(fn)})`);
         addEdit(fn, {
           start: lineStart,
           end: lineStart,
@@ -345,7 +377,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       const res = sources.getResponseParam(current);
       if (res) {
         const expression = make ? getHandlerSignal(current, res) : res;
-        if (expression) return { kind: 'root', expression };
+        if (expression) return { kind: 'root', expression, owner: current };
       }
       // An anonymous callback: it captures the signal of the function around it.
       callback = true;
@@ -581,6 +613,9 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     const required = options.required === true && !(options.published && members.some(isExported)) && !afterOptional;
     if (options.required && !required) report(fn, 'manual', afterOptional ? MESSAGES.afterOptional(name) : MESSAGES.publicApi(name));
     const infos = new Map<Callable, Threaded>();
+    owner = fn;
+    functionLabels.set(fn, `${name} (${getSite(fn)})`);
+    for (const member of members) changeSets.union(fn, member);
     if (carrier === 'ctx') {
       for (const member of members) builder.addFirstParameter(member);
       for (const [importer, specifier] of imports) builder.addContextImport(importer, specifier);
@@ -720,12 +755,15 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     let value: string | undefined;
     // A threaded function's parameter may be undefined: `--required` ones can be made optional at the end.
     let optional = true;
+    let source: ts.Node | undefined;
     if (found.kind === 'root') {
+      source = found.owner;
       optional = found.optional === true;
       value = slot.context ? (found.context ?? buildContext({ expression: found.expression, optional })) : found.expression;
       if (slot.required && origin) addRequiredUse(origin, { optional: found.optional === true });
     } else if (found.kind === 'thread') {
       const info = mark(found.fn, call);
+      source = found.fn;
       value = info && (slot.context ? (info.context ?? buildContext({ expression: info.expression, optional })) : info.expression);
       if (info && slot.required && origin) addRequiredUse(origin, { optional: !info.slot.required, from: found.fn });
     } else if (!slot.context && origin) {
@@ -743,7 +781,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       report(call, 'manual', MESSAGES.background(EMPTY_CONTEXT));
       return { expression: EMPTY_CONTEXT, optional: false };
     }
-    return value === undefined ? undefined : { expression: value, optional };
+    return value === undefined ? undefined : { expression: value, optional, ...(source ? { owner: source } : {}) };
   };
 
   const addRequiredUse = (callee: Callable, use: { readonly optional: boolean; readonly from?: Callable }) => {
@@ -774,7 +812,10 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       for (const member of group) relaxed.add(member);
       report(group.find((member) => 'body' in member && member.body) ?? group[0]!, 'manual', MESSAGES.noCallers(getFunctionName(group[0]!) ?? 'the function'));
     }
-    for (const member of relaxed) builder.makeOptional(member);
+    for (const member of relaxed) {
+      owner = member;
+      builder.makeOptional(member);
+    }
   };
 
   /** A parameter of the enclosing function passed on whole: whatever signal it carries goes along. */
@@ -825,6 +866,14 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     return types.carriesSignal(checker.getTypeAtLocation(value), value);
   };
 
+  /** The edits at `call` stand or fall with the function called (`origin`) and where its signal comes from. */
+  const startCallEdits = (call: ts.CallExpression | ts.NewExpression, origin: Callable | undefined, source: ts.Node | undefined) => {
+    owner = call;
+    callLabels.set(call, `the call of ${getCallee(call)} (${getSite(call)})`);
+    if (origin) changeSets.union(origin, call);
+    if (source) changeSets.union(source, call);
+  };
+
   /** `origin`: the threaded function called; undefined for an API that takes a signal. */
   const passSignal = (call: ts.CallExpression | ts.NewExpression, slot: Slot, origin?: Callable): boolean => {
     const file = call.getSourceFile();
@@ -839,8 +888,10 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
         return false;
       }
       if (cleanup) report(call, 'manual', MESSAGES.cleanup(EMPTY_CONTEXT));
-      const value = cleanup || shared ? EMPTY_CONTEXT : getArgumentValue(call, slot, origin)?.expression;
-      if (value === undefined) return false;
+      const found: ArgumentValue | undefined = cleanup || shared ? { expression: EMPTY_CONTEXT, optional: false } : getArgumentValue(call, slot, origin);
+      if (found === undefined) return false;
+      const value = found.expression;
+      startCallEdits(call, origin, found.owner);
       const first = args[0];
       const at = first ? first.getStart(file) : call.arguments.pos;
       addEdit(call, { start: at, end: at, text: first ? `${value}, ` : value });
@@ -880,6 +931,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     if (!isEditable(file)) return false;
     const found = getArgumentValue(call, slot, origin);
     if (found === undefined) return false;
+    startCallEdits(call, origin, found.owner);
     const { expression } = found;
     const name = slot.property ?? 'signal';
     const property = buildSignalProperty(slot, found);
@@ -963,5 +1015,36 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     });
     report(fn, 'manual', MESSAGES.entryCalls(getFunctionName(fn) ?? 'the function', sites));
   }
+  numberChangeSets(plan, changeSets, editOwners, findingOwners, functionLabels, callLabels);
   return plan;
+}
+
+/** Numbers the change sets in the order they were planned and names each after what it threads. */
+function numberChangeSets(
+  plan: ThreadPlan,
+  changeSets: ChangeSets<ts.Node>,
+  editOwners: ReadonlyMap<TextEdit, ts.Node>,
+  findingOwners: ReadonlyMap<PlannedFinding, ts.Node>,
+  functionLabels: ReadonlyMap<ts.Node, string>,
+  callLabels: ReadonlyMap<ts.Node, string>,
+): void {
+  const numbers = new Map<ts.Node, number>();
+  const functions: string[][] = [];
+  const getNumber = (node: ts.Node): number => {
+    const root = changeSets.find(node);
+    let number = numbers.get(root);
+    if (number === undefined) {
+      number = functions.length;
+      numbers.set(root, number);
+      functions.push([]);
+      plan.sets.labels.push(callLabels.get(node) ?? functionLabels.get(node) ?? 'a change');
+    }
+    return number;
+  };
+  for (const [node, label] of functionLabels) functions[getNumber(node)]!.push(label);
+  for (const [edit, node] of editOwners) plan.sets.ofEdit.set(edit, getNumber(node));
+  for (const [finding, node] of findingOwners) plan.sets.ofFinding.set(finding, getNumber(node));
+  functions.forEach((names, number) => {
+    if (names.length > 0) plan.sets.labels[number] = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+  });
 }

@@ -1,16 +1,28 @@
-import { readFile } from 'node:fs/promises';
-import { resolve, sep } from 'node:path';
+import { createHash } from 'node:crypto';
+import { constants } from 'node:fs';
+import { access, readFile, stat } from 'node:fs/promises';
+import { dirname, resolve, sep } from 'node:path';
 import { Project, ts } from 'ts-morph';
 import type { Finding } from '../types.ts';
 import type { FileResult } from '../engine/process-file.ts';
 import { writeResult } from '../engine/process-file.ts';
+import { MAX_FILE_BYTES } from '../engine/process-source.ts';
 import { buildDiff } from '../report/diff.ts';
 import { compareByPath, getDisplayPath } from '../engine/run.ts';
 import { planThread, type ThreadOptions } from './plan.ts';
-import { applyTextEdits, OverlappingEditsError } from './text-edits.ts';
-import { matchBraceSpacing } from '../engine/braces.ts';
-import { matchSemicolonStyle } from '../engine/semicolons.ts';
-import { THREAD_RULE, THREAD_TRANSFORM } from './names.ts';
+import { ChangeSets } from './change-sets.ts';
+import {
+  applyKeptEdits,
+  buildAnalysis,
+  buildDropNote,
+  dropSetsOf,
+  dropUnwritableSets,
+  getFileFindings,
+  getSetsOf,
+  type DropCause,
+  type ThreadAnalysis,
+} from './planned-files.ts';
+import { checkChangeSets, dropSetsWithTypeErrors } from './type-check.ts';
 import { getLineMapper } from '../report/line-map.ts';
 import type { SourceResult } from '../engine/process-source.ts';
 import { readPackageApi } from './find-tsconfig.ts';
@@ -42,6 +54,17 @@ export interface ThreadRunOptions extends ThreadOptions {
   readonly refine?: (absolutePath: string, text: string) => SourceResult;
   /** Gets the plan's lines about the whole program (see `ThreadPlan.summary`). */
   readonly onSummary?: (lines: readonly string[]) => void;
+  /**
+   * Files the per-file pass did not process (unparseable, too large), by absolute name with why:
+   * no change set with an edit in one is written.
+   */
+  readonly refused?: ReadonlyMap<string, string>;
+  /** computeThread: drop the change sets that add a type error (threadSignal always does). */
+  readonly typeCheck?: boolean;
+  /** Stops threadSignal: between the steps of the analysis (nothing written), or between change sets. */
+  readonly signal?: AbortSignal;
+  /** How threadSignal reads a file for its checks before writing (default: fs.readFile). */
+  readonly readFile?: (absolutePath: string) => Promise<Buffer>;
 }
 
 /**
@@ -50,8 +73,17 @@ export interface ThreadRunOptions extends ThreadOptions {
  * find them); the analysis itself works on the raw compiler nodes.
  */
 export function createProgram(tsconfig: string, overrides?: ReadonlyMap<string, string>): ts.Program {
+  return getCompilerProgram(createProject(tsconfig, overrides));
+}
+
+/** The ts-morph project behind `createProgram`: the type check of the edits rebuilds its program. */
+function createProject(tsconfig: string, overrides?: ReadonlyMap<string, string>): Project {
   const project = new Project({ tsConfigFilePath: tsconfig });
   for (const [path, text] of overrides ?? []) project.getSourceFile(path)?.replaceWithText(text);
+  return project;
+}
+
+function getCompilerProgram(project: Project): ts.Program {
   return project.getProgram().compilerObject as unknown as ts.Program;
 }
 
@@ -74,9 +106,16 @@ function getEntrySources(program: ts.Program, entries: readonly string[]): strin
   return sources;
 }
 
-/** Computes the new text of every file the pass changes, and its findings (no I/O besides loading). */
-export function computeThread(options: ThreadRunOptions): { files: Map<string, { before: string; after?: string; findings: Finding[]; error?: string }> } {
-  const program = createProgram(options.project, options.overrides);
+/** What the pass computed for one file: its text before and after, its findings, why it failed. */
+export interface ThreadFile {
+  readonly before: string;
+  readonly after?: string;
+  readonly findings: Finding[];
+  readonly error?: string;
+}
+
+/** The program and the plan as change sets, with the sets that cannot be written dropped. */
+function analyse(options: ThreadRunOptions, program: ts.Program): ThreadAnalysis {
   // A relative contextImport is a path from the working directory, not a module specifier.
   const contextImport = options.contextImport?.startsWith('.')
     ? resolve(options.cwd ?? process.cwd(), options.contextImport).split(sep).join('/')
@@ -91,66 +130,271 @@ export function computeThread(options: ThreadRunOptions): { files: Map<string, {
     ...(contextImport === undefined ? {} : { contextImport }),
   });
   options.onSummary?.(plan.summary);
-  const files = new Map<string, { before: string; after?: string; findings: Finding[]; error?: string }>();
-  const names = new Set([...plan.edits.keys(), ...plan.findings.keys()]);
-  for (const name of names) {
-    const file = program.getSourceFile(name);
-    if (!file) continue;
-    const findings: Finding[] = (plan.findings.get(name) ?? [])
-      .slice()
-      .sort((a, b) => a.pos - b.pos)
-      .map((finding) => {
-        const { line, character } = file.getLineAndCharacterOfPosition(finding.pos);
-        return { transform: THREAD_TRANSFORM, kind: finding.kind, line: line + 1, column: character + 1, message: finding.message, rule: THREAD_RULE };
-      });
-    const edits = plan.edits.get(name) ?? [];
-    try {
-      files.set(name, { before: file.text, after: edits.length > 0 ? matchBraceSpacing(file.text, matchSemicolonStyle(file.text, applyTextEdits(file.text, edits))) : undefined, findings });
-    } catch (error) {
-      if (!(error instanceof OverlappingEditsError)) throw error;
-      files.set(name, { before: file.text, findings, error: `thread-signal planned conflicting edits (${error.message}); file not changed` });
-    }
-  }
-  return { files };
+  const analysis = buildAnalysis(program, plan);
+  dropUnwritableSets(analysis, {
+    ...(options.files ? { files: options.files } : {}),
+    ...(options.refused ? { refused: options.refused } : {}),
+    maxLength: MAX_FILE_BYTES,
+    hasSyntaxErrors: (name) => {
+      const file = program.getSourceFile(name);
+      return file !== undefined && program.getSyntacticDiagnostics(file).length > 0;
+    },
+  });
+  return analysis;
 }
 
-/** Runs the cross-file pass: plan, apply each file's edits once, write atomically (unless dry). */
+/** Each file's text with the change sets kept, and its findings. */
+function getThreadFiles(analysis: ThreadAnalysis, getPath: (name: string) => string): Map<string, ThreadFile> {
+  const files = new Map<string, ThreadFile>();
+  for (const [name, file] of analysis.files) {
+    const findings = getFileFindings(analysis, file, getPath);
+    const failed = [...analysis.dropped.values()].find((cause) => cause.error && cause.file === name);
+    const after = applyKeptEdits(file, analysis.dropped);
+    files.set(name, { before: file.before, findings, ...(after === undefined ? {} : { after }), ...(failed ? { error: failed.message } : {}) });
+  }
+  return files;
+}
+
+/**
+ * Computes the new text of every file the pass changes, and its findings (no I/O besides
+ * loading); with `typeCheck`, without the change sets that add a type error.
+ */
+export function computeThread(options: ThreadRunOptions): { files: Map<string, ThreadFile> } {
+  const project = createProject(options.project, options.overrides);
+  const program = getCompilerProgram(project);
+  const analysis = analyse(options, program);
+  if (options.typeCheck) dropSetsWithTypeErrors(analysis, project, program);
+  // Notes name files from the working directory given, else from the project's.
+  const cwd = resolve(options.cwd ?? dirname(options.project));
+  return { files: getThreadFiles(analysis, (name) => getDisplayPath(cwd, name)) };
+}
+
+/** The text on disk of a file the pass would write, as read for the checks before writing. */
+interface FileWrite {
+  /** The text read (with its BOM), which the write replaces. */
+  readonly raw: string;
+  readonly hash: string;
+  /** What the file gets: the kept sets' edits, the BOM it had, the per-file transforms' second look. */
+  readonly after: string;
+  readonly findings: readonly Finding[];
+}
+
+const BOM = '\uFEFF';
+const stripBom = (text: string) => (text.startsWith(BOM) ? text.slice(1) : text);
+const hashOf = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** Lets a pending SIGINT's listener run between the synchronous steps of the analysis. */
+const yieldToSignals = () => new Promise<void>((done) => setImmediate(done));
+
+/** What was read of a file the pass would change, after the analysis. */
+interface FileRead {
+  readonly raw: string;
+  readonly hash: string;
+  readonly bom: boolean;
+}
+
+/**
+ * The analysis step by step, each after a turn of the event loop so that a SIGINT listener runs:
+ * build the program, plan, check the files on disk, type-check the edits. Undefined once stopped.
+ */
+async function analyseInSteps(
+  options: ThreadRunOptions,
+  read: (name: string) => Promise<Buffer>,
+  stopped: () => boolean,
+): Promise<{ analysis: ThreadAnalysis; disk: Map<string, FileRead> } | undefined> {
+  const step = async <T>(work: () => T | Promise<T>): Promise<T | undefined> => {
+    await yieldToSignals();
+    return stopped() ? undefined : work();
+  };
+  const project = await step(() => createProject(options.project, options.overrides));
+  const program = project && (await step(() => getCompilerProgram(project)));
+  const analysis = program && (await step(() => analyse(options, program)));
+  if (!project || !program || !analysis) return undefined;
+  const disk = await step(async () => {
+    const found = new Map<string, FileRead>();
+    for (const [name, file] of analysis.files) {
+      if (file.edits.length === 0) continue;
+      const cause = await checkFileWrite(name, file.before, options, read, found);
+      if (cause) dropSetsOf(analysis, name, cause);
+    }
+    return found;
+  });
+  if (!disk) return undefined;
+  for (const _ of checkChangeSets(analysis, project, program)) {
+    await yieldToSignals();
+    if (stopped()) return undefined;
+  }
+  await yieldToSignals();
+  return stopped() ? undefined : { analysis, disk };
+}
+
+/**
+ * Runs the cross-file pass: plan change sets, drop those that cannot be written whole or add a
+ * type error, then write set by set, each file atomically after checking it did not change since
+ * it was read. `signal` stops it between the steps of the analysis (nothing written, no results)
+ * and between change sets (the sets written are whole).
+ */
 export async function threadSignal(options: ThreadRunOptions): Promise<FileResult[]> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const { files } = computeThread(options);
+  const getPath = (name: string) => getDisplayPath(cwd, name);
+  const read = options.readFile ?? ((name: string) => readFile(name));
+  const stopped = () => options.signal?.aborted === true;
+  const analysed = await analyseInSteps(options, read, stopped);
+  if (!analysed) return [];
+  const { analysis, disk } = analysed;
+
+  const texts = new Map<string, FileWrite>();
+  for (const [name, file] of analysis.files) {
+    const after = applyKeptEdits(file, analysis.dropped);
+    const found = disk.get(name);
+    if (after === undefined || !found) continue;
+    const refined = refineThreaded(options, name, file.before, (found.bom ? BOM : '') + stripBom(after), getFileFindings(analysis, file, getPath));
+    texts.set(name, { raw: found.raw, hash: found.hash, ...refined });
+  }
+  const written = options.dry ? new Set(texts.keys()) : await writeChangeSets(analysis, texts, read, stopped);
+  return buildResults(analysis, texts, written, options.diff === true, getPath);
+}
+
+/**
+ * A result per file: `changed` when written, `error` when it stopped its set itself, `skipped`
+ * (with the first reason) when a set was dropped and nothing written, else `unchanged`.
+ */
+function buildResults(
+  analysis: ThreadAnalysis,
+  texts: ReadonlyMap<string, FileWrite>,
+  written: ReadonlySet<string>,
+  diff: boolean,
+  getPath: (name: string) => string,
+): FileResult[] {
   const results: FileResult[] = [];
-  for (const [name, file] of files) {
-    const path = getDisplayPath(cwd, name);
-    if (file.error) {
-      results.push({ path, status: 'error', findings: file.findings, error: { message: file.error } });
-      continue;
+  for (const [name, file] of analysis.files) {
+    const path = getPath(name);
+    const text = written.has(name) ? texts.get(name) : undefined;
+    const findings = text ? text.findings : getFileFindings(analysis, file, getPath);
+    const failed = [...analysis.dropped.values()].find((cause) => cause.error && cause.file === name);
+    const dropped = [...getSetsOf(file)].filter((set) => analysis.dropped.has(set));
+    if (text && text.after !== text.raw) {
+      results.push({ path, status: 'changed', findings, ...(diff ? { diff: buildDiff(path, text.raw, text.after) } : {}) });
+    } else if (failed) {
+      results.push({ path, status: 'error', findings, error: { message: failed.message } });
+    } else if (dropped.length > 0) {
+      results.push({ path, status: 'skipped', findings, reason: buildDropNote(analysis, dropped[0]!, getPath) });
+    } else {
+      results.push({ path, status: 'unchanged', findings });
     }
-    if (file.after === undefined || file.after === file.before) {
-      results.push({ path, status: 'unchanged', findings: file.findings });
-      continue;
-    }
-    // ts reads files without a BOM; the text on disk (or given) must be what was analysed.
-    const raw = await readFile(name, 'utf8');
-    if ((options.overrides?.get(name) ?? raw) !== file.before) {
-      results.push({ path, status: 'skipped', findings: file.findings, reason: 'file text differs from what the type checker read (BOM?); not changed' });
-      continue;
-    }
-    const { after, findings } = refineThreaded(options, name, file.before, file.after, file.findings);
-    if (!options.dry) {
-      const error = await writeResult(name, raw, after);
-      if (error) {
-        results.push({ path, status: 'error', findings: file.findings, error });
-        continue;
-      }
-    }
-    results.push({
-      path,
-      status: 'changed',
-      findings,
-      ...(options.diff ? { diff: buildDiff(path, raw, after) } : {}),
-    });
   }
   return results.sort(compareByPath);
+}
+
+/**
+ * Why a file cannot be written, if it cannot: its text on disk (BOM aside) is not the one analysed,
+ * or it or its directory is read-only. Records what was read in `disk`.
+ */
+async function checkFileWrite(
+  name: string,
+  analysed: string,
+  options: ThreadRunOptions,
+  read: (name: string) => Promise<Buffer>,
+  disk: Map<string, FileRead>,
+): Promise<Omit<DropCause, 'file'> | undefined> {
+  let bytes: Buffer;
+  try {
+    bytes = await read(name);
+  } catch (error) {
+    return { message: `cannot read file: ${error instanceof Error ? error.message : String(error)}`, error: true };
+  }
+  const raw = bytes.toString('utf8');
+  // In a dry run the pass read the per-file transforms' output, which is what counts.
+  const base = options.overrides?.get(name) ?? raw;
+  if (stripBom(base) !== stripBom(analysed)) return { message: CHANGED_ON_DISK, error: true };
+  disk.set(name, { raw, hash: hashOf(bytes), bom: base.startsWith(BOM) });
+  if (options.dry) return undefined;
+  try {
+    // The mode bits are the owner's word that the file must not change (root bypasses them).
+    if (((await stat(name)).mode & 0o222) === 0) return { message: 'file is read-only; not written', error: true };
+    await access(name, constants.W_OK);
+    // The atomic write puts a temp file beside it.
+    await access(dirname(name), constants.W_OK);
+  } catch (error) {
+    return { message: `cannot write file: ${error instanceof Error ? error.message : String(error)}`, error: true };
+  }
+  return undefined;
+}
+
+const CHANGED_ON_DISK = 'file changed on disk during the run; not overwritten';
+const INTERRUPTED = 'interrupted before this change set was written';
+
+/**
+ * Writes the kept change sets, those that share a file together: each file is checked unchanged
+ * since it was read right before the group is written, a failed write puts back the files of the
+ * group already written. Stops between groups once `stopped()`. Returns the files written.
+ */
+async function writeChangeSets(
+  analysis: ThreadAnalysis,
+  texts: ReadonlyMap<string, FileWrite>,
+  read: (name: string) => Promise<Buffer>,
+  stopped: () => boolean,
+): Promise<Set<string>> {
+  const groups = new ChangeSets<number>();
+  for (const file of analysis.files.values()) {
+    const sets = [...getSetsOf(file)].filter((set) => !analysis.dropped.has(set));
+    for (const set of sets) groups.union(sets[0]!, set);
+  }
+  const files = new Map<number, string[]>();
+  for (const [name, file] of analysis.files) {
+    if (!texts.has(name)) continue;
+    const kept = [...getSetsOf(file)].find((set) => !analysis.dropped.has(set));
+    if (kept === undefined) continue;
+    const group = groups.find(kept);
+    files.set(group, [...(files.get(group) ?? []), name]);
+  }
+  const dropGroup = (group: number, cause: DropCause) => {
+    for (const set of analysis.labels.keys()) if (!analysis.dropped.has(set) && groups.find(set) === group) analysis.dropped.set(set, cause);
+  };
+  const written = new Set<string>();
+  for (const [group, names] of files) {
+    // A turn of the event loop: a SIGINT that came during the last write is seen here.
+    await yieldToSignals();
+    if (stopped()) {
+      dropGroup(group, { file: names[0]!, message: INTERRUPTED, error: false });
+      continue;
+    }
+    const changed = await findChangedFile(names, texts, read);
+    if (changed !== undefined) {
+      dropGroup(group, { file: changed, message: CHANGED_ON_DISK, error: true });
+      continue;
+    }
+    const done: string[] = [];
+    for (const name of names) {
+      const { raw, after } = texts.get(name)!;
+      const error = await writeResult(name, raw, after);
+      if (!error) {
+        done.push(name);
+        continue;
+      }
+      // Put back what the group wrote so far: a set is written whole or not at all.
+      const restored = await Promise.all(done.map((other) => writeResult(other, texts.get(other)!.after, texts.get(other)!.raw)));
+      const lost = done.filter((_, index) => restored[index] !== undefined);
+      for (const other of lost) written.add(other);
+      dropGroup(group, { file: name, message: lost.length > 0 ? `${error.message}; ${lost.join(', ')} could not be put back` : error.message, error: true });
+      done.length = 0;
+      break;
+    }
+    for (const name of done) written.add(name);
+  }
+  return written;
+}
+
+/** The first of `names` whose bytes on disk are not those read before the analysis ended. */
+async function findChangedFile(names: readonly string[], texts: ReadonlyMap<string, FileWrite>, read: (name: string) => Promise<Buffer>): Promise<string | undefined> {
+  for (const name of names) {
+    try {
+      if (hashOf(await read(name)) !== texts.get(name)!.hash) return name;
+    } catch {
+      return name;
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -1,0 +1,3 @@
+export async function getOrder(id: string) {
+  return fetch(`/orders/${id}`);
+}

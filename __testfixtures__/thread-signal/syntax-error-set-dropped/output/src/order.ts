@@ -1,0 +1,3 @@
+export async function getOrder(id: string, signal?: AbortSignal) {
+  return fetch(`/orders/${id}`, { signal });
+}

@@ -1,0 +1,12 @@
+import { getOrder, getUser } from './client';
+
+// Its signal may be null, which the new `signal?: AbortSignal` does not take: the set of getUser
+// (this call and getUser's signature) is dropped, with the diagnostic as the reason.
+export async function handleUser(id: string, signal: AbortSignal | null) {
+  return getUser(id);
+}
+
+// A set of its own, threaded.
+export async function handleOrder(request: Request) {
+  return getOrder(request.url, request.signal);
+}
