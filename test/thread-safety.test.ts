@@ -189,7 +189,7 @@ describe('thread-signal and interrupts', () => {
   });
 
   it('SIGINT during the analysis: nothing of the pass written, the summary, exit 130', async () => {
-    const pause = 'export async function pause() {\n  await new Promise((r) => setTimeout(r, 100));\n}\n';
+    const pause = 'export async function pause(signal?: AbortSignal) {\n  await new Promise((r) => setTimeout(r, 100));\n}\n';
     const many: Record<string, string> = { 'tsconfig.json': TSCONFIG, 'src/pause.ts': pause };
     for (let n = 0; n < 150; n++) Object.assign(many, pair(n));
     const dir = writeProject(many);

@@ -136,6 +136,31 @@ describe('ctxmod migrate runs thread-signal', () => {
     expect(readFileSync(join(configured, 'src/client.ts'), 'utf8')).toContain('return fetch(`/users/${id}`, { signal });');
   });
 
+  it('leaves a signal-aware call in a function with its own signal to the per-file transforms, which left it on purpose', () => {
+    const dir = writeProject({
+      'tsconfig.json': files['tsconfig.json'],
+      'src/record.ts': [
+        "import { spawn } from 'node:child_process';",
+        '',
+        '/** Stops recording on abort and resolves with what was captured so far. */',
+        'export function record(signal?: AbortSignal): Promise<string> {',
+        '  return new Promise((resolve) => {',
+        "    const child = spawn('ffmpeg', ['-i', 'default'], { stdio: ['ignore', 'pipe', 'ignore'] });",
+        "    let data = '';",
+        "    child.stdout.on('data', (chunk) => (data += chunk));",
+        "    child.on('close', () => resolve(data));",
+        "    signal?.addEventListener('abort', () => child.kill('SIGINT'), { once: true });",
+        '  });',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const result = ctxmod(['migrate', 'src', '--dry'], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain("src/record.ts:6:19: review [forward-signal] spawn(): signal not passed: the 'abort' listener at line 10 already stops `child`");
+  });
+
   it('takes the ctx carrier, its context type and roots from the config; a context type it cannot use stops only the pass', () => {
     const dir = writeProject({
       ...files,

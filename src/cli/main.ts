@@ -349,7 +349,7 @@ async function runThreadPass(
   try {
     const summary: string[] = [];
     const onSummary = (lines: readonly string[]) => summary.push(...lines);
-    const results = await threadSignal({ ...options, files, project, cwd: io.cwd, dry, diff: dry, overrides, refine, refused, signal, onSummary });
+    const results = await threadSignal({ ...options, files, project, cwd: io.cwd, dry, diff: dry, overrides, refine, refused, signal, onSummary, afterPerFile: true });
     const merged = mergeThreadResults(report, results, performance.now() - started);
     const withSummary = summary.length > 0 ? { ...merged, warnings: [...merged.warnings, ...summary.map((line) => `thread-signal: ${line}`)] } : merged;
     return signal.aborted ? { ...withSummary, interrupted: true } : withSummary;

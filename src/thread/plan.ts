@@ -39,6 +39,12 @@ export interface ThreadOptions extends ConfigThreadOptions {
   /** Add the parameter as required (`signal: AbortSignal`) instead of optional. */
   readonly required?: boolean;
   /**
+   * The per-file transforms ran first (`migrate`): a call of a signal-aware API inside a function
+   * that has the signal itself is theirs (forward-signal passes it, or leaves it with a reason,
+   * such as an 'abort' listener that already stops the resource). The pass only threads.
+   */
+  readonly afterPerFile?: boolean;
+  /**
    * Absolute names of the files the pass may change (the paths given to `migrate`); default: every
    * file of the program. Functions elsewhere are not threaded (reported) and their calls not edited.
    */
@@ -111,7 +117,7 @@ interface OptionsBag {
 
 /** Where a call gets its signal from (`owner`: the function whose edit makes the signal, if any). */
 type Carrier =
-  | ({ readonly kind: 'root'; readonly owner?: FunctionLike } & OwnSignal)
+  | ({ readonly kind: 'root'; readonly owner?: FunctionLike; readonly perFile?: boolean } & OwnSignal)
   | { readonly kind: 'thread'; readonly fn: FunctionLike }
   | { readonly kind: 'none'; readonly reason: string; readonly unsourced?: boolean };
 
@@ -155,6 +161,7 @@ const MESSAGES = {
   optionsSpread: 'the options object spreads another object without a signal: check it by hand',
   requestSpread: (name: string) => `the options object spreads \`${name}\`, a Request: its properties (its signal among them) do not spread; pass the signal by hand`,
   threaded: (name: string, param: string) => `threads \`${param}\` through ${name}`,
+  unfed: (name: string) => `${name} is not threaded: no call of it passes a signal (callers that have one leave it out here: a shared result, cleanup), so a new parameter would stay unused`,
   arrow: (name: string, expression: string | undefined) =>
     expression === undefined
       ? `${name} is passed as a callback: wrapped in an arrow that passes the arguments it used, so the new parameter gets none of them`
@@ -369,7 +376,8 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     for (let current = node.parent; current && !ts.isSourceFile(current); current = current.parent) {
       if (!isFunctionLike(current)) continue;
       const own = sources.getOwnSignal(current) ?? (fromSources ? sources.getLocalSignal(current, node) : undefined);
-      if (own) return { kind: 'root', ...own };
+      // A configured root's signal is one the per-file transforms cannot see.
+      if (own) return { kind: 'root', ...own, perFile: !sources.isConfiguredRoot(current) };
       if (getFunctionName(current) !== undefined) {
         if (fromSources && !isFed(current)) return { kind: 'none', reason: MESSAGES.unsourced, unsourced: true };
         return { kind: 'thread', fn: current };
@@ -469,6 +477,12 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
 
   /** Threaded functions: where callers pass the signal and the expression inside; false: could not. */
   const marked = new Map<Callable, Threaded | false>();
+  /** Calls given a root's own signal (not a threaded function's): where a change set is fed. */
+  const rootCalls = new Set<ts.Node>();
+  /** Threaded functions with a call in a file outside the paths being migrated. */
+  const calledFromOutside = new Set<ts.Node>();
+  /** Threaded functions a callback arrow passes a root's signal to. */
+  const fedByArrow = new Set<ts.Node>();
   /**
    * What callers pass to functions given a required parameter: a signal that may be undefined, or
    * the signal of another threaded function (undefined too if that one ends up optional).
@@ -655,7 +669,11 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
    */
   const wrapInArrow = (use: ts.Identifier, fn: FunctionLike, info: Threaded) => {
     const file = use.getSourceFile();
-    const value = getArgumentValue(use, info.slot, fn)?.expression;
+    const found = getArgumentValue(use, info.slot, fn);
+    const value = found?.expression;
+    // The arrow passes a signal another edit makes (a threaded caller's parameter): one change set.
+    if (found?.owner) changeSets.union(found.owner, fn);
+    if (value !== undefined && rootCalls.has(use)) fedByArrow.add(fn);
     const taken = new Set([use.text, ...(value?.match(/[A-Za-z_$][\w$]*/g) ?? [])]);
     const names: string[] = [];
     fn.parameters.forEach((param, i) => {
@@ -756,6 +774,9 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     // A threaded function's parameter may be undefined: `--required` ones can be made optional at the end.
     let optional = true;
     let source: ts.Node | undefined;
+    // The per-file transforms already passed the signal here, or left the call with a reason.
+    if (found.kind === 'root' && found.perFile && !origin && !slot.context && options.afterPerFile) return undefined;
+    if (found.kind === 'root') rootCalls.add(call);
     if (found.kind === 'root') {
       source = found.owner;
       optional = found.optional === true;
@@ -984,6 +1005,41 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     }
   }
 
+  /**
+   * From sources, every function threaded must get a signal from a call that has one. A caller
+   * can still decline when the call is made (its result is shared, it is in cleanup): a function
+   * whose change set holds no call that passes a root's signal would gain a parameter no caller
+   * passes. Its edits go, with a note at the function.
+   */
+  const dropUnfedFunctions = () => {
+    const owners = new Set(editOwners.values());
+    const fed = new Set([...[...rootCalls].filter((call) => owners.has(call)), ...calledFromOutside, ...fedByArrow].map((node) => changeSets.find(node)));
+    const unfed = new Set<ts.Node>();
+    for (const [fn, info] of marked) if (info && !fed.has(changeSets.find(fn))) unfed.add(changeSets.find(fn));
+    if (unfed.size === 0) return;
+    for (const [edit, node] of editOwners) {
+      if (!unfed.has(changeSets.find(node))) continue;
+      editOwners.delete(edit);
+      for (const [name, list] of plan.edits) {
+        const index = list.indexOf(edit);
+        if (index < 0) continue;
+        list.splice(index, 1);
+        if (list.length === 0) plan.edits.delete(name);
+      }
+    }
+    for (const [finding, node] of findingOwners) {
+      if (!unfed.has(changeSets.find(node))) continue;
+      findingOwners.delete(finding);
+      for (const list of plan.findings.values()) {
+        const index = list.indexOf(finding);
+        if (index >= 0) list.splice(index, 1);
+      }
+    }
+    for (const [fn, info] of marked) {
+      if (info && unfed.has(changeSets.find(fn))) report(fn, 'manual', MESSAGES.unfed(getFunctionName(fn) ?? 'the function'));
+    }
+  };
+
   // 3. Worklist: callers of each threaded function pass the signal, threading their own callers.
   while (queue.length > 0) {
     const fn = queue.shift()!;
@@ -1001,12 +1057,17 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
         const target = declaration && (declaration === fn || getSymbol(getNameNode(declaration as Callable)) === symbol);
         const byVariable = !target && symbol && getSymbol(call.expression) === symbol;
         if (!target && !byVariable) continue;
-        if (!isEditable(call.getSourceFile())) continue;
+        if (!isEditable(call.getSourceFile())) {
+          // A caller outside the paths being migrated passes its signal once those are migrated.
+          calledFromOutside.add(fn);
+          continue;
+        }
         handleSink(call, info.slot, fn);
       }
     }
   }
   relaxRequired();
+  if (fromSources && !options.audit) dropUnfedFunctions();
   if (unsourcedSinks.size > 0) plan.summary.push(MESSAGES.unsourcedSinks(unsourcedSinks.size));
   for (const [fn, calls] of options.audit ? [] : entryCalls) {
     const sites = calls.map((call) => {

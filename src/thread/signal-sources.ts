@@ -56,6 +56,11 @@ export class SignalSources {
   }
 
   /** The signal `fn` itself has: a configured root, a parameter, an options property, a Request, a Hono context. */
+  /** `fn` gets its signal from the `thread.roots` config. */
+  isConfiguredRoot(fn: FunctionLike): boolean {
+    return this.getConfiguredSignal(fn) !== undefined;
+  }
+
   getOwnSignal(fn: FunctionLike): OwnSignal | undefined {
     const configured = this.getConfiguredSignal(fn);
     if (configured) return configured;

@@ -1,5 +1,5 @@
-export async function releaseLock(id: string, signal?: AbortSignal) {
-  await fetch(`https://locks.example.com/${id}`, { method: 'DELETE', signal });
+export async function releaseLock(id: string) {
+  await fetch(`https://locks.example.com/${id}`, { method: 'DELETE' });
 }
 
 /** The lock is released even when the work was aborted: the release does not get the signal. */
