@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { getLineMapper } from '../src/report/line-map.ts';
 import { computeThread } from '../src/thread/run-thread.ts';
 import type { ThreadOptions } from '../src/thread/plan.ts';
-import { ctxmod, writeProject } from './helpers.ts';
+import { ctxmod, ROOT as REPO, writeProject } from './helpers.ts';
 
 const ROOT = join(import.meta.dirname, '..', '__testfixtures__', 'thread-signal');
 /** `UPDATE_THREAD_FIXTURES=1` rewrites the output trees (review them like code before committing). */
@@ -138,7 +138,11 @@ describe('ctxmod migrate runs thread-signal', () => {
 
   it('leaves a signal-aware call in a function with its own signal to the per-file transforms, which left it on purpose', () => {
     const dir = writeProject({
-      'tsconfig.json': files['tsconfig.json'],
+      // @types/node, so that the pass itself sees spawn's signal option.
+      'tsconfig.json': JSON.stringify({
+        compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: true, noEmit: true, types: ['node'], typeRoots: [join(REPO, 'node_modules', '@types')] },
+        include: ['src'],
+      }),
       'src/record.ts': [
         "import { spawn } from 'node:child_process';",
         '',
