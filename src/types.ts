@@ -26,6 +26,8 @@ export interface Finding {
   readonly line: number;
   /** 1-based column of the site in the input. */
   readonly column: number;
+  /** The last input line of the site, when it spans several (a multi-line call the edit is in). */
+  readonly endLine?: number;
   readonly message: string;
   /**
    * The `ctxmod check` rule this site breaks (`unforwarded-signal`, `race-without-cancel`, ...),

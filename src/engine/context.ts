@@ -28,6 +28,19 @@ export function getPosition(target: NodeOrPath, fileLines: unknown, sourceLines:
   return loc ? toPosition(loc.start) : { line: 1, column: 1 };
 }
 
+/**
+ * The last input line of the node a finding names, when the node itself came from the input and
+ * spans more lines than its first: an edit inside a multi-line call or object is on a line the
+ * report covers. A stand-in ancestor (see `getPosition`) gives no span, as it would cover far more
+ * than the edit.
+ */
+export function getEndLine(target: NodeOrPath, fileLines: unknown): number | undefined {
+  const node = ('node' in target && 'parentPath' in target ? target.node : target) as { loc?: { start: Position; end?: Position; lines?: unknown } | null };
+  const loc = node?.loc;
+  if (!loc?.end || loc.lines !== fileLines || loc.end.line <= loc.start.line) return undefined;
+  return loc.end.line;
+}
+
 /** recast's default: its columns count a tab of the indentation up to the next multiple of 4. */
 const RECAST_TAB_WIDTH = 4;
 
@@ -77,7 +90,15 @@ export function applyTransforms(
   const sourceLines = file.source.split('\n');
   for (const { meta, transform } of transforms) {
     const record = (kind: FindingKind) => (target: NodeOrPath, message: string, rule?: string) => {
-      findings.push({ transform: meta.name, kind, ...getPosition(target, fileLines, sourceLines), message, ...(rule ? { rule } : {}) });
+      const endLine = getEndLine(target, fileLines);
+      findings.push({
+        transform: meta.name,
+        kind,
+        ...getPosition(target, fileLines, sourceLines),
+        ...(endLine === undefined ? {} : { endLine }),
+        message,
+        ...(rule ? { rule } : {}),
+      });
     };
     const context: TransformContext = {
       j,

@@ -6,6 +6,8 @@ export interface JsonFinding {
   transform: string;
   line: number;
   column: number;
+  /** The last line of the site, when it spans several. */
+  endLine?: number;
   message: string;
 }
 
@@ -37,7 +39,13 @@ export function buildJsonReport(report: RunReport): JsonReport {
   return {
     version: report.version,
     files: report.files.map((file) => {
-      const strip = ({ transform, line, column, message }: JsonFinding) => ({ transform, line, column, message });
+      const strip = ({ transform, line, column, endLine, message }: JsonFinding) => ({
+        transform,
+        line,
+        column,
+        ...(endLine === undefined ? {} : { endLine }),
+        message,
+      });
       return {
         path: file.path,
         status: file.status,
