@@ -195,7 +195,7 @@ function rewrite(ctx: TransformContext, site: ControllerTimer): void {
   };
   reportApart(site.controllerStatement, MESSAGES.controllerRemoved);
   for (const use of site.signalUses) reportApart(use, MESSAGES.signalUse(name));
-  for (const statement of site.timerStatements) reportApart(statement, MESSAGES.timerRemoved(getNodeText(statement.node) ?? ''));
+  for (const statement of site.timerStatements) reportApart(statement, MESSAGES.timerRemoved((getNodeText(statement.node) ?? '').replace(/\s+/g, ' ')));
 
   const program = site.controllerStatement.parent?.node as Node;
   if (program?.type === 'Program') keepDirectiveSpacing(program);
