@@ -51,6 +51,8 @@ const MESSAGES = {
     `${callee}() now gets a signal aborted when the race settles, so it stops after the timeout; the race stays, as ${callee}() does not end a running attempt on abort`,
   attemptKeepsRunning: (callee: string, reason: string) =>
     `${callee}() does not end a running attempt on abort, so the race must stay; cannot also pass it a signal aborted when the race settles: ${reason}`,
+  helperRemoved: (name: string) => `removes the timeout helper \`${name}\`, which nothing uses any more`,
+  importRemoved: (names: string, source: string) => `removes the import of \`${names}\` from '${source}', which only the removed helper used`,
 } as const;
 
 /** The timeout side of a race: a promise that rejects with `error` after `ms`. */
@@ -595,6 +597,7 @@ function removeIfUnused(ctx: TransformContext, functionPath: ASTPath): boolean {
   if (!declaration || !name || !Array.isArray(declaration.parentPath?.value)) return false;
   if ((declaration.node as Node).type === 'VariableDeclaration' && (declaration.node as Node).declarations.length !== 1) return false;
   if (countReferences(ctx, declaration, name) > 0 || (declaration.node as Node).comments?.length) return false;
+  ctx.edit(declaration, MESSAGES.helperRemoved(name), RULES.race);
   declaration.prune();
   removeUnusedBuiltinImports(ctx, fn);
   return true;
@@ -624,6 +627,8 @@ function removeUnusedBuiltinImports(ctx: TransformContext, removed: Node): void 
       return !mentions(removed, local) || countReferences(ctx, importPath, local) > 0;
     });
     if (kept.length === specifiers.length) return;
+    const names = specifiers.filter((specifier) => !kept.includes(specifier)).map((specifier) => specifier.local?.name as string);
+    ctx.edit(importPath, MESSAGES.importRemoved(names.join(', '), source), RULES.race);
     if (kept.length === 0) importPath.prune();
     else node.specifiers = kept;
   });
