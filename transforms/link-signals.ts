@@ -586,7 +586,7 @@ function link(ctx: TransformContext, controller: LinkedController, anyText: stri
   for (const removal of controller.removals) {
     if (isAwayFrom(removal.node, declaration)) ctx.edit(removal, MESSAGES.linkRemoved);
   }
-  const readsApart = controller.signalReads.map((read) => read.node).filter((node) => isAwayFrom(node, declaration));
+  const readsApart = controller.signalReads.map((read) => read.node as Node).filter((node) => isAwayFrom(node, declaration));
   for (const removal of controller.removals) removeStatement(removal);
   // Named once the old reads are gone: `controller.signal` must not make `signal` look taken.
   const reads = controller.signalReads.map((read) => {
