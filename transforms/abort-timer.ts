@@ -191,7 +191,7 @@ function rewrite(ctx: TransformContext, site: ControllerTimer): void {
   // The edits apart from the timer statement are diff hunks of their own: each is named.
   const timer = site.timerStatement.node;
   const reportApart = (path: ASTPath, message: string) => {
-    if (isAwayFrom(path.node, timer)) ctx.edit(path, message, RULES.timeout);
+    if (isAwayFrom(path.node, timer)) ctx.consequence(path, message);
   };
   reportApart(site.controllerStatement, MESSAGES.controllerRemoved);
   for (const use of site.signalUses) reportApart(use, MESSAGES.signalUse(name));

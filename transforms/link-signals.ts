@@ -584,7 +584,7 @@ function link(ctx: TransformContext, controller: LinkedController, anyText: stri
   // The edits apart from the declaration are diff hunks of their own: each is named.
   const declaration = controller.declarator.parentPath?.parentPath?.node as Node;
   for (const removal of controller.removals) {
-    if (isAwayFrom(removal.node, declaration)) ctx.edit(removal, MESSAGES.linkRemoved);
+    if (isAwayFrom(removal.node, declaration)) ctx.consequence(removal, MESSAGES.linkRemoved);
   }
   const readsApart = controller.signalReads.map((read) => read.node as Node).filter((node) => isAwayFrom(node, declaration));
   for (const removal of controller.removals) removeStatement(removal);
@@ -604,7 +604,7 @@ function link(ctx: TransformContext, controller: LinkedController, anyText: stri
       parent.shorthand = true;
     }
   }
-  for (const read of readsApart) ctx.edit(read, MESSAGES.signalRead(name));
+  for (const read of readsApart) ctx.consequence(read, MESSAGES.signalRead(name));
   declarator.init = parseExpression(j, anyText);
   // Nothing reassigns it (or it would have been left alone).
   if (declaration?.kind === 'let' && declaration.declarations.length === 1) declaration.kind = 'const';
@@ -821,7 +821,7 @@ function removeWhenSettled(ctx: TransformContext, callPath: ASTPath, target: str
     const removal = `${target}${access}removeEventListener('abort', ${listener.name}${capture});`;
     finalizer.unshift(parseStatement(j, removal));
     ctx.edit(callPath, MESSAGES.removeInFinally(target), LISTENER_RULE);
-    if (isAwayFrom(tryNode.finalizer, callPath.node)) ctx.edit(tryNode.finalizer, MESSAGES.cleanupAdded(removal), LISTENER_RULE);
+    if (isAwayFrom(tryNode.finalizer, callPath.node)) ctx.consequence(tryNode.finalizer, MESSAGES.cleanupAdded(removal));
     return true;
   }
   if (!isFunctionNode(listener) || !isGlobalReference(callPath, 'AbortController')) return false;
@@ -833,8 +833,8 @@ function removeWhenSettled(ctx: TransformContext, callPath: ASTPath, target: str
   args[2] = parseExpression(j, withSignal);
   finalizer.unshift(parseStatement(j, `${name}.abort();`));
   ctx.edit(callPath, MESSAGES.removeInFinally(target), LISTENER_RULE);
-  if (declareBefore !== statement.node) ctx.edit(declareBefore, MESSAGES.listenerControllerAdded(name), LISTENER_RULE);
-  if (isAwayFrom(tryNode.finalizer, callPath.node)) ctx.edit(tryNode.finalizer, MESSAGES.cleanupAdded(`${name}.abort();`), LISTENER_RULE);
+  if (declareBefore !== statement.node) ctx.consequence(declareBefore, MESSAGES.listenerControllerAdded(name));
+  if (isAwayFrom(tryNode.finalizer, callPath.node)) ctx.consequence(tryNode.finalizer, MESSAGES.cleanupAdded(`${name}.abort();`));
   return true;
 }
 

@@ -610,7 +610,7 @@ function removeIfUnused(ctx: TransformContext, functionPath: ASTPath): boolean {
   if (!declaration || !name || !Array.isArray(declaration.parentPath?.value)) return false;
   if ((declaration.node as Node).type === 'VariableDeclaration' && (declaration.node as Node).declarations.length !== 1) return false;
   if (countReferences(ctx, declaration, name) > 0 || (declaration.node as Node).comments?.length) return false;
-  ctx.edit(declaration, MESSAGES.helperRemoved(name), RULES.race);
+  ctx.consequence(declaration, MESSAGES.helperRemoved(name));
   declaration.prune();
   removeUnusedBuiltinImports(ctx, fn);
   return true;
@@ -641,7 +641,7 @@ function removeUnusedBuiltinImports(ctx: TransformContext, removed: Node): void 
     });
     if (kept.length === specifiers.length) return;
     const names = specifiers.filter((specifier) => !kept.includes(specifier)).map((specifier) => specifier.local?.name as string);
-    ctx.edit(importPath, MESSAGES.importRemoved(names.join(', '), source), RULES.race);
+    ctx.consequence(importPath, MESSAGES.importRemoved(names.join(', '), source));
     if (kept.length === 0) importPath.prune();
     else node.specifiers = kept;
   });

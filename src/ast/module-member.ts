@@ -84,15 +84,15 @@ export function addModuleMember(ctx: TransformContext, kind: ModuleKind, wanted:
         (statement.specifiers ?? []).every((specifier: Node) => specifier.type === 'ImportSpecifier'),
     );
     if (existing && existing.specifiers.length > 0) {
-      ctx.edit(existing, MODULE_MEMBER_MESSAGES.extended(local === wanted.member ? local : `${wanted.member} as ${local}`, existing.source.extra?.raw ?? specifier));
+      ctx.consequence(existing, MODULE_MEMBER_MESSAGES.extended(local === wanted.member ? local : `${wanted.member} as ${local}`, existing.source.extra?.raw ?? specifier));
       existing.specifiers.push(j.importSpecifier(j.identifier(wanted.member), j.identifier(local)));
     } else {
       const declaration = `import { ${local === wanted.member ? local : `${wanted.member} as ${local}`} } from ${specifier}`;
-      ctx.edit(insertWithModules(j, body, `${declaration};`, getImportSource), MODULE_MEMBER_MESSAGES.added(declaration));
+      ctx.consequence(insertWithModules(j, body, `${declaration};`, getImportSource), MODULE_MEMBER_MESSAGES.added(declaration));
     }
   } else {
     const declaration = `const { ${local === wanted.member ? local : `${wanted.member}: ${local}`} } = require(${specifier})`;
-    ctx.edit(insertWithModules(j, body, `${declaration};`, getRequireSource), MODULE_MEMBER_MESSAGES.added(declaration));
+    ctx.consequence(insertWithModules(j, body, `${declaration};`, getRequireSource), MODULE_MEMBER_MESSAGES.added(declaration));
   }
   return { local };
 }

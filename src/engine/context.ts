@@ -89,7 +89,7 @@ export function applyTransforms(
   const fileLines = (root.get().node as Located).loc?.lines;
   const sourceLines = file.source.split('\n');
   for (const { meta, transform } of transforms) {
-    const record = (kind: FindingKind) => (target: NodeOrPath, message: string, rule?: string) => {
+    const record = (kind: FindingKind, consequence = false) => (target: NodeOrPath, message: string, rule?: string) => {
       const endLine = getEndLine(target, fileLines);
       findings.push({
         transform: meta.name,
@@ -98,6 +98,7 @@ export function applyTransforms(
         ...(endLine === undefined ? {} : { endLine }),
         message,
         ...(rule ? { rule } : {}),
+        ...(consequence ? { consequence } : {}),
       });
     };
     const context: TransformContext = {
@@ -109,6 +110,7 @@ export function applyTransforms(
       options,
       edit: record('edit'),
       manual: record('manual'),
+      consequence: record('edit', true),
     };
     try {
       transform(context);

@@ -9,6 +9,8 @@ export interface JsonFinding {
   /** The last line of the site, when it spans several. */
   endLine?: number;
   message: string;
+  /** A change that follows from another edit (an import added, a helper removed): no site of its own. */
+  consequence?: boolean;
 }
 
 export interface JsonFile {
@@ -39,12 +41,13 @@ export function buildJsonReport(report: RunReport): JsonReport {
   return {
     version: report.version,
     files: report.files.map((file) => {
-      const strip = ({ transform, line, column, endLine, message }: JsonFinding) => ({
+      const strip = ({ transform, line, column, endLine, message, consequence }: JsonFinding) => ({
         transform,
         line,
         column,
         ...(endLine === undefined ? {} : { endLine }),
         message,
+        ...(consequence ? { consequence } : {}),
       });
       return {
         path: file.path,
