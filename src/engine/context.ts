@@ -29,15 +29,22 @@ export function getPosition(target: NodeOrPath, fileLines: unknown, sourceLines:
 }
 
 /**
- * The last input line of the node a finding names, when the node itself came from the input and
- * spans more lines than its first: an edit inside a multi-line call or object is on a line the
- * report covers. A stand-in ancestor (see `getPosition`) gives no span, as it would cover far more
- * than the edit.
+ * The last input line of the node a finding names, when it spans more lines than its first: an
+ * edit inside a multi-line call or object is on a line the report covers. A node a transform
+ * built stands for itself through its nearest ancestor from the input, as in `getPosition`, but
+ * never through the whole program, which would cover every line.
  */
 export function getEndLine(target: NodeOrPath, fileLines: unknown): number | undefined {
-  const node = ('node' in target && 'parentPath' in target ? target.node : target) as { loc?: { start: Position; end?: Position; lines?: unknown } | null };
-  const loc = node?.loc;
-  if (!loc?.end || loc.lines !== fileLines || loc.end.line <= loc.start.line) return undefined;
+  type Spanned = { type?: string; loc?: { start: Position; end?: Position; lines?: unknown } | null };
+  const fromFile = (node: Spanned | undefined) => (node?.loc && node.loc.lines === fileLines ? node.loc : undefined);
+  let node = target as Spanned;
+  if ('node' in target && 'parentPath' in target) {
+    let path: any = target;
+    while (path && !fromFile(path.node)) path = path.parentPath;
+    node = path?.node;
+  }
+  const loc = fromFile(node);
+  if (!loc?.end || node.type === 'Program' || node.type === 'File' || loc.end.line <= loc.start.line) return undefined;
   return loc.end.line;
 }
 
