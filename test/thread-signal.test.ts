@@ -164,6 +164,7 @@ describe('ctxmod migrate runs thread-signal', () => {
     const sync = report.files.find((file) => file.path === 'src/sync.ts');
     // Lines of the file as it was: the sleep goes first, the loop and the new sleep's signal come after the pass.
     expect(sync?.edits.map((edit) => `${edit.line} ${edit.transform}`)).toEqual([
+      '1 abortable-sleep',
       '12 abortable-sleep',
       '7 thread-signal',
       '8 thread-signal',
@@ -209,6 +210,7 @@ describe('positions of the thread findings', () => {
       const result = ctxmod(['migrate', 'src', '--json', ...args], dir);
       const [file] = JSON.parse(result.stdout).files as { path: string; edits: { transform: string; line: number; message: string }[] }[];
       expect(file?.edits.map((edit) => `${edit.line} ${edit.transform}: ${edit.message}`)).toEqual([
+        "1 abortable-sleep: adds import { setTimeout as sleep } from 'node:timers/promises'",
         expect.stringMatching(/^2 abortable-sleep: /),
         '5 thread-signal: threads `signal` through getUser',
         '6 thread-signal: passes `signal` to fetch',
