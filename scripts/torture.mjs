@@ -1,5 +1,6 @@
 // Runs ctxmod over third-party code nobody here wrote and checks that it survives:
-//   no internal errors, changed files still parse, a second run changes nothing, `check` (when
+//   no internal errors, changed files still parse, every diff hunk is on a line the report names,
+//   a second run changes nothing, `check` (when
 //   the CLI has it) finishes with a valid SARIF log, peak memory is reported.
 //
 // Usage (after `npm run build`):
@@ -24,6 +25,7 @@ const { getJscodeshift, getParserName } = await import(join(ROOT, 'dist/src/engi
 const { normalizeText } = await import(join(ROOT, 'dist/src/engine/text.js'));
 const { processSource } = await import(join(ROOT, 'dist/src/engine/process-source.js'));
 const { transforms } = await import(join(ROOT, 'dist/src/registry.js'));
+const { getUnaccountedHunks } = await import(join(ROOT, 'dist/src/report/hunks.js'));
 
 const { values: flags } = parseArgs({
   options: {
@@ -107,13 +109,25 @@ for (const file of changed) {
   }
 }
 
-// 5. A second run changes nothing, file by file.
+// 5. Every diff hunk of a changed file is on a line one of its reported edits names.
+const unaccounted = [];
+for (const file of changed) {
+  const original = originals.get(file.path);
+  if (original === undefined) continue;
+  const after = readFileSync(resolve(first.cwd, file.path), 'utf8');
+  for (const hunk of getUnaccountedHunks(readFileSync(original, 'utf8'), after, file.edits)) {
+    unaccounted.push(`${file.path}:${hunk.line} ${hunk.lines.slice(0, 4).join(' | ').slice(0, 200)}`);
+  }
+}
+if (unaccounted.length > 0) fail(`${unaccounted.length} diff hunks are on no line the report names (see above)`);
+
+// 6. A second run changes nothing, file by file.
 const second = runCtxmod(['migrate', target, '--json', '--force', ...ALL_FILES]);
 for (const file of second.report?.files ?? []) {
   if (file.status === 'changed') fail(`not idempotent: the second run changed ${file.path} again`);
 }
 
-// 6. `ctxmod check` over the result, when the CLI has it: finishes, and its SARIF log holds.
+// 7. `ctxmod check` over the result, when the CLI has it: finishes, and its SARIF log holds.
 let checkNote = 'skipped (the CLI has no check command)';
 if (/\bctxmod check\b/.test(spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' }).stdout)) {
   const sarifPath = join(work, 'check.sarif');
@@ -127,7 +141,7 @@ if (/\bctxmod check\b/.test(spawnSync(process.execPath, [BIN, '--help'], { encod
   else checkNote = validateSarif(sarifPath);
 }
 
-// 7. Where the time goes: every original file once more, in this thread, timed.
+// 8. Where the time goes: every original file once more, in this thread, timed.
 const timings = [];
 for (const file of report?.files ?? []) {
   const original = originals.get(file.path);
@@ -139,7 +153,7 @@ for (const file of report?.files ?? []) {
 }
 timings.sort((a, b) => b.ms - a.ms);
 
-// 8. Summary.
+// 9. Summary.
 const lines = [
   `# ctxmod torture run`,
   '',
@@ -160,6 +174,10 @@ const lines = [
   'Slowest files:',
   '',
   ...timings.slice(0, 10).map((t) => `- ${t.path}: ${t.ms.toFixed(0)} ms (${(t.bytes / 1024).toFixed(0)} KiB)`),
+  '',
+  `Unaccounted diff hunks (${unaccounted.length}):`,
+  '',
+  ...unaccounted.slice(0, 50).map((hunk) => `- ${hunk}`),
   '',
   `Parse errors (${parseErrors.length}):`,
   '',

@@ -29,6 +29,14 @@ export interface Finding {
   readonly line: number;
   /** 1-based column of the site in the input. */
   readonly column: number;
+  /** The last input line of the site, when it spans several (a multi-line call the edit is in). */
+  readonly endLine?: number;
+  /**
+   * An edit that follows from another one (an import it needs, a helper it left unused, a use of
+   * a variable it renamed): listed so that every change in the diff has an entry, but no site of
+   * its own, so `ctxmod check` reports no problem there.
+   */
+  readonly consequence?: boolean;
   readonly message: string;
   /**
    * The `ctxmod check` rule this site breaks (`unforwarded-signal`, `race-without-cancel`, ...),
@@ -114,6 +122,11 @@ export interface TransformContext {
   edit(node: NodeOrPath, message: string, rule?: string): void;
   /** Record a site the transform did not dare to change. */
   manual(node: NodeOrPath, message: string, rule?: string): void;
+  /**
+   * Record a change at `node` that follows from an edit recorded elsewhere (an import added, a
+   * helper removed after its last use): every diff hunk needs an entry of the report.
+   */
+  consequence(node: NodeOrPath, message: string): void;
 }
 
 export type NodeOrPath = ASTPath | { loc?: { start: { line: number; column: number } } | null };

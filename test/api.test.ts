@@ -34,7 +34,10 @@ describe('transformSources (in memory)', () => {
     expect(sleep).toEqual({
       path: 'src/sleep.ts',
       status: 'changed',
-      edits: [expect.objectContaining({ transform: 'abortable-sleep', line: 2 })],
+      edits: [
+        expect.objectContaining({ transform: 'abortable-sleep', line: 1, consequence: true }),
+        expect.objectContaining({ transform: 'abortable-sleep', line: 2 }),
+      ],
       manual: [],
       output: output('sleep.ts', SLEEP),
     });
@@ -63,7 +66,7 @@ describe('transformSources (in memory)', () => {
     expect(only.files[1]?.reason).toBe('matches an ignore glob');
     const config = parseConfig({ transforms: { disable: ['forward-signal'] }, ignore: ['src/gen/**'] });
     const configured = transformSources({ files, config });
-    expect(configured.files[0]?.edits.map((edit) => edit.transform)).toEqual(['abortable-sleep']);
+    expect(configured.files[0]?.edits.map((edit) => edit.transform)).toEqual(['abortable-sleep', 'abortable-sleep']);
     expect(configured.files[1]?.status).toBe('skipped');
     expect(() => transformSources({ files, transforms: ['nope'] })).toThrow(UnknownTransformError);
   });
@@ -81,10 +84,10 @@ describe('migrate', () => {
     const api = buildJsonReport(await migrate({ paths: ['src'], cwd: dir, dry: true, config: true }));
     const strip = (report: ReturnType<typeof buildJsonReport>) => ({ ...report, summary: { ...report.summary, durationMs: 0 } });
     expect(strip(api)).toEqual(strip(cli));
-    expect(api.files[0]?.edits.map((edit) => edit.transform)).toEqual(['abortable-sleep']);
+    expect(api.files[0]?.edits.map((edit) => edit.transform)).toEqual(['abortable-sleep', 'abortable-sleep']);
     // Without `config`, no file is read: every transform runs.
     const all = buildJsonReport(await migrate({ paths: ['src'], cwd: dir, dry: true }));
-    expect(all.files[0]?.edits.map((edit) => edit.transform)).toEqual(['abortable-sleep', 'forward-signal']);
+    expect(all.files[0]?.edits.map((edit) => edit.transform)).toEqual(['abortable-sleep', 'abortable-sleep', 'forward-signal']);
   });
 
   it('migrates only the files a branch changed (git diff --name-only main...HEAD)', async () => {

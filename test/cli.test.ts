@@ -245,7 +245,16 @@ describe('--json', () => {
       {
         path: 'src/poll.ts',
         status: 'changed',
-        edits: [{ transform: 'abortable-sleep', line: 2, column: 9, message: EDIT_MESSAGE }],
+        edits: [
+          {
+            transform: 'abortable-sleep',
+            line: 1,
+            column: 1,
+            message: "adds import { setTimeout as sleep } from 'node:timers/promises'",
+            consequence: true,
+          },
+          { transform: 'abortable-sleep', line: 2, column: 9, message: EDIT_MESSAGE },
+        ],
         manual: [],
         diff: expect.stringMatching(/^--- a\/src\/poll\.ts\n\+\+\+ b\/src\/poll\.ts\n@@ /),
       },
@@ -270,7 +279,12 @@ describe('--json', () => {
     const dir = project({ 'poll.ts': SLEEP });
     const report = parseJson(ctxmod(['migrate', '.', '--json'], dir));
     expect(report.files).toEqual([
-      { path: 'poll.ts', status: 'changed', edits: [expect.objectContaining({ line: 2, column: 9 })], manual: [] },
+      {
+        path: 'poll.ts',
+        status: 'changed',
+        edits: [expect.objectContaining({ line: 1, column: 1, consequence: true }), expect.objectContaining({ line: 2, column: 9 })],
+        manual: [],
+      },
     ]);
     expect(read(dir, 'poll.ts')).toBe(SLEEP_OUT);
   });

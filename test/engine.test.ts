@@ -91,8 +91,8 @@ describe('processSource', () => {
     };
     const result = processSource('a.ts', 'const a = 1;\nf(\n  x);\n', [replace]);
     expect(result.output).toBe('const a = 1;\nf(\n  y);\n');
-    // The snippet's own loc says 1:1; the call around it is at 2:1.
-    expect(result.findings).toEqual([{ transform: 'replace', kind: 'edit', line: 2, column: 1, message: 'replaced' }]);
+    // The snippet's own loc says 1:1; the call around it is at 2:1, and spans the edit on line 3.
+    expect(result.findings).toEqual([{ transform: 'replace', kind: 'edit', line: 2, column: 1, endLine: 3, message: 'replaced' }]);
   });
 
   it('an exception in one transform costs only its edits: the others apply and a finding names it', () => {
@@ -156,6 +156,20 @@ describe('safety net', () => {
     expect(result.output).toBe(processSource('a.ts', LOOP, [sleep]).output);
     expect(result.findings.filter((finding) => finding.transform === 'shadow')).toEqual([
       { transform: 'shadow', kind: 'manual', line: 3, column: 9, message: dropped('`signal` would refer to a declaration the edits introduced instead of the one on line 1') },
+    ]);
+  });
+
+  it('drops the edits of a transform whose output changes a line away from every edit it reports', () => {
+    const unreported = makeTransform('unreported', (ctx) => {
+      ctx.root.find(ctx.j.NumericLiteral, { value: 0 }).forEach((path) => {
+        path.replace(parseExpression(ctx.j, '1'));
+      });
+      ctx.root.find(ctx.j.AwaitExpression).forEach((path) => ctx.edit(path, 'awaited'));
+    });
+    const result = processSource('a.ts', LOOP, [unreported, sleep]);
+    expect(result.output).toBe(processSource('a.ts', LOOP, [sleep]).output);
+    expect(result.findings.filter((finding) => finding.transform === 'unreported')).toEqual([
+      { transform: 'unreported', kind: 'manual', line: 2, column: 1, message: dropped('the printer would also rewrite line 2, away from every edit') },
     ]);
   });
 

@@ -72,6 +72,7 @@ describe('migrate --interactive', () => {
     expect(result.stderr).toContain(
       '--- a/src/a.ts\n+++ b/src/a.ts\n@@ -1,5 +1,7 @@\n+' + IMPORT.replace('\n\n', '\n+\n') + ' export async function poll1(signal: AbortSignal) {\n' +
         '-  await new Promise((r) => setTimeout(r, 1));\n+  await sleep(1, undefined, { signal });\n }\n // 0\n // 1\n' +
+        "# 1:1 [abortable-sleep] adds import { setTimeout as sleep } from 'node:timers/promises'\n" +
         '# 2:9 [abortable-sleep] sleep now uses node:timers/promises setTimeout and stops on abort of signal\n' +
         PROMPT(1, 'src/a.ts'),
     );

@@ -260,6 +260,7 @@ describe('positions of the thread findings', () => {
       const result = ctxmod(['migrate', 'src', '--json', ...args], dir);
       const [file] = JSON.parse(result.stdout).files as { path: string; edits: { transform: string; line: number; message: string }[] }[];
       expect(file?.edits.map((edit) => `${edit.line} ${edit.transform}: ${edit.message}`)).toEqual([
+        "1 abortable-sleep: adds import { setTimeout as sleep } from 'node:timers/promises'",
         expect.stringMatching(/^2 abortable-sleep: /),
         '5 thread-signal: threads `signal` through getUser',
         '6 thread-signal: passes `signal` to fetch',

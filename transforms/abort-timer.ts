@@ -5,6 +5,7 @@ import { getNodeText } from '../src/ast/get-node-text.ts';
 import { getOnlyExpression } from '../src/ast/get-only-expression.ts';
 import { isWrittenIdentifier } from '../src/ast/get-references.ts';
 import { getTimerDelay, isTimerDelayInRange, MAX_TIMER_DELAY } from '../src/ast/get-timer-delay.ts';
+import { isAwayFrom } from '../src/ast/is-away-from.ts';
 import { isGlobalReference } from '../src/ast/is-global-reference.ts';
 import { getUnusedName, keepDirectiveSpacing } from '../src/ast/module-member.ts';
 import { parseStatement } from '../src/ast/parse-snippet.ts';
@@ -50,6 +51,9 @@ const MESSAGES = {
   abortErrorCheck:
     "this function checks for 'AbortError', but AbortSignal.timeout aborts with a TimeoutError DOMException: update the check, then migrate",
   noDelayText: 'the delay has no source text',
+  controllerRemoved: 'removes the controller, which only the timer aborted',
+  signalUse: (name: string) => `the controller's signal is now \`${name}\``,
+  timerRemoved: (text: string) => `removes \`${text}\`: AbortSignal.timeout needs no clearing and keeps no process alive`,
 } as const;
 
 /** A timer whose only job is `controller.abort()`, and everything that goes when it does. */
@@ -183,6 +187,15 @@ function rewrite(ctx: TransformContext, site: ControllerTimer): void {
   const declarationText = `${site.declarationKind} ${name} = ${site.signalText}`;
   ctx.edit(site.timerPath, MESSAGES.replaced(declarationText), RULES.timeout);
   if (site.notCombined) ctx.manual(site.timerPath, site.notCombined, RULES.timeout);
+
+  // The edits apart from the timer statement are diff hunks of their own: each is named.
+  const timer = site.timerStatement.node;
+  const reportApart = (path: ASTPath, message: string) => {
+    if (isAwayFrom(path.node, timer)) ctx.consequence(path, message);
+  };
+  reportApart(site.controllerStatement, MESSAGES.controllerRemoved);
+  for (const use of site.signalUses) reportApart(use, MESSAGES.signalUse(name));
+  for (const statement of site.timerStatements) reportApart(statement, MESSAGES.timerRemoved((getNodeText(statement.node) ?? '').replace(/\s+/g, ' ')));
 
   const program = site.controllerStatement.parent?.node as Node;
   if (program?.type === 'Program') keepDirectiveSpacing(program);

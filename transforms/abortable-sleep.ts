@@ -17,7 +17,6 @@ import {
 } from '../src/ast/module-member.ts';
 import { parseExpression } from '../src/ast/parse-snippet.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
-import { getPrintOptions } from '../src/engine/print-options.ts';
 import { getSignalInScope, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
 import type { TransformContext, TransformMeta } from '../src/types.ts';
 
@@ -98,7 +97,7 @@ export function transform(ctx: TransformContext): void {
   const getCallee = () => {
     reference ??=
       findModuleMember(ctx.j, ctx.root, TIMERS_SET_TIMEOUT) ??
-      addModuleMember(ctx.j, ctx.root, moduleKind, TIMERS_SET_TIMEOUT, getPrintOptions(ctx.source).quote);
+      addModuleMember(ctx, moduleKind, TIMERS_SET_TIMEOUT);
     return getMemberText(reference);
   };
 

@@ -4,6 +4,7 @@ import { buildTimeoutSignalText } from '../src/ast/build-timeout-signal.ts';
 import { getEnclosingFunctions, isFunctionNode } from '../src/ast/get-enclosing-functions.ts';
 import { getNodeText } from '../src/ast/get-node-text.ts';
 import { getBindingReferences, isReferenceIdentifier, isWrittenIdentifier } from '../src/ast/get-references.ts';
+import { isAwayFrom } from '../src/ast/is-away-from.ts';
 import { isGlobalReference } from '../src/ast/is-global-reference.ts';
 import { mentions } from '../src/ast/mentions.ts';
 import { classifySignalExpression, classifySignalIterable } from '../src/ast/is-signal-expression.ts';
@@ -54,6 +55,10 @@ const MESSAGES = {
   optionsUnknown: (signal: string) => `'abort' listener on ${signal}, which outlives this function: cannot read its options, so cannot tell whether it is ever removed`,
   neverRemoved: (signal: string) =>
     `'abort' listener on ${signal}, which outlives this function, is never removed: if its work ends before the signal aborts, remove it then (removeEventListener, or a signal option aborted then); { once: true } does not detach it`,
+  linkRemoved: 'removes a statement that only served the hand-made link (a listener, check, timer or removal)',
+  signalRead: (name: string) => `the controller's signal is now \`${name}\``,
+  cleanupAdded: (text: string) => `adds \`${text}\` to finally, so that the listener goes when the try block settles`,
+  listenerControllerAdded: (name: string) => `adds \`const ${name} = new AbortController()\`, aborted in finally to remove the listener`,
   hazard: (signal: string, hazard: keyof typeof HAZARDS) => `'abort' listener on ${signal}, which outlives this function, was left alone: ${HAZARDS[hazard]}`,
 } as const;
 
@@ -576,6 +581,12 @@ function link(ctx: TransformContext, controller: LinkedController, anyText: stri
   const oldName = declarator.id.name as string;
   const signals = controller.sources.map((source) => (source.kind === 'timeout' ? `a timer (${source.ms} ms)` : source.kind === 'each' ? `each of ${source.iterable}` : source.text));
   ctx.edit(controller.declarator, MESSAGES.linked(oldName, signals.join(', ')));
+  // The edits apart from the declaration are diff hunks of their own: each is named.
+  const declaration = controller.declarator.parentPath?.parentPath?.node as Node;
+  for (const removal of controller.removals) {
+    if (isAwayFrom(removal.node, declaration)) ctx.consequence(removal, MESSAGES.linkRemoved);
+  }
+  const readsApart = controller.signalReads.map((read) => read.node as Node).filter((node) => isAwayFrom(node, declaration));
   for (const removal of controller.removals) removeStatement(removal);
   // Named once the old reads are gone: `controller.signal` must not make `signal` look taken.
   const reads = controller.signalReads.map((read) => {
@@ -593,9 +604,9 @@ function link(ctx: TransformContext, controller: LinkedController, anyText: stri
       parent.shorthand = true;
     }
   }
+  for (const read of readsApart) ctx.consequence(read, MESSAGES.signalRead(name));
   declarator.init = parseExpression(j, anyText);
   // Nothing reassigns it (or it would have been left alone).
-  const declaration = controller.declarator.parentPath?.parentPath?.node as Node;
   if (declaration?.kind === 'let' && declaration.declarations.length === 1) declaration.kind = 'const';
 }
 
@@ -807,8 +818,10 @@ function removeWhenSettled(ctx: TransformContext, callPath: ASTPath, target: str
     const access = (callPath.node as Node).callee.optional ? '?.' : '.';
     // A listener added for the capture phase is only removed with the same flag.
     const capture = options.capture ? ', true' : '';
-    finalizer.unshift(parseStatement(j, `${target}${access}removeEventListener('abort', ${listener.name}${capture});`));
+    const removal = `${target}${access}removeEventListener('abort', ${listener.name}${capture});`;
+    finalizer.unshift(parseStatement(j, removal));
     ctx.edit(callPath, MESSAGES.removeInFinally(target), LISTENER_RULE);
+    if (isAwayFrom(tryNode.finalizer, callPath.node)) ctx.consequence(tryNode.finalizer, MESSAGES.cleanupAdded(removal));
     return true;
   }
   if (!isFunctionNode(listener) || !isGlobalReference(callPath, 'AbortController')) return false;
@@ -820,6 +833,8 @@ function removeWhenSettled(ctx: TransformContext, callPath: ASTPath, target: str
   args[2] = parseExpression(j, withSignal);
   finalizer.unshift(parseStatement(j, `${name}.abort();`));
   ctx.edit(callPath, MESSAGES.removeInFinally(target), LISTENER_RULE);
+  if (declareBefore !== statement.node) ctx.consequence(declareBefore, MESSAGES.listenerControllerAdded(name));
+  if (isAwayFrom(tryNode.finalizer, callPath.node)) ctx.consequence(tryNode.finalizer, MESSAGES.cleanupAdded(`${name}.abort();`));
   return true;
 }
 

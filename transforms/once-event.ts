@@ -16,7 +16,6 @@ import {
 } from '../src/ast/module-member.ts';
 import { parseExpression } from '../src/ast/parse-snippet.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
-import { getPrintOptions } from '../src/engine/print-options.ts';
 import { getFeatureSupport } from '../src/runtime/features.ts';
 import { getSignalInScope, mayHaveSignal, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
 import type { TransformContext, TransformMeta } from '../src/types.ts';
@@ -89,7 +88,7 @@ export function transform(ctx: TransformContext): void {
   const getCallee = (kind: NonNullable<typeof moduleKind>) => {
     reference ??=
       findModuleMember(ctx.j, ctx.root, EVENTS_ONCE) ??
-      addModuleMember(ctx.j, ctx.root, kind, EVENTS_ONCE, getPrintOptions(ctx.source).quote);
+      addModuleMember(ctx, kind, EVENTS_ONCE);
     return getMemberText(reference);
   };
 

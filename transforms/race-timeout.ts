@@ -51,6 +51,9 @@ const MESSAGES = {
     `${callee}() now gets a signal aborted when the race settles, so it stops after the timeout; the race stays, as ${callee}() does not end a running attempt on abort`,
   attemptKeepsRunning: (callee: string, reason: string) =>
     `${callee}() does not end a running attempt on abort, so the race must stay; cannot also pass it a signal aborted when the race settles: ${reason}`,
+  raceComments: 'the race holds comments that replacing it by the operation would move or drop: the timer is cleared instead, pass a timeout signal by hand',
+  helperRemoved: (name: string) => `removes the timeout helper \`${name}\`, which nothing uses any more`,
+  importRemoved: (names: string, source: string) => `removes the import of \`${names}\` from '${source}', which only the removed helper used`,
 } as const;
 
 /** The timeout side of a race: a promise that rejects with `error` after `ms`. */
@@ -366,6 +369,7 @@ type PassResult = { readonly kind: 'done' } | { readonly kind: 'manual'; readonl
  */
 function passTimeoutSignal(ctx: TransformContext, racePath: ASTPath, opPath: ASTPath, target: PassTarget, timeout: TimeoutPromise): PassResult {
   const op = opPath.node as Node;
+  if (hasRaceComments(racePath.node, op)) return { kind: 'manual', message: MESSAGES.raceComments };
   const msText = getNodeText(timeout.ms);
   if (msText === undefined) return { kind: 'not-cancellable' };
   if (!isWholeMilliseconds(racePath, timeout.ms)) return { kind: 'manual', message: MESSAGES.delayNotInteger(msText) };
@@ -465,6 +469,17 @@ function replaceSignalInScope(ctx: TransformContext, args: readonly Node[], keys
     return true;
   }
   return false;
+}
+
+/**
+ * Comments on the race's own parts (`// the request` above the operation in the array): replacing
+ * the race by the operation would drop them or move them in front of the operation wherever it
+ * lands (`await // the request`), and recast reprints the statement around them.
+ */
+function hasRaceComments(race: Node, op: Node): boolean {
+  const array = race.arguments?.[0];
+  const parts = [race, array, ...(array?.type === 'ArrayExpression' ? array.elements : [op])];
+  return parts.some((part: Node) => part?.comments?.length > 0);
 }
 
 /**
@@ -595,6 +610,7 @@ function removeIfUnused(ctx: TransformContext, functionPath: ASTPath): boolean {
   if (!declaration || !name || !Array.isArray(declaration.parentPath?.value)) return false;
   if ((declaration.node as Node).type === 'VariableDeclaration' && (declaration.node as Node).declarations.length !== 1) return false;
   if (countReferences(ctx, declaration, name) > 0 || (declaration.node as Node).comments?.length) return false;
+  ctx.consequence(declaration, MESSAGES.helperRemoved(name));
   declaration.prune();
   removeUnusedBuiltinImports(ctx, fn);
   return true;
@@ -624,6 +640,8 @@ function removeUnusedBuiltinImports(ctx: TransformContext, removed: Node): void 
       return !mentions(removed, local) || countReferences(ctx, importPath, local) > 0;
     });
     if (kept.length === specifiers.length) return;
+    const names = specifiers.filter((specifier) => !kept.includes(specifier)).map((specifier) => specifier.local?.name as string);
+    ctx.consequence(importPath, MESSAGES.importRemoved(names.join(', '), source));
     if (kept.length === 0) importPath.prune();
     else node.specifiers = kept;
   });

@@ -1,5 +1,7 @@
 import { builtinModules } from 'node:module';
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import { getPrintOptions } from '../engine/print-options.ts';
+import type { TransformContext } from '../types.ts';
 import type { ModuleKind } from './get-module-kind.ts';
 import { isFilePragma } from './is-file-pragma.ts';
 import { parseStatement } from './parse-snippet.ts';
@@ -56,22 +58,23 @@ export function findModuleMember(j: JSCodeshift, root: Collection, wanted: Modul
   return undefined;
 }
 
+export const MODULE_MEMBER_MESSAGES = {
+  added: (statement: string) => `adds ${statement}`,
+  extended: (specifier: string, source: string) => `adds ${specifier} to the import from ${source}`,
+} as const;
+
 /**
  * Adds an import (ESM) or require (CommonJS) of the member under a local name that clashes with
- * nothing in the file, extending an existing import of the same module when there is one.
+ * nothing in the file, extending an existing import of the same module when there is one. The
+ * new line is an edit of its own, reported where it goes.
  */
-export function addModuleMember(
-  j: JSCodeshift,
-  root: Collection,
-  kind: ModuleKind,
-  wanted: ModuleMember,
-  quote: 'single' | 'double',
-): MemberReference {
+export function addModuleMember(ctx: TransformContext, kind: ModuleKind, wanted: ModuleMember): MemberReference {
+  const { j, root } = ctx;
   const local = getUnusedName(j, root, wanted.aliases);
   const program = root.find(j.Program).get().node;
   keepDirectiveSpacing(program);
   const body = program.body as Node[];
-  const specifier = quote === 'single' ? `'${wanted.modules[0]}'` : `"${wanted.modules[0]}"`;
+  const specifier = getPrintOptions(ctx.source).quote === 'single' ? `'${wanted.modules[0]}'` : `"${wanted.modules[0]}"`;
   if (kind === 'esm') {
     const existing = body.find(
       (statement) =>
@@ -81,16 +84,24 @@ export function addModuleMember(
         (statement.specifiers ?? []).every((specifier: Node) => specifier.type === 'ImportSpecifier'),
     );
     if (existing && existing.specifiers.length > 0) {
+      ctx.consequence(existing, MODULE_MEMBER_MESSAGES.extended(local === wanted.member ? local : `${wanted.member} as ${local}`, existing.source.extra?.raw ?? specifier));
       existing.specifiers.push(j.importSpecifier(j.identifier(wanted.member), j.identifier(local)));
     } else {
-      const declaration = `import { ${local === wanted.member ? local : `${wanted.member} as ${local}`} } from ${specifier};`;
-      insertWithModules(j, body, declaration, getImportSource);
+      const declaration = `import { ${local === wanted.member ? local : `${wanted.member} as ${local}`} } from ${specifier}`;
+      ctx.consequence(insertWithModules(j, body, `${declaration};`, getImportSource), MODULE_MEMBER_MESSAGES.added(declaration));
     }
   } else {
-    const declaration = `const { ${local === wanted.member ? local : `${wanted.member}: ${local}`} } = require(${specifier});`;
-    insertWithModules(j, body, declaration, getRequireSource);
+    const declaration = `const { ${local === wanted.member ? local : `${wanted.member}: ${local}`} } = require(${specifier})`;
+    ctx.consequence(insertWithModules(j, body, `${declaration};`, getRequireSource), MODULE_MEMBER_MESSAGES.added(declaration));
   }
   return { local };
+}
+
+/** A place in the input, for the finding of a statement that has none: where it goes. */
+type Site = { loc: { start: Position; lines: unknown } } | Node;
+
+function getSite(node: Node, start: Position | undefined): Site {
+  return start && node?.loc ? { loc: { start, lines: node.loc.lines } } : node;
 }
 
 /**
@@ -98,12 +109,22 @@ export function addModuleMember(
  * built-in: after the last built-in import (or require), else in front of the first one, else
  * first in the file.
  */
-function insertWithModules(j: JSCodeshift, body: Node[], text: string, getSource: (statement: Node) => string | undefined): void {
+function insertWithModules(j: JSCodeshift, body: Node[], text: string, getSource: (statement: Node) => string | undefined): Site {
   const sources = body.map(getSource);
   const lastBuiltin = sources.findLastIndex(isBuiltinModule);
   const first = sources.findIndex((source) => source !== undefined);
-  if (lastBuiltin < 0 && first >= 0) body.splice(first, 1, ...getStatementsBefore(j, body[first], text, first === 0));
-  else insertAfter(j, body, lastBuiltin, text);
+  if (lastBuiltin < 0 && first >= 0) {
+    const anchor = body[first];
+    const header = first === 0 ? getImportHeader(getLeadingComments(anchor)) : [];
+    body.splice(first, 1, ...getStatementsBefore(j, anchor, text, first === 0));
+    // Below the header, above the rest of the anchor's comments.
+    return getSite(anchor, getLeadingComments(anchor)[header.length]?.loc?.start ?? anchor.loc?.start);
+  }
+  return insertAfter(j, body, lastBuiltin, text);
+}
+
+function getLeadingComments(node: Node): Node[] {
+  return ((node?.comments ?? []) as Node[]).filter((comment) => comment.leading);
 }
 
 function getImportSource(statement: Node): string | undefined {
@@ -159,17 +180,19 @@ const NEXT_LINE_DIRECTIVE = /^\s*(?:eslint-disable-next-line\b|@ts-(?:ignore|exp
  * takes over the file's leading comments (license headers, pragmas) so that they stay on top, and
  * is followed by a blank line.
  */
-function insertAfter(j: JSCodeshift, body: Node[], after: number, text: string): void {
+function insertAfter(j: JSCodeshift, body: Node[], after: number, text: string): Site {
   const index = after >= 0 ? after : getDirectiveCount(body) - 1;
   if (index >= 0) {
-    body.splice(index, 1, ...getAnchoredStatements(j, body[index], text));
-    return;
+    const anchor = body[index];
+    body.splice(index, 1, ...getAnchoredStatements(j, anchor, text));
+    return getSite(anchor, getCommentedEnd(anchor));
   }
   const first = body[0];
   const { header, attached } = splitLeadingComments(first);
+  const site = getSite(first, attached[0]?.loc?.start ?? first?.loc?.start);
   if (header.length === 0) {
     body.unshift(getLeadingStatement(j, text));
-    return;
+    return site;
   }
   // The comments keep their own spacing; a statement printed from the snippet's lines could not
   // be placed between comments from the file's.
@@ -177,6 +200,7 @@ function insertAfter(j: JSCodeshift, body: Node[], after: number, text: string):
   statement.comments = header;
   first.comments = first.comments.filter((comment: Node) => !comment.leading || attached.includes(comment));
   body.unshift(statement);
+  return site;
 }
 
 /**

@@ -97,7 +97,7 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
   const files: CheckFile[] = [];
   for (const file of report.files) {
     // A call the per-file transforms already flag (an unforwarded signal) is not a chain problem too.
-    const taken = new Set(file.findings.map((finding) => `${finding.line}:${finding.column}`));
+    const taken = new Set(file.findings.filter((finding) => !finding.consequence).map((finding) => `${finding.line}:${finding.column}`));
     const chain = (chains.get(file.path) ?? []).filter((finding) => !taken.has(`${finding.line}:${finding.column}`));
     const findings = [...file.findings, ...chain].sort((a, b) => a.line - b.line || a.column - b.column);
     let diagnostics = findings.flatMap((finding) => toDiagnostic(finding, options));
@@ -169,6 +169,8 @@ export function getFindingRule(finding: Finding): Rule {
 }
 
 function toDiagnostic(finding: Finding, options: CheckOptions): Diagnostic[] {
+  // An import added, a helper removed: part of a fix reported at its site, no problem of its own.
+  if (finding.consequence) return [];
   const rule = getFindingRule(finding);
   const level = options.rules?.[rule.id] ?? rule.severity;
   if (level === 'off' || (options.only && !options.only.includes(rule.id))) return [];

@@ -28,6 +28,26 @@ export function getPosition(target: NodeOrPath, fileLines: unknown, sourceLines:
   return loc ? toPosition(loc.start) : { line: 1, column: 1 };
 }
 
+/**
+ * The last input line of the node a finding names, when it spans more lines than its first: an
+ * edit inside a multi-line call or object is on a line the report covers. A node a transform
+ * built stands for itself through its nearest ancestor from the input, as in `getPosition`, but
+ * never through the whole program, which would cover every line.
+ */
+export function getEndLine(target: NodeOrPath, fileLines: unknown): number | undefined {
+  type Spanned = { type?: string; loc?: { start: Position; end?: Position; lines?: unknown } | null };
+  const fromFile = (node: Spanned | undefined) => (node?.loc && node.loc.lines === fileLines ? node.loc : undefined);
+  let node = target as Spanned;
+  if ('node' in target && 'parentPath' in target) {
+    let path: any = target;
+    while (path && !fromFile(path.node)) path = path.parentPath;
+    node = path?.node;
+  }
+  const loc = fromFile(node);
+  if (!loc?.end || node.type === 'Program' || node.type === 'File' || loc.end.line <= loc.start.line) return undefined;
+  return loc.end.line;
+}
+
 /** recast's default: its columns count a tab of the indentation up to the next multiple of 4. */
 const RECAST_TAB_WIDTH = 4;
 
@@ -76,8 +96,17 @@ export function applyTransforms(
   const fileLines = (root.get().node as Located).loc?.lines;
   const sourceLines = file.source.split('\n');
   for (const { meta, transform } of transforms) {
-    const record = (kind: FindingKind) => (target: NodeOrPath, message: string, rule?: string) => {
-      findings.push({ transform: meta.name, kind, ...getPosition(target, fileLines, sourceLines), message, ...(rule ? { rule } : {}) });
+    const record = (kind: FindingKind, consequence = false) => (target: NodeOrPath, message: string, rule?: string) => {
+      const endLine = getEndLine(target, fileLines);
+      findings.push({
+        transform: meta.name,
+        kind,
+        ...getPosition(target, fileLines, sourceLines),
+        ...(endLine === undefined ? {} : { endLine }),
+        message,
+        ...(rule ? { rule } : {}),
+        ...(consequence ? { consequence } : {}),
+      });
     };
     const context: TransformContext = {
       j,
@@ -88,6 +117,7 @@ export function applyTransforms(
       options,
       edit: record('edit'),
       manual: record('manual'),
+      consequence: record('edit', true),
     };
     try {
       transform(context);

@@ -15,8 +15,15 @@ const SPREAD_SAFE = new Set([
 ]);
 
 type Parent = { type: string; operator?: string };
+type Expression = { type: string; expression?: { type: string; extra?: { parenthesized?: boolean } } };
 
-function isNeedlesslyParenthesized(node: { type: string }, parent: Parent, name: unknown): boolean {
+function isNeedlesslyParenthesized(node: Expression, parent: Parent, name: unknown): boolean {
+  // `() => ({ a: 1 }) as const`: the object's own parentheses already keep the body from reading
+  // as a block. recast wants the whole body parenthesized, finds no such parentheses in the source
+  // and reprints the statement around it, however far from any edit.
+  if ((node.type === 'TSAsExpression' || node.type === 'TSSatisfiesExpression') && parent.type === 'ArrowFunctionExpression' && name === 'body') {
+    return node.expression?.type === 'ObjectExpression' && node.expression.extra?.parenthesized === true;
+  }
   // A spread's operand is an AssignmentExpression.
   if ((parent.type === 'SpreadElement' || parent.type === 'SpreadProperty') && name === 'argument') {
     return SPREAD_SAFE.has(node.type);
@@ -36,8 +43,8 @@ function isNeedlesslyParenthesized(node: { type: string }, parent: Parent, name:
 let patched = false;
 
 /**
- * recast puts parentheses around `...a ? b : c`, `...await x`, `await a || b`, `throw a, b`
- * whenever it prints the enclosing node, although the grammar needs none. Printing a file
+ * recast puts parentheses around `...a ? b : c`, `...await x`, `await a || b`, `throw a, b`,
+ * `() => ({ a: 1 }) as const` whenever it prints the enclosing node, although the grammar needs none. Printing a file
  * in which a transform changed one line would otherwise add parentheses to unrelated lines.
  * Idempotent; applied before any printing.
  */

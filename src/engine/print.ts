@@ -1,3 +1,4 @@
+import { diffLines } from 'diff';
 import type { Collection } from 'jscodeshift';
 import { matchBraceSpacing } from './braces.ts';
 import { getPrintOptions } from './print-options.ts';
@@ -21,5 +22,45 @@ export function printRoot(root: Collection, source: string): string {
     const doubled = `${raw};;`;
     if (output.includes(doubled) && !source.includes(doubled)) output = output.replace(doubled, `${raw};`);
   }
-  return matchBraceSpacing(source, matchSemicolonStyle(source, output));
+  return keepLineEndings(source, matchBraceSpacing(source, matchSemicolonStyle(source, output)));
+}
+
+/**
+ * recast joins the lines it prints with one line terminator, so in a file of mixed line endings
+ * (a bundle that pasted in a CRLF license header) every line of a reprinted block loses its CR,
+ * however far from the edit. Lines the edit left alone get their own ending back; a new line
+ * takes the ending of the line it replaces, else LF. A file of CRLF only is LF text by now
+ * (normalizeText), so this is about mixed files.
+ */
+function keepLineEndings(source: string, output: string): string {
+  if (!source.includes('\r\n') || output === source) return output;
+  const before = source.split('\n');
+  const after = output.split('\n');
+  const strip = (line: string) => line.replace(/\r$/, '');
+  const lines: string[] = [];
+  let oldIndex = 0;
+  let newIndex = 0;
+  let removed: string[] = [];
+  for (const part of diffLines(before.map(strip).join('\n'), after.map(strip).join('\n'))) {
+    const count = part.count ?? 0;
+    if (part.removed) {
+      removed = before.slice(oldIndex, oldIndex + count);
+      oldIndex += count;
+      continue;
+    }
+    if (part.added) {
+      for (let i = 0; i < count; i++) {
+        const line = strip(after[newIndex + i] as string);
+        lines.push(removed[i]?.endsWith('\r') && newIndex + i < after.length - 1 ? `${line}\r` : line);
+      }
+    } else {
+      lines.push(...before.slice(oldIndex, oldIndex + count));
+      oldIndex += count;
+    }
+    newIndex += count;
+    removed = [];
+  }
+  // The text after the last line break (empty when the output ends in one) is no line of the diff.
+  lines.push(...after.slice(lines.length).map(strip));
+  return lines.join('\n');
 }

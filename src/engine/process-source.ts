@@ -3,6 +3,7 @@ import type { Finding, TransformModule, TransformOptions } from '../types.ts';
 import { applyTransforms, type FileInput, TransformError } from './context.ts';
 import { type EditProblem, findEditProblems, type NetOptions } from './safety-net.ts';
 import { printRoot } from './print.ts';
+import { getUnaccountedHunks } from '../report/hunks.ts';
 import { getJscodeshift, getParserName, isTypeScriptPath } from './parsers.ts';
 import { normalizeText, restoreText } from './text.ts';
 
@@ -124,7 +125,7 @@ function runPipeline(
   if (!net || !findings.some((finding) => finding.kind === 'edit')) return { findings, printed: file.source };
   try {
     const printed = printRoot(root, file.source);
-    if (printed === file.source || findEditProblems(j, file.source, printed, net).length === 0) return { findings, printed };
+    if (printed === file.source || getNetProblems(j, file.source, printed, findings, net).length === 0) return { findings, printed };
   } catch {
     // Told apart below, one transform at a time.
   }
@@ -149,20 +150,37 @@ function findCulprit(
   for (const module of transforms) {
     const name = module.meta.name;
     let printed: string;
+    let findings: Finding[];
     try {
-      const findings = applyTransforms(j, root, file, [module], options);
+      findings = applyTransforms(j, root, file, [module], options);
       if (!findings.some((finding) => finding.kind === 'edit')) continue;
       printed = printRoot(root, file.source);
     } catch (error) {
       return { failed: name, findings: [getInternalError(name, error instanceof TransformError ? error.cause : error)] };
     }
-    const problems = net ? findEditProblems(j, file.source, printed, net) : [];
+    const problems = net ? getNetProblems(j, file.source, printed, findings, net) : [];
     if (problems.length > 0) return { failed: name, findings: getProblemFindings(name, problems) };
   }
   return undefined;
 }
 
+/**
+ * What the net finds wrong with `printed`: edits that change what a name refers to
+ * (`findEditProblems`), and lines the printer changed away from every edit the findings name
+ * (recast reprinting a neighbour): a change nobody reports is a change nobody reviews.
+ */
+function getNetProblems(j: JSCodeshift, source: string, printed: string, findings: readonly Finding[], net: NetOptions): EditProblem[] {
+  const edits = findings.filter((finding) => finding.kind === 'edit');
+  const reprints = getUnaccountedHunks(source, printed, edits).map((hunk) => ({
+    line: Math.max(1, hunk.line),
+    column: 1,
+    message: ENGINE_MESSAGES.reprint(Math.max(1, hunk.line)),
+  }));
+  return reprints.length > 0 ? reprints : findEditProblems(j, source, printed, net);
+}
+
 export const ENGINE_MESSAGES = {
+  reprint: (line: number) => `the printer would also rewrite line ${line}, away from every edit`,
   internalError: (transform: string, error: string) => `internal error in ${transform} (please report): ${error}; its edits to this file were left out`,
   dropped: (problem: string) => `${problem}: none of this transform's edits to the file were written, review this site by hand`,
 } as const;

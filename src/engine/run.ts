@@ -427,7 +427,8 @@ export function buildSummary(files: readonly FileResult[], durationMs: number): 
     unchanged: count('unchanged'),
     skipped: count('skipped'),
     errors: count('error'),
-    edits: findings.filter((finding) => finding.kind === 'edit').length,
+    // Fixes, not their consequences: an import added for a rewritten sleep is part of that fix.
+    edits: findings.filter((finding) => finding.kind === 'edit' && !finding.consequence).length,
     manual: findings.filter((finding) => finding.kind === 'manual').length,
     durationMs: Math.round(durationMs),
   };

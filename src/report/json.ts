@@ -6,7 +6,11 @@ export interface JsonFinding {
   transform: string;
   line: number;
   column: number;
+  /** The last line of the site, when it spans several. */
+  endLine?: number;
   message: string;
+  /** A change that follows from another edit (an import added, a helper removed): no site of its own. */
+  consequence?: boolean;
 }
 
 export interface JsonFile {
@@ -37,7 +41,14 @@ export function buildJsonReport(report: RunReport): JsonReport {
   return {
     version: report.version,
     files: report.files.map((file) => {
-      const strip = ({ transform, line, column, message }: JsonFinding) => ({ transform, line, column, message });
+      const strip = ({ transform, line, column, endLine, message, consequence }: JsonFinding) => ({
+        transform,
+        line,
+        column,
+        ...(endLine === undefined ? {} : { endLine }),
+        message,
+        ...(consequence ? { consequence } : {}),
+      });
       return {
         path: file.path,
         status: file.status,
