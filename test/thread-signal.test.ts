@@ -219,6 +219,8 @@ describe('ctxmod migrate runs thread-signal', () => {
       '7 thread-signal',
       '8 thread-signal',
       '16 thread-signal',
+      // The import the sleep's rewrite adds, reported after the pass too.
+      '1 abortable-sleep',
       '9 loop-check',
       '12 abortable-sleep',
     ]);
