@@ -37,6 +37,11 @@ export interface Finding {
    * its own, so `ctxmod check` reports no problem there.
    */
   readonly consequence?: boolean;
+  /**
+   * A site left as it is because its code already cancels the work its own way (an 'abort'
+   * listener that stops it): `migrate` lists it for review, `ctxmod check` reports no problem.
+   */
+  readonly handled?: boolean;
   readonly message: string;
   /**
    * The `ctxmod check` rule this site breaks (`unforwarded-signal`, `race-without-cancel`, ...),
@@ -127,6 +132,8 @@ export interface TransformContext {
    * helper removed after its last use): every diff hunk needs an entry of the report.
    */
   consequence(node: NodeOrPath, message: string): void;
+  /** Record a site left alone because its code already cancels it its own way (see `Finding.handled`). */
+  handled(node: NodeOrPath, message: string, rule?: string): void;
 }
 
 export type NodeOrPath = ASTPath | { loc?: { start: { line: number; column: number } } | null };

@@ -73,7 +73,7 @@ interface SleepHelper {
 type SleepPlan =
   | { readonly kind: 'signal'; readonly sleep: SleepPromise; readonly signal: SignalInScope }
   | { readonly kind: 'helper'; readonly helper: SleepHelper; readonly calls: readonly HelperCall[] }
-  | { readonly kind: 'note'; readonly path: ASTPath; readonly message: string };
+  | { readonly kind: 'note'; readonly path: ASTPath; readonly message: string; readonly handled?: boolean };
 
 /** A direct call of a sleep helper with a signal in scope to pass to it. */
 interface HelperCall {
@@ -84,7 +84,7 @@ interface HelperCall {
 export function transform(ctx: TransformContext): void {
   const plans = getSleepPromises(ctx).flatMap((sleep) => planSleep(ctx, sleep));
   const edits = plans.filter((plan) => plan.kind !== 'note');
-  for (const plan of plans) if (plan.kind === 'note') ctx.manual(plan.path, plan.message);
+  for (const plan of plans) if (plan.kind === 'note') (plan.handled ? ctx.handled : ctx.manual)(plan.path, plan.message);
   if (edits.length === 0) return;
   const blocked = getBlockedReason(ctx);
   if (blocked) {
@@ -127,7 +127,7 @@ function planSleep(ctx: TransformContext, sleep: SleepPromise): SleepPlan[] {
   if (signal) {
     // The code's own abort handling (its error, a listener that ends the wait) would be bypassed.
     const obstacle = getForwardingObstacle(sleep.path, signal, []);
-    return [obstacle.kind === 'obstacle' ? { kind: 'note', path: sleep.path, message: MESSAGES.kept(obstacle.reason) } : { kind: 'signal', sleep, signal }];
+    return [obstacle.kind === 'obstacle' ? { kind: 'note', path: sleep.path, message: MESSAGES.kept(obstacle.reason), handled: obstacle.handled } : { kind: 'signal', sleep, signal }];
   }
   const helper = getSleepHelper(sleep);
   return helper ? planHelper(ctx, helper) : [];
@@ -147,7 +147,7 @@ function planHelper(ctx: TransformContext, helper: SleepHelper): SleepPlan[] {
     if (!signal) return [];
     const obstacle = getForwardingObstacle(path, signal, []);
     if (obstacle.kind === 'obstacle') {
-      kept.push({ kind: 'note', path, message: MESSAGES.keptCall(helper.name, signal.expression, obstacle.reason) });
+      kept.push({ kind: 'note', path, message: MESSAGES.keptCall(helper.name, signal.expression, obstacle.reason), handled: obstacle.handled });
       return [];
     }
     return [{ path, signal }];

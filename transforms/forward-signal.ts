@@ -47,7 +47,7 @@ function forwardSignal(ctx: TransformContext, path: ASTPath, match: CallMatch, s
   const rule = getRule(match, args);
   if (getSignalArgument(path, match.entry.signal).kind === 'passed') return;
   const obstacle = getForwardingObstacle(path, signal, getResultNames(path));
-  if (obstacle.kind === 'obstacle') return ctx.manual(path, MESSAGES.kept(match.callee, signal.expression, obstacle.reason), rule);
+  if (obstacle.kind === 'obstacle') return (obstacle.handled ? ctx.handled : ctx.manual)(path, MESSAGES.kept(match.callee, signal.expression, obstacle.reason), rule);
   const expression = getSinkSignalText(ctx.j, ctx.root, signal, match.entry.signal.acceptsNull === true);
   // `context` does not carry `context.options.signal` as a signal: passing `context` passes none.
   const value = { expression, ...(signal.members ? {} : { binding: signal.binding }) };

@@ -107,7 +107,7 @@ export function transform(ctx: TransformContext): void {
     const emitter = getEmitterBase(site.promise.emitter);
     const obstacle = signal ? getForwardingObstacle(site.promise.path, signal, getSourceNames(site.promise.path, emitter)) : undefined;
     if (obstacle?.kind === 'obstacle') {
-      ctx.manual(site.promise.path, MESSAGES.unsupported(obstacle.reason));
+      (obstacle.handled ? ctx.handled : ctx.manual)(site.promise.path, MESSAGES.unsupported(obstacle.reason));
       continue;
     }
     if (blocked) {

@@ -78,7 +78,7 @@ function migrateHttp(ctx: TransformContext, path: ASTPath, match: CallMatch): vo
   if (site.kind === 'unsure') return ctx.manual(path, MESSAGES.optionsUnsure(match.callee, site.reason), RULES.http);
   // A signal passed already (`combine`) was someone's choice; only a new one may break a contract.
   const obstacle = site.kind === 'add' && signal ? getForwardingObstacle(path, signal, getResultNames(path)) : undefined;
-  if (signal && obstacle?.kind === 'obstacle') return ctx.manual(path, MESSAGES.kept(match.callee, signal.expression, obstacle.reason), RULES.http);
+  if (signal && obstacle?.kind === 'obstacle') return (obstacle.handled ? ctx.handled : ctx.manual)(path, MESSAGES.kept(match.callee, signal.expression, obstacle.reason), RULES.http);
   const ms = getNodeText(site.timeout.value);
   if (ms === undefined || !isSafeToRepeat(site.timeout.value)) {
     return ctx.manual(path, MESSAGES.complexTimeout(match.callee, getNodeText(site.timeout.value) ?? 'timeout'), RULES.http);
@@ -108,7 +108,7 @@ function migrateClient(ctx: TransformContext, path: ASTPath, match: CallMatch, m
   if (site.kind === 'none' || site.kind === 'combine') return;
   if (site.kind === 'unsure') return ctx.manual(path, MESSAGES.optionsUnsure(match.callee, site.reason), RULES.client);
   const obstacle = getForwardingObstacle(path, signal, getResultNames(path));
-  if (obstacle.kind === 'obstacle') return ctx.manual(path, MESSAGES.kept(match.callee, signal.expression, obstacle.reason), RULES.client);
+  if (obstacle.kind === 'obstacle') return (obstacle.handled ? ctx.handled : ctx.manual)(path, MESSAGES.kept(match.callee, signal.expression, obstacle.reason), RULES.client);
   if (module === 'got' && isNumber(site.timeout.value)) return ctx.manual(path, MESSAGES.gotNumber(match.callee, signal.expression), RULES.client);
   const value = getSinkSignalText(ctx.j, ctx.root, signal, match.entry.signal.acceptsNull === true);
   const property = value === 'signal' ? 'signal' : `signal: ${value}`;

@@ -171,6 +171,8 @@ export function getFindingRule(finding: Finding): Rule {
 function toDiagnostic(finding: Finding, options: CheckOptions): Diagnostic[] {
   // An import added, a helper removed: part of a fix reported at its site, no problem of its own.
   if (finding.consequence) return [];
+  // Left alone because the code already stops the work on abort: nothing is broken there.
+  if (finding.handled) return [];
   const rule = getFindingRule(finding);
   const level = options.rules?.[rule.id] ?? rule.severity;
   if (level === 'off' || (options.only && !options.only.includes(rule.id))) return [];

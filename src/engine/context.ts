@@ -96,7 +96,7 @@ export function applyTransforms(
   const fileLines = (root.get().node as Located).loc?.lines;
   const sourceLines = file.source.split('\n');
   for (const { meta, transform } of transforms) {
-    const record = (kind: FindingKind, consequence = false) => (target: NodeOrPath, message: string, rule?: string) => {
+    const record = (kind: FindingKind, consequence = false, handled = false) => (target: NodeOrPath, message: string, rule?: string) => {
       const endLine = getEndLine(target, fileLines);
       findings.push({
         transform: meta.name,
@@ -106,6 +106,7 @@ export function applyTransforms(
         message,
         ...(rule ? { rule } : {}),
         ...(consequence ? { consequence } : {}),
+        ...(handled ? { handled } : {}),
       });
     };
     const context: TransformContext = {
@@ -118,6 +119,7 @@ export function applyTransforms(
       edit: record('edit'),
       manual: record('manual'),
       consequence: record('edit', true),
+      handled: record('manual', false, true),
     };
     try {
       transform(context);

@@ -11,6 +11,8 @@ export interface JsonFinding {
   message: string;
   /** A change that follows from another edit (an import added, a helper removed): no site of its own. */
   consequence?: boolean;
+  /** A review note at a site whose code already stops the work on abort (see `Finding.handled`). */
+  handled?: boolean;
 }
 
 export interface JsonFile {
@@ -41,13 +43,14 @@ export function buildJsonReport(report: RunReport): JsonReport {
   return {
     version: report.version,
     files: report.files.map((file) => {
-      const strip = ({ transform, line, column, endLine, message, consequence }: JsonFinding) => ({
+      const strip = ({ transform, line, column, endLine, message, consequence, handled }: JsonFinding) => ({
         transform,
         line,
         column,
         ...(endLine === undefined ? {} : { endLine }),
         message,
         ...(consequence ? { consequence } : {}),
+        ...(handled ? { handled } : {}),
       });
       return {
         path: file.path,

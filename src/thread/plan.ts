@@ -1067,7 +1067,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     }
   }
   relaxRequired();
-  if (fromSources && !options.audit) dropUnfedFunctions();
+  if (fromSources) dropUnfedFunctions();
   if (unsourcedSinks.size > 0) plan.summary.push(MESSAGES.unsourcedSinks(unsourcedSinks.size));
   for (const [fn, calls] of options.audit ? [] : entryCalls) {
     const sites = calls.map((call) => {
