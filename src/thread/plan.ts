@@ -72,6 +72,8 @@ export interface PlannedFinding {
   readonly kind: 'edit' | 'manual';
   readonly pos: number;
   readonly message: string;
+  /** A call left without a signal on purpose (its result is shared): no problem for `check`. */
+  readonly handled?: boolean;
 }
 
 export interface ThreadPlan {
@@ -245,12 +247,12 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     plan.edits.set(name, list);
     editOwners.set(edit, owner!);
   };
-  const report = (node: ts.Node, kind: PlannedFinding['kind'], message: string) => {
+  const report = (node: ts.Node, kind: PlannedFinding['kind'], message: string, handled = false) => {
     const file = node.getSourceFile();
     const list = plan.findings.get(file.fileName) ?? [];
     const pos = node.getStart(file);
     if (list.some((finding) => finding.pos === pos && finding.message === message)) return;
-    const finding = { kind, pos, message };
+    const finding: PlannedFinding = { kind, pos, message, ...(handled ? { handled } : {}) };
     list.push(finding);
     plan.findings.set(file.fileName, list);
     if (kind === 'edit') findingOwners.set(finding, owner!);
@@ -901,7 +903,8 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     const args = call.arguments ?? [];
     const cleanup = isInFinally(call);
     const shared = getSharedResult(checker, call);
-    if (shared && isEditable(file) && hasSignalAbove(call)) report(call, 'manual', MESSAGES.shared(describeSharedResult(shared)));
+    // Sharing the result is the design: one caller's signal has no place in it.
+    if (shared && isEditable(file) && hasSignalAbove(call)) report(call, 'manual', MESSAGES.shared(describeSharedResult(shared)), true);
     if (slot.context) {
       if (!isEditable(file) || !call.arguments) return false;
       if (args.some((a) => ts.isSpreadElement(a))) {
@@ -1036,7 +1039,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       }
     }
     for (const [fn, info] of marked) {
-      if (info && unfed.has(changeSets.find(fn))) report(fn, 'manual', MESSAGES.unfed(getFunctionName(fn) ?? 'the function'));
+      if (info && unfed.has(changeSets.find(fn))) report(fn, 'manual', MESSAGES.unfed(getFunctionName(fn) ?? 'the function'), true);
     }
   };
 

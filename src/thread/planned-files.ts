@@ -48,7 +48,14 @@ export function buildAnalysis(program: ts.Program, plan: ThreadPlan): ThreadAnal
       .slice()
       .sort((a, b) => a.pos - b.pos)
       .map((planned) => {
-        const finding: Finding = { transform: THREAD_TRANSFORM, kind: planned.kind, ...toPosition(planned.pos), message: planned.message, rule: THREAD_RULE };
+        const finding: Finding = {
+          transform: THREAD_TRANSFORM,
+          kind: planned.kind,
+          ...toPosition(planned.pos),
+          message: planned.message,
+          rule: THREAD_RULE,
+          ...(planned.handled ? { handled: true } : {}),
+        };
         const set = plan.sets.ofFinding.get(planned);
         return set === undefined ? { finding } : { finding, set };
       });
