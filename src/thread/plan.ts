@@ -189,6 +189,11 @@ function describeSharedResult(shared: SharedResult): string {
 /** Array methods and promise handlers: they call their first argument with arguments of their own, known ones. */
 const CALLBACK_METHODS = new Set(['map', 'flatMap', 'forEach', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'then', 'catch']);
 
+/** fs calls that write what they are given (see isShortLocalWrite). */
+const LOCAL_WRITES = new Set(['writeFile', 'appendFile']);
+/** Types of data that is all there when the write starts. */
+const BYTE_TYPES = new Set(['Buffer', 'Uint8Array', 'ArrayBufferView', 'DataView']);
+
 /** What the ctx carrier passes where there is no signal: Go's `context.TODO()`. */
 const EMPTY_CONTEXT = '{}';
 
@@ -997,11 +1002,28 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     return { index, property, encoding: stringIsEncoding ?? false };
   };
 
+  /**
+   * `writeFile(path, data)` / `appendFile` of a string or bytes: a short local write that an abort
+   * would only cut in half, leaving a partial or temporary file (a config saved when the client
+   * went away). Go's os.WriteFile takes no context either. Only a streamed write is worth a signal.
+   */
+  const isShortLocalWrite = (call: ts.CallExpression | ts.NewExpression): boolean => {
+    if (!ts.isCallExpression(call) || !LOCAL_WRITES.has(getCalleeName(call.expression) ?? '')) return false;
+    const data = call.arguments[1];
+    return data !== undefined && isStringOrBytes(checker.getTypeAtLocation(data));
+  };
+  const isStringOrBytes = (type: ts.Type): boolean => {
+    if (type.isUnion()) return type.types.every(isStringOrBytes);
+    if (type.flags & ts.TypeFlags.StringLike) return true;
+    return BYTE_TYPES.has(type.getSymbol()?.getName() ?? '');
+  };
+
   // 2. Sinks: candidate calls whose resolved signature has an unfilled signal slot.
   const candidateNames = new Set([...getCatalogNames(options.catalog), ...signalFunctionNames]);
   for (const name of candidateNames) {
     for (const call of callsByName.get(name) ?? []) {
       if (!ts.isCallExpression(call) && !ts.isNewExpression(call)) continue;
+      if (isShortLocalWrite(call)) continue;
       const signature = checker.getResolvedSignature(call);
       const slot = (signature && types.getSlot(signature, call)) ?? getCatalogSlot(call);
       if (slot) handleSink(call, slot);

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 
 export async function copy(from: string, to: string, signal?: AbortSignal) {
   const text = await readFile(from, { encoding: 'utf8', signal });
-  await writeFile(to, text, { encoding: 'utf8', signal });
+  await writeFile(to, text, { encoding: 'utf8' });
   spawn('sync', [], { signal });
 }
 
