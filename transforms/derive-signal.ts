@@ -6,10 +6,11 @@ import { getNodeText } from '../src/ast/get-node-text.ts';
 import { getFreshSignal } from '../src/ast/get-fresh-signal.ts';
 import { getBindingReferences } from '../src/ast/get-references.ts';
 import { isGlobalReference } from '../src/ast/is-global-reference.ts';
+import { isWithin } from '../src/ast/is-within.ts';
 import { parseExpression } from '../src/ast/parse-snippet.ts';
 import { withComments } from '../src/ast/replace-node.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
-import { getDeclaredMemberType, mayHaveSignal } from '../src/scope/get-signal-in-scope.ts';
+import { getDeclaredMemberType, getParamTarget, mayHaveSignal } from '../src/scope/get-signal-in-scope.ts';
 import type { TransformContext, TransformMeta } from '../src/types.ts';
 
 type Node = any;
@@ -164,7 +165,7 @@ function getParameterBagSignal(ctx: TransformContext, site: ASTPath, name: strin
 }
 
 function getParamIdentifier(param: Node): Node | undefined {
-  const target = param.type === 'AssignmentPattern' ? param.left : param.type === 'TSParameterProperty' ? param.parameter : param;
+  const target = getParamTarget(param);
   return target?.type === 'Identifier' ? target : undefined;
 }
 
@@ -195,7 +196,7 @@ function readsCallerSignal(ctx: TransformContext, caller: CallerSignal, site: AS
   const siteStart = (site.node as Node).start as number;
   return getBindingReferences(ctx.j, ctx.root, site, caller.binding).some((reference) => {
     // The parameter list declares it (a shorthand `{ signal }` pattern's key looks like a read).
-    if (!isInside(reference, within) || within.params.some((param: Node) => isInside(reference, param))) return false;
+    if (!isWithin(reference, [within]) || isWithin(reference, within.params)) return false;
     const node = reference.node as Node;
     if (overridden.has(node)) return false;
     if (!caller.property) return true;
@@ -220,13 +221,6 @@ function isDestructuredWithoutSignal(reference: ASTPath): boolean {
   return (parent.id.properties as Node[]).every(
     (property) => (property.type === 'ObjectProperty' || property.type === 'Property') && !property.computed && property.key.type === 'Identifier' && property.key.name !== 'signal',
   );
-}
-
-function isInside(path: ASTPath, node: Node): boolean {
-  for (let current: ASTPath | null = path; current; current = current.parentPath) {
-    if (current.node === node) return true;
-  }
-  return false;
 }
 
 /** A comment on the property, its statement or the function saying the detach is wanted. */

@@ -1,6 +1,7 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { getSignalInScope, type SignalInScope } from '../scope/get-signal-in-scope.ts';
 import { getEnclosingFunctions } from './get-enclosing-functions.ts';
+import { isWithin } from './is-within.ts';
 
 type Node = any;
 
@@ -28,11 +29,4 @@ function isParameterAt(path: ASTPath, functionPath: ASTPath, name: string): bool
   const bindings: ASTPath[] = scope.getBindings()[name] ?? [];
   const params = (functionPath.node as Node).params as Node[];
   return bindings.length > 0 && bindings.every((binding) => isWithin(binding, params));
-}
-
-function isWithin(path: ASTPath, nodes: readonly Node[]): boolean {
-  for (let current: ASTPath | null = path; current; current = current.parentPath) {
-    if (nodes.includes(current.node)) return true;
-  }
-  return false;
 }

@@ -1,5 +1,6 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { getEnclosingFunctions } from '../ast/get-enclosing-functions.ts';
+import { isWithin } from '../ast/is-within.ts';
 
 /** An AbortSignal expression usable at a given site. */
 export interface SignalInScope {
@@ -260,7 +261,8 @@ function hasEvidence(j: JSCodeshift, functionPath: ASTPath, candidate: Candidate
   );
 }
 
-function getParamTarget(param: Node): Node | undefined {
+/** The binding a parameter declares: past a default value (`= {}`) or a TS parameter property. */
+export function getParamTarget(param: Node): Node | undefined {
   return param.type === 'AssignmentPattern' ? param.left : param.type === 'TSParameterProperty' ? param.parameter : param;
 }
 
@@ -387,13 +389,6 @@ function resolvesToDeclaration(site: ASTPath, functionPath: ASTPath, name: strin
   if (!scope || scope.node !== functionPath.node) return false;
   const bindings: ASTPath[] = scope.getBindings()[name] ?? [];
   return bindings.length > 0 && bindings.every((binding) => isWithin(binding, declarations));
-}
-
-function isWithin(path: ASTPath, nodes: readonly Node[]): boolean {
-  for (let current: ASTPath | null = path; current; current = current.parentPath) {
-    if (nodes.includes(current.node)) return true;
-  }
-  return false;
 }
 
 /** `AbortSignal`, `AbortSignal | undefined`, `globalThis.AbortSignal | null`. */
