@@ -84,7 +84,22 @@ export interface TransformOptions {
    * the race used (default). `false`: with the operation's own abort error (CLI `--no-keep-error`).
    */
   readonly keepError?: boolean;
+  /**
+   * How the repository's formatter config (Prettier, Biome, `.editorconfig`) lays out code, for
+   * new code in this file where the file itself does not show it. The engine fills it per file
+   * unless the caller set it (see `getStyleForFile`).
+   */
+  readonly style?: CodeStyle;
   readonly [key: string]: unknown;
+}
+
+/** What a formatter config says about code layout; a key it leaves open is absent. */
+export interface CodeStyle {
+  readonly quote?: 'single' | 'double';
+  readonly semicolons?: boolean;
+  readonly useTabs?: boolean;
+  readonly indentWidth?: number;
+  readonly arrowParens?: 'always' | 'avoid';
 }
 
 /**

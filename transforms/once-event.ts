@@ -1,4 +1,5 @@
 import type { ASTPath } from 'jscodeshift';
+import { buildArrowParam } from '../src/ast/build-arrow-param.ts';
 import { buildTimeoutSignalText } from '../src/ast/build-timeout-signal.ts';
 import { getModuleKind } from '../src/ast/get-module-kind.ts';
 import { getSourceNames } from '../src/ast/get-abort-handled-resource.ts';
@@ -349,14 +350,14 @@ function rewrite(ctx: TransformContext, promise: OncePromise, callee: string, op
     promise.path.replace(parseExpression(ctx.j, call));
     return;
   }
-  promise.path.replace(parseExpression(ctx.j, `${call}.then(${buildThenCallback(resolution, valueType)})`));
+  promise.path.replace(parseExpression(ctx.j, `${call}.then(${buildThenCallback(ctx, resolution, valueType)})`));
 }
 
 /** `([value]) => value as T`, `(args) => args as T` or `() => constant`. */
-function buildThenCallback(resolution: Resolution, valueType: string | undefined): string {
+function buildThenCallback(ctx: TransformContext, resolution: Resolution, valueType: string | undefined): string {
   const cast = valueType === undefined ? '' : ` as ${valueType}`;
   if (resolution.kind === 'first') return `([value]) => value${cast}`;
-  if (resolution.kind === 'all') return `(args) => args${cast}`;
+  if (resolution.kind === 'all') return `${buildArrowParam(ctx, 'args')} => args${cast}`;
   return `() => ${resolution.text}`;
 }
 

@@ -1,5 +1,6 @@
 import { builtinModules } from 'node:module';
 import type { ASTPath } from 'jscodeshift';
+import { buildArrowParam } from '../src/ast/build-arrow-param.ts';
 import { buildAnySignalText, buildTimeoutSignalText, type TimeoutSignalText } from '../src/ast/build-timeout-signal.ts';
 import { getNodeText } from '../src/ast/get-node-text.ts';
 import { getBindingReferences } from '../src/ast/get-references.ts';
@@ -13,6 +14,7 @@ import { getProperty } from '../src/catalog/signal-argument.ts';
 import { CallMatcher } from '../src/catalog/match.ts';
 import type { SignalSlot } from '../src/catalog/types.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
+import { getIndentUnit } from '../src/engine/print-options.ts';
 import { getSignalInScope, getSignalParameter } from '../src/scope/get-signal-in-scope.ts';
 import type { TransformContext, TransformMeta } from '../src/types.ts';
 
@@ -400,7 +402,8 @@ function passTimeoutSignal(ctx: TransformContext, racePath: ASTPath, opPath: AST
   ctx.edit(racePath, MESSAGES.signal(target.callee), RULES.race);
   // The catch parameter must not hide a name the original error reads (`reject(error)`).
   const param = ['error', 'reason', 'cause'].find((candidate) => !mentions(timeout.error, candidate)) ?? `${name}Error`;
-  const replacement = parseExpression(ctx.j, `_.catch((${param}) => {\n  throw ${name}.aborted ? _ : ${param};\n})`);
+  const indent = getIndentUnit(ctx.source, ctx.options.style);
+  const replacement = parseExpression(ctx.j, `_.catch(${buildArrowParam(ctx, param)} => {\n${indent}throw ${name}.aborted ? _ : ${param};\n})`);
   replacement.callee.object = op;
   replacement.arguments[0].body.body[0].argument.consequent = timeout.error;
   racePath.replace(replacement);
@@ -503,7 +506,8 @@ function clearTimer(ctx: TransformContext, racePath: ASTPath, timeout: TimeoutPr
   else executor.body.body[0].expression = assignment;
 
   ctx.edit(racePath, MESSAGES.cleared, RULES.timer);
-  const onSettled = settled ? `{\n  clearTimeout(${name});\n  ${settled.abort}.abort();\n}` : `clearTimeout(${name})`;
+  const indent = getIndentUnit(ctx.source, ctx.options.style);
+  const onSettled = settled ? `{\n${indent}clearTimeout(${name});\n${indent}${settled.abort}.abort();\n}` : `clearTimeout(${name})`;
   const replacement = parseExpression(ctx.j, `_.finally(() => ${onSettled})`);
   replacement.callee.object = racePath.node;
   racePath.replace(replacement);

@@ -74,7 +74,7 @@ export function addModuleMember(ctx: TransformContext, kind: ModuleKind, wanted:
   const program = root.find(j.Program).get().node;
   keepDirectiveSpacing(program);
   const body = program.body as Node[];
-  const specifier = getPrintOptions(ctx.source).quote === 'single' ? `'${wanted.modules[0]}'` : `"${wanted.modules[0]}"`;
+  const specifier = getPrintOptions(ctx.source, ctx.options.style).quote === 'single' ? `'${wanted.modules[0]}'` : `"${wanted.modules[0]}"`;
   if (kind === 'esm') {
     const existing = body.find(
       (statement) =>

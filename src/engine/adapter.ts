@@ -1,5 +1,5 @@
 import type { API, FileInfo, Options } from 'jscodeshift';
-import type { TransformModule } from '../types.ts';
+import type { CodeStyle, TransformModule } from '../types.ts';
 import { applyTransforms } from './context.ts';
 import { printRoot } from './print.ts';
 
@@ -26,7 +26,7 @@ export function createJscodeshiftTransform(module: TransformModule) {
         process.stderr.write(`${file.path}:${finding.line}:${finding.column}: ${finding.transform}: ${finding.message}\n`);
       }
     }
-    const output = printRoot(root, file.source);
+    const output = printRoot(root, file.source, options.style as CodeStyle | undefined);
     return output === file.source ? undefined : output;
   };
 }

@@ -1,6 +1,8 @@
 import { diffLines } from 'diff';
 import type { Collection } from 'jscodeshift';
+import type { CodeStyle } from '../types.ts';
 import { matchBraceSpacing } from './braces.ts';
+import { matchTabIndentation } from './indentation.ts';
 import { getPrintOptions } from './print-options.ts';
 import { patchRecast } from './library-patches.ts';
 import { matchSemicolonStyle } from './semicolons.ts';
@@ -11,10 +13,11 @@ patchRecast();
  * Prints the root once. recast doubles the semicolon of a top-level directive (`'use strict';;`)
  * whenever the program body is reprinted (recast issue 558): undo exactly that, and only where
  * the input did not have it. In a file written without semicolons, new lines go without too; in
- * one written `{signal}`, new braces have no inner spaces.
+ * one written `{signal}`, new braces have no inner spaces. `style`: what the repository's
+ * formatter config says, for what the file does not show (see `getPrintOptions`).
  */
-export function printRoot(root: Collection, source: string): string {
-  let output = root.toSource(getPrintOptions(source));
+export function printRoot(root: Collection, source: string, style: CodeStyle = {}): string {
+  let output = root.toSource(getPrintOptions(source, style));
   const program = root.find('Program' as never).get().node as { directives?: { value: { extra?: { raw?: string } } }[] };
   for (const directive of program.directives ?? []) {
     const raw = directive.value.extra?.raw;
@@ -22,7 +25,7 @@ export function printRoot(root: Collection, source: string): string {
     const doubled = `${raw};;`;
     if (output.includes(doubled) && !source.includes(doubled)) output = output.replace(doubled, `${raw};`);
   }
-  return keepLineEndings(source, matchBraceSpacing(source, matchSemicolonStyle(source, output)));
+  return keepLineEndings(source, matchBraceSpacing(source, matchSemicolonStyle(source, matchTabIndentation(source, output), style)));
 }
 
 /**

@@ -124,7 +124,7 @@ function runPipeline(
   // printing anyway could only introduce recast's own formatting changes.
   if (!net || !findings.some((finding) => finding.kind === 'edit')) return { findings, printed: file.source };
   try {
-    const printed = printRoot(root, file.source);
+    const printed = printRoot(root, file.source, options.style);
     if (printed === file.source || getNetProblems(j, file.source, printed, findings, net).length === 0) return { findings, printed };
   } catch {
     // Told apart below, one transform at a time.
@@ -154,7 +154,7 @@ function findCulprit(
     try {
       findings = applyTransforms(j, root, file, [module], options);
       if (!findings.some((finding) => finding.kind === 'edit')) continue;
-      printed = printRoot(root, file.source);
+      printed = printRoot(root, file.source, options.style);
     } catch (error) {
       return { failed: name, findings: [getInternalError(name, error instanceof TransformError ? error.cause : error)] };
     }

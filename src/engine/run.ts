@@ -14,6 +14,7 @@ import { decodeUtf8, processFile, writeResult, type FileResult, type FileTask, g
 import { verifyChanges, VerifyError } from './verify.ts';
 import { getRuntimeScopeForFile } from './runtime-scope.ts';
 import { getTargetNodeForFile } from './target-node.ts';
+import { createStyleCache, getStyleForFile, type StyleCache } from './style-config.ts';
 import { MAX_FILE_BYTES, processSource, selectTransforms, type SourceResult } from './process-source.ts';
 import { normalizeText } from './text.ts';
 import { VERSION } from '../version.ts';
@@ -233,6 +234,10 @@ export async function run(options: RunOptions): Promise<RunReport> {
   }
 
   const sorted = [...results.values()].sort(compareByPath);
+  // Only where it mattered: a file that changed under a config ctxmod could not read.
+  const changed = new Set(sorted.filter((file) => file.status === 'changed').map((file) => file.path));
+  const styleNotes = candidates.filter((task) => changed.has(task.path)).map((task) => manifests.styles.notes.get(task.absolutePath));
+  warnings.push(...new Set(styleNotes.filter((note) => note !== undefined)));
   return {
     version: VERSION,
     files: sorted,
@@ -460,22 +465,26 @@ export function createSourceRunner(options: Pick<RunOptions, 'transforms' | 'tra
 interface ManifestCaches {
   readonly engines: Map<string, string | undefined>;
   readonly runtimeScopes: Map<string, RuntimeScope>;
+  readonly styles: StyleCache;
 }
 
 function createManifestCaches(): ManifestCaches {
-  return { engines: new Map(), runtimeScopes: new Map() };
+  return { engines: new Map(), runtimeScopes: new Map(), styles: createStyleCache() };
 }
 
 /**
  * What the caller set wins; otherwise each file gets its package's `engines.node` and runtime
- * scope (not read under `runtime: 'node'`, which treats every file as Node code).
+ * scope (not read under `runtime: 'node'`, which treats every file as Node code), and the style
+ * of the formatter config that applies to it.
  */
 function getFileOptions(options: TransformOptions, absolutePath: string, manifests: ManifestCaches): TransformOptions {
   const targetNode = options.targetNode ?? getTargetNodeForFile(absolutePath, manifests.engines);
   const runtimeScope = options.runtimeScope ?? (options.runtime === 'node' ? undefined : getRuntimeScopeForFile(absolutePath, manifests.runtimeScopes));
+  const style = options.style ?? getStyleForFile(absolutePath, manifests.styles);
   return {
     ...options,
     ...(targetNode === undefined ? {} : { targetNode }),
     ...(runtimeScope === undefined ? {} : { runtimeScope }),
+    ...(style === undefined ? {} : { style }),
   };
 }

@@ -1,4 +1,5 @@
 import { diffLines } from 'diff';
+import type { CodeStyle } from '../types.ts';
 
 /**
  * Lines ending in a semicolon. `for (;;)` headers, which need theirs in any style, do not count.
@@ -17,16 +18,17 @@ const STATEMENT_LINE = /^\s*(import|export|const|let|var|return|throw|await)\b/;
 
 /**
  * Whether the source is written without semicolons (prettier's `semi: false`, standard): no line
- * ends in one, and enough lines are statements that would.
+ * ends in one, and enough lines are statements that would, or too few to tell and the formatter
+ * config (`style`) says so.
  */
-export function isSemicolonFree(source: string): boolean {
+export function isSemicolonFree(source: string, style: CodeStyle = {}): boolean {
   let statements = 0;
   // A JSDoc `@example` line ending in `;` says nothing about the file's style.
   for (const line of stripComments(source.split('\n'))) {
     if (ENDS_WITH_SEMICOLON.test(line) && !FOR_HEADER.test(line)) return false;
     if (STATEMENT_LINE.test(line)) statements++;
   }
-  return statements >= MIN_STATEMENTS;
+  return statements >= MIN_STATEMENTS || style.semicolons === false;
 }
 
 /**
@@ -34,8 +36,8 @@ export function isSemicolonFree(source: string): boolean {
  * the lines an edit added or changed lose theirs, except where the next line could continue the
  * statement (there the semicolon is what keeps the two apart).
  */
-export function matchSemicolonStyle(source: string, output: string): string {
-  if (output === source || !isSemicolonFree(source)) return output;
+export function matchSemicolonStyle(source: string, output: string, style: CodeStyle = {}): string {
+  if (output === source || !isSemicolonFree(source, style)) return output;
   const lines: string[] = [];
   const added = new Set<number>();
   for (const part of diffLines(source, output)) {
