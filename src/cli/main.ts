@@ -70,6 +70,7 @@ interface RunFlags {
   verify: boolean;
   project?: string;
   interactive: boolean;
+  format: boolean;
   thread: boolean;
   carrier?: (typeof CARRIERS)[number];
   'thread-from'?: (typeof THREAD_FROM)[number];
@@ -158,6 +159,11 @@ function addRunOptions<T>(argv: Argv<T>) {
       type: 'string',
       requiresArg: true,
       describe: 'tsconfig for --verify and the thread-signal pass (default: tsconfig.json; for migrate, the nearest one of the first path)',
+    })
+    .option('format', {
+      type: 'boolean',
+      default: false,
+      describe: "Format each changed file with the repository's own Prettier or Biome (from its node_modules; this runs the repository's code)",
     })
     .option('interactive', {
       alias: 'i',
@@ -546,6 +552,7 @@ async function runCommand(names: readonly string[] | undefined, flags: RunFlags,
         signal: controller.signal,
         verify: flags.verify ? (flags.project ?? true) : undefined,
         review: reviewer?.review,
+        ...(flags.format ? { format: true } : {}),
         // The thread pass continues from these texts in a dry run, and maps its findings back in both.
         keepContents: migrate && flags.thread,
       },

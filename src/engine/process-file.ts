@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import type { Finding, TransformOptions } from '../types.ts';
 import { getCheckModulesOrThrow, getTransformsOrThrow } from '../registry.ts';
 import { buildDiff } from '../report/diff.ts';
+import { formatWithRepositoryFormatter } from './format.ts';
 import { processSource, type FileError, type FileStatus } from './process-source.ts';
 
 /** One file's job: plain data, so it can cross to a worker thread. */
@@ -21,6 +22,8 @@ export interface FileTask {
   readonly keepContents?: boolean;
   /** `ctxmod check`: `transforms` may name check-only detectors. */
   readonly check?: boolean;
+  /** Run the repository's own formatter on the new text of a changed file (see `formatWithRepositoryFormatter`). */
+  readonly format?: boolean;
 }
 
 export interface FileResult {
@@ -67,18 +70,35 @@ export async function processFile(task: FileTask): Promise<FileResult> {
   if (raw === undefined) return { path: task.path, status: 'error', findings: [], error: { message: NOT_UTF8_MESSAGE } };
   const modules = task.check ? getCheckModulesOrThrow(task.transforms) : getTransformsOrThrow(task.transforms);
   const result = processSource(task.path, raw, modules, task.options, !task.check);
-  const base = { path: task.path, status: result.status, findings: result.findings, reason: result.reason, error: result.error };
+  let base: FileResult = { path: task.path, status: result.status, findings: result.findings, reason: result.reason, error: result.error };
   if (result.status !== 'changed' || result.output === undefined) return base;
+  let output = result.output;
+  if (task.format) {
+    const formatted = formatWithRepositoryFormatter(task.absolutePath, output);
+    if ('error' in formatted) return { ...base, status: 'error', error: { message: formatted.error } };
+    if (formatted.text === raw) return { ...base, status: 'unchanged' };
+    output = formatted.text;
+    base = { ...base, findings: [...base.findings, getFormattedFinding(formatted.formatter, raw, output)] };
+  }
 
   if (task.write) {
-    const refusal = await writeResult(task.absolutePath, bytes, result.output);
+    const refusal = await writeResult(task.absolutePath, bytes, output);
     if (refusal) return { ...base, ...getRefusalResult(refusal) };
   }
   return {
     ...base,
-    ...(task.diff ? { diff: buildDiff(task.path, raw, result.output) } : {}),
-    ...(task.keepContents ? { contents: { before: raw, after: result.output } } : {}),
+    ...(task.diff ? { diff: buildDiff(task.path, raw, output) } : {}),
+    ...(task.keepContents ? { contents: { before: raw, after: output } } : {}),
   };
+}
+
+/**
+ * The formatter may change any line of the file: one entry spans them all, so that every hunk
+ * of the diff has an entry that says where it came from.
+ */
+function getFormattedFinding(formatter: string, before: string, after: string): Finding {
+  const lines = Math.max(before.split('\n').length, after.split('\n').length);
+  return { transform: 'format', kind: 'edit', line: 1, column: 1, ...(lines > 1 ? { endLine: lines } : {}), consequence: true, message: `formatted with the repository's ${formatter}` };
 }
 
 /** A refused write as a file's status: hard links are left alone by design, anything else is an error. */

@@ -75,6 +75,12 @@ export interface RunOptions {
    * `isTestFile`). Default false: they are left out and counted in `summary.testFilesSkipped`.
    */
   readonly includeTests?: boolean;
+  /**
+   * Format each changed file with the repository's own Prettier or Biome, resolved from the
+   * `node_modules` above it (never ctxmod's): this runs the repository's code. Unchanged files are
+   * never formatted; without an installed formatter the file is an error and is not written.
+   */
+  readonly format?: boolean;
 }
 
 /** A changed file offered to `RunOptions.review`. */
@@ -158,6 +164,7 @@ export async function run(options: RunOptions): Promise<RunReport> {
     diff: !check && (options.diff ?? !write),
     keepContents: tsconfig !== undefined || review !== undefined || options.keepContents === true,
     ...(check ? { check } : {}),
+    ...(options.format && !check ? { format: true } : {}),
   });
 
   let done = 0;

@@ -1,0 +1,106 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+interface Formatter {
+  readonly name: string;
+  readonly packageName: string;
+  /** The command its package's `bin` names. */
+  readonly command: string;
+  /** Files whose presence in a directory says this formatter owns the code below it. */
+  readonly configs: readonly string[];
+  /** Arguments that make it read the text on stdin, format it as the file at `path`, and print it. */
+  readonly args: (path: string) => string[];
+}
+
+const BIOME: Formatter = {
+  name: 'Biome',
+  packageName: '@biomejs/biome',
+  command: 'biome',
+  configs: ['biome.json', 'biome.jsonc'],
+  args: (path) => ['format', `--stdin-file-path=${path}`],
+};
+
+const PRETTIER: Formatter = {
+  name: 'Prettier',
+  packageName: 'prettier',
+  command: 'prettier',
+  configs: ['.prettierrc', '.prettierrc.json', '.prettierrc.yaml', '.prettierrc.yml', '.prettierrc.json5', '.prettierrc.js', '.prettierrc.mjs', '.prettierrc.cjs', 'prettier.config.js', 'prettier.config.mjs', 'prettier.config.cjs', '.prettierrc.ts', 'prettier.config.ts', '.prettierrc.toml'],
+  args: (path) => ['--stdin-filepath', path],
+};
+
+/** A formatter run must not hang the run: a file takes far less. */
+const TIMEOUT_MS = 60_000;
+
+export type FormatResult = { readonly text: string; readonly formatter: string } | { readonly error: string };
+
+/**
+ * `text`, the new content of the file at `absolutePath`, formatted by the repository's own
+ * Prettier or Biome: the one whose config is nearest above the file (Prettier when there is none),
+ * resolved from the `node_modules` above the file, never ctxmod's own. This executes the
+ * repository's code (the formatter and its plugins). The text goes through stdin, so the file on
+ * disk is only ever written by ctxmod's atomic write, and a dry run shows the formatted result.
+ */
+export function formatWithRepositoryFormatter(absolutePath: string, text: string): FormatResult {
+  const formatter = getConfiguredFormatter(absolutePath) ?? PRETTIER;
+  const bin = findBin(absolutePath, formatter);
+  if (!bin) {
+    return {
+      error: `--format: no ${formatter.name} installed in a node_modules above this file (${formatter.packageName}); ctxmod runs the repository's own formatter only`,
+    };
+  }
+  const result = spawnSync(process.execPath, [bin.path, ...formatter.args(absolutePath)], {
+    cwd: dirname(absolutePath),
+    input: text,
+    encoding: 'utf8',
+    timeout: TIMEOUT_MS,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const label = `${formatter.name} ${bin.version}`.trim();
+  if (result.error) return { error: `--format: ${label} could not be run: ${result.error.message}` };
+  if (result.status !== 0) {
+    const stderr = result.stderr.trim().split('\n').slice(0, 5).join('\n');
+    return { error: `--format: ${label} failed (exit ${result.status ?? result.signal})${stderr ? `: ${stderr}` : ''}` };
+  }
+  return { text: result.stdout, formatter: label };
+}
+
+/** The formatter whose config is nearest above the file; Biome's first within one directory. */
+function getConfiguredFormatter(absolutePath: string): Formatter | undefined {
+  for (let dir = dirname(absolutePath); ; dir = dirname(dir)) {
+    for (const formatter of [BIOME, PRETTIER]) {
+      if (formatter.configs.some((name) => existsSync(join(dir, name)))) return formatter;
+    }
+    if (hasPrettierKey(join(dir, 'package.json'))) return PRETTIER;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+function hasPrettierKey(path: string): boolean {
+  try {
+    return (JSON.parse(readFileSync(path, 'utf8')) as { prettier?: unknown } | null)?.prettier !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** The formatter's command-line script from the nearest `node_modules/<package>` above the file, as npm would run it. */
+function findBin(absolutePath: string, formatter: Formatter): { path: string; version: string } | undefined {
+  for (let dir = dirname(absolutePath); ; dir = dirname(dir)) {
+    const root = join(dir, 'node_modules', formatter.packageName);
+    const manifest = readManifest(join(root, 'package.json'));
+    if (manifest) {
+      const bin = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin?.[formatter.command];
+      if (typeof bin === 'string') return { path: join(root, bin), version: manifest.version ?? '' };
+    }
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+function readManifest(path: string): { bin?: string | Record<string, string>; version?: string } | undefined {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as { bin?: string | Record<string, string>; version?: string };
+  } catch {
+    return undefined;
+  }
+}
