@@ -1,14 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { createStyleCache, getFormatterConfig } from './style-config.ts';
 
 interface Formatter {
   readonly name: string;
   readonly packageName: string;
   /** The command its package's `bin` names. */
   readonly command: string;
-  /** Files whose presence in a directory says this formatter owns the code below it. */
-  readonly configs: readonly string[];
   /** Arguments that make it read the text on stdin, format it as the file at `path`, and print it. */
   readonly args: (path: string) => string[];
 }
@@ -17,7 +16,6 @@ const BIOME: Formatter = {
   name: 'Biome',
   packageName: '@biomejs/biome',
   command: 'biome',
-  configs: ['biome.json', 'biome.jsonc'],
   args: (path) => ['format', `--stdin-file-path=${path}`],
 };
 
@@ -25,7 +23,6 @@ const PRETTIER: Formatter = {
   name: 'Prettier',
   packageName: 'prettier',
   command: 'prettier',
-  configs: ['.prettierrc', '.prettierrc.json', '.prettierrc.yaml', '.prettierrc.yml', '.prettierrc.json5', '.prettierrc.js', '.prettierrc.mjs', '.prettierrc.cjs', 'prettier.config.js', 'prettier.config.mjs', 'prettier.config.cjs', '.prettierrc.ts', 'prettier.config.ts', '.prettierrc.toml'],
   args: (path) => ['--stdin-filepath', path],
 };
 
@@ -42,7 +39,7 @@ export type FormatResult = { readonly text: string; readonly formatter: string }
  * disk is only ever written by ctxmod's atomic write, and a dry run shows the formatted result.
  */
 export function formatWithRepositoryFormatter(absolutePath: string, text: string): FormatResult {
-  const formatter = getConfiguredFormatter(absolutePath) ?? PRETTIER;
+  const formatter = getFormatterConfig(absolutePath, createStyleCache())?.formatter === 'biome' ? BIOME : PRETTIER;
   const bin = findBin(absolutePath, formatter);
   if (!bin) {
     return {
@@ -63,25 +60,6 @@ export function formatWithRepositoryFormatter(absolutePath: string, text: string
     return { error: `--format: ${label} failed (exit ${result.status ?? result.signal})${stderr ? `: ${stderr}` : ''}` };
   }
   return { text: result.stdout, formatter: label };
-}
-
-/** The formatter whose config is nearest above the file; Biome's first within one directory. */
-function getConfiguredFormatter(absolutePath: string): Formatter | undefined {
-  for (let dir = dirname(absolutePath); ; dir = dirname(dir)) {
-    for (const formatter of [BIOME, PRETTIER]) {
-      if (formatter.configs.some((name) => existsSync(join(dir, name)))) return formatter;
-    }
-    if (hasPrettierKey(join(dir, 'package.json'))) return PRETTIER;
-    if (dirname(dir) === dir) return undefined;
-  }
-}
-
-function hasPrettierKey(path: string): boolean {
-  try {
-    return (JSON.parse(readFileSync(path, 'utf8')) as { prettier?: unknown } | null)?.prettier !== undefined;
-  } catch {
-    return false;
-  }
 }
 
 /** The formatter's command-line script from the nearest `node_modules/<package>` above the file, as npm would run it. */

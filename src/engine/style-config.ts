@@ -39,7 +39,8 @@ interface DirectoryStyle {
   readonly editorconfig?: EditorconfigFile;
 }
 
-interface FormatterConfig {
+export interface FormatterConfig {
+  readonly formatter: 'biome' | 'prettier';
   readonly path: string;
   /** Undefined when the file could not be read; `note` says why. */
   readonly read?: StyleRead;
@@ -86,6 +87,14 @@ export function getStyleForFile(absolutePath: string, cache: StyleCache): CodeSt
   return { ...formatter?.read?.defaults, ...fromEditorconfig, ...fromFormatter };
 }
 
+/** The config of the formatter that owns the file: the nearest one above it, read or not. */
+export function getFormatterConfig(absolutePath: string, cache: StyleCache): FormatterConfig | undefined {
+  for (let dir = dirname(absolutePath); ; dir = dirname(dir)) {
+    const { formatter } = getDirectoryStyle(dir, cache);
+    if (formatter || dirname(dir) === dir) return formatter;
+  }
+}
+
 function getDirectoryStyle(dir: string, cache: StyleCache): DirectoryStyle {
   const cached = cache.directories.get(dir);
   if (cached) return cached;
@@ -97,7 +106,8 @@ function getDirectoryStyle(dir: string, cache: StyleCache): DirectoryStyle {
     const result = name.startsWith('biome') ? readBiomeStyle(text) : readPrettierStyle(text, name);
     // A package.json without a `prettier` key, a Biome config whose JavaScript formatter is off: no config here.
     if (result === 'none') continue;
-    formatter = typeof result === 'string' ? { path, note: `${path}: ${result}; new code follows the file's own style` } : { path, read: result };
+    const kind = name.startsWith('biome') ? 'biome' : 'prettier';
+    formatter = typeof result === 'string' ? { formatter: kind, path, note: `${path}: ${result}; new code follows the file's own style` } : { formatter: kind, path, read: result };
     break;
   }
   const editorconfigText = readText(join(dir, '.editorconfig'));
