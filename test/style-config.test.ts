@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { getArrowParens, getIndentUnit } from '../src/engine/print-options.ts';
 import { run } from '../src/engine/run.ts';
 import { createStyleCache, getStyleForFile } from '../src/engine/style-config.ts';
 import { writeProject } from './helpers.ts';
@@ -125,3 +126,20 @@ describe('a run follows the configured style where the file does not show one', 
   });
 });
 
+
+describe('what the file shows wins over the config', () => {
+  it('indentation of multi-line snippets: the file step, JSDoc alignment aside, else the config', () => {
+    expect(getIndentUnit('/**\n * a\n * b\n */\nfunction f() {\n    if (a) {\n        x();\n    }\n}\n', { indentWidth: 2 })).toBe('    ');
+    expect(getIndentUnit('function f() {\n\tx();\n}\n', { useTabs: false })).toBe('\t');
+    expect(getIndentUnit('f();\n', { useTabs: true })).toBe('\t');
+    expect(getIndentUnit('f();\n', { indentWidth: 4 })).toBe('    ');
+    expect(getIndentUnit('f();\n')).toBe('  ');
+  });
+
+  it('arrow parentheses: the file majority, else the config, else (x) =>', () => {
+    expect(getArrowParens('a.map(x => x);\nb.map((y) => y);\nc.map(z => z);\n', { arrowParens: 'always' })).toBe('avoid');
+    expect(getArrowParens('a.map((x) => x);\nb.map((x: T) => x);\n', { arrowParens: 'avoid' })).toBe('always');
+    expect(getArrowParens('a.map((x, i) => x);\n', { arrowParens: 'avoid' })).toBe('avoid');
+    expect(getArrowParens('a.map((x, i) => x);\n')).toBe('always');
+  });
+});

@@ -54,7 +54,8 @@ export function getIndentUnit(source: string, style: CodeStyle = {}): string {
   const tabs = source.match(/^\t/gm)?.length ?? 0;
   const steps = new Map<number, number>();
   let previous = 0;
-  for (const [indent] of source.matchAll(/^ *(?=\S)/gm)) {
+  // The ` * ` lines of a JSDoc block are aligned, not indented.
+  for (const [indent] of source.matchAll(/^ *(?=[^\s*])/gm)) {
     const step = Math.abs(indent.length - previous);
     if (step > 0) steps.set(step, (steps.get(step) ?? 0) + 1);
     previous = indent.length;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { CodeStyle } from '../types.ts';
 import { readBiomeStyle, readEditorconfig, readPrettierStyle, type EditorconfigFile, type StyleRead } from './style-readers.ts';
@@ -155,9 +155,7 @@ function getEditorconfigStyle(absolutePath: string, files: readonly Editorconfig
     const path = relative(file.dir, absolutePath).split(sep).join('/');
     for (const section of file.sections) {
       const pattern = section.glob.startsWith('/') ? section.glob.slice(1) : section.glob.includes('/') ? section.glob : `**/${section.glob}`;
-      if (picomatch(pattern, { dot: true })(path) || (pattern === `**/${section.glob}` && picomatch(section.glob, { dot: true })(basename(path)))) {
-        style = { ...style, ...section.style };
-      }
+      if (picomatch(pattern, { dot: true })(path)) style = { ...style, ...section.style };
     }
   }
   return style;
