@@ -60,16 +60,18 @@ describe('autofix: an edit whose transform changes nothing but what an abort doe
     ],
   });
 
-  ts.run('sleep-without-signal: sites sharing an import get the transform\'s whole edit', rule('sleep-without-signal'), {
+  const sleeps = (between = '') =>
+    'export async function f(signal: AbortSignal) {\n' +
+    '  await new Promise((resolve) => setTimeout(resolve, 10));\n' +
+    between +
+    '  await new Promise((resolve) => setTimeout(resolve, 20));\n' +
+    '}\n';
+  ts.run("sleep-without-signal: sites sharing an import get the transform's whole edit, and none over a suppressed site", rule('sleep-without-signal'), {
     valid: [],
     invalid: [
       {
         filename: TS,
-        code:
-          'export async function f(signal: AbortSignal) {\n' +
-          '  await new Promise((resolve) => setTimeout(resolve, 10));\n' +
-          '  await new Promise((resolve) => setTimeout(resolve, 20));\n' +
-          '}\n',
+        code: sleeps(),
         output:
           "import { setTimeout as sleep } from 'node:timers/promises';\n" +
           '\n' +
@@ -82,20 +84,9 @@ describe('autofix: an edit whose transform changes nothing but what an abort doe
           { messageId: 'problem', line: 3, column: 9 },
         ],
       },
-    ],
-  });
-
-  ts.run('sleep-without-signal: no whole-file fix over a suppressed site', rule('sleep-without-signal'), {
-    valid: [],
-    invalid: [
       {
         filename: TS,
-        code:
-          'export async function f(signal: AbortSignal) {\n' +
-          '  await new Promise((resolve) => setTimeout(resolve, 10));\n' +
-          '  // ctxmod-ignore-next-line sleep-without-signal -- must finish\n' +
-          '  await new Promise((resolve) => setTimeout(resolve, 20));\n' +
-          '}\n',
+        code: sleeps('  // ctxmod-ignore-next-line sleep-without-signal -- must finish\n'),
         output: null,
         errors: [{ messageId: 'problem', line: 2, column: 9 }],
       },
@@ -131,43 +122,27 @@ describe('suggestion: an edit whose transform documents another behaviour change
   });
 });
 
+// A spread Request: request-spread has no fix, and forward-signal leaves the call to a human.
+const SPREAD = "export async function proxy(request: Request, token: string) {\n  return fetch('https://upstream.example.com', { ...request, headers: { authorization: token } });\n}\n";
+const spreadCase = (message: string, column: number) => ({ filename: TS, code: SPREAD, output: null, errors: [{ message, line: 2, column, suggestions: [] }] });
+
 describe('no fix: a rule no transform fixes, and a site left for a human', () => {
   ts.run('request-spread', rule('request-spread'), {
     valid: [{ filename: TS, code: 'export async function proxy(request: Request) {\n  return fetch(new Request(request));\n}\n' }],
     invalid: [
-      {
-        filename: TS,
-        code: "export async function proxy(request: Request, token: string) {\n  return fetch('https://upstream.example.com', { ...request, headers: { authorization: token } });\n}\n",
-        output: null,
-        errors: [
-          {
-            message:
-              'An object spread of a Fetch Request, which copies none of its properties (its signal included): { ...request } loses its signal, method, headers and body (prototype getters do not spread); pass request itself (`new Request(request, init)`) or read what you need',
-            line: 2,
-            column: 50,
-            suggestions: [],
-          },
-        ],
-      },
+      spreadCase(
+        'An object spread of a Fetch Request, which copies none of its properties (its signal included): { ...request } loses its signal, method, headers and body (prototype getters do not spread); pass request itself (`new Request(request, init)`) or read what you need',
+        50,
+      ),
     ],
   });
   ts.run('unforwarded-signal, manual site', rule('unforwarded-signal'), {
     valid: [],
     invalid: [
-      {
-        filename: TS,
-        code: "export async function proxy(request: Request, token: string) {\n  return fetch('https://upstream.example.com', { ...request, headers: { authorization: token } });\n}\n",
-        output: null,
-        errors: [
-          {
-            message:
-              'A signal in scope is not passed to a signal-aware call: fetch(): `request` is a Request: its properties (its signal among them) do not spread; pass request.signal by hand',
-            line: 2,
-            column: 10,
-            suggestions: [],
-          },
-        ],
-      },
+      spreadCase(
+        'A signal in scope is not passed to a signal-aware call: fetch(): `request` is a Request: its properties (its signal among them) do not spread; pass request.signal by hand',
+        10,
+      ),
     ],
   });
 });
