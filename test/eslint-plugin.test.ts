@@ -195,13 +195,22 @@ describe('the plugin', () => {
     });
   });
 
-  it('reports a file ctxmod cannot parse once, not once per rule', () => {
+  it('reports a file ctxmod cannot parse once, not once per rule, where its parser stops', () => {
     const linter = new Linter({ cwd: REPO });
     // typescript-eslint's parser leaves a redeclaration to the type checker; ctxmod's (babel) rejects it.
     const config = [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, { ...plugin.configs.recommended, files: ['**/*.ts'] }];
     const messages = linter.verify('export async function f(signal: AbortSignal) {\n  return fetch("/x");\n}\nlet x = 1;\nlet x = 2;\n', config, { filename: TS });
     expect(messages.map(({ message, line, column }) => ({ message, line, column }))).toEqual([
-      { message: "ctxmod could not parse this file, so its rules were not checked: Identifier 'x' has already been declared.", line: 5, column: 5 },
+      { message: "ctxmod did not check this file: Identifier 'x' has already been declared.", line: 5, column: 5 },
+    ]);
+  });
+
+  it('says so when a file is too large to check, as check does', () => {
+    const linter = new Linter({ cwd: REPO });
+    const code = `export async function f(signal) {\n  return fetch("/x");\n}\n// ${'x'.repeat(2 * 1024 * 1024)}\n`;
+    const messages = linter.verify(code, [plugin.configs.recommended], { filename: JS });
+    expect(messages.map(({ ruleId, message, line }) => ({ ruleId, message, line }))).toEqual([
+      { ruleId: 'ctxmod/unforwarded-signal', message: 'ctxmod did not check this file: larger than 2 MiB', line: 1 },
     ]);
   });
 

@@ -20,7 +20,7 @@ export function createRule(rule: CheckRule): Rule.RuleModule {
       schema: [],
       messages: {
         problem: '{{message}}',
-        parseError: 'ctxmod could not parse this file, so its rules were not checked: {{message}}',
+        notChecked: 'ctxmod did not check this file: {{message}}',
         suggestion: 'Apply {{transform}}{{scope}}; review it: {{change}}',
       },
     },
@@ -28,10 +28,10 @@ export function createRule(rule: CheckRule): Rule.RuleModule {
       return {
         Program() {
           const file = getFileCheck(context);
-          if (file.error && !file.errorReported) {
-            file.errorReported = true;
-            const { line = 1, column = 1 } = file.error;
-            context.report({ loc: { line, column: column - 1 }, messageId: 'parseError', data: { message: file.error.message } });
+          if (file.notChecked && !file.notCheckedReported) {
+            file.notCheckedReported = true;
+            const { line = 1, column = 1, message } = file.notChecked;
+            context.report({ loc: { line, column: column - 1 }, messageId: 'notChecked', data: { message } });
           }
           for (const { diagnostic, finding } of file.problems) {
             if (diagnostic.rule !== rule.id) continue;

@@ -23,10 +23,10 @@ export interface FileCheck {
   readonly options: TransformOptions;
   readonly suppressions: Suppressions;
   readonly problems: readonly FileProblem[];
-  /** The file could not be parsed by ctxmod's parser: nothing was checked. */
-  readonly error?: FileError;
-  /** Set once a rule has reported `error`, so that it is reported once per file. */
-  errorReported: boolean;
+  /** Why nothing was checked: ctxmod's parser failed on the file, or the file is too large. */
+  readonly notChecked?: FileError;
+  /** Set once a rule has reported `notChecked`, so that it is reported once per file. */
+  notCheckedReported: boolean;
 }
 
 const files = new WeakMap<SourceCode, FileCheck>();
@@ -53,7 +53,8 @@ export function getFileCheck(context: Rule.RuleContext): FileCheck {
       .filter((diagnostic) => !isSuppressed(suppressions, diagnostic.line, diagnostic.rule))
       .map((diagnostic) => ({ diagnostic, finding })),
   );
-  const file: FileCheck = { path, text, options, suppressions, problems, ...(result.error ? { error: result.error } : {}), errorReported: false };
+  const notChecked = result.error ?? (result.reason === undefined ? undefined : { message: result.reason });
+  const file: FileCheck = { path, text, options, suppressions, problems, ...(notChecked ? { notChecked } : {}), notCheckedReported: false };
   files.set(sourceCode, file);
   return file;
 }
