@@ -24,6 +24,12 @@ export interface TransformMeta {
   mayApply(source: string): boolean;
   /** The `ctxmod check` rule whose sites this transform fixes, for findings that name none. */
   readonly rule?: string;
+  /**
+   * What the edit changes besides letting an abort stop the work (another error, a deadline that
+   * cannot be called off), as its doc's "Behaviour changes" says: such an edit needs a reviewer,
+   * so the ESLint plugin offers it as a suggestion, never as an autofix.
+   */
+  readonly behaviourChange?: string;
 }
 
 /** `edit`: the transform changed the code here. `manual`: a site it left for a human. */

@@ -4,7 +4,7 @@
  * Installing needs the dependencies in the npm cache or a reachable registry.
  */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -177,5 +177,18 @@ console.log(JSON.stringify({ outcome: result.outcome, leaked: failure instanceof
     const result = sh(process.execPath, ['--input-type=module', '-e', script], project, { shell: false });
     expect(result.status, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({ outcome: 'rejected', leaked: { Timeout: 1 }, counts: 'object' });
+  });
+
+  it('ctxmod/eslint-plugin is importable without eslint installed (an optional peer), its rules documented in the repository', () => {
+    const script = `import plugin from 'ctxmod/eslint-plugin';
+console.log(JSON.stringify({ name: plugin.configs.recommended.name, rules: Object.keys(plugin.rules).length, url: plugin.rules['unforwarded-signal'].meta.docs.url }));`;
+    expect(existsSync(join(project, 'node_modules', 'eslint'))).toBe(false);
+    const result = sh(process.execPath, ['--input-type=module', '-e', script], project, { shell: false });
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      name: 'ctxmod/recommended',
+      rules: 15,
+      url: 'https://github.com/ctxmod/ctxmod/blob/main/docs/rules/unforwarded-signal.md',
+    });
   });
 });

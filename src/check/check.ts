@@ -104,7 +104,8 @@ export function getFindingRule(finding: Finding): Rule {
   return getRule(id) ?? { id, severity: 'warning', description: `${finding.transform} found a site` };
 }
 
-function toDiagnostic(finding: Finding, options: CheckOptions): Diagnostic[] {
+/** The diagnostic a finding makes, if any: none for consequences, handled sites, and rules turned off or not asked for. */
+export function toDiagnostic(finding: Finding, options: Pick<CheckOptions, 'rules' | 'only'>): Diagnostic[] {
   // An import added, a helper removed: part of a fix reported at its site, no problem of its own.
   if (finding.consequence) return [];
   // Left alone because the code already stops the work on abort: nothing is broken there.

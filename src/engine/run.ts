@@ -7,14 +7,13 @@ import { structuredPatch } from 'diff';
 import { Tinypool } from 'tinypool';
 import { getCheckModulesOrThrow, getTransformsOrThrow } from '../registry.ts';
 import type { RunOptions as PublicRunOptions, RunReport as PublicRunReport, RunSummary } from '../public-types.ts';
-import type { RuntimeScope, TransformOptions } from '../types.ts';
+import type { TransformOptions } from '../types.ts';
 import { discover } from './discover.ts';
 import { partitionTestFiles } from './test-files.ts';
 import { DirtyFilesError, getDirtyFiles, groupByRepository } from './git.ts';
 import { decodeUtf8, processFile, writeResult, type FileResult, type FileTask, getRefusalResult } from './process-file.ts';
 import { verifyChanges, VerifyError } from './verify.ts';
-import { getRuntimeScopeForFile } from './runtime-scope.ts';
-import { getTargetNodeForFile } from './target-node.ts';
+import { createManifestCaches, getFileOptions } from './file-options.ts';
 import { MAX_FILE_BYTES, processSource, selectTransforms, type SourceResult } from './process-source.ts';
 import { normalizeText } from './text.ts';
 import { VERSION } from '../version.ts';
@@ -384,28 +383,4 @@ export function createSourceRunner(options: Pick<RunOptions, 'transforms' | 'tra
   const modules = getTransformsOrThrow(options.transforms);
   const manifests = createManifestCaches();
   return (absolutePath, text) => processSource(absolutePath, text, modules, getFileOptions(options.transformOptions ?? {}, absolutePath, manifests));
-}
-
-/** Per-directory answers of the nearest package.json lookups, one set per run. */
-interface ManifestCaches {
-  readonly engines: Map<string, string | undefined>;
-  readonly runtimeScopes: Map<string, RuntimeScope>;
-}
-
-function createManifestCaches(): ManifestCaches {
-  return { engines: new Map(), runtimeScopes: new Map() };
-}
-
-/**
- * What the caller set wins; otherwise each file gets its package's `engines.node` and runtime
- * scope (not read under `runtime: 'node'`, which treats every file as Node code).
- */
-function getFileOptions(options: TransformOptions, absolutePath: string, manifests: ManifestCaches): TransformOptions {
-  const targetNode = options.targetNode ?? getTargetNodeForFile(absolutePath, manifests.engines);
-  const runtimeScope = options.runtimeScope ?? (options.runtime === 'node' ? undefined : getRuntimeScopeForFile(absolutePath, manifests.runtimeScopes));
-  return {
-    ...options,
-    ...(targetNode === undefined ? {} : { targetNode }),
-    ...(runtimeScope === undefined ? {} : { runtimeScope }),
-  };
 }
