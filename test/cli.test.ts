@@ -236,7 +236,7 @@ describe('--json', () => {
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
     const report = parseJson(result);
-    expect(Object.keys(report).sort()).toEqual(['files', 'interrupted', 'summary', 'version', 'warnings']);
+    expect(Object.keys(report).sort()).toEqual(['files', 'interrupted', 'schemaVersion', 'summary', 'version', 'warnings']);
     expect(report.interrupted).toBe(false);
     expect(report.warnings).toEqual([]);
     expect(report.version).toBe(PKG.version);

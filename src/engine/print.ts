@@ -4,7 +4,7 @@ import type { CodeStyle } from '../types.ts';
 import { matchBraceSpacing } from './braces.ts';
 import { matchTabIndentation } from './indentation.ts';
 import { getPrintOptions } from './print-options.ts';
-import { patchRecast } from './library-patches.ts';
+import { patchRecast, withLibraryFixes } from './library-patches.ts';
 import { matchSemicolonStyle } from './semicolons.ts';
 
 patchRecast();
@@ -17,7 +17,7 @@ patchRecast();
  * formatter config says, for what the file does not show (see `getPrintOptions`).
  */
 export function printRoot(root: Collection, source: string, style: CodeStyle = {}): string {
-  let output = root.toSource(getPrintOptions(source, style));
+  let output = withLibraryFixes(() => root.toSource(getPrintOptions(source, style)));
   const program = root.find('Program' as never).get().node as { directives?: { value: { extra?: { raw?: string } } }[] };
   for (const directive of program.directives ?? []) {
     const raw = directive.value.extra?.raw;
