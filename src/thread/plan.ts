@@ -12,6 +12,7 @@ import { SignalSources, type OwnSignal } from './signal-sources.ts';
 import { getModuleExports, resolveAlias } from './symbols.ts';
 import { SignalTypes, type Slot } from './signal-types.ts';
 import { getSharedResult, type SharedResult } from './shared-result.ts';
+import { LIB_SIGNAL_CARRIERS, readsCarriedSignal } from './reads-carried-signal.ts';
 import {
   getCalleeName,
   getFunctionName,
@@ -265,7 +266,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
 
   // 1. Syntactic sweep: calls by callee name, names of signal-typed things, default imports.
   const callsByName = new Map<string, ts.CallLikeExpression[]>();
-  const signalTypeNames = new Set<string>();
+  const signalTypeNames = new Set<string>(LIB_SIGNAL_CARRIERS);
   const signalFunctionNames = new Set<string>();
   const defaultImportNames = new Set<string>();
   const generated = new Set<ts.SourceFile>();
@@ -1018,6 +1019,15 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     return BYTE_TYPES.has(type.getSymbol()?.getName() ?? '');
   };
 
+  /** A project function taking an options object whose signal it never lets through: a caller's signal would end there. */
+  const dropsCarriedSignal = (signature: ts.Signature | undefined, slot: Slot): boolean => {
+    const declaration = signature?.getDeclaration();
+    if (!declaration || slot.property === undefined || slot.context) return false;
+    const file = declaration.getSourceFile();
+    if (file.isDeclarationFile || file.fileName.includes('/node_modules/') || !isFunctionLike(declaration) || !declaration.body) return false;
+    return !readsCarriedSignal(checker, declaration, slot.index, slot.property);
+  };
+
   // 2. Sinks: candidate calls whose resolved signature has an unfilled signal slot.
   const candidateNames = new Set([...getCatalogNames(options.catalog), ...signalFunctionNames]);
   for (const name of candidateNames) {
@@ -1026,7 +1036,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       if (isShortLocalWrite(call)) continue;
       const signature = checker.getResolvedSignature(call);
       const slot = (signature && types.getSlot(signature, call)) ?? getCatalogSlot(call);
-      if (slot) handleSink(call, slot);
+      if (slot && !dropsCarriedSignal(signature, slot)) handleSink(call, slot);
     }
   }
 
