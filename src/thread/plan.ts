@@ -891,7 +891,10 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   /** A value with a signal of its own; `new Request(url)` built without one has none to lose. */
   const carriesSignal = (value: ts.Expression): boolean => {
     if (ts.isNewExpression(value)) return (value.arguments ?? []).some(carriesSignal);
-    if (ts.isObjectLiteralExpression(value)) return value.properties.some((p) => ts.isSpreadAssignment(p) || p.name?.getText() === 'signal');
+    // A literal spreading what it does not type as holding a signal is a body or plain options (`{ ...params, stream }`).
+    if (ts.isObjectLiteralExpression(value)) {
+      return value.properties.some((p) => (ts.isSpreadAssignment(p) ? types.carriesSignal(checker.getTypeAtLocation(p.expression), p.expression) : p.name?.getText() === 'signal'));
+    }
     return types.carriesSignal(checker.getTypeAtLocation(value), value);
   };
 
@@ -931,14 +934,6 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     }
     const arg = args[slot.index];
     if (cleanup || shared || args.some((a) => ts.isSpreadElement(a))) return false;
-    // fetch(request, { signal }): the init's signal replaces the one the Request carries.
-    const carrier = args.slice(0, slot.index).find(carriesSignal);
-    if (carrier && slot.property !== undefined) {
-      // A handler passing its own Request on: the request's signal is the one it has.
-      const found = getCarrier(call);
-      if (!(found.kind === 'root' && found.expression === `${carrier.getText(file)}.signal`)) report(call, 'manual', MESSAGES.replacesSignal(carrier.getText(file)));
-      return false;
-    }
     if (arg && slot.property === undefined) return false;
     if (arg && ts.isObjectLiteralExpression(arg)) {
       if (arg.properties.some((p) => p.name && ts.isIdentifier(p.name) && p.name.text === slot.property)) return false;
@@ -957,6 +952,15 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
         if (!options.audit && hasSignalAbove(call)) report(call, 'manual', MESSAGES.optionsValue);
         return false;
       }
+    }
+    // fetch(request, { signal }): the init's signal would replace the one the Request carries.
+    // Only a signal about to be added can: options passed on as they are keep what they hold.
+    const carrier = slot.property !== undefined ? args.slice(0, slot.index).find(carriesSignal) : undefined;
+    if (carrier) {
+      // A handler passing its own Request on: the request's signal is the one it has.
+      const found = getCarrier(call);
+      if (!(found.kind === 'root' && found.expression === `${carrier.getText(file)}.signal`)) report(call, 'manual', MESSAGES.replacesSignal(carrier.getText(file)));
+      return false;
     }
     if (!isEditable(file)) return false;
     const found = getArgumentValue(call, slot, origin);
