@@ -64,7 +64,8 @@ export interface ThreadOptions extends ConfigThreadOptions {
   readonly publicEntries?: readonly string[];
   /**
    * For `check` (missing-signal-chain): leave out notes about the analysis' own limits (options
-   * passed as a value) and the summary of entry calls, which say nothing wrong about the code.
+   * passed as a value) and the summary of entry calls, which say nothing wrong about the code; and
+   * chains whose only source is a Node/Express handler's response, where no signal is dropped.
    */
   readonly audit?: boolean;
 }
@@ -376,6 +377,12 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     return result;
   };
 
+  /**
+   * A Node/Express handler's response, from whose 'close' migrate makes the handler's signal. Not
+   * for `check`: code that has no signal there drops none, and threading one is a feature to add.
+   */
+  const getResponseParam = (fn: FunctionLike): string | undefined => (options.audit ? undefined : sources.getResponseParam(fn));
+
   /** `make`: false to look without adding a handler's controller (the answer is then only its kind). */
   const getCarrier = (node: ts.Node, make = true): Carrier => {
     let callback = false;
@@ -390,7 +397,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
         if (fromSources && !isFed(current)) return { kind: 'none', reason: MESSAGES.unsourced, unsourced: true };
         return { kind: 'thread', fn: current };
       }
-      const res = sources.getResponseParam(current);
+      const res = getResponseParam(current);
       if (res) {
         const expression = make ? getHandlerSignal(current, res) : res;
         if (expression) return { kind: 'root', expression, owner: current };
@@ -459,7 +466,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       if (!isFunctionLike(current)) continue;
       if (sources.getOwnSignal(current) ?? sources.getLocalSignal(current, site)) return true;
       if (getFunctionName(current) !== undefined) return current;
-      if (sources.getResponseParam(current) && current.body && ts.isBlock(current.body) && current.body.statements.length > 0) return true;
+      if (getResponseParam(current) && current.body && ts.isBlock(current.body) && current.body.statements.length > 0) return true;
     }
     return undefined;
   };
