@@ -165,6 +165,12 @@ describe('missing-signal-chain starts at a real signal', () => {
     expect(await run('request-body-spread')).toEqual(['src/client.ts:27:10 passes `request.signal` to post']);
   });
 
+  it('reports options a library call is given that replace the signal of a Request, not options passed to a wrapper', async () => {
+    expect(await run('request-signal-replaced')).toEqual([
+      'src/deadline.ts:6:10 Cancellable work gets no signal: the functions above it on the call chain do not pass one down: `request` carries a signal of its own, which a signal in the options would replace: combine the two with AbortSignal.any() by hand',
+    ]);
+  });
+
   it('reports neither a cached probe nor a wrapper that drops the signal in its RequestInit', async () => {
     expect(await run('no-change-request-init-dropped')).toEqual([]);
     expect((await run('no-change-shared-results')).filter((line) => line.includes('supportsUploads') || line.startsWith('src/shared.ts:42'))).toEqual([]);

@@ -913,6 +913,19 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     if (source) changeSets.union(source, call);
   };
 
+  const reportReplaced = (call: ts.CallExpression | ts.NewExpression, carrier: ts.Expression) => {
+    // A handler passing its own Request on: the request's signal is the one it has.
+    const found = getCarrier(call);
+    const text = carrier.getText(call.getSourceFile());
+    if (!(found.kind === 'root' && found.expression === `${text}.signal`)) report(call, 'manual', MESSAGES.replacesSignal(text));
+  };
+
+  /** A call of a declaration-file function (fetch, a library's request): it does what it does with what it gets. */
+  const isLibraryCall = (call: ts.CallExpression | ts.NewExpression): boolean => {
+    const declaration = checker.getResolvedSignature(call)?.getDeclaration();
+    return declaration !== undefined && declaration.getSourceFile().isDeclarationFile;
+  };
+
   /** `origin`: the threaded function called; undefined for an API that takes a signal. */
   const passSignal = (call: ts.CallExpression | ts.NewExpression, slot: Slot, origin?: Callable): boolean => {
     const file = call.getSourceFile();
@@ -956,17 +969,19 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       } else if (slot.property !== undefined && isForwardedBag(arg, slot.property)) {
         return false;
       } else {
-        if (!options.audit && hasSignalAbove(call)) report(call, 'manual', MESSAGES.optionsValue);
+        // fetch(context.request, context.options): options made here may hold a signal that replaces the Request's.
+        const carrier = isLibraryCall(call) ? args.slice(0, slot.index).find(carriesSignal) : undefined;
+        if (carrier) reportReplaced(call, carrier);
+        else if (!options.audit && hasSignalAbove(call)) report(call, 'manual', MESSAGES.optionsValue);
         return false;
       }
     }
     // fetch(request, { signal }): the init's signal would replace the one the Request carries.
-    // Only a signal about to be added can: options passed on as they are keep what they hold.
+    // Only a signal about to be added can, or options a library call is given: options passed to
+    // a wrapper as they are keep what they hold, and the wrapper decides.
     const carrier = slot.property !== undefined ? args.slice(0, slot.index).find(carriesSignal) : undefined;
     if (carrier) {
-      // A handler passing its own Request on: the request's signal is the one it has.
-      const found = getCarrier(call);
-      if (!(found.kind === 'root' && found.expression === `${carrier.getText(file)}.signal`)) report(call, 'manual', MESSAGES.replacesSignal(carrier.getText(file)));
+      reportReplaced(call, carrier);
       return false;
     }
     if (!isEditable(file)) return false;
