@@ -156,6 +156,38 @@ describe('missing-signal-chain starts at a real signal', () => {
     expect(await run('no-change-no-signal-source')).toEqual([]);
   });
 
+  it('reports no chain whose only source is a Node or Express response (no signal is dropped there)', async () => {
+    expect(await run('node-http-handler')).toEqual([]);
+    expect(await run('express-handler')).toEqual([]);
+  });
+
+  it('takes a spread request body for a body, not for a value with a signal of its own', async () => {
+    expect(await run('request-body-spread')).toEqual(['src/client.ts:27:10 passes `request.signal` to post']);
+  });
+
+  it('reports options a library call is given that replace the signal of a Request, not options passed to a wrapper', async () => {
+    expect(await run('request-signal-replaced')).toEqual([
+      'src/deadline.ts:6:10 Cancellable work gets no signal: the functions above it on the call chain do not pass one down: `request` carries a signal of its own, which a signal in the options would replace: combine the two with AbortSignal.any() by hand',
+    ]);
+  });
+
+  it('reports neither a cached probe nor a wrapper that drops the signal in its RequestInit', async () => {
+    expect(await run('no-change-request-init-dropped')).toEqual([]);
+    expect((await run('no-change-shared-results')).filter((line) => line.includes('supportsUploads') || line.startsWith('src/shared.ts:42'))).toEqual([]);
+  });
+
+  it('follows a chain into a local RequestInit wrapper', async () => {
+    // net.ts:7, the fetch that drops `init.signal`, is forward-signal's (unforwarded-signal).
+    expect(await run('request-init-wrapper')).toEqual([
+      'src/speech.ts:3:1 threads `signal` through download',
+      'src/speech.ts:4:26 passes `signal` to fetchWithTimeout',
+      'src/speech.ts:8:1 threads `signal` through synthesize',
+      'src/speech.ts:9:26 passes `signal` to postJson',
+      'src/speech.ts:10:10 passes `signal` to download',
+      'src/speech.ts:14:29 passes `request.signal` to synthesize',
+    ]);
+  });
+
   it('does not report the options passed as a value, a limit of the analysis (migrate notes it for review)', async () => {
     const dir = writeProject({
       'tsconfig.json': JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, types: [], lib: ['ES2023', 'DOM'] } }),

@@ -89,7 +89,10 @@ export function transform(ctx: TransformContext): void {
     const site = classifyTimer(ctx, timerPath);
     if (site.kind === 'none') continue;
     if (site.kind === 'unsure') {
-      ctx.manual(timerPath, site.reason, isCleared(ctx, timerPath) ? RULES.timeout : RULES.uncleared);
+      const rule = isCleared(ctx, timerPath) ? RULES.timeout : RULES.uncleared;
+      // A controller the code also aborts itself is its own cancellation, with the timer one of its causes: nothing to fix.
+      if (site.reason === MESSAGES.otherAbort) ctx.handled(timerPath, site.reason, rule);
+      else ctx.manual(timerPath, site.reason, rule);
       continue;
     }
     rewrite(ctx, site);

@@ -12,6 +12,7 @@ import { SignalSources, type OwnSignal } from './signal-sources.ts';
 import { getModuleExports, resolveAlias } from './symbols.ts';
 import { SignalTypes, type Slot } from './signal-types.ts';
 import { getSharedResult, type SharedResult } from './shared-result.ts';
+import { LIB_SIGNAL_CARRIERS, readsCarriedSignal } from './reads-carried-signal.ts';
 import {
   getCalleeName,
   getFunctionName,
@@ -63,7 +64,8 @@ export interface ThreadOptions extends ConfigThreadOptions {
   readonly publicEntries?: readonly string[];
   /**
    * For `check` (missing-signal-chain): leave out notes about the analysis' own limits (options
-   * passed as a value) and the summary of entry calls, which say nothing wrong about the code.
+   * passed as a value) and the summary of entry calls, which say nothing wrong about the code; and
+   * chains whose only source is a Node/Express handler's response, where no signal is dropped.
    */
   readonly audit?: boolean;
 }
@@ -265,7 +267,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
 
   // 1. Syntactic sweep: calls by callee name, names of signal-typed things, default imports.
   const callsByName = new Map<string, ts.CallLikeExpression[]>();
-  const signalTypeNames = new Set<string>();
+  const signalTypeNames = new Set<string>(LIB_SIGNAL_CARRIERS);
   const signalFunctionNames = new Set<string>();
   const defaultImportNames = new Set<string>();
   const generated = new Set<ts.SourceFile>();
@@ -375,6 +377,12 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     return result;
   };
 
+  /**
+   * A Node/Express handler's response, from whose 'close' migrate makes the handler's signal. Not
+   * for `check`: code that has no signal there drops none, and threading one is a feature to add.
+   */
+  const getResponseParam = (fn: FunctionLike): string | undefined => (options.audit ? undefined : sources.getResponseParam(fn));
+
   /** `make`: false to look without adding a handler's controller (the answer is then only its kind). */
   const getCarrier = (node: ts.Node, make = true): Carrier => {
     let callback = false;
@@ -389,7 +397,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
         if (fromSources && !isFed(current)) return { kind: 'none', reason: MESSAGES.unsourced, unsourced: true };
         return { kind: 'thread', fn: current };
       }
-      const res = sources.getResponseParam(current);
+      const res = getResponseParam(current);
       if (res) {
         const expression = make ? getHandlerSignal(current, res) : res;
         if (expression) return { kind: 'root', expression, owner: current };
@@ -458,7 +466,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       if (!isFunctionLike(current)) continue;
       if (sources.getOwnSignal(current) ?? sources.getLocalSignal(current, site)) return true;
       if (getFunctionName(current) !== undefined) return current;
-      if (sources.getResponseParam(current) && current.body && ts.isBlock(current.body) && current.body.statements.length > 0) return true;
+      if (getResponseParam(current) && current.body && ts.isBlock(current.body) && current.body.statements.length > 0) return true;
     }
     return undefined;
   };
@@ -890,7 +898,10 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   /** A value with a signal of its own; `new Request(url)` built without one has none to lose. */
   const carriesSignal = (value: ts.Expression): boolean => {
     if (ts.isNewExpression(value)) return (value.arguments ?? []).some(carriesSignal);
-    if (ts.isObjectLiteralExpression(value)) return value.properties.some((p) => ts.isSpreadAssignment(p) || p.name?.getText() === 'signal');
+    // A literal spreading what it does not type as holding a signal is a body or plain options (`{ ...params, stream }`).
+    if (ts.isObjectLiteralExpression(value)) {
+      return value.properties.some((p) => (ts.isSpreadAssignment(p) ? types.carriesSignal(checker.getTypeAtLocation(p.expression), p.expression) : p.name?.getText() === 'signal'));
+    }
     return types.carriesSignal(checker.getTypeAtLocation(value), value);
   };
 
@@ -900,6 +911,19 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     callLabels.set(call, `the call of ${getCallee(call)} (${getSite(call)})`);
     if (origin) changeSets.union(origin, call);
     if (source) changeSets.union(source, call);
+  };
+
+  const reportReplaced = (call: ts.CallExpression | ts.NewExpression, carrier: ts.Expression) => {
+    // A handler passing its own Request on: the request's signal is the one it has.
+    const found = getCarrier(call);
+    const text = carrier.getText(call.getSourceFile());
+    if (!(found.kind === 'root' && found.expression === `${text}.signal`)) report(call, 'manual', MESSAGES.replacesSignal(text));
+  };
+
+  /** A call of a declaration-file function (fetch, a library's request): it does what it does with what it gets. */
+  const isLibraryCall = (call: ts.CallExpression | ts.NewExpression): boolean => {
+    const declaration = checker.getResolvedSignature(call)?.getDeclaration();
+    return declaration !== undefined && declaration.getSourceFile().isDeclarationFile;
   };
 
   /** `origin`: the threaded function called; undefined for an API that takes a signal. */
@@ -930,14 +954,6 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     }
     const arg = args[slot.index];
     if (cleanup || shared || args.some((a) => ts.isSpreadElement(a))) return false;
-    // fetch(request, { signal }): the init's signal replaces the one the Request carries.
-    const carrier = args.slice(0, slot.index).find(carriesSignal);
-    if (carrier && slot.property !== undefined) {
-      // A handler passing its own Request on: the request's signal is the one it has.
-      const found = getCarrier(call);
-      if (!(found.kind === 'root' && found.expression === `${carrier.getText(file)}.signal`)) report(call, 'manual', MESSAGES.replacesSignal(carrier.getText(file)));
-      return false;
-    }
     if (arg && slot.property === undefined) return false;
     if (arg && ts.isObjectLiteralExpression(arg)) {
       if (arg.properties.some((p) => p.name && ts.isIdentifier(p.name) && p.name.text === slot.property)) return false;
@@ -953,9 +969,20 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       } else if (slot.property !== undefined && isForwardedBag(arg, slot.property)) {
         return false;
       } else {
-        if (!options.audit && hasSignalAbove(call)) report(call, 'manual', MESSAGES.optionsValue);
+        // fetch(context.request, context.options): options made here may hold a signal that replaces the Request's.
+        const carrier = isLibraryCall(call) ? args.slice(0, slot.index).find(carriesSignal) : undefined;
+        if (carrier) reportReplaced(call, carrier);
+        else if (!options.audit && hasSignalAbove(call)) report(call, 'manual', MESSAGES.optionsValue);
         return false;
       }
+    }
+    // fetch(request, { signal }): the init's signal would replace the one the Request carries.
+    // Only a signal about to be added can, or options a library call is given: options passed to
+    // a wrapper as they are keep what they hold, and the wrapper decides.
+    const carrier = slot.property !== undefined ? args.slice(0, slot.index).find(carriesSignal) : undefined;
+    if (carrier) {
+      reportReplaced(call, carrier);
+      return false;
     }
     if (!isEditable(file)) return false;
     const found = getArgumentValue(call, slot, origin);
@@ -1018,6 +1045,15 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     return BYTE_TYPES.has(type.getSymbol()?.getName() ?? '');
   };
 
+  /** A project function taking an options object whose signal it never lets through: a caller's signal would end there. */
+  const dropsCarriedSignal = (signature: ts.Signature | undefined, slot: Slot): boolean => {
+    const declaration = signature?.getDeclaration();
+    if (!declaration || slot.property === undefined || slot.context) return false;
+    const file = declaration.getSourceFile();
+    if (file.isDeclarationFile || file.fileName.includes('/node_modules/') || !isFunctionLike(declaration) || !declaration.body) return false;
+    return !readsCarriedSignal(checker, declaration, slot.index, slot.property);
+  };
+
   // 2. Sinks: candidate calls whose resolved signature has an unfilled signal slot.
   const candidateNames = new Set([...getCatalogNames(options.catalog), ...signalFunctionNames]);
   for (const name of candidateNames) {
@@ -1026,7 +1062,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       if (isShortLocalWrite(call)) continue;
       const signature = checker.getResolvedSignature(call);
       const slot = (signature && types.getSlot(signature, call)) ?? getCatalogSlot(call);
-      if (slot) handleSink(call, slot);
+      if (slot && !dropsCarriedSignal(signature, slot)) handleSink(call, slot);
     }
   }
 

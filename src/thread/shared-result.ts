@@ -36,15 +36,26 @@ export function getSharedResult(checker: ts.TypeChecker, call: ts.Expression): S
   // `const p = load(); cache.set(key, p)`, `delay = load(); delays.set(host, delay)`: the local holds the same result.
   const local = scope && getLocal(result);
   const symbol = local && checker.getSymbolAtLocation(local);
-  if (!scope || !local || !symbol) return undefined;
   let found: SharedResult | undefined;
   const visit = (node: ts.Node): void => {
     if (found) return;
     if (ts.isIdentifier(node) && node !== local && checker.getSymbolAtLocation(node) === symbol) found = getStore(checker, getResultExpression(node), scope);
     ts.forEachChild(node, visit);
   };
-  visit(scope);
-  return found;
+  if (scope && symbol) visit(scope);
+  // `const promise = (async () => { ... await fetch(probe) ... })(); cache.set(key, promise)`: the
+  // function runs once for the shared promise, so everything it awaits is shared too.
+  const invocation = found === undefined && scope ? getInvocation(scope) : undefined;
+  return found ?? (invocation && getSharedResult(checker, invocation));
+}
+
+/** The call that runs a function expression on the spot: `(async () => ...)()`. */
+function getInvocation(fn: ts.Node): ts.CallExpression | undefined {
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+  let callee: ts.Node = fn;
+  while (ts.isParenthesizedExpression(callee.parent)) callee = callee.parent;
+  const call = callee.parent;
+  return ts.isCallExpression(call) && call.expression === callee ? call : undefined;
 }
 
 /** An awaited result of plain data: no promise, and no object that could keep the signal. */

@@ -4,6 +4,7 @@ let config: Promise<unknown> | undefined;
 let token: Promise<Response> | undefined;
 const retryAfter = new Map<string, Promise<number>>();
 const probes = new WeakMap<object, Promise<Response>>();
+const uploads = new WeakMap<typeof fetch, Promise<boolean>>();
 
 /** A module-level promise shared by every caller (`??=`). */
 export async function getConfig(): Promise<unknown> {
@@ -33,6 +34,19 @@ export function probe(key: object): Promise<Response> {
   return pending;
 }
 
+/** A probe run once per fetch function: its promise, made by an async arrow run on the spot, is cached. */
+export function supportsUploads(fetch: typeof globalThis.fetch): Promise<boolean> {
+  const cached = uploads.get(fetch);
+  if (cached) return cached;
+  const promise = (async () => {
+    const response = await fetch('data:,');
+    await response.arrayBuffer();
+    return response.constructor !== Response;
+  })();
+  uploads.set(fetch, promise);
+  return promise;
+}
+
 /** Wrapped by known memoisers. */
 export const getPlans = memoize(async (region: string) => (await fetch(`https://api.example.com/plans/${region}`)).json());
 export const getRates = _.memoize(async () => (await fetch('https://api.example.com/rates')).json());
@@ -60,6 +74,7 @@ export async function handle(request: Request, client: Client): Promise<Response
     await getToken(),
     await getRetryDelay(new URL(request.url).host),
     await probe(request),
+    await supportsUploads(fetch),
     await getPlans('eu'),
     await getRates(),
     await getFlags(),

@@ -18,5 +18,5 @@ export async function upload(url: string, init: RequestInit) {
 }
 
 export async function handle(request: Request) {
-  await upload(request.url, { method: 'PUT' });
+  await upload(request.url, { method: 'PUT', signal: request.signal });
 }
