@@ -9,7 +9,7 @@ import { basename, resolve } from 'node:path';
 import * as z from 'zod';
 import type { CatalogEntry, SignalPosition, SignalSlot } from './catalog/types.ts';
 import { getRule, getRuleIds, RULE_LEVELS, type RuleLevel } from './check/rules.ts';
-import { getTransform, getTransformNames } from './registry.ts';
+import { getTransformNames, isTransformName } from './registry.ts';
 import { normalizeTargetNode } from './runtime/features.ts';
 import type { ThreadOptions, TransformOptions } from './types.ts';
 
@@ -111,7 +111,7 @@ const catalogEntrySchema = strictObject({
   notes: z.string().optional(),
 }) satisfies z.ZodType<CatalogEntry>;
 
-const transformName = z.string().refine((name) => getTransform(name) !== undefined, {
+const transformName = z.string().refine((name) => isTransformName(name), {
   error: (issue) => `unknown transform ${JSON.stringify(issue.input)} (known: ${getTransformNames().join(', ')})`,
 });
 const transformList = z.array(transformName);

@@ -11,16 +11,17 @@
 import type { FileResult } from './engine/process-file.ts';
 import type { ThreadRunOptions } from './thread/run-thread.ts';
 
-export { migrate, transformSources } from './api.ts';
+export { migrate, ThreadPassError, transformSources } from './api.ts';
 export type { ConfigSource, MigrateOptions, SourceFile, SourcesReport, TransformSourcesOptions } from './api.ts';
 export { run } from './engine/run.ts';
-export type { ReviewFile, RunOptions, RunReport, RunSummary } from './engine/run.ts';
+export type { ProgramPassContext, ProgramPassResult, ReviewFile, RunOptions, RunPhase, RunReport, RunSummary } from './engine/run.ts';
 export type { FileResult } from './engine/process-file.ts';
 export { processSource } from './engine/process-source.ts';
 export type { FileError, FileStatus, SourceResult } from './engine/process-source.ts';
 export { buildJsonReport } from './report/json.ts';
 export type { JsonFile, JsonFinding, JsonReport } from './report/json.ts';
-export { getTransform, getTransformNames, getTransformsOrThrow, transforms, UnknownTransformError } from './registry.ts';
+export { entries, getTransform, getTransformNames, getTransformsOrThrow, isTransformName, passes, transforms, UnknownTransformError } from './registry.ts';
+export type { PassMeta } from './registry.ts';
 export { PathNotFoundError, DEFAULT_EXTENSIONS } from './engine/discover.ts';
 export { DirtyFilesError } from './engine/git.ts';
 export { VerifyError } from './engine/verify.ts';

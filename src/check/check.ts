@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { run, type RunOptions } from '../engine/run.ts';
 import type { FileError } from '../engine/process-source.ts';
@@ -8,7 +7,7 @@ import type { Finding } from '../types.ts';
 import { VERSION } from '../version.ts';
 import { compareSeverity, getRule, type Rule, type RuleLevel, type Severity } from './rules.ts';
 import { getSuppressions, isSuppressed } from './suppressions.ts';
-import { findTsconfig } from '../thread/find-tsconfig.ts';
+import { getNoTsconfigNote, getThreadProject } from '../thread/thread-pass.ts';
 import { THREAD_RULE } from '../thread/names.ts';
 
 export interface CheckOptions extends Pick<RunOptions, 'paths' | 'cwd' | 'extensions' | 'ignore' | 'includeTests' | 'followSymlinks' | 'cpus' | 'transformOptions' | 'onProgress' | 'signal'> {
@@ -21,7 +20,8 @@ export interface CheckOptions extends Pick<RunOptions, 'paths' | 'cwd' | 'extens
   /**
    * The tsconfig for `missing-signal-chain`, which needs the whole program (the thread-signal
    * analysis, planned and never written). Default: the nearest tsconfig.json of the first path;
-   * `false`: skip the rule. Without a tsconfig the rule has nothing to say.
+   * `false`: skip the rule. Without a tsconfig the rule is skipped with a note; a path given that
+   * does not exist is a PathNotFoundError.
    */
   readonly project?: string | false;
 }
@@ -75,6 +75,8 @@ export interface CheckReport {
   /** A diagnostic at or above `failOn`, or a file that could not be checked. */
   readonly failed: boolean;
   readonly interrupted: boolean;
+  /** What the check left out and why (`missing-signal-chain` without a tsconfig); present when there is something. */
+  readonly notes?: readonly string[];
 }
 
 /**
@@ -85,14 +87,18 @@ export interface CheckReport {
 export async function check(options: CheckOptions): Promise<CheckReport> {
   const started = performance.now();
   const failOn = options.failOn ?? 'error';
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const wanted = options.rules?.[THREAD_RULE] !== 'off' && (!options.only || options.only.includes(THREAD_RULE)) && options.project !== false;
+  // Before the run: a tsconfig given that does not exist is bad input, like a missing path.
+  const project = wanted ? getThreadProject(cwd, options.paths, options.project || undefined) : undefined;
+  const notes = wanted && project === undefined ? [getNoTsconfigNote(THREAD_RULE, options.paths, 'rule')] : [];
   const report = await run({
     ...options,
     transforms: [...transforms, ...detectors].map((module) => module.meta.name),
     check: true,
     dry: true,
   });
-  const cwd = resolve(options.cwd ?? process.cwd());
-  const chains = await getChainFindings(options, cwd, report.files.map((file) => file.path));
+  const chains = project === undefined ? new Map<string, Finding[]>() : await getChainFindings(options, project, cwd, report.files.map((file) => file.path));
   let suppressed = 0;
   const files: CheckFile[] = [];
   for (const file of report.files) {
@@ -133,19 +139,17 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
     failOn,
     failed: fileErrors > 0 || all.some((diagnostic) => compareSeverity(diagnostic.severity, failOn) >= 0),
     interrupted: report.interrupted,
+    ...(notes.length > 0 ? { notes } : {}),
   };
 }
 
 /**
  * `missing-signal-chain`: what the thread-signal pass would add or report over the project, for
- * the files checked, by display path. Only when the rule is wanted and a tsconfig is there.
+ * the files checked, by display path.
  */
-async function getChainFindings(options: CheckOptions, cwd: string, paths: readonly string[]): Promise<Map<string, Finding[]>> {
+async function getChainFindings(options: CheckOptions, project: string, cwd: string, paths: readonly string[]): Promise<Map<string, Finding[]>> {
   const byPath = new Map<string, Finding[]>();
-  const wanted = options.rules?.[THREAD_RULE] !== 'off' && (!options.only || options.only.includes(THREAD_RULE));
-  if (!wanted || options.project === false || options.signal?.aborted) return byPath;
-  const project = options.project !== undefined ? resolve(cwd, options.project) : findTsconfig(resolve(cwd, options.paths[0] ?? '.'));
-  if (project === undefined || !existsSync(project)) return byPath;
+  if (options.signal?.aborted) return byPath;
   const files = new Map(paths.map((path) => [resolve(cwd, path).split(sep).join('/'), path]));
   // Loaded here: ts-morph takes most of a second to load.
   const { computeThread } = await import('../thread/run-thread.ts');
