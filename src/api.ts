@@ -94,8 +94,10 @@ export async function migrate(options: MigrateOptions): Promise<RunReport> {
       }
     },
   });
-  if (failure !== undefined) throw new ThreadPassError(report, failure);
-  return report;
+  // The texts were kept for the pass; the caller gets them only if asked for.
+  const result = merged.keepContents ? report : { ...report, files: report.files.map(({ contents: _contents, ...file }) => file) };
+  if (failure !== undefined) throw new ThreadPassError(result, failure);
+  return result;
 }
 
 export interface TransformSourcesOptions {

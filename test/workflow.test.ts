@@ -92,7 +92,7 @@ describe('--patch', () => {
   it('writes a patch git apply accepts and no source file', () => {
     const dir = repo({ 'src/a.ts': SLEEP(1), 'src/crlf.ts': SLEEP(2).replaceAll('\n', '\r\n'), 'src/plain.ts': 'export {};\n' });
     const before = snapshot(dir);
-    const result = ctxmod(['migrate', 'src', '--patch', 'migration.patch'], dir);
+    const result = ctxmod(['migrate', 'src', '--patch', 'migration.patch', '--no-thread'], dir);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^ctxmod: 3 files: 2 would change, 1 unchanged/);
