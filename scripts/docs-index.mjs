@@ -4,9 +4,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { CATALOG } from '../dist/src/catalog/entries.js';
 import { RULES } from '../dist/src/check/rules.js';
 import { renderDocsIndex, updateReadmeCatalog, updateReadmeRules } from '../dist/src/docs.js';
-import { transforms } from '../dist/src/registry.js';
+import { entries } from '../dist/src/registry.js';
 
-writeFileSync(new URL('../docs/README.md', import.meta.url), renderDocsIndex(transforms));
+writeFileSync(new URL('../docs/README.md', import.meta.url), renderDocsIndex(entries));
 const readmeUrl = new URL('../README.md', import.meta.url);
 writeFileSync(readmeUrl, updateReadmeRules(updateReadmeCatalog(readFileSync(readmeUrl, 'utf8'), CATALOG), RULES));
 console.log('wrote docs/README.md and the API and rules tables in README.md');

@@ -1,34 +1,90 @@
 /**
  * The programmatic entry points. The CLI is a thin layer over these: it turns flags into
- * `RunOptions`, merges the config with `applyConfig`, and formats the report.
+ * options, calls them, and formats the report.
  */
+import { resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { applyConfig, loadConfig, type CtxmodConfig } from './config.ts';
-import { buildSummary, run, type RunOptions, type RunReport } from './engine/run.ts';
+import { buildSummary, createSourceRunner, run, type RunOptions, type RunReport } from './engine/run.ts';
 import type { FileResult } from './engine/process-file.ts';
 import { processSource } from './engine/process-source.ts';
 import { buildDiff } from './report/diff.ts';
 import { buildJsonReport } from './report/json.ts';
 import { getTransformsOrThrow } from './registry.ts';
 import { VERSION } from './version.ts';
+import { ThreadPassError } from './errors.ts';
 import type { ConfigSource, SourcesReport, TransformSourcesOptions } from './public-types.ts';
+import { THREAD_TRANSFORM } from './thread/names.ts';
+import { getNoTsconfigNote, getThreadProject, runThreadPass, ThreadSetupFailure } from './thread/thread-pass.ts';
 
 export type { ConfigSource, SourceFile, SourcesReport, TransformSourcesOptions } from './public-types.ts';
 
-export interface MigrateOptions extends Omit<RunOptions, 'transforms'> {
-  /** Transform names (default: the config's `transforms`, else all), run in canonical order. */
+export interface MigrateOptions extends Omit<RunOptions, 'transforms' | 'programPass'> {
+  /**
+   * Transform names (default: the config's `transforms`, else all), run in canonical order:
+   * the per-file transforms, then `thread-signal` over the whole program.
+   */
   readonly transforms?: readonly string[];
   readonly config?: ConfigSource;
+  /**
+   * The tsconfig `thread-signal` analyses (relative to `cwd`; a PathNotFoundError when missing).
+   * Default: the nearest tsconfig.json at or above the first path; without one the pass is
+   * skipped with a warning.
+   */
+  readonly project?: string;
+  /** `false`: leave `thread-signal` out whatever `transforms` says (CLI `--no-thread`). */
+  readonly thread?: boolean;
+  /** `thread-signal`: the parameters it adds are required, not optional (CLI `--required`). */
+  readonly required?: boolean;
 }
 
+export { ThreadPassError } from './errors.ts';
+
 /**
- * `ctxmod migrate`: every transform the config enables (all by default) in canonical order.
- * Returns the same report the CLI formats; `buildJsonReport(report)` is what `--json` prints.
+ * `ctxmod migrate`: every transform the config enables (all by default) in canonical order, then
+ * the thread-signal pass when selected and a tsconfig is found. With `verify` or `review`, the
+ * type check and the review cover the pass's edits too. Returns the report the CLI formats;
+ * `buildJsonReport(report)` is what `--json` prints.
  */
 export async function migrate(options: MigrateOptions): Promise<RunReport> {
   const config = await resolveConfig(options.config, options.cwd);
-  const { config: _config, ...rest } = options;
-  return run(applyConfig(rest, config));
+  const { config: _config, project, thread, required, ...rest } = options;
+  const merged = applyConfig(rest, config);
+  if (thread === false || merged.check || !merged.transforms.includes(THREAD_TRANSFORM)) return run(merged);
+  const tsconfig = getThreadProject(resolve(merged.cwd ?? process.cwd()), merged.paths, project);
+  if (tsconfig === undefined) {
+    const report = await run(merged);
+    return { ...report, warnings: [...report.warnings, getNoTsconfigNote(THREAD_TRANSFORM, merged.paths, 'pass')] };
+  }
+  let failure: string | undefined;
+  const report = await run({
+    ...merged,
+    // The pass continues from the transforms' texts in a dry run, and maps its findings back in both.
+    keepContents: true,
+    programPass: async (files, context) => {
+      merged.onPhase?.('threading');
+      const catalog = merged.transformOptions?.catalog;
+      try {
+        return await runThreadPass(files, context, {
+          ...merged.transformOptions?.thread,
+          required: required ?? false,
+          ...(catalog ? { catalog } : {}),
+          project: tsconfig,
+          dry: merged.dry === true,
+          refine: createSourceRunner(merged),
+          ...(merged.signal ? { signal: merged.signal } : {}),
+        });
+      } catch (error) {
+        if (!(error instanceof ThreadSetupFailure)) throw error;
+        failure = error.message;
+        return { files, warnings: [] };
+      }
+    },
+  });
+  // The texts were kept for the pass; the caller gets them only if asked for.
+  const result = merged.keepContents ? report : { ...report, files: report.files.map(({ contents: _contents, ...file }) => file) };
+  if (failure !== undefined) throw new ThreadPassError(result, failure);
+  return result;
 }
 
 const IGNORED_REASON = 'matches an ignore glob';

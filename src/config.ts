@@ -10,7 +10,7 @@ import * as z from 'zod';
 import type { CatalogEntry, SignalPosition, SignalSlot } from './catalog/types.ts';
 import { ConfigError } from './errors.ts';
 import { getRule, getRuleIds, RULE_LEVELS, type RuleLevel } from './check/rules.ts';
-import { getTransform, getTransformNames } from './registry.ts';
+import { getTransformNames, isTransformName } from './registry.ts';
 import { normalizeTargetNode } from './runtime/features.ts';
 import type { ConfigurableOptions, CtxmodConfig, CtxmodConfigInput, LoadedConfig, TransformSelection } from './public-types.ts';
 import type { ThreadOptions } from './types.ts';
@@ -73,7 +73,7 @@ const catalogEntrySchema = strictObject({
   notes: z.string().optional(),
 }) satisfies z.ZodType<CatalogEntry>;
 
-const transformName = z.string().refine((name) => getTransform(name) !== undefined, {
+const transformName = z.string().refine((name) => isTransformName(name), {
   error: (issue) => `unknown transform ${JSON.stringify(issue.input)} (known: ${getTransformNames().join(', ')})`,
 });
 const transformList = z.array(transformName);

@@ -1,9 +1,9 @@
 import type { CatalogEntry } from './catalog/types.ts';
 import type { Rule } from './check/rules.ts';
-import type { TransformModule } from './types.ts';
+import type { PassMeta } from './registry.ts';
 
 /** docs/README.md, generated from the registry by `npm run docs` and checked by the tests. */
-export function renderDocsIndex(modules: readonly TransformModule[]): string {
+export function renderDocsIndex(modules: readonly { readonly meta: PassMeta }[]): string {
   const rows = modules.map(({ meta }) => `| [\`${meta.name}\`](${meta.name}.md) | ${meta.description.replaceAll('|', '\\|')} |`);
   return [
     '# ctxmod transforms',

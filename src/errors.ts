@@ -2,6 +2,7 @@
  * The errors the API throws for bad input, in a module of their own: their declarations are part
  * of the published types, which must not reach the engine's (see public-types.ts).
  */
+import type { RunReport } from './public-types.ts';
 import { getTransformNames } from './registry.ts';
 
 /** A config file that cannot be read, is not JSON, or does not match the schema. */
@@ -32,5 +33,16 @@ export class VerifyError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'VerifyError';
+  }
+}
+
+/** `thread-signal` could not start: its configuration does not fit the project. The rest of the run stands in `report`. */
+export class ThreadPassError extends Error {
+  constructor(
+    readonly report: RunReport,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ThreadPassError';
   }
 }

@@ -29,6 +29,7 @@ import type {
   JsonReport,
   LoadedConfig,
   MigrateOptions,
+  PassMeta,
   RunOptions,
   RunReport,
   SarifLog,
@@ -51,13 +52,16 @@ export { getRule, RULES } from './check/rules.ts';
 export type { Rule, RuleLevel, Severity } from './check/rules.ts';
 export { DEFAULT_EXTENSIONS, PathNotFoundError } from './engine/discover.ts';
 export { DirtyFilesError } from './engine/git.ts';
-export { ConfigError, UnknownTransformError, VerifyError } from './errors.ts';
+export { ConfigError, ThreadPassError, UnknownTransformError, VerifyError } from './errors.ts';
 export { findTsconfig } from './thread/find-tsconfig.ts';
 export { VERSION } from './version.ts';
 
 /**
- * `ctxmod migrate`: every transform the config enables (all by default) in canonical order.
- * Returns the same report the CLI formats; `buildJsonReport(report)` is what `--json` prints.
+ * `ctxmod migrate`: every transform the config enables (all by default) in canonical order, then
+ * the thread-signal pass when selected and a tsconfig is found. With `verify` or `review`, the
+ * type check and the review cover the pass's edits too. Returns the report the CLI formats;
+ * `buildJsonReport(report)` is what `--json` prints. Throws `ThreadPassError` (with the report of
+ * the rest) when the pass cannot start.
  */
 export function migrate(options: MigrateOptions): Promise<RunReport> {
   return api.migrate(options);
@@ -99,6 +103,17 @@ export function buildSarif(report: CheckReport, baseUri: string): SarifLog {
 
 /** The transforms in canonical order. */
 export const transforms: readonly Transform[] = registry.transforms;
+
+/** Passes over the whole program (`thread-signal`), run after the per-file transforms. */
+export const passes: readonly { readonly meta: PassMeta }[] = registry.passes;
+
+/** Every entry of the registry, transforms then passes: the order `migrate` runs them in. */
+export const entries: readonly { readonly meta: PassMeta }[] = registry.entries;
+
+/** A transform or pass of that name exists. */
+export function isTransformName(name: string): boolean {
+  return registry.isTransformName(name);
+}
 
 export function getTransformNames(): string[] {
   return registry.getTransformNames();

@@ -32,6 +32,9 @@ export interface TransformMeta {
   readonly behaviourChange?: string;
 }
 
+/** What a pass over the whole program says about itself (a per-file transform's meta, minus the prefilter). */
+export type PassMeta = Omit<TransformMeta, 'mayApply'>;
+
 /** `edit`: the transform changed the code here. `manual`: a site it left for a human. */
 export type FindingKind = 'edit' | 'manual';
 
@@ -199,6 +202,8 @@ export interface RunOptions {
   readonly transformOptions?: TransformOptions;
   /** Called after each file is done, with the count so far and the total. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Called as the run enters each phase (for a progress display). */
+  readonly onPhase?: (phase: RunPhase) => void;
   /**
    * Before writing, refuse (DirtyFilesError, nothing written) when any file to visit has
    * uncommitted git changes. Default true; ignored for dry runs.
@@ -233,6 +238,9 @@ export interface RunOptions {
    */
   readonly format?: boolean;
 }
+
+/** What a run is doing: finding and prefiltering files, transforming them, the cross-file pass, the type check. */
+export type RunPhase = 'scanning' | 'transforming' | 'threading' | 'verifying';
 
 /** A changed file offered to `RunOptions.review`. */
 export interface ReviewFile {
@@ -288,9 +296,22 @@ export interface RunReport {
 export type ConfigSource = CtxmodConfig | boolean | string;
 
 export interface MigrateOptions extends Omit<RunOptions, 'transforms'> {
-  /** Transform names (default: the config's `transforms`, else all), run in canonical order. */
+  /**
+   * Transform names (default: the config's `transforms`, else all), run in canonical order:
+   * the per-file transforms, then `thread-signal` over the whole program.
+   */
   readonly transforms?: readonly string[];
   readonly config?: ConfigSource;
+  /**
+   * The tsconfig `thread-signal` analyses (relative to `cwd`; a PathNotFoundError when missing).
+   * Default: the nearest tsconfig.json at or above the first path; without one the pass is
+   * skipped with a warning.
+   */
+  readonly project?: string;
+  /** `false`: leave `thread-signal` out whatever `transforms` says (CLI `--no-thread`). */
+  readonly thread?: boolean;
+  /** `thread-signal`: the parameters it adds are required, not optional (CLI `--required`). */
+  readonly required?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -383,7 +404,8 @@ export interface CheckOptions extends Pick<RunOptions, 'paths' | 'cwd' | 'extens
   /**
    * The tsconfig for `missing-signal-chain`, which needs the whole program (the thread-signal
    * analysis, planned and never written). Default: the nearest tsconfig.json of the first path;
-   * `false`: skip the rule. Without a tsconfig the rule has nothing to say.
+   * `false`: skip the rule. Without a tsconfig the rule is skipped with a note; a path given that
+   * does not exist is a PathNotFoundError.
    */
   readonly project?: string | false;
 }
@@ -437,6 +459,8 @@ export interface CheckReport {
   /** A diagnostic at or above `failOn`, or a file that could not be checked. */
   readonly failed: boolean;
   readonly interrupted: boolean;
+  /** What the check left out and why (`missing-signal-chain` without a tsconfig); present when there is something. */
+  readonly notes?: readonly string[];
 }
 
 /** A SARIF 2.1.0 log (`buildSarif`). */

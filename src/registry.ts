@@ -11,6 +11,8 @@ import * as abortedSignalReused from './check/detectors/aborted-signal-reused.ts
 import * as nonCancellableCall from './check/detectors/non-cancellable-call.ts';
 import * as requestSpread from './check/detectors/request-spread.ts';
 import { UnknownTransformError } from './errors.ts';
+import { THREAD_RULE, THREAD_TRANSFORM } from './thread/names.ts';
+import type { PassMeta } from './public-types.ts';
 import type { TransformModule } from './types.ts';
 
 /**
@@ -32,6 +34,25 @@ export const transforms: readonly TransformModule[] = [
   loopCheck,
 ];
 
+export type { PassMeta } from './public-types.ts';
+
+/**
+ * Passes over the whole program, run after the per-file transforms when a tsconfig is found (see
+ * `migrate`). Named and selected like transforms; they do not run file by file.
+ */
+export const passes: readonly { readonly meta: PassMeta }[] = [
+  {
+    meta: {
+      name: THREAD_TRANSFORM,
+      description: 'Thread a signal parameter up call chains across files to the calls that take one (needs a tsconfig)',
+      rule: THREAD_RULE,
+    },
+  },
+];
+
+/** Every entry of the registry, transforms then passes: the order `migrate` runs them in. */
+export const entries: readonly { readonly meta: PassMeta }[] = [...transforms, ...passes];
+
 /**
  * Check-only detectors: modules with the transform contract that never edit. `ctxmod check`
  * runs them after the transforms; `migrate`, `run` and `list` do not know them.
@@ -40,17 +61,27 @@ export const detectors: readonly TransformModule[] = [nonCancellableCall, reques
 
 export { UnknownTransformError } from './errors.ts';
 
+/** Every name `migrate`, `run` and the config accept: the transforms', then the passes'. */
 export function getTransformNames(): string[] {
-  return transforms.map((module) => module.meta.name);
+  return entries.map((entry) => entry.meta.name);
 }
 
+/** A transform or pass of that name exists. */
+export function isTransformName(name: string): boolean {
+  return entries.some((entry) => entry.meta.name === name);
+}
+
+/** The per-file transform of that name (a pass has no module). */
 export function getTransform(name: string): TransformModule | undefined {
   return transforms.find((module) => module.meta.name === name);
 }
 
-/** The named transforms, always in canonical order whatever order they were asked for in. */
+/**
+ * The named per-file transforms, always in canonical order whatever order they were asked for
+ * in. Names of passes are valid and select no module.
+ */
 export function getTransformsOrThrow(names: readonly string[]): TransformModule[] {
-  const unknown = names.filter((name) => !getTransform(name));
+  const unknown = names.filter((name) => !isTransformName(name));
   if (unknown.length > 0) throw new UnknownTransformError(unknown);
   return transforms.filter((module) => names.includes(module.meta.name));
 }
@@ -58,7 +89,7 @@ export function getTransformsOrThrow(names: readonly string[]): TransformModule[
 /** What `ctxmod check` runs: the named transforms and detectors, transforms first, in canonical order. */
 export function getCheckModulesOrThrow(names: readonly string[]): TransformModule[] {
   const all = [...transforms, ...detectors];
-  const unknown = names.filter((name) => !all.some((module) => module.meta.name === name));
+  const unknown = names.filter((name) => !isTransformName(name) && !all.some((module) => module.meta.name === name));
   if (unknown.length > 0) throw new UnknownTransformError(unknown);
   return all.filter((module) => names.includes(module.meta.name));
 }

@@ -108,7 +108,10 @@ describe('migrate --dry', () => {
         '+  await sleep(100, undefined, { signal });\n' +
         ' }\n',
     );
-    expect(result.stderr).toMatch(/^ctxmod: 2 files: 1 would change, 1 unchanged, 0 skipped, 0 errors; 1 edit, 0 to review \(\d+\.\ds\)\n$/);
+    // No tsconfig: the cross-file pass is skipped, and the run says so.
+    expect(result.stderr).toMatch(
+      /^ctxmod: warning: thread-signal skipped: no tsconfig\.json found at or above \. \(name one with --project, or leave the pass out with --no-thread\)\nctxmod: 2 files: 1 would change, 1 unchanged, 0 skipped, 0 errors; 1 edit, 0 to review \(\d+\.\ds\)\n$/,
+    );
     expect(snapshot(dir)).toEqual(before);
   });
 
@@ -152,7 +155,7 @@ describe('migrate (writing)', () => {
     const plainMtime = mtime(dir, 'src/plain.ts');
     const timerMtime = mtime(dir, 'src/timer.ts');
 
-    const first = ctxmod(['migrate', '.'], dir);
+    const first = ctxmod(['migrate', '.', '--no-thread'], dir);
     expect(first.status).toBe(0);
     expect(first.stdout).toBe('');
     // Temp dirs are not git repositories: ctxmod says so once, then writes.
@@ -232,7 +235,7 @@ describe('migrate (writing)', () => {
 describe('--json', () => {
   it('has the documented shape, with a diff per changed file under --dry', () => {
     const dir = project({ 'src/poll.ts': SLEEP, 'src/plain.ts': PLAIN });
-    const result = ctxmod(['migrate', '.', '--dry', '--json'], dir);
+    const result = ctxmod(['migrate', '.', '--dry', '--json', '--no-thread'], dir);
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
     const report = parseJson(result);
@@ -292,7 +295,7 @@ describe('--json', () => {
 
 describe('usage errors exit 2 and write nothing', () => {
   const cases: [string, string[], RegExp][] = [
-    ['unknown transform', ['run', 'nope', '.'], /^ctxmod: unknown transform: nope\. Valid transforms: forward-signal, abortable-sleep, race-timeout, link-signals, abort-timer, derive-signal, timeout-option, once-event, loop-check\n$/],
+    ['unknown transform', ['run', 'nope', '.'], /^ctxmod: unknown transform: nope\. Valid transforms: forward-signal, abortable-sleep, race-timeout, link-signals, abort-timer, derive-signal, timeout-option, once-event, loop-check, thread-signal\n$/],
     ['missing path', ['migrate', 'does-not-exist'], /^ctxmod: path not found: does-not-exist\n$/],
     ['unknown flag', ['migrate', '.', '--bogus'], /^ctxmod: Unknown argument: bogus\n/],
     ['--cpus 0', ['migrate', '.', '--cpus', '0'], /^ctxmod: --cpus must be a positive integer, got 0\n$/],

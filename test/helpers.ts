@@ -1,5 +1,5 @@
 /** What the end-to-end tests share: running the built bin, and throw-away project directories. */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -52,5 +52,19 @@ export function writeProject(files: Record<string, string>, dir = tempDir()): st
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
+  return dir;
+}
+
+/** `git` in `dir` with a throw-away identity. */
+export function git(dir: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: dir, encoding: 'utf8' });
+}
+
+/** `files` committed in a new git repository (a temp directory), so that ctxmod may write them. */
+export function writeRepo(files: Record<string, string>, prefix = 'ctxmod-repo-'): string {
+  const dir = writeProject(files, tempDir(prefix));
+  git(dir, 'init', '-q');
+  git(dir, 'add', '.');
+  git(dir, 'commit', '-qm', 'init');
   return dir;
 }

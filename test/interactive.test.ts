@@ -2,13 +2,13 @@
  * `migrate --interactive` against the real bin and real git, answers scripted on stdin.
  * `npm test` builds dist/ first (pretest).
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { processSource } from '../src/engine/process-source.ts';
 import { transforms } from '../src/registry.ts';
-import { BIN, ctxmod, tempDir, writeProject } from './helpers.ts';
+import { BIN, ctxmod, git, writeRepo } from './helpers.ts';
 
 /** Two sleeps far enough apart to make two hunks; the first hunk also holds the new import. */
 const TWO_SLEEPS = [
@@ -27,17 +27,7 @@ const SECOND_ONLY = IMPORT + TWO_SLEEPS.replace('new Promise((r) => setTimeout(r
 const ALL = processSource('a.ts', TWO_SLEEPS, transforms).output as string;
 const PROMPT = (n: number, path: string) => `(${n}/2) Apply this hunk to ${path} [y,n,a,d,q,?]? `;
 
-function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: dir, encoding: 'utf8' });
-}
-
-function repo(files: Record<string, string>): string {
-  const dir = writeProject(files, tempDir('ctxmod-interactive-'));
-  git(dir, 'init', '-q');
-  git(dir, 'add', '.');
-  git(dir, 'commit', '-qm', 'init');
-  return dir;
-}
+const repo = (files: Record<string, string>) => writeRepo(files, 'ctxmod-interactive-');
 
 const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8');
 

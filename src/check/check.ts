@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { run } from '../engine/run.ts';
 import { detectors, getTransform, transforms } from '../registry.ts';
@@ -7,7 +6,7 @@ import type { Finding } from '../types.ts';
 import { VERSION } from '../version.ts';
 import { compareSeverity, getRule, type Rule, type Severity } from './rules.ts';
 import { getSuppressions, isSuppressed } from './suppressions.ts';
-import { findTsconfig } from '../thread/find-tsconfig.ts';
+import { getNoTsconfigNote, getThreadProject } from '../thread/thread-pass.ts';
 import { THREAD_RULE } from '../thread/names.ts';
 import type { CheckFile, CheckOptions, CheckReport, Diagnostic } from '../public-types.ts';
 
@@ -21,14 +20,18 @@ export type { CheckFile, CheckOptions, CheckReport, CheckSummary, Diagnostic } f
 export async function check(options: CheckOptions): Promise<CheckReport> {
   const started = performance.now();
   const failOn = options.failOn ?? 'error';
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const wanted = options.rules?.[THREAD_RULE] !== 'off' && (!options.only || options.only.includes(THREAD_RULE)) && options.project !== false;
+  // Before the run: a tsconfig given that does not exist is bad input, like a missing path.
+  const project = wanted ? getThreadProject(cwd, options.paths, options.project || undefined) : undefined;
+  const notes = wanted && project === undefined ? [getNoTsconfigNote(THREAD_RULE, options.paths, 'rule')] : [];
   const report = await run({
     ...options,
     transforms: [...transforms, ...detectors].map((module) => module.meta.name),
     check: true,
     dry: true,
   });
-  const cwd = resolve(options.cwd ?? process.cwd());
-  const chains = await getChainFindings(options, cwd, report.files.map((file) => file.path));
+  const chains = project === undefined ? new Map<string, Finding[]>() : await getChainFindings(options, project, cwd, report.files.map((file) => file.path));
   let suppressed = 0;
   const files: CheckFile[] = [];
   for (const file of report.files) {
@@ -69,19 +72,17 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
     failOn,
     failed: fileErrors > 0 || all.some((diagnostic) => compareSeverity(diagnostic.severity, failOn) >= 0),
     interrupted: report.interrupted,
+    ...(notes.length > 0 ? { notes } : {}),
   };
 }
 
 /**
  * `missing-signal-chain`: what the thread-signal pass would add or report over the project, for
- * the files checked, by display path. Only when the rule is wanted and a tsconfig is there.
+ * the files checked, by display path.
  */
-async function getChainFindings(options: CheckOptions, cwd: string, paths: readonly string[]): Promise<Map<string, Finding[]>> {
+async function getChainFindings(options: CheckOptions, project: string, cwd: string, paths: readonly string[]): Promise<Map<string, Finding[]>> {
   const byPath = new Map<string, Finding[]>();
-  const wanted = options.rules?.[THREAD_RULE] !== 'off' && (!options.only || options.only.includes(THREAD_RULE));
-  if (!wanted || options.project === false || options.signal?.aborted) return byPath;
-  const project = options.project !== undefined ? resolve(cwd, options.project) : findTsconfig(resolve(cwd, options.paths[0] ?? '.'));
-  if (project === undefined || !existsSync(project)) return byPath;
+  if (options.signal?.aborted) return byPath;
   const files = new Map(paths.map((path) => [resolve(cwd, path).split(sep).join('/'), path]));
   // Loaded here: ts-morph takes most of a second to load.
   const { computeThread } = await import('../thread/run-thread.ts');

@@ -1,13 +1,14 @@
 import yargs, { type Argv } from 'yargs';
-import { resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { applyConfig, CARRIERS, ConfigError, THREAD_FROM, loadConfig, type CtxmodConfig } from '../config.ts';
+import { applyConfig, CARRIERS, ConfigError, THREAD_FROM, loadConfig } from '../config.ts';
+import { migrate, ThreadPassError } from '../api.ts';
 import { createReviewer } from './interactive.ts';
 import { DirtyFilesError } from '../engine/git.ts';
 import { VerifyError } from '../engine/verify.ts';
-import { PathNotFoundError, DEFAULT_EXTENSIONS, isDiscoverySkip } from '../engine/discover.ts';
-import { createSourceRunner, run, type RunReport } from '../engine/run.ts';
-import { getTransform, transforms, UnknownTransformError } from '../registry.ts';
+import { PathNotFoundError, DEFAULT_EXTENSIONS } from '../engine/discover.ts';
+import type { RunReport } from '../engine/run.ts';
+import { entries, isTransformName, UnknownTransformError } from '../registry.ts';
 import { buildJsonReport } from '../report/json.ts';
 import { createProgress } from '../report/progress.ts';
 import { formatText } from '../report/text.ts';
@@ -18,11 +19,6 @@ import { getRule, getRuleIds, SEVERITIES, type Severity } from '../check/rules.t
 import { buildSarif } from '../report/sarif.ts';
 import { formatStylish } from '../report/stylish.ts';
 import { pathToFileURL } from 'node:url';
-import { existsSync } from 'node:fs';
-import type { ThreadOptions } from '../thread/plan.ts';
-import type { ThreadRunOptions } from '../thread/run-thread.ts';
-import { findTsconfig } from '../thread/find-tsconfig.ts';
-import { mergeThreadResults } from '../thread/merge.ts';
 
 /** Exit codes, documented in the README. */
 export const EXIT_OK = 0;
@@ -222,7 +218,7 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
           .option('param-name', { type: 'string', requiresArg: true, describe: 'Name of the parameter thread-signal adds (default: the config\'s thread.paramName, else signal, or ctx for the ctx carrier)' })
           .option('required', { type: 'boolean', describe: 'thread-signal adds the parameter as required, not optional' }),
       (argv) => {
-        command = async () => runCommand(undefined, withDashDashPaths(argv as unknown as RunFlags), io, true);
+        command = async () => runCommand(undefined, withDashDashPaths(argv as unknown as RunFlags), io);
       },
     )
     .command(
@@ -301,82 +297,6 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
 }
 
 /**
- * The cross-file pass after the per-file transforms, when a tsconfig is found. Flags win over the
- * config's `thread` key. It writes its own edits, so it does not run where every write must go
- * through a review or a type check first.
- */
-async function runThreadPass(
-  report: RunReport,
-  flags: RunFlags,
-  io: Io,
-  dry: boolean,
-  config: CtxmodConfig['thread'],
-  catalog: CtxmodConfig['catalog'] | undefined,
-  refine: ThreadRunOptions['refine'],
-  signal: AbortSignal,
-): Promise<RunReport> {
-  if (flags.interactive || flags.verify) {
-    const flag = flags.interactive ? '--interactive' : '--verify';
-    return { ...report, warnings: [...report.warnings, `thread-signal skipped with ${flag}: run \`ctxmod migrate --dry\` to see what it would add`] };
-  }
-  const first = flags.paths && flags.paths.length > 0 ? flags.paths[0]! : '.';
-  const project = flags.project !== undefined ? resolve(io.cwd, flags.project) : findTsconfig(resolve(io.cwd, first));
-  // Without a tsconfig there is no program to analyse: the pass is skipped, as documented.
-  if (project === undefined) return report;
-  if (!existsSync(project)) return { ...report, warnings: [...report.warnings, `thread-signal skipped: ${project} does not exist`] };
-  const started = performance.now();
-  const carrier = flags.carrier ?? config?.carrier;
-  const paramName = flags['param-name'] ?? config?.paramName;
-  const from = flags['thread-from'] ?? config?.from;
-  const options: ThreadOptions = {
-    ...config,
-    ...(carrier === undefined ? {} : { carrier }),
-    ...(from === undefined ? {} : { from }),
-    required: flags.required ?? false,
-    ...(paramName === undefined ? {} : { paramName }),
-    ...(catalog && catalog.length > 0 ? { catalog } : {}),
-  };
-  // Only the files migrate visited may change (not the links and odd files it left out); ts file
-  // names use forward slashes.
-  const visited = report.files.filter((file) => !(file.status === 'skipped' && isDiscoverySkip(file.reason)));
-  const files = new Set(visited.map((file) => resolve(io.cwd, file.path).split(sep).join('/')));
-  // A dry run wrote nothing: the pass continues from the transforms' output held in memory.
-  const overrides = new Map(
-    report.files.flatMap((file) => (dry && file.contents ? [[resolve(io.cwd, file.path).split(sep).join('/'), file.contents.after] as const] : [])),
-  );
-  // A change set with an edit in a file the transforms could not process is not written.
-  const refused = new Map(
-    report.files.flatMap((file) =>
-      file.status === 'error' || file.status === 'skipped' ? [[resolve(io.cwd, file.path).split(sep).join('/'), file.error?.message ?? file.reason ?? file.status] as const] : [],
-    ),
-  );
-  // Loaded here: ts-morph takes most of a second to load, which runs without a tsconfig skip.
-  const { threadSignal } = await import('../thread/run-thread.ts');
-  try {
-    const summary: string[] = [];
-    const onSummary = (lines: readonly string[]) => summary.push(...lines);
-    const results = await threadSignal({ ...options, files, project, cwd: io.cwd, dry, diff: dry, overrides, refine, refused, signal, onSummary, afterPerFile: true });
-    const merged = mergeThreadResults(report, results, performance.now() - started);
-    const withSummary = summary.length > 0 ? { ...merged, warnings: [...merged.warnings, ...summary.map((line) => `thread-signal: ${line}`)] } : merged;
-    return signal.aborted ? { ...withSummary, interrupted: true } : withSummary;
-  } catch (error) {
-    // The ctx carrier's type cannot be found or built: the per-file results still stand.
-    if (error instanceof Error && error.name === 'ThreadSetupError') throw new ThreadSetupFailure(report, error.message);
-    throw error;
-  }
-}
-
-/** The thread pass could not start (its configuration does not fit the project). */
-class ThreadSetupFailure extends Error {
-  constructor(
-    readonly report: RunReport,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/**
  * Ctrl-C (SIGINT) or SIGTERM aborts the returned controller's signal: runs stop starting files,
  * finish those in flight and report what was done. A second one ends the process at once (the
  * signal's default action). `dispose()` stops listening.
@@ -418,22 +338,22 @@ export function splitTransformsAndPaths(positionals: readonly (string | number)[
   let index = 0;
   for (; index < positionals.length; index++) {
     const parts = String(positionals[index]).split(',').filter(Boolean);
-    if (index > 0 && !parts.every((part) => getTransform(part))) break;
+    if (index > 0 && !parts.every((part) => isTransformName(part))) break;
     names.push(...parts);
   }
-  const unknown = names.filter((name) => !getTransform(name));
+  const unknown = names.filter((name) => !isTransformName(name));
   if (unknown.length > 0) throw new UnknownTransformError(unknown);
   return { names, paths: positionals.slice(index).map(String) };
 }
 
 function listTransforms(io: Io, json: boolean): number {
   if (json) {
-    const list = transforms.map(({ meta }) => ({ name: meta.name, description: meta.description }));
+    const list = entries.map(({ meta }) => ({ name: meta.name, description: meta.description }));
     io.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
     return EXIT_OK;
   }
-  const width = Math.max(...transforms.map(({ meta }) => meta.name.length));
-  for (const { meta } of transforms) io.stdout.write(`${meta.name.padEnd(width)}  ${meta.description}\n`);
+  const width = Math.max(...entries.map(({ meta }) => meta.name.length));
+  for (const { meta } of entries) io.stdout.write(`${meta.name.padEnd(width)}  ${meta.description}\n`);
   return EXIT_OK;
 }
 
@@ -499,12 +419,13 @@ async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
   }
   if (flags.output !== undefined) await writeFileAtomic(resolve(io.cwd, flags.output), text);
   else io.stdout.write(text);
+  if (!flags.quiet) for (const note of report.notes ?? []) io.stderr.write(`ctxmod: ${note}\n`);
   if (report.interrupted) return EXIT_INTERRUPTED;
   return report.failed ? EXIT_FAILURE : EXIT_OK;
 }
 
 /** `names` undefined: `migrate`, whose transforms come from the config (default: all). */
-async function runCommand(names: readonly string[] | undefined, flags: RunFlags, io: Io, migrate = false): Promise<number> {
+async function runCommand(names: readonly string[] | undefined, flags: RunFlags, io: Io): Promise<number> {
   const { extensions, targetNode } = getCommonFlags(flags);
   if (flags['param-name'] !== undefined && !/^[A-Za-z_$][\w$]*$/.test(flags['param-name'])) {
     throw new UsageError(`--param-name must be an identifier, got ${flags['param-name']}`);
@@ -515,7 +436,6 @@ async function runCommand(names: readonly string[] | undefined, flags: RunFlags,
     const clash = (['json', 'dry', 'patch', 'verify'] as const).filter((flag) => flags[flag] !== undefined && flags[flag] !== false);
     if (clash.length > 0) throw new UsageError(`--interactive cannot be combined with ${clash.map((flag) => `--${flag}`).join(', ')}`);
   }
-  const loaded = await loadConfig(io.cwd, flags.config);
   const dry = flags.dry || flags.patch !== undefined;
   const showProgress = !flags.json && !flags.quiet && !flags.interactive && Boolean(io.stderr.isTTY);
   const progress = showProgress ? createProgress(io.stderr) : undefined;
@@ -528,46 +448,47 @@ async function runCommand(names: readonly string[] | undefined, flags: RunFlags,
         signal: controller.signal,
       })
     : undefined;
+  // Flags win over the config's `thread` key.
+  const thread = {
+    ...(flags.carrier === undefined ? {} : { carrier: flags.carrier }),
+    ...(flags['thread-from'] === undefined ? {} : { from: flags['thread-from'] }),
+    ...(flags['param-name'] === undefined ? {} : { paramName: flags['param-name'] }),
+  };
   let report: RunReport;
   let threadError: string | undefined;
   try {
-    const runOptions = applyConfig(
-      {
-        paths: flags.paths && flags.paths.length > 0 ? flags.paths : ['.'],
-        transforms: names,
-        cwd: io.cwd,
-        dry,
-        extensions,
-        ignore: flags.ignore,
-        ...(flags['include-tests'] === undefined ? {} : { includeTests: flags['include-tests'] }),
-        followSymlinks: flags['follow-symlinks'],
-        cpus: flags.cpus,
-        transformOptions: {
-          runtime: flags.runtime,
-          ...(targetNode === undefined ? {} : { targetNode }),
-          ...(flags['keep-error'] ? {} : { keepError: false }),
-        },
-        onProgress: progress?.update,
-        requireClean: !flags.force,
-        signal: controller.signal,
-        verify: flags.verify ? (flags.project ?? true) : undefined,
-        review: reviewer?.review,
-        ...(flags.format ? { format: true } : {}),
-        // The thread pass continues from these texts in a dry run, and maps its findings back in both.
-        keepContents: migrate && flags.thread,
+    report = await migrate({
+      config: flags.config ?? true,
+      paths: flags.paths && flags.paths.length > 0 ? flags.paths : ['.'],
+      ...(names === undefined ? {} : { transforms: names }),
+      cwd: io.cwd,
+      dry,
+      extensions,
+      ignore: flags.ignore,
+      ...(flags['include-tests'] === undefined ? {} : { includeTests: flags['include-tests'] }),
+      followSymlinks: flags['follow-symlinks'],
+      cpus: flags.cpus,
+      transformOptions: {
+        runtime: flags.runtime,
+        ...(targetNode === undefined ? {} : { targetNode }),
+        ...(flags['keep-error'] ? {} : { keepError: false }),
+        ...(Object.keys(thread).length > 0 ? { thread } : {}),
       },
-      loaded?.config,
-    );
-    report = await run(runOptions);
-    if (migrate && flags.thread && !report.interrupted) {
-      try {
-        report = await runThreadPass(report, flags, io, dry, loaded?.config.thread, loaded?.config.catalog, createSourceRunner(runOptions), controller.signal);
-      } catch (error) {
-        if (!(error instanceof ThreadSetupFailure)) throw error;
-        report = error.report;
-        threadError = error.message;
-      }
-    }
+      onProgress: progress?.update,
+      onPhase: progress?.phase,
+      requireClean: !flags.force,
+      signal: controller.signal,
+      verify: flags.verify ? (flags.project ?? true) : undefined,
+      review: reviewer?.review,
+      ...(flags.format ? { format: true } : {}),
+      ...(flags.project === undefined ? {} : { project: flags.project }),
+      ...(flags.thread === false ? { thread: false } : {}),
+      ...(flags.required === undefined ? {} : { required: flags.required }),
+    });
+  } catch (error) {
+    if (!(error instanceof ThreadPassError)) throw error;
+    report = error.report;
+    threadError = error.message;
   } finally {
     controller.dispose();
     progress?.done();

@@ -18,7 +18,7 @@ import { MAX_FILE_BYTES, processSource, selectTransforms, type SourceResult } fr
 import { normalizeText } from './text.ts';
 import { VERSION } from '../version.ts';
 
-export type { ReviewFile, RunSummary } from '../public-types.ts';
+export type { ReviewFile, RunPhase, RunSummary } from '../public-types.ts';
 
 /** `run`'s options: the public ones plus what the CLI and `check` use. */
 export interface RunOptions extends PublicRunOptions {
@@ -32,6 +32,26 @@ export interface RunOptions extends PublicRunOptions {
    * whose output another pass continues from.
    */
   readonly keepContents?: boolean;
+  /**
+   * A pass over the whole program after the per-file transforms (thread-signal, see `migrate`),
+   * given their results. When `held` (a verified or reviewed run) nothing has been written and
+   * each changed file carries its texts: the pass returns results whose `contents` hold its edits
+   * as well, so that the type check and the review cover them. Otherwise it writes its own edits.
+   */
+  readonly programPass?: (files: readonly FileResult[], context: ProgramPassContext) => Promise<ProgramPassResult>;
+}
+
+export interface ProgramPassContext {
+  /** Nothing is written yet; the pass must write nothing and return each file's texts. */
+  readonly held: boolean;
+  /** The run's working directory (its real path), which the results' paths are relative to. */
+  readonly cwd: string;
+}
+
+export interface ProgramPassResult {
+  /** Every file of the run, with the pass's results merged in. */
+  readonly files: readonly FileResult[];
+  readonly warnings: readonly string[];
 }
 
 export interface RunReport extends Omit<PublicRunReport, 'files'> {
@@ -63,6 +83,7 @@ export async function run(options: RunOptions): Promise<RunReport> {
   // Files are found by their real paths: reported relative to the real cwd.
   const cwd = getRealPath(resolve(options.cwd ?? process.cwd()));
   const check = options.check === true;
+  options.onPhase?.('scanning');
   const modules = check ? getCheckModulesOrThrow(options.transforms) : getTransformsOrThrow(options.transforms);
   const found = await discover(options.paths, { cwd, extensions: options.extensions, ignore: options.ignore, followSymlinks: options.followSymlinks });
   const { files, testFiles } = partitionTestFiles(found.files, cwd, options.includeTests === true);
@@ -74,6 +95,7 @@ export async function run(options: RunOptions): Promise<RunReport> {
   if (tsconfig && !existsSync(tsconfig)) throw new VerifyError(`--verify needs a tsconfig: ${tsconfig} does not exist`);
   const review = write ? options.review : undefined;
   if (review && tsconfig) throw new VerifyError('a reviewed run cannot be verified: run with --verify and --dry first');
+  const held = tsconfig !== undefined || review !== undefined;
   const transformOptions = options.transformOptions ?? {};
   const manifests = createManifestCaches();
   const toTask = (absolutePath: string): FileTask => ({
@@ -82,9 +104,9 @@ export async function run(options: RunOptions): Promise<RunReport> {
     transforms: modules.map((module) => module.meta.name),
     options: getFileOptions(transformOptions, absolutePath, manifests),
     // Verified and reviewed runs write only after the type check or the review.
-    write: write && !tsconfig && !review,
+    write: write && !held,
     diff: !check && (options.diff ?? !write),
-    keepContents: tsconfig !== undefined || review !== undefined || options.keepContents === true,
+    keepContents: held || options.keepContents === true,
     ...(check ? { check } : {}),
     ...(options.format && !check ? { format: true } : {}),
   });
@@ -130,6 +152,7 @@ export async function run(options: RunOptions): Promise<RunReport> {
   });
 
   // Pass 2: the candidates, in worker threads when there are enough of them.
+  if (!stopped()) options.onPhase?.('transforming');
   const threads = getThreadCount(options.cpus, candidates.length);
   const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
   const pool =
@@ -152,15 +175,23 @@ export async function run(options: RunOptions): Promise<RunReport> {
     await pool?.destroy();
   }
 
+  let passInterrupted = false;
+  if (options.programPass && !check && !stopped()) {
+    const passed = await options.programPass([...results.values()], { held, cwd });
+    results.clear();
+    for (const file of passed.files) results.set(file.path, file);
+    warnings.push(...passed.warnings);
+    passInterrupted = stopped();
+  }
+
   let diagnostics: RunSummary['diagnostics'];
+  // The cross-file pass may change files the prefilter left out: every file found is looked up.
+  const absolute = held ? new Map(files.map((file) => [getDisplayPath(cwd, file), file])) : new Map<string, string>();
   if (tsconfig) {
-    const absolute = new Map(candidates.map((task) => [task.path, task.absolutePath]));
+    options.onPhase?.('verifying');
     diagnostics = await applyVerified(tsconfig, results, absolute, write, stopped);
   }
-  if (review) {
-    const absolute = new Map(candidates.map((task) => [task.path, task.absolutePath]));
-    await applyReviewed(review, results, absolute, stopped);
-  }
+  if (review) await applyReviewed(review, results, absolute, stopped);
 
   const sorted = [...results.values()].sort(compareByPath);
   // Only where it mattered: a file that changed under a config ctxmod could not read.
@@ -176,7 +207,7 @@ export async function run(options: RunOptions): Promise<RunReport> {
       ...(diagnostics ? { diagnostics } : {}),
     },
     warnings,
-    interrupted: stopped() && sorted.some((file) => file.reason === INTERRUPTED_REASON),
+    interrupted: stopped() && (passInterrupted || sorted.some((file) => file.reason === INTERRUPTED_REASON)),
   };
 }
 

@@ -50,30 +50,33 @@ export function verifyChanges(tsconfigPath: string, changes: ReadonlyMap<string,
     if (sourceFile) originals.set(file, sourceFile.getFullText());
     project.createSourceFile(file, text, { overwrite: true });
   }
-  const after = program();
-  const afterDiagnostics = getDiagnosticsByFile(after);
   const rejected = new Map<string, string[]>();
   const reject = (file: string, diagnostics: readonly string[]) => rejected.set(file, [...(rejected.get(file) ?? []), ...diagnostics]);
-  for (const [file, diagnostics] of afterDiagnostics) {
-    const added = subtract(diagnostics, beforeDiagnostics.get(file) ?? []);
-    if (added.length === 0) continue;
-    if (changes.has(file)) {
-      reject(file, added);
-      continue;
+  // Until no more files are rejected: a file left out can break a changed file that relies on it
+  // (a call site passing a signal to a function whose new parameter was not written), which is
+  // then left out too. Ends: each round rejects at least one more of the changed files.
+  for (;;) {
+    const afterDiagnostics = getDiagnosticsByFile(program());
+    const before = rejected.size;
+    for (const [file, diagnostics] of afterDiagnostics) {
+      const added = subtract(diagnostics, beforeDiagnostics.get(file) ?? []);
+      if (added.length === 0) continue;
+      if (changes.has(file) && !rejected.has(file)) {
+        reject(file, added);
+        continue;
+      }
+      // An unchanged (or put back) file broke: blame the changed files it imports (a helper that
+      // gained a parameter, say), naming the file that broke.
+      for (const imported of getImportedFiles(project, file)) {
+        if (changes.has(imported) && !rejected.has(imported)) reject(imported, added.map((diagnostic) => `in ${file}: ${diagnostic}`));
+      }
     }
-    // An unchanged file broke: blame the changed files it imports (a helper that gained a
-    // parameter, say), naming the file that broke.
-    for (const imported of getImportedFiles(project, file)) {
-      if (changes.has(imported)) reject(imported, added.map((diagnostic) => `in ${file}: ${diagnostic}`));
+    if (rejected.size === before) return { before: beforeCount, after: countAll(afterDiagnostics), rejected };
+    for (const file of rejected.keys()) {
+      const original = originals.get(file);
+      if (original !== undefined) project.createSourceFile(file, original, { overwrite: true });
     }
   }
-  if (rejected.size === 0) return { before: beforeCount, after: countAll(afterDiagnostics), rejected };
-
-  for (const file of rejected.keys()) {
-    const original = originals.get(file);
-    if (original !== undefined) project.createSourceFile(file, original, { overwrite: true });
-  }
-  return { before: beforeCount, after: countAll(getDiagnosticsByFile(program())), rejected };
 }
 
 /** Absolute paths of the project files `file` imports or re-exports from. */

@@ -1,15 +1,16 @@
 import type { FileResult } from '../engine/process-file.ts';
-import { buildSummary, compareByPath, type RunReport } from '../engine/run.ts';
+import { compareByPath } from '../engine/run.ts';
 import { getLineMapper } from '../report/line-map.ts';
 
 /**
  * Adds the thread pass's results to the per-file report: findings of a file both passes touched
  * are concatenated (transforms first), a change or an error of either counts for the file, and a
  * file neither changed is skipped when a change set of the pass was not written in it. Files
- * the per-file run did not visit are left out.
+ * the per-file run did not visit are left out. The pass's texts (`contents`, a run that writes
+ * after a review or type check) replace the transforms': the pass continued from them.
  */
-export function mergeThreadResults(report: RunReport, thread: readonly FileResult[], durationMs: number): RunReport {
-  const files = new Map(report.files.map((file) => [file.path, file]));
+export function mergeThreadResults(perFile: readonly FileResult[], thread: readonly FileResult[]): FileResult[] {
+  const files = new Map(perFile.map((file) => [file.path, file]));
   for (const result of thread) {
     const existing = files.get(result.path);
     // The program may hold more than the paths migrate was given (the tsconfig of a parent
@@ -32,8 +33,8 @@ export function mergeThreadResults(report: RunReport, thread: readonly FileResul
       ...(existing.error || result.error ? { error: existing.error ?? result.error } : {}),
       ...(reason === undefined ? {} : { reason }),
       ...(diff ? { diff } : {}),
+      ...(result.contents ? { contents: result.contents } : {}),
     });
   }
-  const sorted = [...files.values()].sort(compareByPath);
-  return { ...report, files: sorted, summary: { ...report.summary, ...buildSummary(sorted, report.summary.durationMs + durationMs) } };
+  return [...files.values()].sort(compareByPath);
 }

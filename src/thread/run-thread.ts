@@ -63,6 +63,11 @@ export interface ThreadRunOptions extends ThreadOptions {
   readonly typeCheck?: boolean;
   /** Stops threadSignal: between the steps of the analysis (nothing written), or between change sets. */
   readonly signal?: AbortSignal;
+  /**
+   * threadSignal: give each changed file's text on disk and its new text (`FileResult.contents`),
+   * for a run that type-checks or reviews the edits before writing them (with `dry`).
+   */
+  readonly keepContents?: boolean;
   /** How threadSignal reads a file for its checks before writing (default: fs.readFile). */
   readonly readFile?: (absolutePath: string) => Promise<Buffer>;
 }
@@ -252,7 +257,7 @@ export async function threadSignal(options: ThreadRunOptions): Promise<FileResul
     texts.set(name, { raw: found.raw, hash: found.hash, ...refined });
   }
   const written = options.dry ? new Set(texts.keys()) : await writeChangeSets(analysis, texts, read, stopped);
-  return buildResults(analysis, texts, written, options.diff === true, getPath);
+  return buildResults(analysis, texts, written, { diff: options.diff === true, keepContents: options.keepContents === true }, getPath);
 }
 
 /**
@@ -263,7 +268,7 @@ function buildResults(
   analysis: ThreadAnalysis,
   texts: ReadonlyMap<string, FileWrite>,
   written: ReadonlySet<string>,
-  diff: boolean,
+  { diff, keepContents }: { readonly diff: boolean; readonly keepContents: boolean },
   getPath: (name: string) => string,
 ): FileResult[] {
   const results: FileResult[] = [];
@@ -274,7 +279,13 @@ function buildResults(
     const failed = [...analysis.dropped.values()].find((cause) => cause.error && cause.file === name);
     const dropped = [...getSetsOf(file)].filter((set) => analysis.dropped.has(set));
     if (text && text.after !== text.raw) {
-      results.push({ path, status: 'changed', findings, ...(diff ? { diff: buildDiff(path, text.raw, text.after) } : {}) });
+      results.push({
+        path,
+        status: 'changed',
+        findings,
+        ...(diff ? { diff: buildDiff(path, text.raw, text.after) } : {}),
+        ...(keepContents ? { contents: { before: text.raw, after: text.after } } : {}),
+      });
     } else if (failed) {
       results.push({ path, status: 'error', findings, error: { message: failed.message } });
     } else if (dropped.length > 0) {

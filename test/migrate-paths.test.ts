@@ -1,0 +1,179 @@
+/**
+ * One behaviour on every path: the API's `migrate` and the CLI give the same report, the
+ * thread-signal pass is an entry of the registry like any transform, `--verify` and
+ * `--interactive` cover its edits, and what it skips it says.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { buildJsonReport, migrate } from '../src/index.ts';
+import { createProgress } from '../src/report/progress.ts';
+import { ctxmod, ROOT, writeProject, writeRepo as repo } from './helpers.ts';
+
+const TSCONFIG = JSON.stringify({
+  compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: true, noEmit: true, lib: ['ES2023', 'DOM'], types: [] },
+  include: ['src'],
+});
+const CLIENT = 'export async function getUser(id: string) {\n  return fetch(`/users/${id}`);\n}\n';
+const HANDLER = "import { getUser } from './client';\n\nexport async function handle(request: Request) {\n  return getUser(request.url);\n}\n";
+const CLIENT_THREADED = 'export async function getUser(id: string, signal?: AbortSignal) {\n  return fetch(`/users/${id}`, { signal });\n}\n';
+const HANDLER_THREADED = "import { getUser } from './client';\n\nexport async function handle(request: Request) {\n  return getUser(request.url, request.signal);\n}\n";
+/** Only the thread pass has something to do here. */
+const THREAD_ONLY = { 'tsconfig.json': TSCONFIG, 'src/client.ts': CLIENT, 'src/handler.ts': HANDLER };
+
+const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8');
+
+
+/** A `--json` report with the run's duration, the one thing two runs may not share, set to 0. */
+function withoutDuration(report: { summary: { durationMs: number } }): unknown {
+  return { ...report, summary: { ...report.summary, durationMs: 0 } };
+}
+
+describe('API migrate and CLI migrate', () => {
+  it('give the same report on the examples, thread-signal pass included', async () => {
+    const cli = ctxmod(['migrate', 'examples', '--dry', '--json'], ROOT);
+    expect(cli.status).toBe(0);
+    const fromCli = JSON.parse(cli.stdout) as { files: { edits: { transform: string }[] }[]; summary: { durationMs: number } };
+    const fromApi = buildJsonReport(await migrate({ paths: ['examples'], cwd: ROOT, dry: true, config: true }));
+    expect(withoutDuration(fromApi)).toEqual(withoutDuration(fromCli));
+    // The comparison covers the cross-file pass, not only the per-file transforms.
+    expect(fromCli.files.some((file) => file.edits.some((edit) => edit.transform === 'thread-signal'))).toBe(true);
+  });
+});
+
+describe('thread-signal in the registry', () => {
+  it('ctxmod list shows it after the per-file transforms', () => {
+    const list = ctxmod(['list'], ROOT);
+    expect(list.status).toBe(0);
+    expect(list.stdout.trimEnd().split('\n').at(-1)).toMatch(/^thread-signal +Thread a signal parameter up call chains across files to the calls that take one \(needs a tsconfig\)$/);
+  });
+
+  it('ctxmod run thread-signal runs the pass alone', () => {
+    const sleep = 'export async function poll(signal: AbortSignal) {\n  await new Promise((r) => setTimeout(r, 100));\n}\n';
+    const dir = writeProject({ ...THREAD_ONLY, 'src/poll.ts': sleep });
+    const result = ctxmod(['run', 'thread-signal', 'src', '--dry', '--json'], dir);
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout) as { files: { path: string; status: string; edits: { transform: string }[] }[] };
+    expect(report.files.map((file) => [file.path, file.status, [...new Set(file.edits.map((edit) => edit.transform))]])).toEqual([
+      ['src/client.ts', 'changed', ['thread-signal']],
+      ['src/handler.ts', 'changed', ['thread-signal']],
+      // abortable-sleep was not asked for.
+      ['src/poll.ts', 'unchanged', []],
+    ]);
+  });
+});
+
+describe('what the thread path skips, it says', () => {
+  it.each(['migrate', 'check'])('%s --project missing.json exits 2 and writes nothing', (command) => {
+    const dir = writeProject(THREAD_ONLY);
+    const result = ctxmod([command, 'src', '--project', 'missing.json'], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('ctxmod: path not found: missing.json\n');
+    expect(result.stdout).toBe('');
+    expect(read(dir, 'src/client.ts')).toBe(CLIENT);
+  });
+
+  it('without a tsconfig, migrate and check say what they skipped and how to enable it; --no-thread is quiet', () => {
+    const dir = writeProject({ 'src/client.ts': CLIENT, 'src/handler.ts': HANDLER });
+    const migrated = ctxmod(['migrate', 'src', '--dry'], dir);
+    expect(migrated.status).toBe(0);
+    expect(migrated.stderr).toContain(
+      'ctxmod: warning: thread-signal skipped: no tsconfig.json found at or above src (name one with --project, or leave the pass out with --no-thread)\n',
+    );
+    expect(ctxmod(['migrate', 'src', '--dry', '--no-thread'], dir).stderr).not.toContain('thread-signal');
+
+    const checked = ctxmod(['check', 'src', '--format', 'json'], dir);
+    expect(checked.status).toBe(0);
+    expect(checked.stderr).toBe(
+      'ctxmod: missing-signal-chain skipped: no tsconfig.json found at or above src (name one with --project, or leave the rule out with --no-thread)\n',
+    );
+    expect(JSON.parse(checked.stdout).notes).toEqual([
+      'missing-signal-chain skipped: no tsconfig.json found at or above src (name one with --project, or leave the rule out with --no-thread)',
+    ]);
+    const quiet = ctxmod(['check', 'src', '--format', 'json', '--no-thread'], dir);
+    expect(quiet.stderr).toBe('');
+    expect(JSON.parse(quiet.stdout).notes).toBeUndefined();
+  });
+});
+
+describe('--verify and --interactive cover the thread edits', () => {
+  it('--verify --dry type-checks them and shows them', () => {
+    const dir = writeProject(THREAD_ONLY);
+    const dry = ctxmod(['migrate', 'src', '--verify', '--dry', '--json'], dir);
+    expect(dry.status).toBe(0);
+    const report = JSON.parse(dry.stdout) as { warnings: string[]; summary: { diagnostics?: unknown }; files: { path: string; diff?: string }[] };
+    expect(report.warnings).toEqual([]);
+    expect(report.summary.diagnostics).toEqual({ before: 0, after: 0 });
+    expect(report.files.find((file) => file.path === 'src/client.ts')?.diff).toContain('+export async function getUser(id: string, signal?: AbortSignal) {');
+    expect(read(dir, 'src/client.ts')).toBe(CLIENT);
+  });
+
+  it('--verify writes them; a second run changes nothing', () => {
+    const dir = writeProject(THREAD_ONLY);
+    const written = ctxmod(['migrate', 'src', '--verify'], dir);
+    expect(written.status).toBe(0);
+    expect(written.stderr).toContain('2 changed');
+    expect(read(dir, 'src/client.ts')).toBe(CLIENT_THREADED);
+    expect(read(dir, 'src/handler.ts')).toBe(HANDLER_THREADED);
+    // A second run changes nothing.
+    expect(ctxmod(['migrate', 'src', '--verify', '--dry', '--fail-on-change'], dir).status).toBe(0);
+    // Two type-checked runs: each loads the compiler twice.
+  }, 180_000);
+
+  it("the API's review callback gets the thread edits with the per-file ones, and writes what it returns", async () => {
+    const dir = repo(THREAD_ONLY);
+    const offered: string[] = [];
+    const report = await migrate({
+      paths: ['src'],
+      cwd: dir,
+      review: async (file) => {
+        offered.push(file.path);
+        return file.path === 'src/client.ts' ? file.after : undefined;
+      },
+    });
+    expect(offered).toEqual(['src/client.ts', 'src/handler.ts']);
+    expect(report.files.map((file) => [file.path, file.status])).toEqual([
+      ['src/client.ts', 'changed'],
+      ['src/handler.ts', 'skipped'],
+    ]);
+    expect(read(dir, 'src/client.ts')).toBe(CLIENT_THREADED);
+    expect(read(dir, 'src/handler.ts')).toBe(HANDLER);
+  });
+
+  it('-i shows their hunks and writes only the accepted ones', () => {
+    const dir = repo(THREAD_ONLY);
+    const result = ctxmod(['migrate', 'src', '-i'], dir, 'y\nn\n');
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain('thread-signal');
+    expect(result.stderr).toContain('+export async function getUser(id: string, signal?: AbortSignal) {');
+    expect(result.stderr).toContain('+  return getUser(request.url, request.signal);');
+    expect(read(dir, 'src/client.ts')).toBe(CLIENT_THREADED);
+    expect(read(dir, 'src/handler.ts')).toBe(HANDLER);
+    expect(result.stderr).not.toContain('skipped with --interactive');
+  });
+});
+
+describe('progress', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('names the phase instead of sitting at n/n during the thread pass', () => {
+    let text = '';
+    const progress = createProgress({ write: (chunk: string) => (text += chunk) });
+    vi.advanceTimersByTime(500);
+    progress.phase('transforming');
+    progress.update(3, 3);
+    progress.phase('threading');
+    progress.phase('verifying');
+    expect(text.split('\r\x1b[2K').filter(Boolean)).toEqual([
+      'ctxmod transforming',
+      `ctxmod transforming [${'#'.repeat(30)}] 3/3 files`,
+      `ctxmod threading    [${'#'.repeat(30)}] 3/3 files`,
+      `ctxmod verifying    [${'#'.repeat(30)}] 3/3 files`,
+    ]);
+  });
+});
