@@ -21,7 +21,7 @@ export type { FileError, FileStatus, SourceResult } from './engine/process-sourc
 export { buildJsonReport } from './report/json.ts';
 export type { JsonFile, JsonFinding, JsonReport } from './report/json.ts';
 export { getTransform, getTransformNames, getTransformsOrThrow, transforms, UnknownTransformError } from './registry.ts';
-export { PathNotFoundError, DEFAULT_EXTENSIONS } from './engine/discover.ts';
+export { NoFilesMatchedError, PathNotFoundError, DEFAULT_EXTENSIONS } from './engine/discover.ts';
 export { DirtyFilesError } from './engine/git.ts';
 export { VerifyError } from './engine/verify.ts';
 export { getSignalInScope } from './scope/get-signal-in-scope.ts';

@@ -86,6 +86,31 @@ describe('informational commands', () => {
     expect(result.stdout).toBe(`${PKG.version}\n`);
   });
 
+  it('--help shows examples and where the docs are', () => {
+    const result = ctxmod(['--help'], ROOT);
+    expect(result.stdout).toMatch(/^Examples:\n {2}ctxmod migrate --dry src +Show the diff migrate would make to src, without/m);
+    expect(result.stdout).toMatch(/migrate \[paths\.\.\] +Run every per-file transform in canonical order, then thread a signal\n +through call chains across files \(thread-signal\)/);
+    // No repository in package.json: the README shipped in the package.
+    expect(result.stdout).toMatch(/\nDocs: file:\/\/\S+\/README\.md\n$/);
+  });
+
+  it('a mistyped command suggests the closest one', () => {
+    const result = ctxmod(['migrat', '.'], ROOT);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('ctxmod: unknown command "migrat". Did you mean migrate?\nRun \'ctxmod --help\' for usage.\n');
+    expect(result.stdout).toBe('');
+  });
+
+  it('completion prints a shell script, and the script gets the commands', () => {
+    const script = ctxmod(['completion'], ROOT);
+    expect(script.status).toBe(0);
+    expect(script.stdout).toMatch(/^###-begin-ctxmod-completions-###\n/);
+    expect(script.stdout).toContain('--get-yargs-completions');
+    const words = ctxmod(['--get-yargs-completions', 'ctxmod', ''], ROOT);
+    expect(words.status).toBe(0);
+    expect(words.stdout).toBe('list\nrun\nmigrate\ncheck\ncompletion\n');
+  });
+
   it('no command is a usage error', () => {
     const result = ctxmod([], ROOT);
     expect(result.status).toBe(2);
@@ -361,6 +386,22 @@ describe('file discovery', () => {
     expect(read(dir, 'a.ts')).toBe(SLEEP);
     expect(read(dir, 'd.txt')).toBe(js);
     expect(read(dir, 'b.js')).toContain("from 'node:timers/promises'");
+  });
+
+  it('a glob, file list or directory that yields no file is exit 2, naming each such path', () => {
+    const dir = project({ 'src/a.ts': SLEEP, 'empty/.keep': '', 'docs/x.md': '# x\n' });
+    const before = snapshot(dir);
+    for (const command of ['migrate', 'check']) {
+      const result = ctxmod([command, 'src', 'lib/**/*.ts', 'empty', 'docs'], dir);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe('ctxmod: no files matching "lib/**/*.ts", "empty", "docs" (with the extensions visited)\n');
+      expect(result.stdout).toBe('');
+    }
+    expect(snapshot(dir)).toEqual(before);
+    // What matched is ignored, not missing: that is an empty run, not a usage error.
+    expect(ctxmod(['migrate', 'src', '--ignore', 'src/**', '--json'], dir).status).toBe(0);
+    // A file named twice matched both times.
+    expect(ctxmod(['migrate', 'src/a.ts', 'src/a.ts', '--dry', '--json'], dir).status).toBe(0);
   });
 
   it('globs are expanded by ctxmod', () => {

@@ -71,6 +71,12 @@ export function getRuleHelpUri(id: string): string {
   return repository ? `${repository}/blob/HEAD/${getRuleDocPath(id)}` : pathToFileURL(join(root, getRuleDocPath(id))).href;
 }
 
+/** Where ctxmod's documentation can be read: the repository's README, else the copy shipped in the package. */
+export function getDocsUri(): string {
+  const { root, repository } = PACKAGE;
+  return repository ? `${repository}#readme` : pathToFileURL(join(root, 'README.md')).href;
+}
+
 /** ctxmod's package root and its GitHub web URL, if package.json has `repository` or `homepage`. */
 const PACKAGE = readPackage();
 

@@ -5,7 +5,7 @@ import { applyConfig, CARRIERS, ConfigError, THREAD_FROM, loadConfig, type Ctxmo
 import { createReviewer } from './interactive.ts';
 import { DirtyFilesError } from '../engine/git.ts';
 import { VerifyError } from '../engine/verify.ts';
-import { PathNotFoundError, DEFAULT_EXTENSIONS, isDiscoverySkip } from '../engine/discover.ts';
+import { PathNotFoundError, DEFAULT_EXTENSIONS, isDiscoverySkip, NoFilesMatchedError } from '../engine/discover.ts';
 import { createSourceRunner, run, type RunReport } from '../engine/run.ts';
 import { getTransform, transforms, UnknownTransformError } from '../registry.ts';
 import { buildJsonReport } from '../report/json.ts';
@@ -14,7 +14,7 @@ import { formatText } from '../report/text.ts';
 import { VERSION } from '../version.ts';
 import { normalizeTargetNode } from '../runtime/features.ts';
 import { check } from '../check/check.ts';
-import { getRule, getRuleIds, SEVERITIES, type Severity } from '../check/rules.ts';
+import { getDocsUri, getRule, getRuleIds, SEVERITIES, type Severity } from '../check/rules.ts';
 import { buildSarif } from '../report/sarif.ts';
 import { formatStylish } from '../report/stylish.ts';
 import { pathToFileURL } from 'node:url';
@@ -195,7 +195,7 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
     )
     .command(
       'migrate [paths..]',
-      'Run every per-file transform in canonical order',
+      'Run every per-file transform in canonical order, then thread a signal through call chains across files (thread-signal)',
       (y) =>
         addRunOptions(y.positional('paths', { type: 'string', array: true, describe: 'Files, directories or globs' }))
           .option('thread', {
@@ -248,7 +248,14 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
     )
     // `ctxmod migrate -- -odd-name.ts`: what follows `--` is kept apart, and taken as paths.
     .parserConfiguration({ 'populate--': true })
+    .completion('completion', 'Print a shell completion script (bash, zsh): ctxmod completion >> ~/.bashrc')
+    .example('$0 migrate --dry src', 'Show the diff migrate would make to src, without writing')
+    .example('$0 migrate src', 'Migrate src: per-file transforms, then the thread pass (needs a tsconfig)')
+    .example('$0 run forward-signal,loop-check src', 'Run only these transforms')
+    .example('$0 check --format sarif -o ctxmod.sarif', 'Report broken cancellation as SARIF, changing nothing')
+    .epilogue(`Docs: ${getDocsUri()}`)
     .demandCommand(1, 'Name a command: list, run, migrate or check.')
+    .recommendCommands()
     .strict()
     .version(VERSION)
     .help()
@@ -256,6 +263,12 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
     .wrap(Math.min(100, (io.stdout as NodeJS.WriteStream).columns ?? 100))
     .exitProcess(false)
     .fail((message, error) => {
+      // recommendCommands' message alone does not say what was wrong. The typo is named when it
+      // comes first (after a flag, a word may be that flag's value).
+      if (message?.startsWith('Did you mean')) {
+        const typo = args[0] !== undefined && !args[0].startsWith('-') ? ` ${JSON.stringify(args[0])}` : '';
+        throw new UsageError(`unknown command${typo}. ${message}`);
+      }
       throw new UsageError(message || error?.message || 'invalid command line');
     });
 
@@ -283,6 +296,7 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
       error instanceof UsageError ||
       error instanceof UnknownTransformError ||
       error instanceof PathNotFoundError ||
+      error instanceof NoFilesMatchedError ||
       error instanceof ConfigError ||
       error instanceof DirtyFilesError ||
       error instanceof VerifyError
