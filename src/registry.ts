@@ -10,7 +10,7 @@ import * as timeoutOption from '../transforms/timeout-option.ts';
 import * as abortedSignalReused from './check/detectors/aborted-signal-reused.ts';
 import * as nonCancellableCall from './check/detectors/non-cancellable-call.ts';
 import * as requestSpread from './check/detectors/request-spread.ts';
-import type { TransformModule } from './types.ts';
+import type { Finding, TransformModule } from './types.ts';
 
 /**
  * Every per-file transform, in the order `migrate` runs them. This list alone drives
@@ -68,4 +68,14 @@ export function getCheckModulesOrThrow(names: readonly string[]): TransformModul
   const unknown = names.filter((name) => !all.some((module) => module.meta.name === name));
   if (unknown.length > 0) throw new UnknownTransformError(unknown);
   return all.filter((module) => names.includes(module.meta.name));
+}
+
+/**
+ * The `ctxmod check` rule a finding is about: its own, else its transform's or detector's
+ * `meta.rule`, else (a module that names none) the transform's name. `check` reports it under
+ * this id, and a suppression of this id keeps `migrate` from making the edit.
+ */
+export function getFindingRuleId(finding: Finding): string {
+  const module = getTransform(finding.transform) ?? detectors.find((detector) => detector.meta.name === finding.transform);
+  return finding.rule ?? module?.meta.rule ?? finding.transform;
 }

@@ -42,6 +42,11 @@ export interface Finding {
    * listener that stops it): `migrate` lists it for review, `ctxmod check` reports no problem.
    */
   readonly handled?: boolean;
+  /**
+   * A site a `ctxmod-ignore-next-line` / `ctxmod-disable` comment covers for its rule: `migrate`
+   * left it as it is (an edit it would have made is not made) and lists it as suppressed.
+   */
+  readonly suppressed?: boolean;
   readonly message: string;
   /**
    * The `ctxmod check` rule this site breaks (`unforwarded-signal`, `race-without-cancel`, ...),

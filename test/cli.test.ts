@@ -254,6 +254,37 @@ describe('migrate (writing)', () => {
   });
 });
 
+describe('suppression comments bind migrate and run', () => {
+  const SUPPRESSED = SLEEP.replace('  await new Promise', '  // ctxmod-ignore-next-line sleep-without-signal -- must wait it out\n  await new Promise');
+
+  it('a file whose only site is suppressed passes migrate --dry --fail-on-change, the site listed as suppressed', () => {
+    const dir = project({ 'poll.ts': SUPPRESSED });
+    const result = ctxmod(['migrate', '.', '--dry', '--fail-on-change'], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(
+      /^poll\.ts:3:9: suppressed \[abortable-sleep\] sleep now uses node:timers\/promises setTimeout and stops on abort of signal\nctxmod: 1 file: 0 would change, 1 unchanged, 0 skipped, 0 errors; 0 edits, 0 to review, 1 suppressed \(/,
+    );
+    const json = JSON.parse(ctxmod(['run', 'abortable-sleep', '.', '--json'], dir).stdout);
+    expect(json.files[0].manual).toEqual([
+      { transform: 'abortable-sleep', line: 3, column: 9, message: 'sleep now uses node:timers/promises setTimeout and stops on abort of signal', suppressed: true },
+    ]);
+    expect(json.summary).toMatchObject({ changed: 0, edits: 0, manual: 0, suppressed: 1 });
+    expect(read(dir, 'poll.ts')).toBe(SUPPRESSED);
+  });
+
+  it('the unsuppressed site next to it is migrated, and a second run changes nothing', () => {
+    const dir = project({ 'poll.ts': SUPPRESSED.replace('\n}\n', '\n  await new Promise((r) => setTimeout(r, 100));\n}\n') });
+    expect(ctxmod(['migrate', '.'], dir).status).toBe(0);
+    expect(read(dir, 'poll.ts')).toBe(
+      "import { setTimeout as sleep } from 'node:timers/promises';\n\n" +
+        'export async function poll(signal: AbortSignal) {\n  // ctxmod-ignore-next-line sleep-without-signal -- must wait it out\n' +
+        '  await new Promise((r) => setTimeout(r, 100));\n  await sleep(100, undefined, { signal });\n}\n',
+    );
+    expect(ctxmod(['migrate', '.', '--dry', '--fail-on-change'], dir).status).toBe(0);
+  });
+});
+
 describe('--json', () => {
   it('has the documented shape, with a diff per changed file under --dry', () => {
     const dir = project({ 'src/poll.ts': SLEEP, 'src/plain.ts': PLAIN });

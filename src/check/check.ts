@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { run, type RunOptions } from '../engine/run.ts';
 import type { FileError } from '../engine/process-source.ts';
-import { detectors, getTransform, transforms } from '../registry.ts';
+import { detectors, getFindingRuleId, transforms } from '../registry.ts';
 import type { Finding } from '../types.ts';
 import { VERSION } from '../version.ts';
 import { compareSeverity, getRule, type Rule, type RuleLevel, type Severity } from './rules.ts';
@@ -163,8 +163,7 @@ async function getChainFindings(options: CheckOptions, cwd: string, paths: reado
 
 /** The rule a finding breaks: its own, else its transform's; unknown to the registry: a warning. */
 export function getFindingRule(finding: Finding): Rule {
-  const module = getTransform(finding.transform) ?? detectors.find((detector) => detector.meta.name === finding.transform);
-  const id = finding.rule ?? module?.meta.rule ?? finding.transform;
+  const id = getFindingRuleId(finding);
   return getRule(id) ?? { id, severity: 'warning', description: `${finding.transform} found a site` };
 }
 

@@ -91,7 +91,10 @@ export interface RunSummary {
   readonly skipped: number;
   readonly errors: number;
   readonly edits: number;
+  /** Sites left for a human, suppressed ones not counted. */
   readonly manual: number;
+  /** Sites a suppression comment covers, left as they are (present when some were). */
+  readonly suppressed?: number;
   readonly durationMs: number;
   /** Test files found and not visited (present when some were; see `RunOptions.includeTests`). */
   readonly testFilesSkipped?: number;
@@ -421,6 +424,7 @@ function toVerifyFinding(diagnostic: string): FileResult['findings'][number] {
 export function buildSummary(files: readonly FileResult[], durationMs: number): RunSummary {
   const count = (status: FileResult['status']) => files.filter((file) => file.status === status).length;
   const findings = files.flatMap((file) => file.findings);
+  const suppressed = findings.filter((finding) => finding.suppressed).length;
   return {
     files: files.length,
     changed: count('changed'),
@@ -429,7 +433,8 @@ export function buildSummary(files: readonly FileResult[], durationMs: number): 
     errors: count('error'),
     // Fixes, not their consequences: an import added for a rewritten sleep is part of that fix.
     edits: findings.filter((finding) => finding.kind === 'edit' && !finding.consequence).length,
-    manual: findings.filter((finding) => finding.kind === 'manual').length,
+    manual: findings.filter((finding) => finding.kind === 'manual' && !finding.suppressed).length,
+    ...(suppressed > 0 ? { suppressed } : {}),
     durationMs: Math.round(durationMs),
   };
 }

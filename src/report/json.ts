@@ -13,6 +13,8 @@ export interface JsonFinding {
   consequence?: boolean;
   /** A review note at a site whose code already stops the work on abort (see `Finding.handled`). */
   handled?: boolean;
+  /** A site a suppression comment covers: left as it is (see `Finding.suppressed`). */
+  suppressed?: boolean;
 }
 
 export interface JsonFile {
@@ -43,7 +45,7 @@ export function buildJsonReport(report: RunReport): JsonReport {
   return {
     version: report.version,
     files: report.files.map((file) => {
-      const strip = ({ transform, line, column, endLine, message, consequence, handled }: JsonFinding) => ({
+      const strip = ({ transform, line, column, endLine, message, consequence, handled, suppressed }: JsonFinding) => ({
         transform,
         line,
         column,
@@ -51,6 +53,7 @@ export function buildJsonReport(report: RunReport): JsonReport {
         message,
         ...(consequence ? { consequence } : {}),
         ...(handled ? { handled } : {}),
+        ...(suppressed ? { suppressed } : {}),
       });
       return {
         path: file.path,
