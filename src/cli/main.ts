@@ -130,7 +130,7 @@ function addSourceOptions<T>(argv: Argv<T>) {
     })
     .option('config', {
       type: 'string',
-      describe: 'Config file (default: ctxmod.config.json, else the "ctxmod" key of package.json)',
+      describe: 'Config file (default: the nearest ctxmod.config.json or "ctxmod" key of package.json, up to the repository root)',
       requiresArg: true,
     });
 }
