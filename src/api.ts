@@ -8,17 +8,12 @@ import { buildSummary, run, type RunOptions, type RunReport } from './engine/run
 import type { FileResult } from './engine/process-file.ts';
 import { processSource } from './engine/process-source.ts';
 import { buildDiff } from './report/diff.ts';
-import { buildJsonReport, type JsonFile, type JsonReport } from './report/json.ts';
+import { buildJsonReport } from './report/json.ts';
 import { getTransformsOrThrow } from './registry.ts';
-import type { TransformOptions } from './types.ts';
 import { VERSION } from './version.ts';
+import type { ConfigSource, SourcesReport, TransformSourcesOptions } from './public-types.ts';
 
-/**
- * Where the config comes from: a validated config object, `true` for `ctxmod.config.json` (or
- * package.json's `"ctxmod"` key) in `cwd` like the CLI, a path (relative to `cwd`) like
- * `--config`, or `false`/absent for none.
- */
-export type ConfigSource = CtxmodConfig | boolean | string;
+export type { ConfigSource, SourceFile, SourcesReport, TransformSourcesOptions } from './public-types.ts';
 
 export interface MigrateOptions extends Omit<RunOptions, 'transforms'> {
   /** Transform names (default: the config's `transforms`, else all), run in canonical order. */
@@ -34,37 +29,6 @@ export async function migrate(options: MigrateOptions): Promise<RunReport> {
   const config = await resolveConfig(options.config, options.cwd);
   const { config: _config, ...rest } = options;
   return run(applyConfig(rest, config));
-}
-
-export interface TransformSourcesOptions {
-  /** Path -> source text. Paths decide the parser (`.ts`, `.tsx`, ...) and appear in the report. */
-  readonly files: Readonly<Record<string, string>>;
-  /** Transform names (default: the config's `transforms`, else all). */
-  readonly transforms?: readonly string[];
-  /** Globs of paths to leave out (reported as skipped); added to the config's `ignore`. */
-  readonly ignore?: readonly string[];
-  /**
-   * Options for the transforms. Nothing is read from disk, so `targetNode` is not taken from any
-   * package.json: set it here or in the config.
-   */
-  readonly transformOptions?: TransformOptions;
-  /** A validated config (see `parseConfig`/`loadConfig`); config files are not read. */
-  readonly config?: CtxmodConfig;
-  /** Add a unified diff to each changed file, as `--dry` does. */
-  readonly diff?: boolean;
-}
-
-/** A file of an in-memory run: its `--json` entry plus the new text. */
-export interface SourceFile extends JsonFile {
-  /** The migrated text, for changed files only. */
-  output?: string;
-}
-
-/** The `--json` report of an in-memory run, with the new texts. */
-export interface SourcesReport extends Omit<JsonReport, 'files'> {
-  files: SourceFile[];
-  /** Every input path -> its text after the run (the input itself when nothing changed). */
-  sources: Record<string, string>;
 }
 
 const IGNORED_REASON = 'matches an ignore glob';

@@ -9,10 +9,15 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import * as z from 'zod';
 import type { CatalogEntry, SignalPosition, SignalSlot } from './catalog/types.ts';
+import { ConfigError } from './errors.ts';
 import { getRule, getRuleIds, RULE_LEVELS, type RuleLevel } from './check/rules.ts';
 import { getTransform, getTransformNames } from './registry.ts';
 import { normalizeTargetNode } from './runtime/features.ts';
-import type { ThreadOptions, TransformOptions } from './types.ts';
+import type { ConfigurableOptions, CtxmodConfig, CtxmodConfigInput, LoadedConfig, TransformSelection } from './public-types.ts';
+import type { ThreadOptions } from './types.ts';
+
+export { ConfigError } from './errors.ts';
+export type { ConfigurableOptions, CtxmodConfig, CtxmodConfigInput, LoadedConfig, TransformSelection } from './public-types.ts';
 
 /** The file name looked up from the working directory up to the repository root. */
 export const CONFIG_FILE = 'ctxmod.config.json';
@@ -20,49 +25,6 @@ export const CONFIG_FILE = 'ctxmod.config.json';
 export const PACKAGE_JSON_KEY = 'ctxmod';
 /** `since` of a user catalog entry that does not give one. */
 export const DEFAULT_SINCE = 'user config';
-
-/** A config file that cannot be read, is not JSON, or does not match the schema. */
-export class ConfigError extends Error {
-  /** The config file, as given or as found (relative to the working directory when found there). */
-  readonly file: string;
-  /** One line per problem, without the file name. */
-  readonly problems: readonly string[];
-  constructor(file: string, problems: string | readonly string[]) {
-    const list = typeof problems === 'string' ? [problems] : problems;
-    super(list.map((problem) => `${file}: ${problem}`).join('\n'));
-    this.name = 'ConfigError';
-    this.file = file;
-    this.problems = list;
-  }
-}
-
-/** Which transforms `migrate` runs: only these (a list, or `enable`), or all but these. */
-export type TransformSelection = readonly string[] | { readonly enable: readonly string[] } | { readonly disable: readonly string[] };
-
-/** The validated config. */
-export interface CtxmodConfig {
-  readonly $schema?: string;
-  /** The transforms `migrate` runs (default: all). Names are checked against the registry. */
-  readonly transforms?: TransformSelection;
-  /** Globs of paths to skip, relative to the config file's directory; added to `--ignore`. */
-  readonly ignore?: readonly string[];
-  /** Visit test files too (`--include-tests`); by default `migrate`, `run` and `check` leave them out. */
-  readonly includeTests?: boolean;
-  /** The Node versions the code must run on, normalized to a semver range; `--target-node` wins. */
-  readonly targetNode?: string;
-  /** How the thread-signal transform adds signals to functions that lack one. */
-  readonly thread?: ThreadOptions;
-  /** Extra entries added to the built-in catalog. */
-  readonly catalog: readonly CatalogEntry[];
-  /** `ctxmod check`: severity per rule id, or `off`. */
-  readonly rules?: Readonly<Record<string, RuleLevel>>;
-}
-
-export interface LoadedConfig {
-  /** Absolute path of the file the config came from (a package.json for the `"ctxmod"` key). */
-  readonly path: string;
-  readonly config: CtxmodConfig;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Schema
@@ -186,13 +148,14 @@ export function getConfiguredTransforms(selection: TransformSelection | undefine
 // `satisfies` checks that what the schema produces is assignable to the interfaces; these check
 // the other way round, that the schema knows every key of the interfaces (an optional key added
 // to CatalogEntry would otherwise be rejected in configs as unknown without a compile error).
-type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+export type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
 type DistributiveKeys<T> = T extends unknown ? keyof T : never;
-type Assert<T extends true> = T;
+export type Assert<T extends true> = T;
 export type _SchemaMatchesCatalogTypes = [
   Assert<SameKeys<z.output<typeof catalogEntrySchema>, CatalogEntry>>,
   Assert<SameKeys<z.output<typeof signalSlotSchema>, SignalSlot>>,
   Assert<SameKeys<z.output<typeof configSchema>, CtxmodConfig>>,
+  Assert<SameKeys<z.input<typeof configSchema>, CtxmodConfigInput>>,
   Assert<SameKeys<z.output<typeof threadSchema>, ThreadOptions>>,
   Assert<[SignalPosition['kind']] extends [z.output<typeof positionSchema>['kind']] ? true : false>,
   Assert<[DistributiveKeys<SignalPosition>] extends [DistributiveKeys<z.output<typeof positionSchema>>] ? true : false>,
@@ -387,14 +350,6 @@ function describeValue(value: unknown): string {
 
 // ---------------------------------------------------------------------------------------------
 // Applying
-
-/** The options a config contributes to; what `run`, `migrate` and `transformSources` take. */
-export interface ConfigurableOptions {
-  readonly transforms?: readonly string[];
-  readonly ignore?: readonly string[];
-  readonly includeTests?: boolean;
-  readonly transformOptions?: TransformOptions;
-}
 
 /**
  * Merges a config into options the caller (the CLI from its flags, or a script) already set.

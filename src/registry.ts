@@ -10,6 +10,7 @@ import * as timeoutOption from '../transforms/timeout-option.ts';
 import * as abortedSignalReused from './check/detectors/aborted-signal-reused.ts';
 import * as nonCancellableCall from './check/detectors/non-cancellable-call.ts';
 import * as requestSpread from './check/detectors/request-spread.ts';
+import { UnknownTransformError } from './errors.ts';
 import type { Finding, TransformModule } from './types.ts';
 
 /**
@@ -37,15 +38,7 @@ export const transforms: readonly TransformModule[] = [
  */
 export const detectors: readonly TransformModule[] = [nonCancellableCall, requestSpread, abortedSignalReused];
 
-export class UnknownTransformError extends Error {
-  constructor(readonly names: readonly string[]) {
-    super(
-      `unknown transform${names.length > 1 ? 's' : ''}: ${names.join(', ')}. ` +
-        `Valid transforms: ${getTransformNames().join(', ')}`,
-    );
-    this.name = 'UnknownTransformError';
-  }
-}
+export { UnknownTransformError } from './errors.ts';
 
 export function getTransformNames(): string[] {
   return transforms.map((module) => module.meta.name);

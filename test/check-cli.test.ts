@@ -142,9 +142,24 @@ describe('ctxmod check', () => {
     expect(run.tool.driver.name).toBe('ctxmod');
     expect(run.tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(RULES.map((rule) => rule.id));
     for (const rule of run.tool.driver.rules) {
-      expect(new URL(rule.helpUri).pathname.endsWith(`docs/rules/${rule.id}.md`)).toBe(true);
+      // A link that works on the CI runner's page too: the repository's doc, never a file:// path on the runner.
+      expect(rule.helpUri).toBe(`https://github.com/ctxmod/ctxmod/blob/main/docs/rules/${rule.id}.md`);
       expect(['error', 'warning', 'note']).toContain(rule.defaultConfiguration.level);
+      const doc = readFileSync(join(ROOT, 'docs/rules', `${rule.id}.md`), 'utf8');
+      expect(rule.help.markdown).toContain(doc.split('\n').slice(4, 6).join('\n'));
+      expect(rule.help.markdown).not.toMatch(/\]\((?!https:\/\/|#)/);
     }
+    const sleep = run.tool.driver.rules.find((rule: { id: string }) => rule.id === 'sleep-without-signal');
+    const summary =
+      'A sleep (`await new Promise((r) => setTimeout(r, ms))`, or a helper built on one) that cannot be cancelled: ' +
+      'an abort during the wait changes nothing until the timer fires, and the pending timer keeps the process alive.';
+    expect(sleep.fullDescription).toEqual({ text: summary, markdown: summary });
+    expect(sleep.help.markdown).toMatch(
+      /^Default severity: \*\*warning\*\*\. Fixed by: \[`abortable-sleep`\]\(https:\/\/github\.com\/ctxmod\/ctxmod\/blob\/main\/docs\/abortable-sleep\.md\)\.\n\nA sleep/,
+    );
+    expect(sleep.help.text).toBe(
+      `${summary} Fixed by \`ctxmod migrate\` (transform abortable-sleep) where it can. See https://github.com/ctxmod/ctxmod/blob/main/docs/rules/sleep-without-signal.md`,
+    );
     expect(run.originalUriBaseIds.SRCROOT.uri).toBe(pathToFileURL(`${dir}/`).href);
     expect(run.results).toHaveLength(31);
     expect(run.results[0]).toEqual({

@@ -90,8 +90,7 @@ describe('informational commands', () => {
     const result = ctxmod(['--help'], ROOT);
     expect(result.stdout).toMatch(/^Examples:\n {2}ctxmod migrate --dry src +Show the diff migrate would make to src, without/m);
     expect(result.stdout).toMatch(/migrate \[paths\.\.\] +Run every per-file transform in canonical order, then thread a signal\n +through call chains across files \(thread-signal\)/);
-    // No repository in package.json: the README shipped in the package.
-    expect(result.stdout).toMatch(/\nDocs: file:\/\/\S+\/README\.md\n$/);
+    expect(result.stdout).toMatch(/\nDocs: https:\/\/github\.com\/[\w.-]+\/[\w.-]+#readme\n$/);
   });
 
   it('a mistyped command suggests the closest one', () => {
@@ -292,7 +291,7 @@ describe('--json', () => {
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
     const report = parseJson(result);
-    expect(Object.keys(report).sort()).toEqual(['files', 'interrupted', 'summary', 'version', 'warnings']);
+    expect(Object.keys(report).sort()).toEqual(['files', 'interrupted', 'schemaVersion', 'summary', 'version', 'warnings']);
     expect(report.interrupted).toBe(false);
     expect(report.warnings).toEqual([]);
     expect(report.version).toBe(PKG.version);

@@ -21,6 +21,7 @@ export const meta: TransformMeta = {
     'Replace an AbortController aborted by a setTimeout with AbortSignal.timeout (combined with the signal in scope), removing the timer and its clearTimeout',
   mayApply: (source) => source.includes('AbortController') && source.includes('setTimeout'),
   rule: 'controller-timeout',
+  behaviourChange: 'a timeout aborts with a TimeoutError, not an AbortError, and the deadline can no longer be called off',
 };
 
 const RULES = { timeout: 'controller-timeout', uncleared: 'uncleared-timer' } as const;

@@ -21,6 +21,7 @@ export const meta: TransformMeta = {
     "Turn controllers that only follow other signals ('abort' listeners calling controller.abort()) into AbortSignal.any; remove 'abort' listeners on long-lived signals when their operation settles, or report them",
   mayApply: (source) => source.includes('addEventListener') && source.includes('abort'),
   rule: 'hand-linked-signals',
+  behaviourChange: 'an abort after the operation settled no longer runs the listener',
 };
 
 /** Findings about listeners that stay attached use their own `check` rule. */

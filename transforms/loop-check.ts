@@ -18,6 +18,7 @@ export const meta: TransformMeta = {
   // A loop is only checked with a signal in scope.
   mayApply: (source) => mayHaveSignal(source) && source.includes('await') && (source.includes('for') || source.includes('while')),
   rule: 'loop-without-check',
+  behaviourChange: 'an aborted loop throws signal.reason at its next iteration instead of running to its end',
 };
 
 const MESSAGES = {

@@ -29,6 +29,7 @@ export const meta: TransformMeta = {
   mayApply: (source) =>
     source.includes('Promise') && /\.(once|on|addListener|addEventListener)\(/.test(source) && (mayHaveSignal(source) || source.includes('setTimeout')),
   rule: 'once-without-signal',
+  behaviourChange: "the promise rejects with an AbortError on abort or timeout, and a later 'error' event with no other listener now throws",
 };
 
 const MESSAGES = {

@@ -23,6 +23,7 @@ export const meta: TransformMeta = {
   // The calls it knows come from these modules, which the file must import.
   mayApply: (source) => source.includes('timeout') && /\b(https?|axios|got|ky|node-fetch)\b/.test(source),
   rule: 'http-timeout-event',
+  behaviourChange: 'the request fails after the timeout even while data keeps flowing, with an AbortError',
 };
 
 const RULES = { http: 'http-timeout-event', client: 'client-timeout-ignores-signal' } as const;

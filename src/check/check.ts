@@ -1,81 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
-import { run, type RunOptions } from '../engine/run.ts';
-import type { FileError } from '../engine/process-source.ts';
+import { run } from '../engine/run.ts';
 import { detectors, getFindingRuleId, transforms } from '../registry.ts';
 import type { Finding } from '../types.ts';
 import { VERSION } from '../version.ts';
-import { compareSeverity, getRule, type Rule, type RuleLevel, type Severity } from './rules.ts';
+import { compareSeverity, getRule, type Rule, type Severity } from './rules.ts';
 import { getSuppressions, isSuppressed } from './suppressions.ts';
 import { findTsconfig } from '../thread/find-tsconfig.ts';
 import { THREAD_RULE } from '../thread/names.ts';
+import type { CheckFile, CheckOptions, CheckReport, Diagnostic } from '../public-types.ts';
 
-export interface CheckOptions extends Pick<RunOptions, 'paths' | 'cwd' | 'extensions' | 'ignore' | 'includeTests' | 'followSymlinks' | 'cpus' | 'transformOptions' | 'onProgress' | 'signal'> {
-  /** Severity per rule, `off` to disable one (the `rules` key of ctxmod.config.json). */
-  readonly rules?: Readonly<Record<string, RuleLevel>>;
-  /** Report only these rules. */
-  readonly only?: readonly string[];
-  /** Lowest severity that fails the check (default `error`). */
-  readonly failOn?: Severity;
-  /**
-   * The tsconfig for `missing-signal-chain`, which needs the whole program (the thread-signal
-   * analysis, planned and never written). Default: the nearest tsconfig.json of the first path;
-   * `false`: skip the rule. Without a tsconfig the rule has nothing to say.
-   */
-  readonly project?: string | false;
-}
-
-/** One problem. Lines and columns are 1-based, in the file as it is. */
-export interface Diagnostic {
-  readonly rule: string;
-  readonly severity: Severity;
-  readonly line: number;
-  readonly column: number;
-  readonly message: string;
-  /** The transform that found the site. */
-  readonly transform: string;
-  /** `ctxmod migrate` would fix this site (with `transform`); false: it needs a human. */
-  readonly fixable: boolean;
-}
-
-export interface CheckFile {
-  readonly path: string;
-  readonly diagnostics: readonly Diagnostic[];
-  /** The file could not be read or parsed: it was not checked. */
-  readonly error?: FileError;
-  /** Why the file was skipped (too large, ...). */
-  readonly reason?: string;
-}
-
-export interface CheckSummary {
-  /** Files visited. */
-  readonly files: number;
-  readonly errors: number;
-  readonly warnings: number;
-  readonly infos: number;
-  /** Diagnostics `ctxmod migrate` would fix. */
-  readonly fixable: number;
-  /** Diagnostics hidden by ctxmod-ignore-next-line / ctxmod-disable comments. */
-  readonly suppressed: number;
-  /** Files that could not be read or parsed. */
-  readonly fileErrors: number;
-  /** Test files found and not checked (present when some were; `includeTests` checks them). */
-  readonly testFilesSkipped?: number;
-  readonly durationMs: number;
-}
-
-/** The result of `check()`, and the `--format json` output. */
-export interface CheckReport {
-  readonly version: string;
-  /** Files with diagnostics, errors or a skip reason, by path. */
-  readonly files: readonly CheckFile[];
-  readonly summary: CheckSummary;
-  readonly failOn: Severity;
-  /** A diagnostic at or above `failOn`, or a file that could not be checked. */
-  readonly failed: boolean;
-  readonly interrupted: boolean;
-}
+export type { CheckFile, CheckOptions, CheckReport, CheckSummary, Diagnostic } from '../public-types.ts';
 
 /**
  * The audit: every transform and check-only detector runs on each file exactly as in `migrate`
@@ -167,7 +103,8 @@ export function getFindingRule(finding: Finding): Rule {
   return getRule(id) ?? { id, severity: 'warning', description: `${finding.transform} found a site` };
 }
 
-function toDiagnostic(finding: Finding, options: CheckOptions): Diagnostic[] {
+/** The diagnostic a finding makes, if any: none for consequences, handled sites, and rules turned off or not asked for. */
+export function toDiagnostic(finding: Finding, options: Pick<CheckOptions, 'rules' | 'only'>): Diagnostic[] {
   // An import added, a helper removed: part of a fix reported at its site, no problem of its own.
   if (finding.consequence) return [];
   // Left alone because the code already stops the work on abort: nothing is broken there.

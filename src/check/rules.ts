@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 export type Severity = 'error' | 'warning' | 'info';
 /** What `ctxmod.config.json` may set a rule to. */
@@ -62,19 +62,43 @@ export function getRuleDocPath(id: string): string {
   return `docs/rules/${id}.md`;
 }
 
+/** Where the project lives, when package.json names no GitHub repository of its own. */
+export const DEFAULT_REPOSITORY = 'https://github.com/ctxmod/ctxmod';
+
 /**
- * Where a rule's doc can be read, as an absolute URI (SARIF wants one): on the repository's web
- * view when package.json names a GitHub repository, else the copy shipped in the package.
+ * Where a rule's doc can be read, as an absolute URI that works wherever the link is followed
+ * (SARIF viewers, code scanning, editors): the doc on the repository's web view, from package.json's
+ * repository, else the project's.
  */
 export function getRuleHelpUri(id: string): string {
-  const { root, repository } = PACKAGE;
-  return repository ? `${repository}/blob/HEAD/${getRuleDocPath(id)}` : pathToFileURL(join(root, getRuleDocPath(id))).href;
+  return `${PACKAGE.repository ?? DEFAULT_REPOSITORY}/blob/main/${getRuleDocPath(id)}`;
 }
 
-/** Where ctxmod's documentation can be read: the repository's README, else the copy shipped in the package. */
+/** A rule's doc as shipped in the package: its first paragraph and its body, links made absolute. */
+export interface RuleDoc {
+  /** The paragraph under the severity line: what the problem is. */
+  readonly summary: string;
+  /** The doc without its title, relative links resolved against `getRuleHelpUri`. */
+  readonly markdown: string;
+}
+
+/** The doc of a rule, or undefined when the package has none for it. */
+export function getRuleDoc(id: string): RuleDoc | undefined {
+  const file = join(PACKAGE.root, getRuleDocPath(id));
+  if (!existsSync(file)) return undefined;
+  const base = getRuleHelpUri(id);
+  const body = readFileSync(file, 'utf8')
+    .replace(/^# .*\n+/, '')
+    .replace(/\]\((?![a-z][a-z+.-]*:|#)([^)\s]+)\)/g, (_, link: string) => `](${new URL(link, base).href})`)
+    .trim();
+  const paragraphs = body.split(/\n\s*\n/);
+  const summary = (/^Default severity:/.test(paragraphs[0] ?? '') ? paragraphs[1] : paragraphs[0]) ?? '';
+  return { summary: summary.replace(/\s*\n\s*/g, ' ').trim(), markdown: `${body}\n` };
+}
+
+/** Where ctxmod's documentation can be read: the README on the repository's web view (see `getRuleHelpUri`). */
 export function getDocsUri(): string {
-  const { root, repository } = PACKAGE;
-  return repository ? `${repository}#readme` : pathToFileURL(join(root, 'README.md')).href;
+  return `${PACKAGE.repository ?? DEFAULT_REPOSITORY}#readme`;
 }
 
 /** ctxmod's package root and its GitHub web URL, if package.json has `repository` or `homepage`. */

@@ -1,5 +1,5 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
-import { patchAstTypesScope } from './library-patches.ts';
+import { patchAstTypesScope, withLibraryFixes } from './library-patches.ts';
 import type { Finding, FindingKind, NodeOrPath, TransformContext, TransformModule, TransformOptions } from '../types.ts';
 
 interface Position {
@@ -92,6 +92,10 @@ export function applyTransforms(
   options: TransformOptions,
 ): Finding[] {
   patchAstTypesScope(j);
+  return withLibraryFixes(() => applyEach(j, root, file, transforms, options));
+}
+
+function applyEach(j: JSCodeshift, root: Collection, file: FileInput, transforms: readonly TransformModule[], options: TransformOptions): Finding[] {
   const findings: Finding[] = [];
   const fileLines = (root.get().node as Located).loc?.lines;
   const sourceLines = file.source.split('\n');

@@ -41,12 +41,28 @@ function isNeedlesslyParenthesized(node: Expression, parent: Parent, name: unkno
 }
 
 let patched = false;
+/** How many calls of `withLibraryFixes` are running: the patched methods behave as the originals otherwise. */
+let active = 0;
+
+/**
+ * Runs `fn` with the fixes below in effect. The patches replace methods on recast's and ast-types'
+ * prototypes, which every user of those modules in the process shares (an API caller's own
+ * jscodeshift code): outside ctxmod's own transforming and printing, they defer to the originals.
+ */
+export function withLibraryFixes<T>(fn: () => T): T {
+  active++;
+  try {
+    return fn();
+  } finally {
+    active--;
+  }
+}
 
 /**
  * recast puts parentheses around `...a ? b : c`, `...await x`, `await a || b`, `throw a, b`,
  * `() => ({ a: 1 }) as const` whenever it prints the enclosing node, although the grammar needs none. Printing a file
  * in which a transform changed one line would otherwise add parentheses to unrelated lines.
- * Idempotent; applied before any printing.
+ * Idempotent; applied before any printing, in effect inside `withLibraryFixes`.
  */
 export function patchRecast(): void {
   if (patched) return;
@@ -59,7 +75,7 @@ export function patchRecast(): void {
   FastPath.prototype.needsParens = function needsParens(this: FastPath, assumeExpressionContext?: boolean): boolean {
     const node = this.getNode() as { type: string; extra?: { parenthesized?: boolean } };
     const parent = this.getParentNode();
-    if (parent && !node.extra?.parenthesized && isNeedlesslyParenthesized(node, parent as Parent, this.getName())) return false;
+    if (active > 0 && parent && !node.extra?.parenthesized && isNeedlesslyParenthesized(node, parent as Parent, this.getName())) return false;
     return original.call(this, assumeExpressionContext);
   };
 }
@@ -71,7 +87,8 @@ const patchedScopes = new WeakSet<object>();
  * ast-types (0.16) throws `null does not match type Pattern` when it scans the scope of a
  * `catch {}` without a binding (ES2019): any scope lookup from inside one crashed the transform.
  * Such a clause binds nothing, so its scan is made a no-op. The Scope class is not exported:
- * it is taken from a parsed program of the jscodeshift instance in use.
+ * it is taken from a parsed program of the jscodeshift instance in use. In effect inside
+ * `withLibraryFixes`.
  */
 export function patchAstTypesScope(j: JSCodeshift): void {
   const ScopeClass = (j('x;').find(j.Program).get() as { scope: { constructor: { prototype: object } } }).scope.constructor;
@@ -80,7 +97,7 @@ export function patchAstTypesScope(j: JSCodeshift): void {
   const prototype = ScopeClass.prototype as { scan(this: Scope, force?: boolean): void };
   const original = prototype.scan;
   prototype.scan = function scan(this: Scope, force?: boolean): void {
-    if (this.node?.type === 'CatchClause' && this.node.param == null) {
+    if (active > 0 && this.node?.type === 'CatchClause' && this.node.param == null) {
       for (const name of Object.keys(this.bindings)) delete this.bindings[name];
       this.didScan = true;
       return;

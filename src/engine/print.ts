@@ -2,7 +2,7 @@ import { diffLines } from 'diff';
 import type { Collection } from 'jscodeshift';
 import { matchBraceSpacing } from './braces.ts';
 import { getPrintOptions } from './print-options.ts';
-import { patchRecast } from './library-patches.ts';
+import { patchRecast, withLibraryFixes } from './library-patches.ts';
 import { matchSemicolonStyle } from './semicolons.ts';
 
 patchRecast();
@@ -14,7 +14,7 @@ patchRecast();
  * one written `{signal}`, new braces have no inner spaces.
  */
 export function printRoot(root: Collection, source: string): string {
-  let output = root.toSource(getPrintOptions(source));
+  let output = withLibraryFixes(() => root.toSource(getPrintOptions(source)));
   const program = root.find('Program' as never).get().node as { directives?: { value: { extra?: { raw?: string } } }[] };
   for (const directive of program.directives ?? []) {
     const raw = directive.value.extra?.raw;

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { Finding, TransformOptions } from '../types.ts';
+import type { FileResult as PublicFileResult } from '../public-types.ts';
+import type { TransformOptions } from '../types.ts';
 import { getCheckModulesOrThrow, getTransformsOrThrow } from '../registry.ts';
 import { buildDiff } from '../report/diff.ts';
-import { processSource, type FileError, type FileStatus } from './process-source.ts';
+import { processSource, type FileError } from './process-source.ts';
 
 /** One file's job: plain data, so it can cross to a worker thread. */
 export interface FileTask {
@@ -23,13 +24,7 @@ export interface FileTask {
   readonly check?: boolean;
 }
 
-export interface FileResult {
-  readonly path: string;
-  readonly status: FileStatus;
-  readonly findings: readonly Finding[];
-  readonly reason?: string;
-  readonly error?: FileError;
-  readonly diff?: string;
+export interface FileResult extends PublicFileResult {
   /** With `keepContents`, for changed files: the text read and the text to write. */
   readonly contents?: { readonly before: string; readonly after: string };
 }

@@ -1,4 +1,5 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
+import type { FileError, SourceResult } from '../public-types.ts';
 import type { Finding, TransformModule, TransformOptions } from '../types.ts';
 import { applyTransforms, type FileInput, TransformError } from './context.ts';
 import { type EditProblem, findEditProblems, type NetOptions } from './safety-net.ts';
@@ -9,25 +10,10 @@ import { suppressEdits } from './suppress-edits.ts';
 import { getJscodeshift, getParserName, isTypeScriptPath } from './parsers.ts';
 import { normalizeText, restoreText } from './text.ts';
 
-export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'error';
+export type { FileError, FileStatus, SourceResult } from '../public-types.ts';
 
-export interface FileError {
-  readonly message: string;
-  readonly line?: number;
-  readonly column?: number;
-}
 
-export interface SourceResult {
-  readonly status: FileStatus;
-  /** The new file content, only when `status` is `changed`. */
-  readonly output?: string;
-  readonly findings: readonly Finding[];
-  /** Why a file was skipped. */
-  readonly reason?: string;
-  readonly error?: FileError;
-  /** False when the prefilter ruled out every transform and the file was never parsed. */
-  readonly parsed: boolean;
-}
+
 
 /** Larger files are nearly always generated or bundled; parsing them costs a lot and helps nobody. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;

@@ -6,110 +6,36 @@ import { fileURLToPath } from 'node:url';
 import { structuredPatch } from 'diff';
 import { Tinypool } from 'tinypool';
 import { getCheckModulesOrThrow, getTransformsOrThrow } from '../registry.ts';
-import type { RuntimeScope, TransformOptions } from '../types.ts';
+import type { RunOptions as PublicRunOptions, RunReport as PublicRunReport, RunSummary } from '../public-types.ts';
+import type { TransformOptions } from '../types.ts';
 import { discover } from './discover.ts';
 import { partitionTestFiles } from './test-files.ts';
 import { DirtyFilesError, getDirtyFiles, groupByRepository } from './git.ts';
 import { decodeUtf8, processFile, writeResult, type FileResult, type FileTask, getRefusalResult } from './process-file.ts';
 import { verifyChanges, VerifyError } from './verify.ts';
-import { getRuntimeScopeForFile } from './runtime-scope.ts';
-import { getTargetNodeForFile } from './target-node.ts';
+import { createManifestCaches, getFileOptions } from './file-options.ts';
 import { MAX_FILE_BYTES, processSource, selectTransforms, type SourceResult } from './process-source.ts';
 import { normalizeText } from './text.ts';
 import { VERSION } from '../version.ts';
 
-export interface RunOptions {
-  /** Files, directories or globs. */
-  readonly paths: readonly string[];
-  /** Transform names; run in canonical order. */
-  readonly transforms: readonly string[];
-  readonly cwd?: string;
-  /** true: write nothing. */
-  readonly dry?: boolean;
-  /** Compute a unified diff for each changed file (on by default for dry runs). */
-  readonly diff?: boolean;
-  readonly extensions?: readonly string[];
-  readonly ignore?: readonly string[];
-  /** Walk into linked directories and take linked files wherever they point (see DiscoverOptions). */
-  readonly followSymlinks?: boolean;
-  /** Worker threads to use; 1 runs everything in this thread. Default: available cores. */
-  readonly cpus?: number;
-  readonly transformOptions?: TransformOptions;
-  /** Called after each file is done, with the count so far and the total. */
-  readonly onProgress?: (done: number, total: number) => void;
-  /**
-   * Before writing, refuse (DirtyFilesError, nothing written) when any file to visit has
-   * uncommitted git changes. Default true; ignored for dry runs.
-   */
-  readonly requireClean?: boolean;
-  /**
-   * Abort to stop the run: no new file is started, files in progress are finished (a write is
-   * never cut short), the rest are reported as skipped, and the report says `interrupted`.
-   */
-  readonly signal?: AbortSignal;
-  /**
-   * Type-check the project (this tsconfig, or `tsconfig.json` in cwd for `true`) before and
-   * after; files whose edits add diagnostics are not written (with `dry`: marked).
-   */
-  readonly verify?: boolean | string;
+export type { ReviewFile, RunSummary } from '../public-types.ts';
+
+/** `run`'s options: the public ones plus what the CLI and `check` use. */
+export interface RunOptions extends PublicRunOptions {
   /**
    * `ctxmod check`: write nothing and diff nothing, only collect findings; `transforms` may also
    * name check-only detectors.
    */
   readonly check?: boolean;
   /**
-   * Review each changed file before it is written (`--interactive`): called in path order with
-   * the text read and the migrated text; returns the text to write (e.g. with only the accepted
-   * hunks), or undefined to leave the file alone. Writes keep every guarantee of a normal run
-   * (clean tree, hash check, atomic). Ignored for dry runs; not combinable with `verify`.
-   */
-  readonly review?: (file: ReviewFile) => Promise<string | undefined>;
-  /**
    * Keep each changed file's text before and after (`FileResult.contents`), e.g. for a dry run
    * whose output another pass continues from.
    */
   readonly keepContents?: boolean;
-  /**
-   * Visit test files too (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `tests/`; see
-   * `isTestFile`). Default false: they are left out and counted in `summary.testFilesSkipped`.
-   */
-  readonly includeTests?: boolean;
 }
 
-/** A changed file offered to `RunOptions.review`. */
-export interface ReviewFile {
-  readonly path: string;
-  readonly before: string;
-  readonly after: string;
-  readonly findings: FileResult['findings'];
-}
-
-export interface RunSummary {
-  readonly files: number;
-  readonly changed: number;
-  readonly unchanged: number;
-  readonly skipped: number;
-  readonly errors: number;
-  readonly edits: number;
-  /** Sites left for a human, suppressed ones not counted. */
-  readonly manual: number;
-  /** Sites a suppression comment covers, left as they are (present when some were). */
-  readonly suppressed?: number;
-  readonly durationMs: number;
-  /** Test files found and not visited (present when some were; see `RunOptions.includeTests`). */
-  readonly testFilesSkipped?: number;
-  /** With `verify`: type-check diagnostics of the project before and after the edits. */
-  readonly diagnostics?: { readonly before: number; readonly after: number };
-}
-
-export interface RunReport {
-  readonly version: string;
+export interface RunReport extends Omit<PublicRunReport, 'files'> {
   readonly files: readonly FileResult[];
-  readonly summary: RunSummary;
-  /** Things the user should know that are not about one file (e.g. not in a git repository). */
-  readonly warnings: readonly string[];
-  /** True when `signal` stopped the run before every file was done. */
-  readonly interrupted: boolean;
 }
 
 /**
@@ -459,28 +385,4 @@ export function createSourceRunner(options: Pick<RunOptions, 'transforms' | 'tra
   const modules = getTransformsOrThrow(options.transforms);
   const manifests = createManifestCaches();
   return (absolutePath, text) => processSource(absolutePath, text, modules, getFileOptions(options.transformOptions ?? {}, absolutePath, manifests));
-}
-
-/** Per-directory answers of the nearest package.json lookups, one set per run. */
-interface ManifestCaches {
-  readonly engines: Map<string, string | undefined>;
-  readonly runtimeScopes: Map<string, RuntimeScope>;
-}
-
-function createManifestCaches(): ManifestCaches {
-  return { engines: new Map(), runtimeScopes: new Map() };
-}
-
-/**
- * What the caller set wins; otherwise each file gets its package's `engines.node` and runtime
- * scope (not read under `runtime: 'node'`, which treats every file as Node code).
- */
-function getFileOptions(options: TransformOptions, absolutePath: string, manifests: ManifestCaches): TransformOptions {
-  const targetNode = options.targetNode ?? getTargetNodeForFile(absolutePath, manifests.engines);
-  const runtimeScope = options.runtimeScope ?? (options.runtime === 'node' ? undefined : getRuntimeScopeForFile(absolutePath, manifests.runtimeScopes));
-  return {
-    ...options,
-    ...(targetNode === undefined ? {} : { targetNode }),
-    ...(runtimeScope === undefined ? {} : { runtimeScope }),
-  };
 }

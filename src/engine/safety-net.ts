@@ -5,7 +5,7 @@ import { getProgram, mayRunOutsideNode } from '../ast/is-node-only.ts';
 import { isFunctionNode } from '../ast/get-enclosing-functions.ts';
 import { isReferenceIdentifier } from '../ast/get-references.ts';
 import { getDeclaration } from '../scope/get-declaration.ts';
-import { patchAstTypesScope } from './library-patches.ts';
+import { patchAstTypesScope, withLibraryFixes } from './library-patches.ts';
 import { type ParserName, parseTree } from './parsers.ts';
 
 type Node = any;
@@ -47,6 +47,10 @@ export const NET_MESSAGES = {
  */
 export function findEditProblems(j: JSCodeshift, input: string, output: string, options: NetOptions): EditProblem[] {
   patchAstTypesScope(j);
+  return withLibraryFixes(() => findProblems(j, input, output, options));
+}
+
+function findProblems(j: JSCodeshift, input: string, output: string, options: NetOptions): EditProblem[] {
   const before = j(parseTree(options.parser, input) as never);
   let after: Collection;
   try {

@@ -2,6 +2,9 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 // ts-morph bundles TypeScript's compiler API (the native `typescript` 7 has none).
 import type { Project, ts } from 'ts-morph';
+import { VerifyError } from '../errors.ts';
+
+export { VerifyError };
 
 /**
  * ts-morph, loaded on first use: loading it takes most of a second, which every CLI run would
@@ -11,13 +14,6 @@ let tsMorph: typeof import('ts-morph') | undefined;
 function getTsMorph(): typeof import('ts-morph') {
   tsMorph ??= createRequire(import.meta.url)('ts-morph') as typeof import('ts-morph');
   return tsMorph;
-}
-
-export class VerifyError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'VerifyError';
-  }
 }
 
 export interface VerifyOutcome {

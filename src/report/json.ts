@@ -1,48 +1,14 @@
 import type { RunReport } from '../engine/run.ts';
-import type { FileError, FileStatus } from '../engine/process-source.ts';
+import type { JsonFinding, JsonReport } from '../public-types.ts';
 
-/** One site in a `--json` report. Lines and columns are 1-based, in the input file. */
-export interface JsonFinding {
-  transform: string;
-  line: number;
-  column: number;
-  /** The last line of the site, when it spans several. */
-  endLine?: number;
-  message: string;
-  /** A change that follows from another edit (an import added, a helper removed): no site of its own. */
-  consequence?: boolean;
-  /** A review note at a site whose code already stops the work on abort (see `Finding.handled`). */
-  handled?: boolean;
-  /** A site a suppression comment covers: left as it is (see `Finding.suppressed`). */
-  suppressed?: boolean;
-}
+export type { JsonFile, JsonFinding, JsonReport } from '../public-types.ts';
 
-export interface JsonFile {
-  path: string;
-  status: FileStatus;
-  /** What was changed (or, with --dry, would be). */
-  edits: JsonFinding[];
-  /** Sites a transform found but left for a human to review. */
-  manual: JsonFinding[];
-  reason?: string;
-  error?: FileError;
-  /** Unified diff, with --dry only. */
-  diff?: string;
-}
-
-/** The `--json` report; its shape is documented in the README and versioned with the package. */
-export interface JsonReport {
-  version: string;
-  files: JsonFile[];
-  summary: RunReport['summary'];
-  /** Run-wide notes, e.g. that the files are not in a git repository. */
-  warnings: string[];
-  /** The run was stopped (SIGINT/SIGTERM) before every file was done. */
-  interrupted: boolean;
-}
+/** Bumped when a field of the `--json` report changes meaning or goes away (`schemas/report.schema.json`). */
+export const JSON_REPORT_SCHEMA_VERSION = 1;
 
 export function buildJsonReport(report: RunReport): JsonReport {
   return {
+    schemaVersion: JSON_REPORT_SCHEMA_VERSION,
     version: report.version,
     files: report.files.map((file) => {
       const strip = ({ transform, line, column, endLine, message, consequence, handled, suppressed }: JsonFinding) => ({

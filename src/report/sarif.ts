@@ -4,7 +4,7 @@
  */
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { CheckReport } from '../check/check.ts';
-import { getRule, getRuleHelpUri, RULES, type Rule, type Severity } from '../check/rules.ts';
+import { getRule, getRuleDoc, getRuleHelpUri, RULES, type Rule, type Severity } from '../check/rules.ts';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -36,8 +36,7 @@ export function buildSarif(report: CheckReport, cwdUri: string): SarifLog {
               id: rule.id,
               name: toPascalCase(rule.id),
               shortDescription: { text: rule.description },
-              helpUri: getRuleHelpUri(rule.id),
-              help: { text: rule.fixedBy ? `Fixed by \`ctxmod migrate\` (transform ${rule.fixedBy}) where it can.` : 'No automatic fix.' },
+              ...getDocProperties(rule),
               defaultConfiguration: { level: LEVELS[rule.severity] },
               properties: rule.fixedBy ? { fixedBy: rule.fixedBy } : {},
             })),
@@ -75,6 +74,19 @@ export function buildSarif(report: CheckReport, cwdUri: string): SarifLog {
         columnKind: 'utf16CodeUnits',
       },
     ],
+  };
+}
+
+/** `helpUri`, `fullDescription` and `help` from the rule's doc (code scanning shows `help.markdown` with each alert). */
+function getDocProperties(rule: Rule): Pick<ReportingDescriptor, 'helpUri' | 'fullDescription' | 'help'> {
+  const fix = rule.fixedBy ? `Fixed by \`ctxmod migrate\` (transform ${rule.fixedBy}) where it can.` : 'No automatic fix.';
+  const doc = getRule(rule.id) ? getRuleDoc(rule.id) : undefined;
+  if (!doc) return { help: { text: fix } };
+  const helpUri = getRuleHelpUri(rule.id);
+  return {
+    helpUri,
+    fullDescription: { text: doc.summary, markdown: doc.summary },
+    help: { text: `${doc.summary} ${fix} See ${helpUri}`, markdown: doc.markdown },
   };
 }
 
