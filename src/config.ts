@@ -4,8 +4,9 @@
  * adds catalog entries for the user's own SDKs. The loaded config is plain JSON data, so it can
  * cross to worker threads inside `TransformOptions`. CLI flags override it (see `applyConfig`).
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import * as z from 'zod';
 import type { CatalogEntry, SignalPosition, SignalSlot } from './catalog/types.ts';
 import { ConfigError } from './errors.ts';
@@ -18,7 +19,7 @@ import type { ThreadOptions } from './types.ts';
 export { ConfigError } from './errors.ts';
 export type { ConfigurableOptions, CtxmodConfig, CtxmodConfigInput, LoadedConfig, TransformSelection } from './public-types.ts';
 
-/** The file name looked up in the working directory. */
+/** The file name looked up from the working directory up to the repository root. */
 export const CONFIG_FILE = 'ctxmod.config.json';
 /** The package.json key looked up when there is no config file. */
 export const PACKAGE_JSON_KEY = 'ctxmod';
@@ -165,11 +166,19 @@ export type _SchemaMatchesCatalogTypes = [
 
 /**
  * Loads the config for `cwd`: the explicit path if given (relative to cwd; an error if it does
- * not exist), else `ctxmod.config.json` in cwd, else the `"ctxmod"` key of cwd's package.json.
- * Returns undefined when there is none. Throws ConfigError for unreadable, non-JSON or invalid
- * configs. An explicit path to a package.json reads its `"ctxmod"` key.
+ * not exist), else the first `ctxmod.config.json` or package.json with a `"ctxmod"` key found from
+ * cwd upward, as eslint and prettier look: a directory's config file wins over its package.json,
+ * and the search stops at the repository root (the directory holding `.git`) or the filesystem
+ * root. Returns undefined when there is none. Throws ConfigError for unreadable, non-JSON or
+ * invalid configs. An explicit path to a package.json reads its `"ctxmod"` key. Paths in the
+ * config (`ignore`, a relative `thread.contextImport`) are relative to the config's directory.
  */
 export async function loadConfig(cwd: string, explicitPath?: string): Promise<LoadedConfig | undefined> {
+  const loaded = await findConfig(resolve(cwd), explicitPath);
+  return loaded && { path: loaded.path, config: rebaseConfigPaths(loaded.config, dirname(loaded.path), resolve(cwd)) };
+}
+
+async function findConfig(cwd: string, explicitPath: string | undefined): Promise<LoadedConfig | undefined> {
   if (explicitPath !== undefined) {
     const path = resolve(cwd, explicitPath);
     const text = await readText(path, explicitPath);
@@ -179,14 +188,41 @@ export async function loadConfig(cwd: string, explicitPath?: string): Promise<Lo
     }
     return { path, config: validate(explicitPath, parseJson(explicitPath, text), []) };
   }
+  for (let dir = cwd; ; dir = dirname(dir)) {
+    // Named as the user would reach it from where ctxmod runs: `ctxmod.config.json`, `../package.json`.
+    const name = (file: string) => relative(cwd, join(dir, file)).split(sep).join('/');
+    const configPath = join(dir, CONFIG_FILE);
+    const configText = await readText(configPath, name(CONFIG_FILE));
+    if (configText !== undefined) return { path: configPath, config: validate(name(CONFIG_FILE), parseJson(name(CONFIG_FILE), configText), []) };
+    const packagePath = join(dir, 'package.json');
+    const packageText = await readText(packagePath, name('package.json'));
+    const fromPackage = packageText === undefined ? undefined : fromPackageJson(packagePath, name('package.json'), packageText);
+    if (fromPackage) return fromPackage;
+    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) return undefined;
+  }
+}
 
-  const configPath = resolve(cwd, CONFIG_FILE);
-  const configText = await readText(configPath, CONFIG_FILE);
-  if (configText !== undefined) return { path: configPath, config: validate(CONFIG_FILE, parseJson(CONFIG_FILE, configText), []) };
-
-  const packagePath = resolve(cwd, 'package.json');
-  const packageText = await readText(packagePath, 'package.json');
-  return packageText === undefined ? undefined : fromPackageJson(packagePath, 'package.json', packageText);
+/**
+ * The config with its paths made to work from `cwd`: `ignore` globs, which discovery matches
+ * relative to cwd, become absolute under the config's directory; a relative `contextImport`,
+ * which the thread pass resolves from cwd, is rewritten from there. A config in cwd is unchanged.
+ */
+function rebaseConfigPaths(config: CtxmodConfig, dir: string, cwd: string): CtxmodConfig {
+  if (dir === cwd) return config;
+  const toPosix = (path: string) => path.split(sep).join('/');
+  const ignore = config.ignore?.map((glob) => {
+    const negated = glob.startsWith('!');
+    const body = negated ? glob.slice(1) : glob;
+    return (negated ? '!' : '') + (isAbsolute(body) ? body : toPosix(join(dir, body)));
+  });
+  const contextImport = config.thread?.contextImport;
+  const rebasedImport =
+    contextImport?.startsWith('.') === true ? toPosix(relative(cwd, resolve(dir, contextImport))).replace(/^(?!\.\.?\/)/, './') : contextImport;
+  return {
+    ...config,
+    ...(ignore ? { ignore } : {}),
+    ...(config.thread && rebasedImport !== contextImport ? { thread: { ...config.thread, contextImport: rebasedImport! } } : {}),
+  };
 }
 
 /** Validates an already-parsed config object (e.g. from a programmatic caller). */

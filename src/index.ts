@@ -50,7 +50,7 @@ export type * from './public-types.ts';
 export type { ApiPattern, CatalogEntry, NonCancellableEntry, SignalPosition, SignalSlot } from './catalog/types.ts';
 export { getRule, RULES } from './check/rules.ts';
 export type { Rule, RuleLevel, Severity } from './check/rules.ts';
-export { DEFAULT_EXTENSIONS, PathNotFoundError } from './engine/discover.ts';
+export { DEFAULT_EXTENSIONS, NoFilesMatchedError, PathNotFoundError } from './engine/discover.ts';
 export { DirtyFilesError } from './engine/git.ts';
 export { ConfigError, ThreadPassError, UnknownTransformError, VerifyError } from './errors.ts';
 export { findTsconfig } from './thread/find-tsconfig.ts';
@@ -128,7 +128,7 @@ export function getTransformsOrThrow(names: readonly string[]): Transform[] {
   return registry.getTransformsOrThrow(names);
 }
 
-/** The config file name looked up in the working directory. */
+/** The config file name looked up from the working directory up to the repository root. */
 export const CONFIG_FILE: 'ctxmod.config.json' = config.CONFIG_FILE;
 
 /** The values of the config's `thread.carrier`. */
@@ -138,8 +138,9 @@ export const CARRIERS: readonly ['signal', 'options', 'ctx'] = config.CARRIERS;
 export const configSchema: z.ZodType<CtxmodConfig, CtxmodConfigInput> = config.configSchema;
 
 /**
- * Loads the config for `cwd`: the explicit path if given (relative to cwd), else
- * `ctxmod.config.json`, else the `"ctxmod"` key of package.json. Throws `ConfigError`.
+ * Loads the config for `cwd`: the explicit path if given (relative to cwd), else the nearest
+ * `ctxmod.config.json` or `"ctxmod"` key of package.json from cwd up to the repository root; its
+ * paths are made relative to where it was found. Throws `ConfigError`.
  */
 export function loadConfig(cwd: string, explicitPath?: string): Promise<LoadedConfig | undefined> {
   return config.loadConfig(cwd, explicitPath);

@@ -58,6 +58,11 @@ export interface Finding {
    * listener that stops it): `migrate` lists it for review, `ctxmod check` reports no problem.
    */
   readonly handled?: boolean;
+  /**
+   * A site a `ctxmod-ignore-next-line` / `ctxmod-disable` comment covers for its rule: `migrate`
+   * left it as it is (an edit it would have made is not made) and lists it as suppressed.
+   */
+  readonly suppressed?: boolean;
   readonly message: string;
   /**
    * The `ctxmod check` rule this site breaks (`unforwarded-signal`, `race-without-cancel`, ...),
@@ -269,7 +274,10 @@ export interface RunSummary {
   readonly skipped: number;
   readonly errors: number;
   readonly edits: number;
+  /** Sites left for a human, suppressed ones not counted. */
   readonly manual: number;
+  /** Sites a suppression comment covers, left as they are (present when some were). */
+  readonly suppressed?: number;
   readonly durationMs: number;
   /** Test files found and not visited (present when some were; see `RunOptions.includeTests`). */
   readonly testFilesSkipped?: number;
@@ -332,6 +340,8 @@ export interface JsonFinding {
   consequence?: boolean;
   /** A review note at a site whose code already stops the work on abort (see `Finding.handled`). */
   handled?: boolean;
+  /** A site a suppression comment covers: left as it is (see `Finding.suppressed`). */
+  suppressed?: boolean;
 }
 
 export interface JsonFile {
@@ -481,7 +491,7 @@ export interface CtxmodConfigInput {
   readonly $schema?: string;
   /** The transforms `migrate` runs (default: all). */
   readonly transforms?: TransformSelection;
-  /** Globs of paths to skip, relative to the directory ctxmod runs in. */
+  /** Globs of paths to skip, relative to the config file's directory. */
   readonly ignore?: readonly string[];
   /** Visit test files too. */
   readonly includeTests?: boolean;

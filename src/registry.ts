@@ -13,7 +13,7 @@ import * as requestSpread from './check/detectors/request-spread.ts';
 import { UnknownTransformError } from './errors.ts';
 import { THREAD_RULE, THREAD_TRANSFORM } from './thread/names.ts';
 import type { PassMeta } from './public-types.ts';
-import type { TransformModule } from './types.ts';
+import type { Finding, TransformModule } from './types.ts';
 
 /**
  * Every per-file transform, in the order `migrate` runs them. This list alone drives
@@ -92,4 +92,14 @@ export function getCheckModulesOrThrow(names: readonly string[]): TransformModul
   const unknown = names.filter((name) => !isTransformName(name) && !all.some((module) => module.meta.name === name));
   if (unknown.length > 0) throw new UnknownTransformError(unknown);
   return all.filter((module) => names.includes(module.meta.name));
+}
+
+/**
+ * The `ctxmod check` rule a finding is about: its own, else its transform's or detector's
+ * `meta.rule`, else (a module that names none) the transform's name. `check` reports it under
+ * this id, and a suppression of this id keeps `migrate` from making the edit.
+ */
+export function getFindingRuleId(finding: Finding): string {
+  const module = getTransform(finding.transform) ?? detectors.find((detector) => detector.meta.name === finding.transform);
+  return finding.rule ?? module?.meta.rule ?? finding.transform;
 }

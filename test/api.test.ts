@@ -55,6 +55,19 @@ describe('transformSources (in memory)', () => {
     expect(report.interrupted).toBe(false);
   });
 
+  it('honours suppression comments as the CLI does', () => {
+    const suppressed = SLEEP.replace('  await', '  // ctxmod-ignore-next-line sleep-without-signal\n  await');
+    const report = transformSources({ files: { 'src/sleep.ts': suppressed, 'src/get.js': FETCH } });
+    expect(report.sources['src/sleep.ts']).toBe(suppressed);
+    expect(report.files[1]).toEqual({
+      path: 'src/sleep.ts',
+      status: 'unchanged',
+      edits: [],
+      manual: [expect.objectContaining({ transform: 'abortable-sleep', line: 3, suppressed: true })],
+    });
+    expect(report.summary).toMatchObject({ changed: 1, edits: 1, manual: 0, suppressed: 1 });
+  });
+
   it('takes transforms, ignore globs, a config and diff like the CLI', () => {
     const files = { 'src/both.ts': SLEEP + FETCH, 'src/gen/x.ts': SLEEP };
     const only = transformSources({ files, transforms: ['forward-signal'], ignore: ['src/gen/**'], diff: true });

@@ -86,6 +86,30 @@ describe('informational commands', () => {
     expect(result.stdout).toBe(`${PKG.version}\n`);
   });
 
+  it('--help shows examples and where the docs are', () => {
+    const result = ctxmod(['--help'], ROOT);
+    expect(result.stdout).toMatch(/^Examples:\n {2}ctxmod migrate --dry src +Show the diff migrate would make to src, without/m);
+    expect(result.stdout).toMatch(/migrate \[paths\.\.\] +Run every per-file transform in canonical order, then thread a signal\n +through call chains across files \(thread-signal\)/);
+    expect(result.stdout).toMatch(/\nDocs: https:\/\/github\.com\/[\w.-]+\/[\w.-]+#readme\n$/);
+  });
+
+  it('a mistyped command suggests the closest one', () => {
+    const result = ctxmod(['migrat', '.'], ROOT);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('ctxmod: unknown command "migrat". Did you mean migrate?\nRun \'ctxmod --help\' for usage.\n');
+    expect(result.stdout).toBe('');
+  });
+
+  it('completion prints a shell script, and the script gets the commands', () => {
+    const script = ctxmod(['completion'], ROOT);
+    expect(script.status).toBe(0);
+    expect(script.stdout).toMatch(/^###-begin-ctxmod-completions-###\n/);
+    expect(script.stdout).toContain('--get-yargs-completions');
+    const words = ctxmod(['--get-yargs-completions', 'ctxmod', ''], ROOT);
+    expect(words.status).toBe(0);
+    expect(words.stdout).toBe('list\nrun\nmigrate\ncheck\ncompletion\n');
+  });
+
   it('no command is a usage error', () => {
     const result = ctxmod([], ROOT);
     expect(result.status).toBe(2);
@@ -232,6 +256,37 @@ describe('migrate (writing)', () => {
   });
 });
 
+describe('suppression comments bind migrate and run', () => {
+  const SUPPRESSED = SLEEP.replace('  await new Promise', '  // ctxmod-ignore-next-line sleep-without-signal -- must wait it out\n  await new Promise');
+
+  it('a file whose only site is suppressed passes migrate --dry --fail-on-change, the site listed as suppressed', () => {
+    const dir = project({ 'poll.ts': SUPPRESSED });
+    const result = ctxmod(['migrate', '.', '--dry', '--fail-on-change'], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(
+      /^poll\.ts:3:9: suppressed \[abortable-sleep\] sleep now uses node:timers\/promises setTimeout and stops on abort of signal\nctxmod: 1 file: 0 would change, 1 unchanged, 0 skipped, 0 errors; 0 edits, 0 to review, 1 suppressed \(/,
+    );
+    const json = JSON.parse(ctxmod(['run', 'abortable-sleep', '.', '--json'], dir).stdout);
+    expect(json.files[0].manual).toEqual([
+      { transform: 'abortable-sleep', line: 3, column: 9, message: 'sleep now uses node:timers/promises setTimeout and stops on abort of signal', suppressed: true },
+    ]);
+    expect(json.summary).toMatchObject({ changed: 0, edits: 0, manual: 0, suppressed: 1 });
+    expect(read(dir, 'poll.ts')).toBe(SUPPRESSED);
+  });
+
+  it('the unsuppressed site next to it is migrated, and a second run changes nothing', () => {
+    const dir = project({ 'poll.ts': SUPPRESSED.replace('\n}\n', '\n  await new Promise((r) => setTimeout(r, 100));\n}\n') });
+    expect(ctxmod(['migrate', '.'], dir).status).toBe(0);
+    expect(read(dir, 'poll.ts')).toBe(
+      "import { setTimeout as sleep } from 'node:timers/promises';\n\n" +
+        'export async function poll(signal: AbortSignal) {\n  // ctxmod-ignore-next-line sleep-without-signal -- must wait it out\n' +
+        '  await new Promise((r) => setTimeout(r, 100));\n  await sleep(100, undefined, { signal });\n}\n',
+    );
+    expect(ctxmod(['migrate', '.', '--dry', '--fail-on-change'], dir).status).toBe(0);
+  });
+});
+
 describe('--json', () => {
   it('has the documented shape, with a diff per changed file under --dry', () => {
     const dir = project({ 'src/poll.ts': SLEEP, 'src/plain.ts': PLAIN });
@@ -364,6 +419,22 @@ describe('file discovery', () => {
     expect(read(dir, 'a.ts')).toBe(SLEEP);
     expect(read(dir, 'd.txt')).toBe(js);
     expect(read(dir, 'b.js')).toContain("from 'node:timers/promises'");
+  });
+
+  it('a glob, file list or directory that yields no file is exit 2, naming each such path', () => {
+    const dir = project({ 'src/a.ts': SLEEP, 'empty/.keep': '', 'docs/x.md': '# x\n' });
+    const before = snapshot(dir);
+    for (const command of ['migrate', 'check']) {
+      const result = ctxmod([command, 'src', 'lib/**/*.ts', 'empty', 'docs'], dir);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe('ctxmod: no files matching "lib/**/*.ts", "empty", "docs" (with the extensions visited)\n');
+      expect(result.stdout).toBe('');
+    }
+    expect(snapshot(dir)).toEqual(before);
+    // What matched is ignored, not missing: that is an empty run, not a usage error.
+    expect(ctxmod(['migrate', 'src', '--ignore', 'src/**', '--json'], dir).status).toBe(0);
+    // A file named twice matched both times.
+    expect(ctxmod(['migrate', 'src/a.ts', 'src/a.ts', '--dry', '--json'], dir).status).toBe(0);
   });
 
   it('globs are expanded by ctxmod', () => {

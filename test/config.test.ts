@@ -76,6 +76,44 @@ describe('loadConfig', () => {
     expect(loaded?.config.catalog[0]?.module).toBe('@acme/billing');
   });
 
+  it('is looked up from cwd upward: the nearest config file or package.json "ctxmod" key', async () => {
+    const dir = project({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'ctxmod.config.json': { targetNode: '20' },
+      'packages/a/package.json': { name: 'a' },
+      'packages/a/src/x.ts': '',
+      'packages/b/package.json': { name: 'b', ctxmod: { targetNode: '18' } },
+      'packages/b/src/y.ts': '',
+    });
+    // A package.json without the key does not stop the search.
+    expect(await loadConfig(join(dir, 'packages/a/src'))).toEqual({ path: join(dir, 'ctxmod.config.json'), config: { targetNode: '>=20.0.0', catalog: [] } });
+    expect(await loadConfig(join(dir, 'packages/b/src'))).toEqual({ path: join(dir, 'packages/b/package.json'), config: { targetNode: '>=18.0.0', catalog: [] } });
+  });
+
+  it('stops at the repository root', async () => {
+    const dir = project({ 'ctxmod.config.json': { targetNode: '20' }, 'repo/.git': 'gitdir: elsewhere\n', 'repo/src/x.ts': '' });
+    expect(await loadConfig(join(dir, 'repo/src'))).toBeUndefined();
+  });
+
+  it('an invalid config found above names it from cwd', async () => {
+    const dir = project({ '.git/HEAD': '', 'ctxmod.config.json': { targetNode: 'latest' }, 'src/x.ts': '' });
+    const error = await configError(join(dir, 'src'));
+    expect(error.message).toBe('../ctxmod.config.json: targetNode: expected a Node version or semver range such as "18.17" or ">=20", got the string "latest"');
+  });
+
+  it('paths in a config found above are relative to its directory', async () => {
+    const dir = project({
+      '.git/HEAD': '',
+      'ctxmod.config.json': { ignore: ['gen/**', '!keep/**', '/abs/**'], thread: { carrier: 'ctx', contextType: 'Ctx', contextImport: './types/ctx' } },
+      'src/x.ts': '',
+    });
+    const loaded = await loadConfig(join(dir, 'src'));
+    expect(loaded?.config.ignore).toEqual([`${dir}/gen/**`, `!${dir}/keep/**`, '/abs/**']);
+    expect(loaded?.config.thread?.contextImport).toBe('../types/ctx');
+    // In its own directory, nothing is rewritten.
+    expect((await loadConfig(dir))?.config.ignore).toEqual(['gen/**', '!keep/**', '/abs/**']);
+  });
+
   it('returns undefined without a config', async () => {
     expect(await loadConfig(project({}))).toBeUndefined();
     expect(await loadConfig(project({ 'package.json': { name: 'app' } }))).toBeUndefined();
@@ -304,6 +342,18 @@ describe('config keys through the CLI (flags override the file)', () => {
     const dir = project({ 'src/a.ts': SLEEP, 'src/gen/b.ts': SLEEP, 'src/c.ts': SLEEP, 'package.json': { ctxmod: { ignore: ['src/gen/**'] } } });
     expect(changed(ctxmod(['migrate', 'src', '--dry', '--json'], dir).stdout)).toEqual(['src/a.ts: abortable-sleep', 'src/c.ts: abortable-sleep']);
     expect(changed(ctxmod(['migrate', 'src', '--dry', '--json', '--ignore', 'src/c.ts'], dir).stdout)).toEqual(['src/a.ts: abortable-sleep']);
+  });
+
+  it('a config found above cwd applies, its ignore globs relative to it', () => {
+    const dir = project({
+      '.git/HEAD': '',
+      'ctxmod.config.json': { ignore: ['pkg/src/gen/**'], transforms: ['abortable-sleep'] },
+      'pkg/src/a.ts': SLEEP + FETCH,
+      'pkg/src/gen/b.ts': SLEEP,
+    });
+    const result = ctxmod(['migrate', 'src', '--dry', '--json'], join(dir, 'pkg'));
+    expect(result.status).toBe(0);
+    expect(changed(result.stdout)).toEqual(['src/a.ts: abortable-sleep']);
   });
 
   it('an invalid targetNode exits 2 naming file, key and what is allowed', () => {

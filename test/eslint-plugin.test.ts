@@ -66,7 +66,7 @@ describe('autofix: an edit whose transform changes nothing but what an abort doe
     between +
     '  await new Promise((resolve) => setTimeout(resolve, 20));\n' +
     '}\n';
-  ts.run("sleep-without-signal: sites sharing an import get the transform's whole edit, and none over a suppressed site", rule('sleep-without-signal'), {
+  ts.run("sleep-without-signal: sites sharing an import get the transform's whole edit, which leaves a suppressed site as it is", rule('sleep-without-signal'), {
     valid: [],
     invalid: [
       {
@@ -87,7 +87,14 @@ describe('autofix: an edit whose transform changes nothing but what an abort doe
       {
         filename: TS,
         code: sleeps('  // ctxmod-ignore-next-line sleep-without-signal -- must finish\n'),
-        output: null,
+        output:
+          "import { setTimeout as sleep } from 'node:timers/promises';\n" +
+          '\n' +
+          'export async function f(signal: AbortSignal) {\n' +
+          '  await sleep(10, undefined, { signal });\n' +
+          '  // ctxmod-ignore-next-line sleep-without-signal -- must finish\n' +
+          '  await new Promise((resolve) => setTimeout(resolve, 20));\n' +
+          '}\n',
         errors: [{ messageId: 'problem', line: 2, column: 9 }],
       },
     ],

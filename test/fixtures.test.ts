@@ -47,7 +47,7 @@ function getCases(slug: string): FixtureCase[] {
 }
 
 export function formatFindings(findings: readonly Finding[]): string {
-  return findings.map((f) => `${f.line}:${f.column} ${f.kind} ${f.message}`).join('\n');
+  return findings.map((f) => `${f.line}:${f.column} ${f.kind}${f.suppressed ? ' suppressed' : ''} ${f.message}`).join('\n');
 }
 
 const slugs = readdirSync(ROOT, { withFileTypes: true })

@@ -114,6 +114,22 @@ describe('ctxmod migrate runs thread-signal', () => {
     expect(readFileSync(join(dir, 'src/handler.ts'), 'utf8')).toContain('return getUser(request.url, request.signal);');
   });
 
+  it('a suppression at one of its sites keeps the whole change set from being written', () => {
+    const dir = writeProject({
+      ...files,
+      'src/client.ts': 'export async function getUser(id: string) {\n  // ctxmod-ignore-next-line missing-signal-chain -- a lookup every caller waits for\n  return fetch(`/users/${id}`);\n}\n',
+    });
+    const result = ctxmod(['migrate', 'src', '--dry', '--fail-on-change'], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('');
+    const note = 'suppressed [thread-signal] change set not written (getUser (client.ts:1); src/client.ts, src/handler.ts): src/client.ts: a suppression comment covers missing-signal-chain at line 3';
+    expect(result.stderr).toContain(`src/client.ts:1:41: ${note}\nsrc/handler.ts:4:29: ${note}\n`);
+    expect(ctxmod(['migrate', 'src'], dir).status).toBe(0);
+    expect(readFileSync(join(dir, 'src/handler.ts'), 'utf8')).toBe(files['src/handler.ts']);
+    expect(readFileSync(join(dir, 'src/client.ts'), 'utf8')).toContain('\n  return fetch(`/users/${id}`);\n');
+    expect(result.stderr).toMatch(/ctxmod: 2 files: 0 would change, 2 unchanged, 0 skipped, 0 errors; 0 edits, 0 to review, 2 suppressed/);
+  });
+
   it('threads only from signal sources: with none, no edit and one summary line; --thread-from sinks or thread.from threads from the sinks', () => {
     const unsourced = {
       ...files,

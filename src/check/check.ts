@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { run } from '../engine/run.ts';
-import { detectors, getTransform, transforms } from '../registry.ts';
+import { detectors, getFindingRuleId, transforms } from '../registry.ts';
 import type { Finding } from '../types.ts';
 import { VERSION } from '../version.ts';
 import { compareSeverity, getRule, type Rule, type Severity } from './rules.ts';
@@ -100,8 +100,7 @@ async function getChainFindings(options: CheckOptions, project: string, cwd: str
 
 /** The rule a finding breaks: its own, else its transform's; unknown to the registry: a warning. */
 export function getFindingRule(finding: Finding): Rule {
-  const module = getTransform(finding.transform) ?? detectors.find((detector) => detector.meta.name === finding.transform);
-  const id = finding.rule ?? module?.meta.rule ?? finding.transform;
+  const id = getFindingRuleId(finding);
   return getRule(id) ?? { id, severity: 'warning', description: `${finding.transform} found a site` };
 }
 

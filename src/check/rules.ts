@@ -96,6 +96,11 @@ export function getRuleDoc(id: string): RuleDoc | undefined {
   return { summary: summary.replace(/\s*\n\s*/g, ' ').trim(), markdown: `${body}\n` };
 }
 
+/** Where ctxmod's documentation can be read: the README on the repository's web view (see `getRuleHelpUri`). */
+export function getDocsUri(): string {
+  return `${PACKAGE.repository ?? DEFAULT_REPOSITORY}#readme`;
+}
+
 /** ctxmod's package root and its GitHub web URL, if package.json has `repository` or `homepage`. */
 const PACKAGE = readPackage();
 

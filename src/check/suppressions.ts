@@ -1,5 +1,6 @@
 /**
- * Inline suppressions of `ctxmod check` diagnostics:
+ * Inline suppressions, honoured by every command: `check` hides the diagnostics they cover,
+ * `migrate` and `run` do not make the edits at those sites (and list them as suppressed):
  *
  * - `// ctxmod-ignore-next-line` (every rule) or `// ctxmod-ignore-next-line rule-a, rule-b`:
  *   the next line. A ` -- reason` after the ids is allowed and ignored.
@@ -16,6 +17,11 @@ export interface Suppressions {
 
 const NEXT_LINE = /\/\/\s*ctxmod-ignore-next-line\b(.*)$/;
 const FILE = /\/\*\s*ctxmod-disable\b([\s\S]*?)\*\//g;
+
+/** Only a text that spells a directive can suppress anything: the cheap test before the lookup. */
+export function mayHaveSuppressions(text: string): boolean {
+  return text.includes('ctxmod-ignore-next-line') || text.includes('ctxmod-disable');
+}
 
 export function getSuppressions(text: string): Suppressions {
   const lines = new Map<number, Set<string>>();

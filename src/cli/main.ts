@@ -6,7 +6,7 @@ import { migrate, ThreadPassError } from '../api.ts';
 import { createReviewer } from './interactive.ts';
 import { DirtyFilesError } from '../engine/git.ts';
 import { VerifyError } from '../engine/verify.ts';
-import { PathNotFoundError, DEFAULT_EXTENSIONS } from '../engine/discover.ts';
+import { PathNotFoundError, DEFAULT_EXTENSIONS, NoFilesMatchedError } from '../engine/discover.ts';
 import type { RunReport } from '../engine/run.ts';
 import { entries, isTransformName, UnknownTransformError } from '../registry.ts';
 import { buildJsonReport } from '../report/json.ts';
@@ -15,7 +15,7 @@ import { formatText } from '../report/text.ts';
 import { VERSION } from '../version.ts';
 import { normalizeTargetNode } from '../runtime/features.ts';
 import { check } from '../check/check.ts';
-import { getRule, getRuleIds, SEVERITIES, type Severity } from '../check/rules.ts';
+import { getDocsUri, getRule, getRuleIds, SEVERITIES, type Severity } from '../check/rules.ts';
 import { buildSarif } from '../report/sarif.ts';
 import { formatStylish } from '../report/stylish.ts';
 import { pathToFileURL } from 'node:url';
@@ -127,7 +127,7 @@ function addSourceOptions<T>(argv: Argv<T>) {
     })
     .option('config', {
       type: 'string',
-      describe: 'Config file (default: ctxmod.config.json, else the "ctxmod" key of package.json)',
+      describe: 'Config file (default: the nearest ctxmod.config.json or "ctxmod" key of package.json, up to the repository root)',
       requiresArg: true,
     });
 }
@@ -197,7 +197,7 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
     )
     .command(
       'migrate [paths..]',
-      'Run every per-file transform in canonical order',
+      'Run every per-file transform in canonical order, then thread a signal through call chains across files (thread-signal)',
       (y) =>
         addRunOptions(y.positional('paths', { type: 'string', array: true, describe: 'Files, directories or globs' }))
           .option('thread', {
@@ -250,7 +250,14 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
     )
     // `ctxmod migrate -- -odd-name.ts`: what follows `--` is kept apart, and taken as paths.
     .parserConfiguration({ 'populate--': true })
+    .completion('completion', 'Print a shell completion script (bash, zsh): ctxmod completion >> ~/.bashrc')
+    .example('$0 migrate --dry src', 'Show the diff migrate would make to src, without writing')
+    .example('$0 migrate src', 'Migrate src: per-file transforms, then the thread pass (needs a tsconfig)')
+    .example('$0 run forward-signal,loop-check src', 'Run only these transforms')
+    .example('$0 check --format sarif -o ctxmod.sarif', 'Report broken cancellation as SARIF, changing nothing')
+    .epilogue(`Docs: ${getDocsUri()}`)
     .demandCommand(1, 'Name a command: list, run, migrate or check.')
+    .recommendCommands()
     .strict()
     .version(VERSION)
     .help()
@@ -258,6 +265,12 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
     .wrap(Math.min(100, (io.stdout as NodeJS.WriteStream).columns ?? 100))
     .exitProcess(false)
     .fail((message, error) => {
+      // recommendCommands' message alone does not say what was wrong. The typo is named when it
+      // comes first (after a flag, a word may be that flag's value).
+      if (message?.startsWith('Did you mean')) {
+        const typo = args[0] !== undefined && !args[0].startsWith('-') ? ` ${JSON.stringify(args[0])}` : '';
+        throw new UsageError(`unknown command${typo}. ${message}`);
+      }
       throw new UsageError(message || error?.message || 'invalid command line');
     });
 
@@ -285,6 +298,7 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
       error instanceof UsageError ||
       error instanceof UnknownTransformError ||
       error instanceof PathNotFoundError ||
+      error instanceof NoFilesMatchedError ||
       error instanceof ConfigError ||
       error instanceof DirtyFilesError ||
       error instanceof VerifyError

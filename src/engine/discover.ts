@@ -41,6 +41,18 @@ export class PathNotFoundError extends Error {
   }
 }
 
+/**
+ * Paths given that yield no file to visit: a glob that matches none, a directory with none of the
+ * extensions. As in eslint, a command line that names nothing to work on is a usage error, not
+ * an empty success a CI gate would wave through.
+ */
+export class NoFilesMatchedError extends Error {
+  constructor(readonly patterns: readonly string[]) {
+    super(`no files matching ${patterns.map((pattern) => JSON.stringify(pattern)).join(', ')} (with the extensions visited)`);
+    this.name = 'NoFilesMatchedError';
+  }
+}
+
 /** What discovery found: files to process, and paths it left out or could not read. */
 export interface Discovery {
   /** Real absolute paths (symbolic links resolved), sorted, each once. */
@@ -52,6 +64,10 @@ export interface Discovery {
 }
 
 const toPosix = (path: string) => path.split(sep).join('/');
+
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(test), items.filter((item) => !test(item))];
+}
 
 const isWithin = (root: string, path: string) => {
   const rel = relative(root, path);
@@ -70,7 +86,11 @@ export async function discover(inputs: readonly string[], options: DiscoverOptio
   const follow = options.followSymlinks === true;
   const extensions = (options.extensions ?? DEFAULT_EXTENSIONS).map((ext) => ext.replace(/^\./, ''));
   const hasExtension = (path: string) => extensions.some((ext) => path.endsWith(`.${ext}`));
-  const userIgnored = picomatch([...ALWAYS_IGNORED, ...(options.ignore ?? [])], { dot: true });
+  // Absolute globs (a config's, made so from its own directory) match absolute paths; relative
+  // ones match paths from cwd only, so that `**/x/**` cannot match a directory above cwd.
+  const [absoluteGlobs, relativeGlobs] = partition(options.ignore ?? [], (glob) => isAbsolute(glob.replace(/^!/, '')));
+  const userIgnored = picomatch([...ALWAYS_IGNORED, ...relativeGlobs], { dot: true });
+  const absoluteIgnored = absoluteGlobs.length > 0 ? picomatch(absoluteGlobs, { dot: true }) : () => false;
   const gitignore = new GitignoreCache(cwd);
 
   const roots: string[] = [];
@@ -79,7 +99,10 @@ export async function discover(inputs: readonly string[], options: DiscoverOptio
   const skipped: { path: string; reason: string }[] = [];
   const errors: { path: string; message: string }[] = [];
   const missing: string[] = [];
+  // Files each input yields, counted before the sets merge them (a file given twice matched twice).
+  let matched = 0;
   const take = async (path: string, isLink: boolean) => {
+    matched++;
     if (!isLink) found.add(path);
     else if (follow) {
       const real = await getRealPath(path);
@@ -87,7 +110,9 @@ export async function discover(inputs: readonly string[], options: DiscoverOptio
     } else links.push(path);
   };
 
+  const unmatched: string[] = [];
   for (const input of inputs) {
+    const before = matched + skipped.length + errors.length;
     const absolute = resolve(cwd, input);
     if (existsSync(absolute)) {
       const real = await realpath(absolute);
@@ -97,6 +122,7 @@ export async function discover(inputs: readonly string[], options: DiscoverOptio
         await walk(real, follow, hasExtension, take, (path, message) => errors.push({ path, message }));
       } else if (stats.isFile()) {
         // A file named explicitly is taken even without a default extension...
+        matched++;
         found.add(real);
       } else {
         skipped.push({ path: absolute, reason: `${NOT_REGULAR_REASON} (${getKind(stats)})` });
@@ -108,9 +134,13 @@ export async function discover(inputs: readonly string[], options: DiscoverOptio
       }
     } else {
       missing.push(input);
+      continue;
     }
+    // Counted before the ignore globs: a path whose files are all ignored was still matched.
+    if (matched + skipped.length + errors.length === before) unmatched.push(input);
   }
   if (missing.length > 0) throw new PathNotFoundError(missing);
+  if (unmatched.length > 0) throw new NoFilesMatchedError(unmatched);
 
   // A link is as good as its target when that target is among the paths given.
   for (const link of links) {
@@ -124,7 +154,7 @@ export async function discover(inputs: readonly string[], options: DiscoverOptio
       const rel = toPosix(relative(cwd, file));
       // ...but node_modules, declaration files, --ignore and .gitignore apply to every file.
       const matchPath = isAbsolute(rel) || rel.startsWith('../') ? toPosix(file) : rel;
-      return !userIgnored(matchPath) && !gitignore.isIgnored(file);
+      return !userIgnored(matchPath) && !absoluteIgnored(toPosix(file)) && !gitignore.isIgnored(file);
     })
     .sort();
   return { files, skipped, errors };

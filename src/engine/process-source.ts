@@ -5,6 +5,8 @@ import { applyTransforms, type FileInput, TransformError } from './context.ts';
 import { type EditProblem, findEditProblems, type NetOptions } from './safety-net.ts';
 import { printRoot } from './print.ts';
 import { getUnaccountedHunks } from '../report/hunks.ts';
+import { getSuppressions, mayHaveSuppressions } from '../check/suppressions.ts';
+import { suppressEdits } from './suppress-edits.ts';
 import { getJscodeshift, getParserName, isTypeScriptPath } from './parsers.ts';
 import { normalizeText, restoreText } from './text.ts';
 
@@ -27,6 +29,7 @@ export function selectTransforms(text: string, transforms: readonly TransformMod
  * the CLI, the API, the workers and the fixture tests alike. A transform that throws, whose edits
  * cannot be printed, or whose edits the net rejects costs only its own edits on this file: the
  * file is run again from the source without it, and a `manual` finding of that transform says why.
+ * Edits at sites a suppression comment covers are taken out of the printed text (`suppressEdits`).
  */
 export function processSource(
   path: string,
@@ -69,10 +72,22 @@ export function processSource(
       return { status: 'error', error: { message: `internal error (please report): ${message}` }, findings: [], parsed: true };
     }
     if ('failed' in outcome) {
+      const { failed } = outcome;
       dropped.push(...outcome.findings);
-      active = active.filter((module) => module.meta.name !== outcome.failed);
+      active = active.filter((module) => module.meta.name !== failed);
       root = j(text);
       continue;
+    }
+    if (print && mayHaveSuppressions(text)) {
+      const isSafe = (printed: string, kept: readonly Finding[]) => getNetProblems(j, text, printed, kept, net).length === 0;
+      const suppressed = suppressEdits(text, outcome.printed, outcome.findings, getSuppressions(text), isSafe);
+      if ('withheld' in suppressed) {
+        dropped.push(...suppressed.findings);
+        active = active.filter((module) => !suppressed.withheld.includes(module.meta.name));
+        root = j(text);
+        continue;
+      }
+      outcome = suppressed;
     }
     const findings = [...outcome.findings, ...dropped].sort((a, b) => a.line - b.line || a.column - b.column);
     if (outcome.printed === text) return { status: 'unchanged', findings, parsed: true };

@@ -386,6 +386,7 @@ function toVerifyFinding(diagnostic: string): FileResult['findings'][number] {
 export function buildSummary(files: readonly FileResult[], durationMs: number): RunSummary {
   const count = (status: FileResult['status']) => files.filter((file) => file.status === status).length;
   const findings = files.flatMap((file) => file.findings);
+  const suppressed = findings.filter((finding) => finding.suppressed).length;
   return {
     files: files.length,
     changed: count('changed'),
@@ -394,7 +395,8 @@ export function buildSummary(files: readonly FileResult[], durationMs: number): 
     errors: count('error'),
     // Fixes, not their consequences: an import added for a rewritten sleep is part of that fix.
     edits: findings.filter((finding) => finding.kind === 'edit' && !finding.consequence).length,
-    manual: findings.filter((finding) => finding.kind === 'manual').length,
+    manual: findings.filter((finding) => finding.kind === 'manual' && !finding.suppressed).length,
+    ...(suppressed > 0 ? { suppressed } : {}),
     durationMs: Math.round(durationMs),
   };
 }

@@ -1,5 +1,4 @@
 import { getFindingRule } from '../check/check.ts';
-import { isSuppressed } from '../check/suppressions.ts';
 import { processSource } from '../engine/process-source.ts';
 import { getTransform } from '../registry.ts';
 import { getTextHunks, isHunkOfSite, type TextHunk } from '../report/hunks.ts';
@@ -20,7 +19,7 @@ const runs = new WeakMap<FileCheck, Map<string, Map<string, SiteFix> | undefined
  * <transform>`, safety net included), cut to this site's hunks. When a hunk belongs to no site or
  * to several (an import the edits share, a helper removed after its last use) the sites' edits
  * cannot be applied one at a time: each site's fix is then the transform's whole edit of the
- * file, and none is offered when that would also edit a site suppressed by a ctxmod comment.
+ * file. A site suppressed by a ctxmod comment is never part of it: `processSource` leaves it out.
  */
 export function getSiteFix(file: FileCheck, finding: Finding): SiteFix | undefined {
   if (finding.kind !== 'edit') return undefined;
@@ -46,7 +45,6 @@ function getTransformFixes(file: FileCheck, name: string): Map<string, SiteFix> 
     for (const site of sites) fixes.set(getSiteKey(site), { hunks: hunks.filter((_, i) => owners[i]![0] === site), sites: 1 });
     return fixes;
   }
-  if (sites.some((site) => isSuppressed(file.suppressions, site.line, getFindingRule(site).id))) return undefined;
   for (const site of sites) fixes.set(getSiteKey(site), { hunks, sites: sites.length });
   return fixes;
 }

@@ -1,4 +1,4 @@
-import { diffLines, structuredPatch } from 'diff';
+import { diffLines, structuredPatch, type StructuredPatch } from 'diff';
 
 export interface UnaccountedHunk {
   /** 1-based first line of the hunk in the input; for a pure insertion, the line it goes before. */
@@ -33,6 +33,25 @@ export function getUnaccountedHunks(before: string, after: string, reported: rea
     unaccounted.push({ line: hunk.oldStart, count: hunk.oldLines, lines: hunk.lines });
   }
   return unaccounted;
+}
+
+/** A diff hunk of `before` -> `after` (no context) with the reported sites that account for it. */
+export interface SitedHunk<T extends ReportedSite> {
+  readonly hunk: StructuredPatch['hunks'][number];
+  /** The sites whose lines meet the hunk's (see `isHunkOfSite`). */
+  readonly sites: readonly T[];
+}
+
+/** The diff hunks of `before` -> `after` (no context), each with the reported sites that account for it. */
+export function getHunkSites<T extends ReportedSite>(before: string, after: string, reported: readonly T[]): { patch: StructuredPatch; hunks: SitedHunk<T>[] } {
+  const lines = before.split('\n');
+  const patch = structuredPatch('before', 'after', before, after, undefined, undefined, { context: 0 });
+  const hunks = patch.hunks.map((hunk) => {
+    // jsdiff gives a pure insertion the input line it goes before.
+    const [first, last] = hunk.oldLines === 0 ? [hunk.oldStart - 1, hunk.oldStart] : [hunk.oldStart, hunk.oldStart + hunk.oldLines - 1];
+    return { hunk, sites: reported.filter((site) => isHunkOfSite(lines, first, last, site)) };
+  });
+  return { patch, hunks };
 }
 
 /**

@@ -11,7 +11,7 @@ export function buildJsonReport(report: RunReport): JsonReport {
     schemaVersion: JSON_REPORT_SCHEMA_VERSION,
     version: report.version,
     files: report.files.map((file) => {
-      const strip = ({ transform, line, column, endLine, message, consequence, handled }: JsonFinding) => ({
+      const strip = ({ transform, line, column, endLine, message, consequence, handled, suppressed }: JsonFinding) => ({
         transform,
         line,
         column,
@@ -19,6 +19,7 @@ export function buildJsonReport(report: RunReport): JsonReport {
         message,
         ...(consequence ? { consequence } : {}),
         ...(handled ? { handled } : {}),
+        ...(suppressed ? { suppressed } : {}),
       });
       return {
         path: file.path,

@@ -18,6 +18,7 @@ const findingSchema = z.strictObject({
   message: z.string(),
   consequence: z.literal(true).optional(),
   handled: z.literal(true).optional(),
+  suppressed: z.literal(true).optional(),
 }) satisfies z.ZodType<JsonFinding>;
 
 const fileErrorSchema = z.strictObject({
@@ -44,6 +45,7 @@ const summarySchema = z.strictObject({
   errors: count,
   edits: count,
   manual: count,
+  suppressed: count.optional(),
   durationMs: z.number().min(0),
   testFilesSkipped: count.optional(),
   diagnostics: z.strictObject({ before: count, after: count }).optional(),

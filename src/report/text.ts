@@ -28,7 +28,8 @@ export function formatText(report: RunReport, options: TextOptions): { stdout: s
     if (file.status === 'skipped') err.push(`${file.path}: ${c.yellow('skipped')}: ${file.reason ?? ''}\n`);
     for (const finding of file.findings) {
       if (finding.kind === 'manual') {
-        err.push(`${file.path}:${finding.line}:${finding.column}: ${c.yellow('review')} [${finding.transform}] ${finding.message}\n`);
+        const label = finding.suppressed ? c.dim('suppressed') : c.yellow('review');
+        err.push(`${file.path}:${finding.line}:${finding.column}: ${label} [${finding.transform}] ${finding.message}\n`);
       }
     }
   }
@@ -46,9 +47,10 @@ export function formatSummary(report: RunReport, dry: boolean): string {
   const changed = dry ? `${s.changed} would change` : `${s.changed} changed`;
   const seconds = (s.durationMs / 1000).toFixed(1);
   const typeErrors = s.diagnostics ? `; type errors: ${s.diagnostics.before} before, ${s.diagnostics.after} after` : '';
+  const suppressed = s.suppressed ? `, ${s.suppressed} suppressed` : '';
   const tests = s.testFilesSkipped ? `; ${plural(s.testFilesSkipped, 'test file')} skipped; --include-tests to migrate them` : '';
   return (
     `ctxmod: ${plural(s.files, 'file')}: ${changed}, ${s.unchanged} unchanged, ${s.skipped} skipped, ${plural(s.errors, 'error')}; ` +
-    `${plural(s.edits, 'edit')}, ${s.manual} to review${typeErrors}${tests} (${seconds}s)\n`
+    `${plural(s.edits, 'edit')}, ${s.manual} to review${suppressed}${typeErrors}${tests} (${seconds}s)\n`
   );
 }

@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import type { Finding } from '../types.ts';
 import { matchBraceSpacing } from '../engine/braces.ts';
 import { matchSemicolonStyle } from '../engine/semicolons.ts';
+import { getSuppressions, isSuppressed, mayHaveSuppressions } from '../check/suppressions.ts';
 import { THREAD_RULE, THREAD_TRANSFORM } from './names.ts';
 import type { ThreadPlan } from './plan.ts';
 import { applyTextEdits, OverlappingEditsError, type TextEdit } from './text-edits.ts';
@@ -24,6 +25,8 @@ export interface DropCause {
   readonly message: string;
   /** The file itself failed (it gets status `error`); otherwise the set is only skipped. */
   readonly error: boolean;
+  /** A suppression comment covers one of the set's sites: its notes are listed as suppressed. */
+  readonly suppressed?: boolean;
 }
 
 /** The pass's plan as change sets over files, and the sets that will not be written. */
@@ -128,6 +131,24 @@ export function dropUnwritableSets(
   }
 }
 
+/**
+ * Drops the sets with a site that a `ctxmod-ignore-next-line` / `ctxmod-disable` comment covers
+ * for the thread pass's rule: suppressions bind `migrate` as they bind `check`, and a set is
+ * written whole or not at all.
+ */
+export function dropSuppressedSets(analysis: ThreadAnalysis): void {
+  for (const [name, file] of analysis.files) {
+    if (file.edits.length === 0 || !mayHaveSuppressions(file.before)) continue;
+    const suppressions = getSuppressions(file.before);
+    for (const { finding, set } of file.findings) {
+      if (set === undefined || analysis.dropped.has(set) || finding.kind !== 'edit' || finding.consequence) continue;
+      const rule = finding.rule ?? THREAD_RULE;
+      if (!isSuppressed(suppressions, finding.line, rule)) continue;
+      analysis.dropped.set(set, { file: name, message: `a suppression comment covers ${rule} at line ${finding.line}`, error: false, suppressed: true });
+    }
+  }
+}
+
 /** The note a dropped change set leaves in each of its files. */
 export function buildDropNote(analysis: ThreadAnalysis, set: number, getPath: (name: string) => string): string {
   const cause = analysis.dropped.get(set)!;
@@ -144,6 +165,13 @@ export function getFileFindings(analysis: ThreadAnalysis, file: PlannedFile, get
   const kept = file.findings.filter(({ set }) => set === undefined || !analysis.dropped.has(set)).map(({ finding }) => finding);
   const notes = [...getSetsOf(file)]
     .filter((set) => analysis.dropped.has(set))
-    .map((set): Finding => ({ transform: THREAD_TRANSFORM, kind: 'manual', ...file.setPositions.get(set)!, message: buildDropNote(analysis, set, getPath), rule: THREAD_RULE }));
+    .map((set): Finding => ({
+      transform: THREAD_TRANSFORM,
+      kind: 'manual',
+      ...file.setPositions.get(set)!,
+      message: buildDropNote(analysis, set, getPath),
+      rule: THREAD_RULE,
+      ...(analysis.dropped.get(set)!.suppressed ? { suppressed: true } : {}),
+    }));
   return [...kept, ...notes].sort((a, b) => a.line - b.line || a.column - b.column);
 }

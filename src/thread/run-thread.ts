@@ -16,6 +16,7 @@ import {
   buildAnalysis,
   buildDropNote,
   dropSetsOf,
+  dropSuppressedSets,
   dropUnwritableSets,
   getFileFindings,
   getSetsOf,
@@ -136,6 +137,8 @@ function analyse(options: ThreadRunOptions, program: ts.Program): ThreadAnalysis
   });
   options.onSummary?.(plan.summary);
   const analysis = buildAnalysis(program, plan);
+  // The audit (`check`) reports every site and hides the suppressed ones itself.
+  if (!options.audit) dropSuppressedSets(analysis);
   dropUnwritableSets(analysis, {
     ...(options.files ? { files: options.files } : {}),
     ...(options.refused ? { refused: options.refused } : {}),
@@ -277,7 +280,8 @@ function buildResults(
     const text = written.has(name) ? texts.get(name) : undefined;
     const findings = text ? text.findings : getFileFindings(analysis, file, getPath);
     const failed = [...analysis.dropped.values()].find((cause) => cause.error && cause.file === name);
-    const dropped = [...getSetsOf(file)].filter((set) => analysis.dropped.has(set));
+    // A set the user suppressed leaves the file unchanged, not skipped: it was done as asked.
+    const dropped = [...getSetsOf(file)].filter((set) => analysis.dropped.has(set) && !analysis.dropped.get(set)!.suppressed);
     if (text && text.after !== text.raw) {
       results.push({
         path,
