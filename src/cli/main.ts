@@ -23,6 +23,7 @@ import type { ThreadOptions } from '../thread/plan.ts';
 import type { ThreadRunOptions } from '../thread/run-thread.ts';
 import { findTsconfig } from '../thread/find-tsconfig.ts';
 import { mergeThreadResults } from '../thread/merge.ts';
+import { formatTimings } from '../engine/timings.ts';
 
 /** Exit codes, documented in the README. */
 export const EXIT_OK = 0;
@@ -75,6 +76,7 @@ interface RunFlags {
   'thread-from'?: (typeof THREAD_FROM)[number];
   'param-name'?: string;
   required?: boolean;
+  timings: boolean;
 }
 
 interface CheckFlags {
@@ -169,6 +171,11 @@ function addRunOptions<T>(argv: Argv<T>) {
       type: 'string',
       requiresArg: true,
       describe: 'Write the changes as a patch file for `git apply`; no source file is written',
+    })
+    .option('timings', {
+      type: 'boolean',
+      default: false,
+      describe: 'Print the time of each phase and each transform\'s candidate and edited files to stderr (with --json: also under "timings")',
     });
 }
 
@@ -350,7 +357,8 @@ async function runThreadPass(
     const summary: string[] = [];
     const onSummary = (lines: readonly string[]) => summary.push(...lines);
     const results = await threadSignal({ ...options, files, project, cwd: io.cwd, dry, diff: dry, overrides, refine, refused, signal, onSummary, afterPerFile: true });
-    const merged = mergeThreadResults(report, results, performance.now() - started);
+    const elapsed = performance.now() - started;
+    const merged = withThreadTime(mergeThreadResults(report, results, elapsed), elapsed);
     const withSummary = summary.length > 0 ? { ...merged, warnings: [...merged.warnings, ...summary.map((line) => `thread-signal: ${line}`)] } : merged;
     return signal.aborted ? { ...withSummary, interrupted: true } : withSummary;
   } catch (error) {
@@ -358,6 +366,12 @@ async function runThreadPass(
     if (error instanceof Error && error.name === 'ThreadSetupError') throw new ThreadSetupFailure(report, error.message);
     throw error;
   }
+}
+
+/** The report's timings (when measured) with the thread pass's wall time. */
+function withThreadTime(report: RunReport, elapsed: number): RunReport {
+  if (!report.timings) return report;
+  return { ...report, timings: { ...report.timings, phases: { ...report.timings.phases, thread: Math.round(elapsed) } } };
 }
 
 /** The thread pass could not start (its configuration does not fit the project). */
@@ -548,6 +562,7 @@ async function runCommand(names: readonly string[] | undefined, flags: RunFlags,
         review: reviewer?.review,
         // The thread pass continues from these texts in a dry run, and maps its findings back in both.
         keepContents: migrate && flags.thread,
+        timings: flags.timings,
       },
       loaded?.config,
     );
@@ -571,6 +586,7 @@ async function runCommand(names: readonly string[] | undefined, flags: RunFlags,
     const patch = report.files.flatMap((file) => (file.diff ? [file.diff] : [])).join('');
     await writeFileAtomic(resolve(io.cwd, flags.patch), patch);
   }
+  if (report.timings) io.stderr.write(formatTimings(report.timings));
   if (flags.json) {
     io.stdout.write(`${JSON.stringify(buildJsonReport(report), null, 2)}\n`);
   } else {

@@ -6,6 +6,7 @@ import { printRoot } from './print.ts';
 import { getUnaccountedHunks } from '../report/hunks.ts';
 import { getJscodeshift, getParserName, isTypeScriptPath } from './parsers.ts';
 import { normalizeText, restoreText } from './text.ts';
+import { type PhaseTimings, timed } from './timings.ts';
 
 export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'error';
 
@@ -25,6 +26,8 @@ export interface SourceResult {
   readonly error?: FileError;
   /** False when the prefilter ruled out every transform and the file was never parsed. */
   readonly parsed: boolean;
+  /** Time spent in parse, index, transforms and print (the safety net included), in ms. */
+  readonly timings?: PhaseTimings;
 }
 
 /** Larger files are nearly always generated or bundled; parsing them costs a lot and helps nobody. */
@@ -59,12 +62,13 @@ export function processSource(
 
   const parser = getParserName(path, text);
   const j = getJscodeshift(parser);
+  const timings: PhaseTimings = {};
   let root: Collection;
   try {
-    root = j(text);
+    root = timed(timings, 'parse', () => j(text));
   } catch (error) {
-    if (isStackOverflow(error)) return { status: 'error', error: { message: TOO_DEEP_MESSAGE }, findings: [], parsed: true };
-    return { status: 'error', error: getParseError(error), findings: [], parsed: true };
+    if (isStackOverflow(error)) return { status: 'error', error: { message: TOO_DEEP_MESSAGE }, findings: [], parsed: true, timings };
+    return { status: 'error', error: getParseError(error), findings: [], parsed: true, timings };
   }
 
   const file: FileInput = { path, source: text, typescript: isTypeScriptPath(path) };
@@ -75,22 +79,22 @@ export function processSource(
   for (;;) {
     let outcome: Outcome;
     try {
-      outcome = runPipeline(j, root, file, active, options, print ? net : undefined);
+      outcome = runPipeline(j, root, file, active, options, print ? net : undefined, timings);
     } catch (error) {
-      if (isStackOverflow(error)) return { status: 'error', error: { message: TOO_DEEP_MESSAGE }, findings: [], parsed: true };
+      if (isStackOverflow(error)) return { status: 'error', error: { message: TOO_DEEP_MESSAGE }, findings: [], parsed: true, timings };
       // Any other throw here is a ctxmod bug that no single transform accounts for: say so, keep the stack.
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      return { status: 'error', error: { message: `internal error (please report): ${message}` }, findings: [], parsed: true };
+      return { status: 'error', error: { message: `internal error (please report): ${message}` }, findings: [], parsed: true, timings };
     }
     if ('failed' in outcome) {
       dropped.push(...outcome.findings);
       active = active.filter((module) => module.meta.name !== outcome.failed);
-      root = j(text);
+      root = timed(timings, 'parse', () => j(text));
       continue;
     }
     const findings = [...outcome.findings, ...dropped].sort((a, b) => a.line - b.line || a.column - b.column);
-    if (outcome.printed === text) return { status: 'unchanged', findings, parsed: true };
-    return { status: 'changed', output: restoreText(outcome.printed, shape), findings, parsed: true };
+    if (outcome.printed === text) return { status: 'unchanged', findings, parsed: true, timings };
+    return { status: 'changed', output: restoreText(outcome.printed, shape), findings, parsed: true, timings };
   }
 }
 
@@ -109,10 +113,11 @@ function runPipeline(
   transforms: readonly TransformModule[],
   options: TransformOptions,
   net: NetOptions | undefined,
+  timings: PhaseTimings,
 ): Outcome {
   let findings: Finding[];
   try {
-    findings = applyTransforms(j, root, file, transforms, options);
+    findings = timed(timings, 'transforms', () => applyTransforms(j, root, file, transforms, options));
   } catch (error) {
     if (!(error instanceof TransformError)) throw error;
     // Too deep a tree is a limit of the file, not a bug of the transform that hit it.
@@ -124,8 +129,8 @@ function runPipeline(
   // printing anyway could only introduce recast's own formatting changes.
   if (!net || !findings.some((finding) => finding.kind === 'edit')) return { findings, printed: file.source };
   try {
-    const printed = printRoot(root, file.source);
-    if (printed === file.source || getNetProblems(j, file.source, printed, findings, net).length === 0) return { findings, printed };
+    const printed = timed(timings, 'print', () => printRoot(root, file.source));
+    if (printed === file.source || timed(timings, 'print', () => getNetProblems(j, file.source, printed, findings, net)).length === 0) return { findings, printed };
   } catch {
     // Told apart below, one transform at a time.
   }

@@ -17,6 +17,7 @@ import { getTargetNodeForFile } from './target-node.ts';
 import { MAX_FILE_BYTES, processSource, selectTransforms, type SourceResult } from './process-source.ts';
 import { normalizeText } from './text.ts';
 import { VERSION } from '../version.ts';
+import { addTime, addTimings, type PhaseTimings, type RunTimings, roundTimings } from './timings.ts';
 
 export interface RunOptions {
   /** Files, directories or globs. */
@@ -74,6 +75,8 @@ export interface RunOptions {
    * `isTestFile`). Default false: they are left out and counted in `summary.testFilesSkipped`.
    */
   readonly includeTests?: boolean;
+  /** Measure where the time goes: the report gets `timings`. */
+  readonly timings?: boolean;
 }
 
 /** A changed file offered to `RunOptions.review`. */
@@ -107,6 +110,8 @@ export interface RunReport {
   readonly warnings: readonly string[];
   /** True when `signal` stopped the run before every file was done. */
   readonly interrupted: boolean;
+  /** With `RunOptions.timings`: time per phase, and per transform the files it was tried on and edited. */
+  readonly timings?: RunTimings;
 }
 
 /**
@@ -135,7 +140,10 @@ export async function run(options: RunOptions): Promise<RunReport> {
   const cwd = getRealPath(resolve(options.cwd ?? process.cwd()));
   const check = options.check === true;
   const modules = check ? getCheckModulesOrThrow(options.transforms) : getTransformsOrThrow(options.transforms);
+  const phases: PhaseTimings = {};
+  const candidateCounts = new Map(modules.map((module) => [module.meta.name, 0]));
   const found = await discover(options.paths, { cwd, extensions: options.extensions, ignore: options.ignore, followSymlinks: options.followSymlinks });
+  addTime(phases, 'discover', performance.now() - started);
   const { files, testFiles } = partitionTestFiles(found.files, cwd, options.includeTests === true);
   const write = !options.dry && !check;
   const warnings: string[] = [];
@@ -174,6 +182,7 @@ export async function run(options: RunOptions): Promise<RunReport> {
     results.set(display, { path: display, status: 'error', findings: [], error: { message } });
   }
   const candidates: FileTask[] = [];
+  const prefilterStarted = performance.now();
   await forEachConcurrently(files, READ_CONCURRENCY, async (absolutePath) => {
     const task = toTask(absolutePath);
     if (stopped()) {
@@ -191,13 +200,16 @@ export async function run(options: RunOptions): Promise<RunReport> {
       candidates.push(task);
       return;
     }
-    if (raw.length <= MAX_FILE_BYTES && selectTransforms(normalizeText(raw).text, modules).length === 0) {
+    const selected = raw.length <= MAX_FILE_BYTES ? selectTransforms(normalizeText(raw).text, modules) : modules;
+    for (const module of selected) candidateCounts.set(module.meta.name, (candidateCounts.get(module.meta.name) ?? 0) + 1);
+    if (selected.length === 0) {
       results.set(task.path, { path: task.path, status: 'unchanged', findings: [] });
       progress();
     } else {
       candidates.push(task);
     }
   });
+  addTime(phases, 'read+prefilter', performance.now() - prefilterStarted);
 
   // Pass 2: the candidates, in worker threads when there are enough of them.
   const threads = getThreadCount(options.cpus, candidates.length);
@@ -214,7 +226,8 @@ export async function run(options: RunOptions): Promise<RunReport> {
         results.set(task.path, INTERRUPTED(task));
         return;
       }
-      const result: FileResult = pool ? await runInPool(pool, task) : await processFile(task);
+      const { timings, ...result }: FileResult = pool ? await runInPool(pool, task) : await processFile(task);
+      addTimings(phases, timings);
       results.set(task.path, result);
       progress();
     });
@@ -243,7 +256,19 @@ export async function run(options: RunOptions): Promise<RunReport> {
     },
     warnings,
     interrupted: stopped() && sorted.some((file) => file.reason === INTERRUPTED_REASON),
+    ...(options.timings ? { timings: { phases: roundTimings(phases), transforms: getTransformCounts(candidateCounts, sorted) } } : {}),
   };
+}
+
+/** Per transform, in run order: files its prefilter let through, files it edited (consequences aside). */
+function getTransformCounts(candidates: ReadonlyMap<string, number>, files: readonly FileResult[]): RunTimings['transforms'] {
+  const counts: Record<string, { candidates: number; edited: number }> = {};
+  for (const [name, count] of candidates) counts[name] = { candidates: count, edited: 0 };
+  for (const file of files) {
+    const edited = new Set(file.findings.filter((finding) => finding.kind === 'edit' && !finding.consequence).map((finding) => finding.transform));
+    for (const name of edited) if (counts[name]) counts[name].edited++;
+  }
+  return counts;
 }
 
 /**

@@ -37,6 +37,8 @@ export interface JsonReport {
   warnings: string[];
   /** The run was stopped (SIGINT/SIGTERM) before every file was done. */
   interrupted: boolean;
+  /** With --timings: ms per phase, and per transform its candidate files and files with an edit. */
+  timings?: RunReport['timings'];
 }
 
 export function buildJsonReport(report: RunReport): JsonReport {
@@ -65,5 +67,6 @@ export function buildJsonReport(report: RunReport): JsonReport {
     summary: report.summary,
     warnings: [...report.warnings],
     interrupted: report.interrupted,
+    ...(report.timings ? { timings: report.timings } : {}),
   };
 }
