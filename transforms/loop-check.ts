@@ -42,7 +42,7 @@ export function transform(ctx: TransformContext): void {
   // Decide for every loop first, then edit: a check added to an inner loop must not change
   // what the outer loop is judged on, or a second run would differ from the first.
   const decisions: LoopDecision[] = [];
-  ctx.root.find(ctx.j.Node).forEach((path) => {
+  ctx.index.find(ctx.j.Node).forEach((path) => {
     if (LOOP_TYPES.has((path.node as Node).type)) decisions.push(classifyLoop(ctx, path as ASTPath));
   });
   for (const decision of decisions) {
