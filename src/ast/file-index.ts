@@ -31,6 +31,7 @@ export class FileIndex {
     private readonly j: JSCodeshift,
     private readonly start: ASTPath,
   ) {
+    const started = performance.now();
     const { paths, ranges, callsByName, identifiersByName } = this;
     const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
       const list = map.get(key);
@@ -60,6 +61,7 @@ export class FileIndex {
         return undefined as never;
       },
     });
+    buildTime += performance.now() - started;
   }
 
   /**
@@ -144,6 +146,16 @@ export class FileIndex {
     }
     return found;
   }
+}
+
+/** Time spent building indexes in this thread since the last `takeIndexBuildTime`, in ms. */
+let buildTime = 0;
+
+/** The time indexes took to build since the last call (for `--timings`), and a new count from zero. */
+export function takeIndexBuildTime(): number {
+  const taken = buildTime;
+  buildTime = 0;
+  return taken;
 }
 
 /** Set CTXMOD_CHECK_INDEX=1 to have every index answer checked against a walk (tests, debugging). */

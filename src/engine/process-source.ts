@@ -6,7 +6,8 @@ import { printRoot } from './print.ts';
 import { getUnaccountedHunks } from '../report/hunks.ts';
 import { getJscodeshift, getParserName, isTypeScriptPath } from './parsers.ts';
 import { normalizeText, restoreText } from './text.ts';
-import { type PhaseTimings, timed } from './timings.ts';
+import { addTime, type PhaseTimings, timed } from './timings.ts';
+import { takeIndexBuildTime } from '../ast/file-index.ts';
 
 export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'error';
 
@@ -117,7 +118,12 @@ function runPipeline(
 ): Outcome {
   let findings: Finding[];
   try {
+    takeIndexBuildTime();
     findings = timed(timings, 'transforms', () => applyTransforms(j, root, file, transforms, options));
+    // The index is built on the transforms' first query: its own phase, not theirs.
+    const indexing = takeIndexBuildTime();
+    addTime(timings, 'index', indexing);
+    addTime(timings, 'transforms', -indexing);
   } catch (error) {
     if (!(error instanceof TransformError)) throw error;
     // Too deep a tree is a limit of the file, not a bug of the transform that hit it.
