@@ -16,7 +16,8 @@ export const meta: TransformMeta = {
   name: 'loop-check',
   description: 'Add signal.throwIfAborted() at the top of awaiting loops in async functions with a signal in scope',
   // A loop is only checked with a signal in scope.
-  mayApply: (source) => mayHaveSignal(source) && source.includes('await') && (source.includes('for') || source.includes('while')),
+  // Whole keywords: `for` inside `format` or `before`, `await` inside `awaited`, is no loop or await.
+  mayApply: (source) => mayHaveSignal(source) && /\bawait\b/.test(source) && /\b(for|while)\b/.test(source),
   rule: 'loop-without-check',
 };
 
