@@ -368,6 +368,19 @@ export interface JsonReport {
   warnings: string[];
   /** The run was stopped (SIGINT/SIGTERM) before every file was done. */
   interrupted: boolean;
+  /** With --timings: ms per phase, and per transform its candidate files and files with an edit. */
+  timings?: JsonTimings;
+}
+
+/** Where a run's time went (`--timings`). */
+export interface JsonTimings {
+  /**
+   * ms per phase (discover, read+prefilter, parse, index, transforms, print, write, thread); the
+   * per-file phases are summed over files and worker threads. A phase that did not run is absent.
+   */
+  readonly phases: Readonly<Partial<Record<string, number>>>;
+  /** Per transform: files its prefilter let through, and files it edited. */
+  readonly transforms: Readonly<Record<string, { readonly candidates: number; readonly edited: number }>>;
 }
 
 export interface TransformSourcesOptions {

@@ -1,3 +1,4 @@
+import type { FileIndex } from './ast/file-index.ts';
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import type { TransformMeta, TransformOptions } from './public-types.ts';
 
@@ -14,6 +15,11 @@ export interface TransformContext {
   /** True for .ts/.tsx/.mts/.cts: transforms may add type annotations. */
   readonly typescript: boolean;
   readonly options: TransformOptions;
+  /**
+   * Every node of the file by type, subtree, callee name and identifier name, from one walk
+   * (see `FileIndex`); rebuilt after each recorded edit, so it always describes the tree as it is.
+   */
+  readonly index: FileIndex;
   /** Record an edit the transform made at `node` (position taken from the input). */
   edit(node: NodeOrPath, message: string, rule?: string): void;
   /** Record a site the transform did not dare to change. */

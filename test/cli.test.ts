@@ -16,6 +16,7 @@ import { stripVTControlCharacters } from 'node:util';
 import type { JsonReport } from '../src/report/json.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../src/index.ts';
+import { getTransformNames } from '../src/registry.ts';
 import { ctxmod, ROOT, tempDir, writeProject, type BinResult } from './helpers.ts';
 
 const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -345,6 +346,44 @@ describe('--json', () => {
       },
     ]);
     expect(read(dir, 'poll.ts')).toBe(SLEEP_OUT);
+  });
+});
+
+describe('--timings', () => {
+  const PHASE_LINE = /^  (discover|read\+prefilter|parse|index|transforms|print|write|thread) +\d+ ms$/;
+
+  it('prints each phase and each transform\'s candidate and edited files to stderr, and the same under "timings" with --json', () => {
+    const dir = project({ 'src/poll.ts': SLEEP, 'src/plain.ts': PLAIN });
+    const result = ctxmod(['migrate', '.', '--dry', '--json', '--timings', '--no-thread'], dir);
+    expect(result.status).toBe(0);
+    const report = parseJson(result);
+    const timings = report.timings as NonNullable<JsonReport['timings']>;
+    expect(Object.keys(timings).sort()).toEqual(['phases', 'transforms']);
+    // Only files some transform may apply to are parsed; nothing is written under --dry, and no thread pass ran.
+    expect(Object.keys(timings.phases)).toEqual(expect.arrayContaining(['discover', 'read+prefilter', 'parse', 'transforms']));
+    expect(Object.keys(timings.phases)).not.toContain('write');
+    expect(Object.keys(timings.phases)).not.toContain('thread');
+    for (const ms of Object.values(timings.phases)) expect(Number.isInteger(ms) && (ms as number) >= 0).toBe(true);
+    expect(Object.keys(timings.transforms)).toEqual(getTransformNames());
+    expect(timings.transforms['abortable-sleep']).toEqual({ candidates: 1, edited: 1 });
+    expect(timings.transforms['race-timeout']).toEqual({ candidates: 0, edited: 0 });
+
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe('timings (per-file phases summed over files and threads):');
+    const prefilter = lines.indexOf('prefilter (candidate files / files with an edit):');
+    expect(lines.slice(1, prefilter).map((line) => PHASE_LINE.test(line))).toEqual(Object.keys(timings.phases).map(() => true));
+    expect(lines.slice(prefilter + 1).map((line) => line.trim().split(/ +/))).toEqual(
+      Object.entries(timings.transforms).map(([name, { candidates, edited }]) => [name, String(candidates), '/', String(edited)]),
+    );
+  });
+
+  it('counts the write phase when files are written; without --timings there is no "timings" key and nothing on stderr', () => {
+    const dir = project({ 'poll.ts': SLEEP });
+    const timed = ctxmod(['migrate', '.', '--json', '--timings', '--no-thread', '--force'], dir);
+    expect(Object.keys((parseJson(timed).timings as NonNullable<JsonReport['timings']>).phases)).toContain('write');
+    const plain = ctxmod(['migrate', '.', '--json', '--no-thread', '--force'], project({ 'poll.ts': SLEEP }));
+    expect(plain.stderr).toBe('');
+    expect(Object.keys(parseJson(plain))).not.toContain('timings');
   });
 });
 

@@ -82,7 +82,7 @@ type Classification =
 export function transform(ctx: TransformContext): void {
   const { j } = ctx;
   const timers: ASTPath[] = [];
-  ctx.root.find(j.CallExpression, { callee: { type: 'Identifier', name: 'setTimeout' } }).forEach((path) => {
+  ctx.index.find(j.CallExpression, undefined, { callee: { type: 'Identifier', name: 'setTimeout' } }).forEach((path) => {
     if (isGlobalReference(path, 'setTimeout')) timers.push(path);
   });
   for (const timerPath of timers) {
@@ -261,11 +261,11 @@ function isNewAbortController(path: ASTPath, node: Node): boolean {
 /** `controller = new AbortController()` as a class field, or `this.controller = new AbortController()`. */
 function isControllerField(ctx: TransformContext, name: string): boolean {
   const { j } = ctx;
-  const fields = ctx.root.find(j.ClassProperty, { key: { type: 'Identifier', name } }).filter((path) => isNewAbortController(path, (path.node as Node).value));
-  const assigned = ctx.root
-    .find(j.AssignmentExpression, { left: { type: 'MemberExpression', object: { type: 'ThisExpression' }, property: { name } } })
+  const fields = ctx.index.find(j.ClassProperty, undefined, { key: { type: 'Identifier', name } }).filter((path) => isNewAbortController(path, (path.node as Node).value));
+  const assigned = ctx.index
+    .find(j.AssignmentExpression, undefined, { left: { type: 'MemberExpression', object: { type: 'ThisExpression' }, property: { name } } })
     .filter((path) => isNewAbortController(path, (path.node as Node).right));
-  return fields.size() + assigned.size() > 0;
+  return fields.length + assigned.length > 0;
 }
 
 /** The declarator of `const name = new AbortController()` that `name` at `site` refers to. */

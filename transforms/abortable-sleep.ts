@@ -173,7 +173,7 @@ export default createJscodeshiftTransform({ meta, transform });
 
 function getSleepPromises(ctx: TransformContext): SleepPromise[] {
   const found: SleepPromise[] = [];
-  ctx.root.find(ctx.j.NewExpression).forEach((path) => {
+  ctx.index.find(ctx.j.NewExpression).forEach((path) => {
     const delay = getSleepDelay(path);
     if (delay && isSleepSite(path)) found.push({ path, delay });
   });
@@ -309,7 +309,7 @@ function getHelperUses(ctx: TransformContext, helper: SleepHelper): { calls: AST
   const values: ASTPath[] = [];
   let exported = isExportedDeclaration(helper.functionPath);
   const declaringScope = getDeclaringScope(helper);
-  ctx.root.find(j.Identifier, { name: helper.name }).forEach((path) => {
+  ctx.index.find(j.Identifier, undefined, { name: helper.name }).forEach((path) => {
     const parent = path.parentPath?.node as Node;
     if (!isReference(path)) return;
     if ((path as Node).scope?.lookup(helper.name) !== declaringScope) return;

@@ -73,9 +73,9 @@ export default createJscodeshiftTransform({ meta, transform });
  * signal it never reads otherwise: the fresh signal is all the call gets.
  */
 function getSites(ctx: TransformContext): Site[] {
-  const { j, root } = ctx;
+  const { j, index } = ctx;
   const sites: Site[] = [];
-  root.find(j.ObjectExpression).forEach((objectPath) => {
+  index.find(j.ObjectExpression).forEach((objectPath) => {
     for (const property of (objectPath.node as Node).properties as Node[]) {
       if (!isSignalProperty(property)) continue;
       const path = objectPath.get('properties', (objectPath.node as Node).properties.indexOf(property)) as ASTPath;
@@ -83,7 +83,7 @@ function getSites(ctx: TransformContext): Site[] {
       if (site) sites.push(site);
     }
   });
-  root.find(j.AssignmentExpression, { operator: '=', left: { property: { name: 'signal' } } }).forEach((path) => {
+  index.find(j.AssignmentExpression, undefined, { operator: '=', left: { property: { name: 'signal' } } }).forEach((path) => {
     const node = path.node as Node;
     if (node.left.type !== 'MemberExpression' || node.left.computed || node.left.object.type !== 'Identifier') return;
     // Only the caller's own bag: `options.signal = fresh` where `options` is a parameter.

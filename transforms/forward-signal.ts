@@ -29,7 +29,7 @@ const MESSAGES = {
 
 export function transform(ctx: TransformContext): void {
   const matcher = getCatalogMatcher(ctx);
-  ctx.root.find(ctx.j.CallExpression).forEach((path) => {
+  ctx.index.find(ctx.j.CallExpression).forEach((path) => {
     const match = matcher.getMatch(path);
     if (!match || isInFinally(path)) return;
     const signal = getSignalInScope(ctx.j, ctx.root, path, { nested: true });

@@ -87,7 +87,7 @@ type Classification =
   | { readonly kind: 'other' };
 
 export function transform(ctx: TransformContext): void {
-  ctx.root.find(ctx.j.VariableDeclarator).forEach((path) => {
+  ctx.index.find(ctx.j.VariableDeclarator).forEach((path) => {
     const classification = classifyController(ctx, path);
     const name = ((path.node as Node).id as Node).name as string;
     if (classification.kind === 'manual') ctx.manual(path, MESSAGES.manual(name, classification.reason));
@@ -618,7 +618,7 @@ function link(ctx: TransformContext, controller: LinkedController, anyText: stri
  */
 function getFreeName(ctx: TransformContext, candidates: readonly string[]): string {
   const used = new Set<string>();
-  ctx.root.find(ctx.j.Identifier).forEach((path) => {
+  ctx.index.find(ctx.j.Identifier).forEach((path) => {
     if (isReferenceIdentifier(path)) used.add(path.node.name);
   });
   for (const candidate of candidates) if (!used.has(candidate)) return candidate;
@@ -690,7 +690,7 @@ function getDeclaredNames(statement: Node): string[] {
 function removeLeakingListeners(ctx: TransformContext): void {
   const { j } = ctx;
   // ast-types counts an OptionalCallExpression as a CallExpression too: each call once.
-  const calls = dedupe([...ctx.root.find(j.CallExpression).paths(), ...ctx.root.find(j.OptionalCallExpression).paths()]);
+  const calls = dedupe([...ctx.index.find(j.CallExpression), ...ctx.index.find(j.OptionalCallExpression)]);
   calls.forEach((path) => {
     const call = path.node as Node;
     const callee = call.callee;

@@ -16,7 +16,8 @@ export const meta: TransformMeta = {
   name: 'loop-check',
   description: 'Add signal.throwIfAborted() at the top of awaiting loops in async functions with a signal in scope',
   // A loop is only checked with a signal in scope.
-  mayApply: (source) => mayHaveSignal(source) && source.includes('await') && (source.includes('for') || source.includes('while')),
+  // Whole keywords: `for` inside `format` or `before`, `await` inside `awaited`, is no loop or await.
+  mayApply: (source) => mayHaveSignal(source) && /\bawait\b/.test(source) && /\b(for|while)\b/.test(source),
   rule: 'loop-without-check',
   behaviourChange: 'an aborted loop throws signal.reason at its next iteration instead of running to its end',
 };
@@ -43,7 +44,7 @@ export function transform(ctx: TransformContext): void {
   // Decide for every loop first, then edit: a check added to an inner loop must not change
   // what the outer loop is judged on, or a second run would differ from the first.
   const decisions: LoopDecision[] = [];
-  ctx.root.find(ctx.j.Node).forEach((path) => {
+  ctx.index.find(ctx.j.Node).forEach((path) => {
     if (LOOP_TYPES.has((path.node as Node).type)) decisions.push(classifyLoop(ctx, path as ASTPath));
   });
   for (const decision of decisions) {

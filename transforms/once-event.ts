@@ -144,7 +144,7 @@ function getBlockedReason(ctx: TransformContext): string | undefined {
 
 function getSites(ctx: TransformContext): Classified[] {
   const found: Classified[] = [];
-  ctx.root.find(ctx.j.NewExpression).forEach((path) => {
+  ctx.index.find(ctx.j.NewExpression).forEach((path) => {
     const classified = classifyPromise(path);
     if (classified) found.push(classified);
   });

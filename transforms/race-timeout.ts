@@ -100,7 +100,7 @@ export function transform(ctx: TransformContext): void {
   const matcher = getCatalogMatcher(ctx);
   // All sites first: rewriting a helper's own race would hide it from the calls of the helper.
   const sites: RaceSite[] = [];
-  ctx.root.find(ctx.j.CallExpression).forEach((path) => {
+  ctx.index.find(ctx.j.CallExpression).forEach((path) => {
     const site = getRaceSite(ctx, path) ?? getHelperRaceSite(ctx, path);
     if (site) sites.push(site);
   });
@@ -634,7 +634,7 @@ function countReferences(ctx: TransformContext, path: ASTPath, name: string): nu
  * `import { setTimeout as sleep } from 'node:timers/promises'` of a `delay` helper.
  */
 function removeUnusedBuiltinImports(ctx: TransformContext, removed: Node): void {
-  ctx.root.find(ctx.j.ImportDeclaration).forEach((importPath) => {
+  ctx.index.find(ctx.j.ImportDeclaration).forEach((importPath) => {
     const node = importPath.node as Node;
     const source = String(node.source.value);
     if (node.importKind === 'type' || !(source.startsWith('node:') || BUILTINS.has(source.split('/')[0] as string))) return;

@@ -55,7 +55,7 @@ type TimeoutSite =
 
 export function transform(ctx: TransformContext): void {
   const matcher = getCatalogMatcher(ctx);
-  ctx.root.find(ctx.j.CallExpression).forEach((path) => {
+  ctx.index.find(ctx.j.CallExpression).forEach((path) => {
     const match = matcher.getMatch(path);
     if (!match) return;
     const module = normalizeModule(match.entry.module);

@@ -1,4 +1,5 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
+import { getFileIndex } from './file-index.ts';
 
 export type ModuleKind = 'esm' | 'cjs';
 
@@ -9,14 +10,15 @@ export type ModuleKind = 'esm' | 'cjs';
 export function getModuleKind(j: JSCodeshift, root: Collection, path: string): ModuleKind | undefined {
   if (/\.(mjs|mts|ts|tsx)$/i.test(path)) return 'esm';
   if (/\.(cjs|cts)$/i.test(path)) return /\.cts$/i.test(path) ? 'esm' : 'cjs';
-  const program = root.find(j.Program).get().node;
+  const index = getFileIndex(j, root);
+  const program = index.find(j.Program)[0]!.node as { body: { type: string }[] };
   const hasEsm = program.body.some((statement: { type: string }) =>
     ['ImportDeclaration', 'ExportNamedDeclaration', 'ExportDefaultDeclaration', 'ExportAllDeclaration'].includes(statement.type),
   );
   if (hasEsm) return 'esm';
-  const hasRequire = root.find(j.CallExpression, { callee: { type: 'Identifier', name: 'require' } }).size() > 0;
+  const hasRequire = index.find(j.CallExpression, undefined, { callee: { type: 'Identifier', name: 'require' } }).length > 0;
   const hasExports =
-    root.find(j.MemberExpression, { object: { type: 'Identifier', name: 'module' }, property: { name: 'exports' } }).size() > 0 ||
-    root.find(j.MemberExpression, { object: { type: 'Identifier', name: 'exports' } }).size() > 0;
+    index.find(j.MemberExpression, undefined, { object: { type: 'Identifier', name: 'module' }, property: { name: 'exports' } }).length > 0 ||
+    index.find(j.MemberExpression, undefined, { object: { type: 'Identifier', name: 'exports' } }).length > 0;
   return hasRequire || hasExports ? 'cjs' : undefined;
 }

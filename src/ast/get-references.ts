@@ -1,5 +1,6 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { isFunctionNode } from './get-enclosing-functions.ts';
+import { getFileIndex } from './file-index.ts';
 
 type Node = any;
 
@@ -12,7 +13,7 @@ export function getBindingReferences(j: JSCodeshift, root: Collection, site: AST
   if (!scope) return [];
   const declarations = new Set<Node>(((scope.getBindings()[name] ?? []) as ASTPath[]).map((path) => path.node));
   const found: ASTPath[] = [];
-  root.find(j.Identifier, { name }).forEach((path) => {
+  getFileIndex(j, root).find(j.Identifier, undefined, { name }).forEach((path) => {
     if (declarations.has(path.node) || !isReferenceIdentifier(path)) return;
     if ((path as Node).scope?.lookup(name) === scope) found.push(path);
   });

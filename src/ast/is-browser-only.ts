@@ -1,5 +1,6 @@
 import { builtinModules } from 'node:module';
 import type { Collection, ImportDeclaration, JSCodeshift } from 'jscodeshift';
+import { getFileIndex } from './file-index.ts';
 
 export const DOM_GLOBALS = new Set([
   'window',
@@ -35,14 +36,15 @@ export function isTypeOnly(declaration: ImportDeclaration): boolean {
  * Everything else counts as Node code, which most server-side files are even with no import.
  */
 export function isBrowserOnly(j: JSCodeshift, root: Collection): boolean {
-  let dom = root.find(j.Directive, { value: { value: 'use client' } }).size() > 0;
+  const index = getFileIndex(j, root);
+  let dom = index.find(j.Directive, undefined, { value: { value: 'use client' } }).length > 0;
   let node = false;
   // `typeof process !== 'undefined' && process.env...` is universal code feeling for Node, not Node code.
   const probed = new Set<string>();
-  root.find(j.UnaryExpression, { operator: 'typeof', argument: { type: 'Identifier' } }).forEach((path) => {
+  index.find(j.UnaryExpression, undefined, { operator: 'typeof', argument: { type: 'Identifier' } }).forEach((path) => {
     probed.add((path.node.argument as { name: string }).name);
   });
-  root.find(j.Identifier).forEach((path) => {
+  index.find(j.Identifier).forEach((path) => {
     const name = path.node.name;
     const parent = path.parentPath?.node;
     // `foo.window` is a property, not the global.
@@ -52,9 +54,9 @@ export function isBrowserOnly(j: JSCodeshift, root: Collection): boolean {
   });
   if (!dom || node) return false;
   const importsNode =
-    root.find(j.ImportDeclaration).some((path) => isNodeModule(path.node.source.value) && !isTypeOnly(path.node)) ||
-    root
-      .find(j.CallExpression, { callee: { type: 'Identifier', name: 'require' } })
+    index.find(j.ImportDeclaration).some((path) => isNodeModule(path.node.source.value) && !isTypeOnly(path.node)) ||
+    index
+      .find(j.CallExpression, undefined, { callee: { type: 'Identifier', name: 'require' } })
       .some((path) => isNodeModule((path.node.arguments[0] as { value?: unknown } | undefined)?.value));
   return !importsNode;
 }

@@ -2,6 +2,7 @@ import type { Collection, JSCodeshift } from 'jscodeshift';
 import { getDeclaredMemberType, type SignalInScope } from '../scope/get-signal-in-scope.ts';
 import { isMemberOf } from './is-signal-read.ts';
 import { walkOwnNodes } from './walk-own-nodes.ts';
+import { getFileIndex } from './file-index.ts';
 
 type Node = any;
 
@@ -101,8 +102,9 @@ function isRequestInitLike(j: JSCodeshift, root: Collection, type: Node, seen: S
   if (seen.has(name)) return false;
   seen.add(name);
   const declared = { id: { name } };
-  const heritage = root.find(j.TSInterfaceDeclaration, declared).nodes().flatMap((node: Node) => node.extends ?? []);
-  const aliases = root.find(j.TSTypeAliasDeclaration, declared).nodes().map((node: Node) => node.typeAnnotation);
+  const index = getFileIndex(j, root);
+  const heritage = index.find(j.TSInterfaceDeclaration, undefined, declared).flatMap((path) => (path.node as Node).extends ?? []);
+  const aliases = index.find(j.TSTypeAliasDeclaration, undefined, declared).map((path) => (path.node as Node).typeAnnotation);
   return [...heritage, ...aliases].some(recurse);
 }
 

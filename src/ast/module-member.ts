@@ -5,6 +5,7 @@ import type { TransformContext } from '../types.ts';
 import type { ModuleKind } from './get-module-kind.ts';
 import { isFilePragma } from './is-file-pragma.ts';
 import { parseStatement } from './parse-snippet.ts';
+import { getFileIndex } from './file-index.ts';
 
 type Node = any;
 
@@ -26,7 +27,7 @@ export function getMemberText(reference: MemberReference): string {
 
 /** An existing top-level import or require of the member that can be reused. */
 export function findModuleMember(j: JSCodeshift, root: Collection, wanted: ModuleMember): MemberReference | undefined {
-  const program = root.find(j.Program).get().node;
+  const program = getFileIndex(j, root).find(j.Program)[0]!.node as Node;
   for (const statement of program.body as Node[]) {
     if (statement.type === 'ImportDeclaration' && wanted.modules.includes(statement.source.value)) {
       if (statement.importKind === 'type') continue;
@@ -71,7 +72,7 @@ export const MODULE_MEMBER_MESSAGES = {
 export function addModuleMember(ctx: TransformContext, kind: ModuleKind, wanted: ModuleMember): MemberReference {
   const { j, root } = ctx;
   const local = getUnusedName(j, root, wanted.aliases);
-  const program = root.find(j.Program).get().node;
+  const program = getFileIndex(j, root).find(j.Program)[0]!.node as Node;
   keepDirectiveSpacing(program);
   const body = program.body as Node[];
   const specifier = getPrintOptions(ctx.source, ctx.options.style).quote === 'single' ? `'${wanted.modules[0]}'` : `"${wanted.modules[0]}"`;

@@ -1,10 +1,17 @@
 import type { TransformContext } from '../types.ts';
+import { getFileIndex } from '../ast/file-index.ts';
 import { CATALOG } from './entries.ts';
 import { CallMatcher } from './match.ts';
 import type { CatalogEntry } from './types.ts';
 
-/** A matcher over the built-in catalog plus the entries the user's config adds. */
+const NO_ENTRIES: readonly CatalogEntry[] = [];
+
+/**
+ * A matcher over the built-in catalog plus the entries the user's config adds: one per file and
+ * catalog, shared by the transforms until an edit changes the tree (an added import may bind a name).
+ */
 export function getCatalogMatcher(ctx: Pick<TransformContext, 'j' | 'root' | 'options'>): CallMatcher {
-  const extra = (ctx.options.catalog ?? []) as readonly CatalogEntry[];
-  return new CallMatcher(ctx.j, ctx.root, extra.length > 0 ? [...CATALOG, ...extra] : CATALOG);
+  const extra = (ctx.options.catalog ?? NO_ENTRIES) as readonly CatalogEntry[];
+  const build = () => new CallMatcher(ctx.j, ctx.root, extra.length > 0 ? [...CATALOG, ...extra] : CATALOG);
+  return getFileIndex(ctx.j, ctx.root).memo('catalog-matcher', extra, build, (a, b) => a.describe() === b.describe());
 }

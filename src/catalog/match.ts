@@ -1,6 +1,7 @@
 import { builtinModules } from 'node:module';
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { CATALOG } from './entries.ts';
+import { getFileIndex, type FileIndex } from '../ast/file-index.ts';
 import type { ApiPattern, CatalogEntry } from './types.ts';
 
 type Node = any;
@@ -55,9 +56,16 @@ export class CallMatcher<E extends ApiPattern = CatalogEntry> {
     root: Collection,
     private readonly entries: readonly E[] = CATALOG as unknown as readonly E[],
   ) {
-    this.collectImports(root);
-    this.collectRequires(root);
-    this.collectInstances(root);
+    const index = getFileIndex(j, root);
+    this.collectImports(index);
+    this.collectRequires(index);
+    this.collectInstances(index);
+  }
+
+  /** What the matcher knows of the file's names, as text (to compare two matchers). */
+  describe(): string {
+    const scopeless = (binding: Binding) => ({ ...binding, scope: undefined });
+    return JSON.stringify([[...this.bindings].map(([name, list]) => [name, list.map(scopeless)]), [...this.members].map(([name, binding]) => [name, scopeless(binding)])]);
   }
 
   getMatch(callPath: ASTPath): CallMatch<E> | undefined {
@@ -100,9 +108,9 @@ export class CallMatcher<E extends ApiPattern = CatalogEntry> {
     this.bindings.set(name, list);
   }
 
-  private collectImports(root: Collection): void {
+  private collectImports(index: FileIndex): void {
     const { j } = this;
-    root.find(j.ImportDeclaration).forEach((path) => {
+    index.find(j.ImportDeclaration).forEach((path) => {
       const node = path.node as Node;
       if (node.importKind === 'type') return;
       const module = normalizeModule(node.source.value);
@@ -120,9 +128,9 @@ export class CallMatcher<E extends ApiPattern = CatalogEntry> {
     });
   }
 
-  private collectRequires(root: Collection): void {
+  private collectRequires(index: FileIndex): void {
     const { j } = this;
-    root.find(j.VariableDeclarator).forEach((path) => {
+    index.find(j.VariableDeclarator).forEach((path) => {
       const node = path.node as Node;
       const required = getRequired(node.init) ?? this.getModuleMember(path, node.init);
       if (!required) return;
@@ -154,10 +162,10 @@ export class CallMatcher<E extends ApiPattern = CatalogEntry> {
   }
 
   /** `const x = <factory>`, `this.x = <factory>`, and class fields `x = <factory>`. */
-  private collectInstances(root: Collection): void {
+  private collectInstances(index: FileIndex): void {
     const { j } = this;
     const instanceOf = (path: ASTPath, init: Node): Binding | undefined => this.getCreatedInstance(path, init);
-    root.find(j.VariableDeclarator).forEach((path) => {
+    index.find(j.VariableDeclarator).forEach((path) => {
       const node = path.node as Node;
       if (node.id.type !== 'Identifier' || !node.init) return;
       const binding = instanceOf(path, node.init);
@@ -169,12 +177,12 @@ export class CallMatcher<E extends ApiPattern = CatalogEntry> {
       const seen = memberBindings.get(name);
       memberBindings.set(name, seen === undefined && binding ? binding : null);
     };
-    root.find(j.AssignmentExpression, { left: { type: 'MemberExpression', object: { type: 'ThisExpression' } } }).forEach((path) => {
+    index.find(j.AssignmentExpression, undefined, { left: { type: 'MemberExpression', object: { type: 'ThisExpression' } } }).forEach((path) => {
       const left = (path.node as Node).left;
       if (left.computed || left.property.type !== 'Identifier') return;
       note(left.property.name, instanceOf(path, (path.node as Node).right));
     });
-    root.find(j.ClassProperty).forEach((path) => {
+    index.find(j.ClassProperty).forEach((path) => {
       const node = path.node as Node;
       if (node.computed || node.key.type !== 'Identifier' || !node.value) return;
       note(node.key.name, instanceOf(path, node.value));

@@ -19,6 +19,7 @@ import { getDocsUri, getRule, getRuleIds, SEVERITIES, type Severity } from '../c
 import { buildSarif } from '../report/sarif.ts';
 import { formatStylish } from '../report/stylish.ts';
 import { pathToFileURL } from 'node:url';
+import { formatTimings } from '../engine/timings.ts';
 
 /** Exit codes, documented in the README. */
 export const EXIT_OK = 0;
@@ -72,6 +73,7 @@ interface RunFlags {
   'thread-from'?: (typeof THREAD_FROM)[number];
   'param-name'?: string;
   required?: boolean;
+  timings: boolean;
 }
 
 interface CheckFlags {
@@ -171,6 +173,11 @@ function addRunOptions<T>(argv: Argv<T>) {
       type: 'string',
       requiresArg: true,
       describe: 'Write the changes as a patch file for `git apply`; no source file is written',
+    })
+    .option('timings', {
+      type: 'boolean',
+      default: false,
+      describe: 'Print the time of each phase and each transform\'s candidate and edited files to stderr (with --json: also under "timings")',
     });
 }
 
@@ -495,6 +502,7 @@ async function runCommand(names: readonly string[] | undefined, flags: RunFlags,
       verify: flags.verify ? (flags.project ?? true) : undefined,
       review: reviewer?.review,
       ...(flags.format ? { format: true } : {}),
+      ...(flags.timings ? { timings: true } : {}),
       ...(flags.project === undefined ? {} : { project: flags.project }),
       ...(flags.thread === false ? { thread: false } : {}),
       ...(flags.required === undefined ? {} : { required: flags.required }),
@@ -513,6 +521,7 @@ async function runCommand(names: readonly string[] | undefined, flags: RunFlags,
     const patch = report.files.flatMap((file) => (file.diff ? [file.diff] : [])).join('');
     await writeFileAtomic(resolve(io.cwd, flags.patch), patch);
   }
+  if (report.timings) io.stderr.write(formatTimings(report.timings));
   if (flags.json) {
     io.stdout.write(`${JSON.stringify(buildJsonReport(report), null, 2)}\n`);
   } else {

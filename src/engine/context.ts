@@ -1,5 +1,6 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { patchAstTypesScope, withLibraryFixes } from './library-patches.ts';
+import { closeFileIndex, getFileIndex, invalidateFileIndex, openFileIndex } from '../ast/file-index.ts';
 import type { Finding, FindingKind, NodeOrPath, TransformContext, TransformModule, TransformOptions } from '../types.ts';
 
 interface Position {
@@ -96,11 +97,15 @@ export function applyTransforms(
 }
 
 function applyEach(j: JSCodeshift, root: Collection, file: FileInput, transforms: readonly TransformModule[], options: TransformOptions): Finding[] {
+  // Shared by the transforms below; the tree may have changed since an earlier run on it.
+  openFileIndex(root);
   const findings: Finding[] = [];
   const fileLines = (root.get().node as Located).loc?.lines;
   const sourceLines = file.source.split('\n');
   for (const { meta, transform } of transforms) {
     const record = (kind: FindingKind, consequence = false, handled = false) => (target: NodeOrPath, message: string, rule?: string) => {
+      // An edit changed the tree: what the index says of it is out of date.
+      if (kind === 'edit') invalidateFileIndex(root);
       const endLine = getEndLine(target, fileLines);
       findings.push({
         transform: meta.name,
@@ -120,16 +125,25 @@ function applyEach(j: JSCodeshift, root: Collection, file: FileInput, transforms
       source: file.source,
       typescript: file.typescript,
       options,
+      get index() {
+        return getFileIndex(j, root);
+      },
       edit: record('edit'),
       manual: record('manual'),
       consequence: record('edit', true),
       handled: record('manual', false, true),
     };
+    const recorded = findings.length;
     try {
       transform(context);
     } catch (error) {
+      closeFileIndex(root);
       throw new TransformError(meta.name, error);
     }
+    // A transform may record an edit before it makes it (the finding takes its position from the
+    // node about to be replaced): the next transform gets an index of the tree as this one left it.
+    if (findings.slice(recorded).some((finding) => finding.kind === 'edit')) invalidateFileIndex(root);
   }
+  closeFileIndex(root);
   return findings.sort((a, b) => a.line - b.line || a.column - b.column);
 }

@@ -7,6 +7,7 @@ import { getCheckModulesOrThrow, getTransformsOrThrow } from '../registry.ts';
 import { buildDiff } from '../report/diff.ts';
 import { formatWithRepositoryFormatter } from './format.ts';
 import { processSource, type FileError } from './process-source.ts';
+import { addTime, type PhaseTimings } from './timings.ts';
 
 /** One file's job: plain data, so it can cross to a worker thread. */
 export interface FileTask {
@@ -30,6 +31,8 @@ export interface FileTask {
 export interface FileResult extends PublicFileResult {
   /** With `keepContents`, for changed files: the text read and the text to write. */
   readonly contents?: { readonly before: string; readonly after: string };
+  /** Time this file spent in each per-file phase, in ms (see `RunReport.timings`). */
+  readonly timings?: PhaseTimings;
 }
 
 /** Edits of a file that is not UTF-8 would replace every byte they cannot read with U+FFFD. */
@@ -65,7 +68,8 @@ export async function processFile(task: FileTask): Promise<FileResult> {
   if (raw === undefined) return { path: task.path, status: 'error', findings: [], error: { message: NOT_UTF8_MESSAGE } };
   const modules = task.check ? getCheckModulesOrThrow(task.transforms) : getTransformsOrThrow(task.transforms);
   const result = processSource(task.path, raw, modules, task.options, !task.check);
-  let base: FileResult = { path: task.path, status: result.status, findings: result.findings, reason: result.reason, error: result.error };
+  const timings: PhaseTimings = { ...result.timings };
+  let base: FileResult = { path: task.path, status: result.status, findings: result.findings, reason: result.reason, error: result.error, timings };
   if (result.status !== 'changed' || result.output === undefined) return base;
   let output = result.output;
   if (task.format) {
@@ -77,7 +81,9 @@ export async function processFile(task: FileTask): Promise<FileResult> {
   }
 
   if (task.write) {
+    const started = performance.now();
     const refusal = await writeResult(task.absolutePath, bytes, output);
+    addTime(timings, 'write', performance.now() - started);
     if (refusal) return { ...base, ...getRefusalResult(refusal) };
   }
   return {

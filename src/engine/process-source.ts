@@ -1,5 +1,5 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
-import type { FileError, SourceResult } from '../public-types.ts';
+import type { FileError, SourceResult as PublicSourceResult } from '../public-types.ts';
 import type { Finding, TransformModule, TransformOptions } from '../types.ts';
 import { applyTransforms, type FileInput, TransformError } from './context.ts';
 import { type EditProblem, findEditProblems, type NetOptions } from './safety-net.ts';
@@ -9,11 +9,16 @@ import { getSuppressions, mayHaveSuppressions } from '../check/suppressions.ts';
 import { suppressEdits } from './suppress-edits.ts';
 import { getJscodeshift, getParserName, isTypeScriptPath } from './parsers.ts';
 import { normalizeText, restoreText } from './text.ts';
+import { addTime, type PhaseTimings, timed } from './timings.ts';
+import { takeIndexBuildTime } from '../ast/file-index.ts';
 
-export type { FileError, FileStatus, SourceResult } from '../public-types.ts';
+export type { FileError, FileStatus } from '../public-types.ts';
 
-
-
+/** `processSource`'s result, with where its time went (`--timings`). */
+export interface SourceResult extends PublicSourceResult {
+  /** Time spent in parse, index, transforms and print (the safety net included), in ms. */
+  readonly timings?: PhaseTimings;
+}
 
 /** Larger files are nearly always generated or bundled; parsing them costs a lot and helps nobody. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -48,12 +53,13 @@ export function processSource(
 
   const parser = getParserName(path, text);
   const j = getJscodeshift(parser);
+  const timings: PhaseTimings = {};
   let root: Collection;
   try {
-    root = j(text);
+    root = timed(timings, 'parse', () => j(text));
   } catch (error) {
-    if (isStackOverflow(error)) return { status: 'error', error: { message: TOO_DEEP_MESSAGE }, findings: [], parsed: true };
-    return { status: 'error', error: getParseError(error), findings: [], parsed: true };
+    if (isStackOverflow(error)) return { status: 'error', error: { message: TOO_DEEP_MESSAGE }, findings: [], parsed: true, timings };
+    return { status: 'error', error: getParseError(error), findings: [], parsed: true, timings };
   }
 
   const file: FileInput = { path, source: text, typescript: isTypeScriptPath(path) };
@@ -64,18 +70,18 @@ export function processSource(
   for (;;) {
     let outcome: Outcome;
     try {
-      outcome = runPipeline(j, root, file, active, options, print ? net : undefined);
+      outcome = runPipeline(j, root, file, active, options, print ? net : undefined, timings);
     } catch (error) {
-      if (isStackOverflow(error)) return { status: 'error', error: { message: TOO_DEEP_MESSAGE }, findings: [], parsed: true };
+      if (isStackOverflow(error)) return { status: 'error', error: { message: TOO_DEEP_MESSAGE }, findings: [], parsed: true, timings };
       // Any other throw here is a ctxmod bug that no single transform accounts for: say so, keep the stack.
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      return { status: 'error', error: { message: `internal error (please report): ${message}` }, findings: [], parsed: true };
+      return { status: 'error', error: { message: `internal error (please report): ${message}` }, findings: [], parsed: true, timings };
     }
     if ('failed' in outcome) {
       const { failed } = outcome;
       dropped.push(...outcome.findings);
       active = active.filter((module) => module.meta.name !== failed);
-      root = j(text);
+      root = timed(timings, 'parse', () => j(text));
       continue;
     }
     if (print && mayHaveSuppressions(text)) {
@@ -84,14 +90,14 @@ export function processSource(
       if ('withheld' in suppressed) {
         dropped.push(...suppressed.findings);
         active = active.filter((module) => !suppressed.withheld.includes(module.meta.name));
-        root = j(text);
+        root = timed(timings, 'parse', () => j(text));
         continue;
       }
       outcome = suppressed;
     }
     const findings = [...outcome.findings, ...dropped].sort((a, b) => a.line - b.line || a.column - b.column);
-    if (outcome.printed === text) return { status: 'unchanged', findings, parsed: true };
-    return { status: 'changed', output: restoreText(outcome.printed, shape), findings, parsed: true };
+    if (outcome.printed === text) return { status: 'unchanged', findings, parsed: true, timings };
+    return { status: 'changed', output: restoreText(outcome.printed, shape), findings, parsed: true, timings };
   }
 }
 
@@ -110,10 +116,16 @@ function runPipeline(
   transforms: readonly TransformModule[],
   options: TransformOptions,
   net: NetOptions | undefined,
+  timings: PhaseTimings,
 ): Outcome {
   let findings: Finding[];
   try {
-    findings = applyTransforms(j, root, file, transforms, options);
+    takeIndexBuildTime();
+    findings = timed(timings, 'transforms', () => applyTransforms(j, root, file, transforms, options));
+    // The index is built on the transforms' first query: its own phase, not theirs.
+    const indexing = takeIndexBuildTime();
+    addTime(timings, 'index', indexing);
+    addTime(timings, 'transforms', -indexing);
   } catch (error) {
     if (!(error instanceof TransformError)) throw error;
     // Too deep a tree is a limit of the file, not a bug of the transform that hit it.
@@ -125,8 +137,8 @@ function runPipeline(
   // printing anyway could only introduce recast's own formatting changes.
   if (!net || !findings.some((finding) => finding.kind === 'edit')) return { findings, printed: file.source };
   try {
-    const printed = printRoot(root, file.source, options.style);
-    if (printed === file.source || getNetProblems(j, file.source, printed, findings, net).length === 0) return { findings, printed };
+    const printed = timed(timings, 'print', () => printRoot(root, file.source, options.style));
+    if (printed === file.source || timed(timings, 'print', () => getNetProblems(j, file.source, printed, findings, net)).length === 0) return { findings, printed };
   } catch {
     // Told apart below, one transform at a time.
   }

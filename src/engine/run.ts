@@ -17,6 +17,7 @@ import { createManifestCaches, getFileOptions } from './file-options.ts';
 import { MAX_FILE_BYTES, processSource, selectTransforms, type SourceResult } from './process-source.ts';
 import { normalizeText } from './text.ts';
 import { VERSION } from '../version.ts';
+import { addTime, addTimings, type PhaseTimings, type RunTimings, roundTimings } from './timings.ts';
 
 export type { ReviewFile, RunPhase, RunSummary } from '../public-types.ts';
 
@@ -39,6 +40,8 @@ export interface RunOptions extends PublicRunOptions {
    * as well, so that the type check and the review cover them. Otherwise it writes its own edits.
    */
   readonly programPass?: (files: readonly FileResult[], context: ProgramPassContext) => Promise<ProgramPassResult>;
+  /** Measure where the time goes: the report gets `timings`. */
+  readonly timings?: boolean;
 }
 
 export interface ProgramPassContext {
@@ -56,6 +59,8 @@ export interface ProgramPassResult {
 
 export interface RunReport extends Omit<PublicRunReport, 'files'> {
   readonly files: readonly FileResult[];
+  /** With `RunOptions.timings`: time per phase, and per transform the files it was tried on and edited. */
+  readonly timings?: RunTimings;
 }
 
 /**
@@ -85,7 +90,10 @@ export async function run(options: RunOptions): Promise<RunReport> {
   const check = options.check === true;
   options.onPhase?.('scanning');
   const modules = check ? getCheckModulesOrThrow(options.transforms) : getTransformsOrThrow(options.transforms);
+  const phases: PhaseTimings = {};
+  const candidateCounts = new Map(modules.map((module) => [module.meta.name, 0]));
   const found = await discover(options.paths, { cwd, extensions: options.extensions, ignore: options.ignore, followSymlinks: options.followSymlinks });
+  addTime(phases, 'discover', performance.now() - started);
   const { files, testFiles } = partitionTestFiles(found.files, cwd, options.includeTests === true);
   const write = !options.dry && !check;
   const warnings: string[] = [];
@@ -126,6 +134,7 @@ export async function run(options: RunOptions): Promise<RunReport> {
     results.set(display, { path: display, status: 'error', findings: [], error: { message } });
   }
   const candidates: FileTask[] = [];
+  const prefilterStarted = performance.now();
   await forEachConcurrently(files, READ_CONCURRENCY, async (absolutePath) => {
     const task = toTask(absolutePath);
     if (stopped()) {
@@ -143,13 +152,16 @@ export async function run(options: RunOptions): Promise<RunReport> {
       candidates.push(task);
       return;
     }
-    if (raw.length <= MAX_FILE_BYTES && selectTransforms(normalizeText(raw).text, modules).length === 0) {
+    const selected = raw.length <= MAX_FILE_BYTES ? selectTransforms(normalizeText(raw).text, modules) : modules;
+    for (const module of selected) candidateCounts.set(module.meta.name, (candidateCounts.get(module.meta.name) ?? 0) + 1);
+    if (selected.length === 0) {
       results.set(task.path, { path: task.path, status: 'unchanged', findings: [] });
       progress();
     } else {
       candidates.push(task);
     }
   });
+  addTime(phases, 'read+prefilter', performance.now() - prefilterStarted);
 
   // Pass 2: the candidates, in worker threads when there are enough of them.
   if (!stopped()) options.onPhase?.('transforming');
@@ -167,7 +179,8 @@ export async function run(options: RunOptions): Promise<RunReport> {
         results.set(task.path, INTERRUPTED(task));
         return;
       }
-      const result: FileResult = pool ? await runInPool(pool, task) : await processFile(task);
+      const { timings, ...result }: FileResult = pool ? await runInPool(pool, task) : await processFile(task);
+      addTimings(phases, timings);
       results.set(task.path, result);
       progress();
     });
@@ -177,7 +190,9 @@ export async function run(options: RunOptions): Promise<RunReport> {
 
   let passInterrupted = false;
   if (options.programPass && !check && !stopped()) {
+    const passStarted = performance.now();
     const passed = await options.programPass([...results.values()], { held, cwd });
+    addTime(phases, 'thread', performance.now() - passStarted);
     results.clear();
     for (const file of passed.files) results.set(file.path, file);
     warnings.push(...passed.warnings);
@@ -208,7 +223,19 @@ export async function run(options: RunOptions): Promise<RunReport> {
     },
     warnings,
     interrupted: stopped() && (passInterrupted || sorted.some((file) => file.reason === INTERRUPTED_REASON)),
+    ...(options.timings ? { timings: { phases: roundTimings(phases), transforms: getTransformCounts(candidateCounts, sorted) } } : {}),
   };
+}
+
+/** Per transform, in run order: files its prefilter let through, files it edited (consequences aside). */
+function getTransformCounts(candidates: ReadonlyMap<string, number>, files: readonly FileResult[]): RunTimings['transforms'] {
+  const counts: Record<string, { candidates: number; edited: number }> = {};
+  for (const [name, count] of candidates) counts[name] = { candidates: count, edited: 0 };
+  for (const file of files) {
+    const edited = new Set(file.findings.filter((finding) => finding.kind === 'edit' && !finding.consequence).map((finding) => finding.transform));
+    for (const name of edited) if (counts[name]) counts[name].edited++;
+  }
+  return counts;
 }
 
 /**

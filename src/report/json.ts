@@ -34,5 +34,6 @@ export function buildJsonReport(report: RunReport): JsonReport {
     summary: report.summary,
     warnings: [...report.warnings],
     interrupted: report.interrupted,
+    ...(report.timings ? { timings: report.timings } : {}),
   };
 }

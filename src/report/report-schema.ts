@@ -59,6 +59,12 @@ export const reportSchema = z
     summary: summarySchema,
     warnings: z.array(z.string()),
     interrupted: z.boolean(),
+    timings: z
+      .strictObject({
+        phases: z.record(z.string(), z.number().min(0)),
+        transforms: z.record(z.string(), z.strictObject({ candidates: count, edited: count })),
+      })
+      .optional(),
   })
   .meta({ title: 'ctxmod --json report', description: 'What `ctxmod migrate --json` (and `run --json`) prints.' }) satisfies z.ZodType<JsonReport>;
 

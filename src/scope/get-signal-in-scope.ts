@@ -1,6 +1,7 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { getEnclosingFunctions } from '../ast/get-enclosing-functions.ts';
 import { isWithin } from '../ast/is-within.ts';
+import { getFileIndex } from '../ast/file-index.ts';
 
 /** An AbortSignal expression usable at a given site. */
 export interface SignalInScope {
@@ -68,7 +69,7 @@ export function getSignalInScope(j: JSCodeshift, root: Collection, path: ASTPath
     const params = (functionPath.node as Node).params as Node[];
     const candidates = params
       .flatMap((param) => getParamSignals({ j, root }, param))
-      .filter((candidate) => candidate.property === undefined || candidate.origin !== 'options-parameter' || hasEvidence(j, functionPath, candidate))
+      .filter((candidate) => candidate.property === undefined || candidate.origin !== 'options-parameter' || hasEvidence({ j, root }, functionPath, candidate))
       .sort((a, b) => ORIGIN_RANK[a.origin] - ORIGIN_RANK[b.origin]);
     for (const candidate of candidates) {
       if (resolvesToDeclaration(path, functionPath, candidate.binding, params)) return withExpression(candidate, functionPath);
@@ -82,7 +83,7 @@ export function getSignalInScope(j: JSCodeshift, root: Collection, path: ASTPath
       if (nested) return withExpression(nested, functionPath);
     }
     // The caller's signal comes first; a controller the function made for itself is next.
-    for (const local of getLocalControllers(j, functionPath, path)) {
+    for (const local of getLocalControllers({ j, root }, functionPath, path)) {
       if (resolvesToDeclaration(path, functionPath, local.candidate.binding, [local.declarator])) {
         return withExpression(local.candidate, functionPath);
       }
@@ -106,7 +107,7 @@ export function getSignalParameter(
   for (const [index, param] of params.entries()) {
     if (param.type === 'RestElement') return undefined;
     const candidate = getParamSignals({ j, root }, param).find(
-      (c) => c.property === undefined || c.origin !== 'options-parameter' || hasEvidence(j, functionPath, c),
+      (c) => c.property === undefined || c.origin !== 'options-parameter' || hasEvidence({ j, root }, functionPath, c),
     );
     if (!candidate || candidate.origin === 'request-parameter') continue;
     return { index, kind: candidate.origin === 'parameter' ? 'positional' : 'options' };
@@ -139,10 +140,14 @@ function withExpression(candidate: Candidate, functionPath: ASTPath): SignalInSc
  * otherwise (no such member, a `signal` that is not an AbortSignal) rules the chain out.
  */
 function getNestedSignals(file: FileTypes, functionPath: ASTPath, ownsThis: boolean): Candidate[] {
-  const { j } = file;
+  // Asked again for each site in the function: answered once while the tree is unchanged.
+  return getFileIndex(file.j, file.root).memo(ownsThis ? 'nested-signals-this' : 'nested-signals', functionPath, () => findNestedSignals(file, functionPath, ownsThis));
+}
+
+function findNestedSignals(file: FileTypes, functionPath: ASTPath, ownsThis: boolean): Candidate[] {
   const fn = functionPath.node as Node;
   const params = fn.params as Node[];
-  const read = getSignalChains(j, functionPath);
+  const read = getSignalChains(file, functionPath);
   const found: Candidate[] = [];
   for (const param of params) {
     const target = getParamTarget(param);
@@ -162,7 +167,7 @@ function getNestedSignals(file: FileTypes, functionPath: ASTPath, ownsThis: bool
   }
   const classPath = ownsThis && fn.type !== 'ArrowFunctionExpression' ? getMethodClass(functionPath) : undefined;
   if (classPath) {
-    const members = new Set(getSignalChains(j, classPath).filter((chain) => chain.base === 'this').map((chain) => chain.member));
+    const members = new Set(getSignalChains(file, classPath).filter((chain) => chain.base === 'this').map((chain) => chain.member));
     for (const member of members) {
       const declaration = getFieldDeclaration(classPath, member);
       const type = declaration?.typeAnnotation?.typeAnnotation;
@@ -185,7 +190,9 @@ function getNullability(member: string, type: Node | undefined): { mayBeNull?: t
 }
 
 /** `base.member.signal` and `base.member?.signal` read under `path`, `base` a name or `this`. */
-function getSignalChains(j: JSCodeshift, path: ASTPath): { readonly base: string; readonly member: string }[] {
+function getSignalChains(file: FileTypes, path: ASTPath): { readonly base: string; readonly member: string }[] {
+  const { j } = file;
+  const index = getFileIndex(j, file.root);
   const chains: { base: string; member: string }[] = [];
   const visit = (node: Node) => {
     if (node.computed || node.property?.type !== 'Identifier' || node.property.name !== 'signal') return;
@@ -194,8 +201,8 @@ function getSignalChains(j: JSCodeshift, path: ASTPath): { readonly base: string
     const base = inner.object.type === 'ThisExpression' ? 'this' : inner.object.type === 'Identifier' ? inner.object.name : undefined;
     if (base) chains.push({ base, member: inner.property.name });
   };
-  j(path).find(j.MemberExpression).forEach((member) => visit(member.node));
-  j(path).find(j.OptionalMemberExpression).forEach((member) => visit(member.node));
+  index.find(j.MemberExpression, path).forEach((member) => visit(member.node));
+  index.find(j.OptionalMemberExpression, path).forEach((member) => visit(member.node));
   return chains;
 }
 
@@ -251,14 +258,11 @@ function isMaybeNullishType(type: Node | undefined): boolean {
  * function itself reads `options.signal`: the name alone is too weak (`ctx` is often a framework
  * context, `config` a plugin's settings). A type annotation is evidence of its own.
  */
-function hasEvidence(j: JSCodeshift, functionPath: ASTPath, candidate: Candidate): boolean {
+function hasEvidence(file: FileTypes, functionPath: ASTPath, candidate: Candidate): boolean {
+  const { j } = file;
   const param = ((functionPath.node as Node).params as Node[]).find((p) => getParamName(p) === candidate.binding);
   if (param && getParamTarget(param)?.typeAnnotation) return true;
-  return (
-    j(functionPath)
-      .find(j.MemberExpression, { object: { type: 'Identifier', name: candidate.binding }, property: { name: 'signal' } })
-      .size() > 0
-  );
+  return getFileIndex(j, file.root).find(j.MemberExpression, functionPath, { object: { type: 'Identifier', name: candidate.binding }, property: { name: 'signal' } }).length > 0;
 }
 
 /** The binding a parameter declares: past a default value (`= {}`) or a TS parameter property. */
@@ -275,12 +279,13 @@ function getParamName(param: Node): string | undefined {
  * `const c = new AbortController()` (then `c.signal`) and `const { signal } = c` declared in the
  * function itself (not in a nested one) before the site.
  */
-function getLocalControllers(j: JSCodeshift, functionPath: ASTPath, site: ASTPath): { candidate: Candidate; declarator: Node }[] {
+function getLocalControllers(file: FileTypes, functionPath: ASTPath, site: ASTPath): { candidate: Candidate; declarator: Node }[] {
+  const { j } = file;
   const found: { candidate: Candidate; declarator: Node }[] = [];
   const controllers = new Set<string>();
   const siteStart = (site.node as Node).start as number;
-  j(functionPath)
-    .find(j.VariableDeclarator)
+  getFileIndex(j, file.root)
+    .find(j.VariableDeclarator, functionPath)
     .forEach((path) => {
       const node = path.node as Node;
       if (getEnclosingFunctions(path)[0]?.node !== functionPath.node || !(node.end <= siteStart)) return;
@@ -437,9 +442,10 @@ function getImportedName(file: FileTypes, local: string): { readonly source: str
 }
 
 function declaresType(file: FileTypes, name: string): boolean {
-  const { j, root } = file;
+  const { j } = file;
+  const index = getFileIndex(j, file.root);
   const declared = { id: { name } };
-  return root.find(j.TSInterfaceDeclaration, declared).size() + root.find(j.TSTypeAliasDeclaration, declared).size() + root.find(j.ClassDeclaration, declared).size() > 0;
+  return index.find(j.TSInterfaceDeclaration, undefined, declared).length + index.find(j.TSTypeAliasDeclaration, undefined, declared).length + index.find(j.ClassDeclaration, undefined, declared).length > 0;
 }
 
 function isTypeReferenceTo(type: Node, name: string): boolean {
@@ -477,10 +483,10 @@ function isReadableType(file: FileTypes, type: Node): boolean {
   if (type.type === 'TSTypeLiteral') return true;
   if (type.type !== 'TSTypeReference' || type.typeName.type !== 'Identifier' || type.typeParameters) return false;
   const declared = type.typeName.name;
-  const iface = file.root.find(file.j.TSInterfaceDeclaration, { id: { name: declared } });
-  if (iface.size() === 1) return !iface.get().node.extends?.length;
-  const alias = file.root.find(file.j.TSTypeAliasDeclaration, { id: { name: declared } });
-  return alias.size() === 1 && isReadableType(file, alias.get().node.typeAnnotation);
+  const iface = findDeclarations(file, file.j.TSInterfaceDeclaration, declared);
+  if (iface.length === 1) return !(iface[0]!.node as Node).extends?.length;
+  const alias = findDeclarations(file, file.j.TSTypeAliasDeclaration, declared);
+  return alias.length === 1 && isReadableType(file, (alias[0]!.node as Node).typeAnnotation);
 }
 
 /**
@@ -495,10 +501,10 @@ function getMemberType(file: FileTypes, type: Node, name: string): Node | undefi
   if (type.type === 'TSTypeLiteral') return findMember(type.members, name);
   if (type.type === 'TSTypeReference' && type.typeName.type === 'Identifier' && !type.typeParameters) {
     const declared = type.typeName.name;
-    const iface = file.root.find(file.j.TSInterfaceDeclaration, { id: { name: declared } });
-    if (iface.size() === 1) return findMember(iface.get().node.body.body, name);
-    const alias = file.root.find(file.j.TSTypeAliasDeclaration, { id: { name: declared } });
-    if (alias.size() === 1) return getMemberType(file, alias.get().node.typeAnnotation, name);
+    const iface = findDeclarations(file, file.j.TSInterfaceDeclaration, declared);
+    if (iface.length === 1) return findMember((iface[0]!.node as Node).body.body, name);
+    const alias = findDeclarations(file, file.j.TSTypeAliasDeclaration, declared);
+    if (alias.length === 1) return getMemberType(file, (alias[0]!.node as Node).typeAnnotation, name);
   }
   return undefined;
 }
@@ -514,12 +520,17 @@ function getMemberNames(file: FileTypes, type: Node): string[] {
   if (type.type === 'TSTypeLiteral') return names(type.members);
   if (type.type === 'TSTypeReference' && type.typeName.type === 'Identifier' && !type.typeParameters) {
     const declared = type.typeName.name;
-    const iface = file.root.find(file.j.TSInterfaceDeclaration, { id: { name: declared } });
-    if (iface.size() === 1) return names(iface.get().node.body.body);
-    const alias = file.root.find(file.j.TSTypeAliasDeclaration, { id: { name: declared } });
-    if (alias.size() === 1) return getMemberNames(file, alias.get().node.typeAnnotation);
+    const iface = findDeclarations(file, file.j.TSInterfaceDeclaration, declared);
+    if (iface.length === 1) return names((iface[0]!.node as Node).body.body);
+    const alias = findDeclarations(file, file.j.TSTypeAliasDeclaration, declared);
+    if (alias.length === 1) return getMemberNames(file, (alias[0]!.node as Node).typeAnnotation);
   }
   return [];
+}
+
+/** Interfaces or type aliases (`type`) named `name` declared in this file. */
+function findDeclarations(file: FileTypes, type: { toString(): string }, name: string): ASTPath[] {
+  return getFileIndex(file.j, file.root).find(type, undefined, { id: { name } });
 }
 
 function findMember(members: readonly Node[], name: string): Node | undefined {
