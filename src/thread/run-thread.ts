@@ -165,16 +165,18 @@ function getThreadFiles(analysis: ThreadAnalysis, getPath: (name: string) => str
 
 /**
  * Computes the new text of every file the pass changes, and its findings (no I/O besides
- * loading); with `typeCheck`, without the change sets that add a type error.
+ * loading); with `typeCheck`, without the change sets that add a type error. Also gives the
+ * program analysed (the texts before the edits), so that a caller can type-check it without
+ * loading the project again.
  */
-export function computeThread(options: ThreadRunOptions): { files: Map<string, ThreadFile> } {
+export function computeThread(options: ThreadRunOptions): { files: Map<string, ThreadFile>; program: ts.Program } {
   const project = createProject(options.project, options.overrides);
   const program = getCompilerProgram(project);
   const analysis = analyse(options, program);
   if (options.typeCheck) dropSetsWithTypeErrors(analysis, project, program);
   // Notes name files from the working directory given, else from the project's.
   const cwd = resolve(options.cwd ?? dirname(options.project));
-  return { files: getThreadFiles(analysis, (name) => getDisplayPath(cwd, name)) };
+  return { files: getThreadFiles(analysis, (name) => getDisplayPath(cwd, name)), program };
 }
 
 /** The text on disk of a file the pass would write, as read for the checks before writing. */
