@@ -1,4 +1,4 @@
-/** What the end-to-end tests share: running the built bin, and throw-away project directories. */
+/** What the end-to-end tests share: running the built bin, throw-away project directories, a project for the thread-signal pass. */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +7,19 @@ import { afterEach } from 'vitest';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const BIN = join(ROOT, 'bin', 'ctxmod.js');
+
+/**
+ * A project where the thread-signal pass has one change set over two files: a handler with a
+ * Request's signal calls a client that fetches. `TSCONFIG` includes `src/`.
+ */
+export const TSCONFIG = JSON.stringify({
+  compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: true, noEmit: true, lib: ['ES2023', 'DOM'], types: [] },
+  include: ['src'],
+});
+export const CLIENT = 'export async function getUser(id: string) {\n  return fetch(`/users/${id}`);\n}\n';
+export const HANDLER = "import { getUser } from './client';\n\nexport async function handle(request: Request) {\n  return getUser(request.url);\n}\n";
+export const CLIENT_THREADED = 'export async function getUser(id: string, signal?: AbortSignal) {\n  return fetch(`/users/${id}`, { signal });\n}\n';
+export const HANDLER_THREADED = "import { getUser } from './client';\n\nexport async function handle(request: Request) {\n  return getUser(request.url, request.signal);\n}\n";
 
 export interface BinResult {
   status: number | null;

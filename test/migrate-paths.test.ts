@@ -8,16 +8,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildJsonReport, migrate } from '../src/index.ts';
 import { createProgress } from '../src/report/progress.ts';
-import { ctxmod, ROOT, writeProject, writeRepo as repo } from './helpers.ts';
+import { CLIENT, CLIENT_THREADED, ctxmod, HANDLER, HANDLER_THREADED, ROOT, TSCONFIG, writeProject, writeRepo as repo } from './helpers.ts';
 
-const TSCONFIG = JSON.stringify({
-  compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: true, noEmit: true, lib: ['ES2023', 'DOM'], types: [] },
-  include: ['src'],
-});
-const CLIENT = 'export async function getUser(id: string) {\n  return fetch(`/users/${id}`);\n}\n';
-const HANDLER = "import { getUser } from './client';\n\nexport async function handle(request: Request) {\n  return getUser(request.url);\n}\n";
-const CLIENT_THREADED = 'export async function getUser(id: string, signal?: AbortSignal) {\n  return fetch(`/users/${id}`, { signal });\n}\n';
-const HANDLER_THREADED = "import { getUser } from './client';\n\nexport async function handle(request: Request) {\n  return getUser(request.url, request.signal);\n}\n";
 /** Only the thread pass has something to do here. */
 const THREAD_ONLY = { 'tsconfig.json': TSCONFIG, 'src/client.ts': CLIENT, 'src/handler.ts': HANDLER };
 
