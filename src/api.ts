@@ -72,6 +72,7 @@ export async function migrate(options: MigrateOptions): Promise<RunReport> {
           project: tsconfig,
           dry: merged.dry === true,
           refine: createSourceRunner(merged),
+          ...(merged.format ? { format: true } : {}),
           ...(merged.signal ? { signal: merged.signal } : {}),
         });
       } catch (error) {

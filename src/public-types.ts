@@ -240,6 +240,8 @@ export interface RunOptions {
    * Format each changed file with the repository's own Prettier or Biome, resolved from the
    * `node_modules` above it (never ctxmod's): this runs the repository's code. Unchanged files are
    * never formatted; without an installed formatter the file is an error and is not written.
+   * `migrate` formats the files its thread-signal pass changes too, before writing its change sets;
+   * a file of a change set the formatter fails on keeps its unformatted text, with a manual finding.
    */
   readonly format?: boolean;
 }

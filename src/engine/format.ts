@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { Finding } from '../types.ts';
 import { createStyleCache, getFormatterConfig } from './style-config.ts';
 
 interface Formatter {
@@ -60,6 +61,15 @@ export function formatWithRepositoryFormatter(absolutePath: string, text: string
     return { error: `--format: ${label} failed (exit ${result.status ?? result.signal})${stderr ? `: ${stderr}` : ''}` };
   }
   return { text: result.stdout, formatter: label };
+}
+
+/**
+ * The formatter may change any line of the file: one entry spans them all, so that every hunk
+ * of the diff has an entry that says where it came from.
+ */
+export function getFormattedFinding(formatter: string, before: string, after: string): Finding {
+  const lines = Math.max(before.split('\n').length, after.split('\n').length);
+  return { transform: 'format', kind: 'edit', line: 1, column: 1, ...(lines > 1 ? { endLine: lines } : {}), consequence: true, message: `formatted with the repository's ${formatter}` };
 }
 
 /** The formatter's command-line script from the nearest `node_modules/<package>` above the file, as npm would run it. */

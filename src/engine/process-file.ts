@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { FileResult as PublicFileResult } from '../public-types.ts';
-import type { Finding, TransformOptions } from '../types.ts';
+import type { TransformOptions } from '../types.ts';
 import { getCheckModulesOrThrow, getTransformsOrThrow } from '../registry.ts';
 import { buildDiff } from '../report/diff.ts';
-import { formatWithRepositoryFormatter } from './format.ts';
+import { formatWithRepositoryFormatter, getFormattedFinding } from './format.ts';
 import { processSource, type FileError } from './process-source.ts';
 import { addTime, type PhaseTimings } from './timings.ts';
 
@@ -91,15 +91,6 @@ export async function processFile(task: FileTask): Promise<FileResult> {
     ...(task.diff ? { diff: buildDiff(task.path, raw, output) } : {}),
     ...(task.keepContents ? { contents: { before: raw, after: output } } : {}),
   };
-}
-
-/**
- * The formatter may change any line of the file: one entry spans them all, so that every hunk
- * of the diff has an entry that says where it came from.
- */
-function getFormattedFinding(formatter: string, before: string, after: string): Finding {
-  const lines = Math.max(before.split('\n').length, after.split('\n').length);
-  return { transform: 'format', kind: 'edit', line: 1, column: 1, ...(lines > 1 ? { endLine: lines } : {}), consequence: true, message: `formatted with the repository's ${formatter}` };
 }
 
 /** A refused write as a file's status: hard links are left alone by design, anything else is an error. */

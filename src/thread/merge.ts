@@ -25,11 +25,11 @@ export function mergeThreadResults(perFile: readonly FileResult[], thread: reado
     // The pass read the transforms' output; the transforms' findings are placed in the text as it
     // was, and so are the pass's.
     const mapLine = existing.contents ? getLineMapper(existing.contents.before, existing.contents.after) : undefined;
-    const findings = mapLine ? result.findings.map((finding) => ({ ...finding, line: mapLine(finding.line) })) : result.findings;
+    const mapped = mapLine ? result.findings.map((finding) => ({ ...finding, line: mapLine(finding.line) })) : result.findings;
     files.set(result.path, {
       ...existing,
       status,
-      findings: [...existing.findings, ...findings],
+      findings: joinFormatFindings(existing.findings, mapped),
       ...(existing.error || result.error ? { error: existing.error ?? result.error } : {}),
       ...(reason === undefined ? {} : { reason }),
       ...(diff ? { diff } : {}),
@@ -37,4 +37,21 @@ export function mergeThreadResults(perFile: readonly FileResult[], thread: reado
     });
   }
   return [...files.values()].sort(compareByPath);
+}
+
+type Finding = FileResult['findings'][number];
+
+const isFormatEdit = (finding: Finding) => finding.transform === 'format' && finding.kind === 'edit';
+
+/**
+ * The transforms' findings, then the pass's. A file both changed was formatted after each: one
+ * entry says so, spanning the lines of both.
+ */
+function joinFormatFindings(transforms: readonly Finding[], pass: readonly Finding[]): Finding[] {
+  const first = transforms.find(isFormatEdit);
+  const second = pass.find(isFormatEdit);
+  if (!first || !second) return [...transforms, ...pass];
+  const endLine = Math.max(first.endLine ?? first.line, second.endLine ?? second.line);
+  const joined = { ...first, ...(endLine > first.line ? { endLine } : {}) };
+  return [...transforms.map((finding) => (finding === first ? joined : finding)), ...pass.filter((finding) => finding !== second)];
 }

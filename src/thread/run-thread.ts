@@ -6,6 +6,7 @@ import { Project, ts } from 'ts-morph';
 import type { Finding } from '../types.ts';
 import type { FileResult } from '../engine/process-file.ts';
 import { writeResult } from '../engine/process-file.ts';
+import { formatWithRepositoryFormatter, getFormattedFinding } from '../engine/format.ts';
 import { MAX_FILE_BYTES } from '../engine/process-source.ts';
 import { buildDiff } from '../report/diff.ts';
 import { compareByPath, getDisplayPath } from '../engine/run.ts';
@@ -53,6 +54,11 @@ export interface ThreadRunOptions extends ThreadOptions {
    * the functions it gave a signal may now have loops and sleeps that take one.
    */
   readonly refine?: (absolutePath: string, text: string) => SourceResult;
+  /**
+   * Format each file the pass changed with the repository's own formatter, after `refine` and
+   * before the change sets are written (see `formatWithRepositoryFormatter`).
+   */
+  readonly format?: boolean;
   /** Gets the plan's lines about the whole program (see `ThreadPlan.summary`). */
   readonly onSummary?: (lines: readonly string[]) => void;
   /**
@@ -259,7 +265,7 @@ export async function threadSignal(options: ThreadRunOptions): Promise<FileResul
     const found = disk.get(name);
     if (after === undefined || !found) continue;
     const refined = refineThreaded(options, name, file.before, (found.bom ? BOM : '') + stripBom(after), getFileFindings(analysis, file, getPath));
-    texts.set(name, { raw: found.raw, hash: found.hash, ...refined });
+    texts.set(name, { raw: found.raw, hash: found.hash, ...(options.format ? formatThreaded(name, file.before, refined) : refined) });
   }
   const written = options.dry ? new Set(texts.keys()) : await writeChangeSets(analysis, texts, read, stopped);
   return buildResults(analysis, texts, written, { diff: options.diff === true, keepContents: options.keepContents === true }, getPath);
@@ -424,4 +430,20 @@ function refineThreaded(options: ThreadRunOptions, name: string, before: string,
   const mapLine = getLineMapper(before, after);
   const edits = refined.findings.filter((finding) => finding.kind === 'edit').map((finding) => ({ ...finding, line: mapLine(finding.line) }));
   return { after: refined.output, findings: [...findings, ...edits] };
+}
+
+/**
+ * The pass's text of a file through the repository's formatter. When the formatter fails, the
+ * text stays as printed (still correct code) with a finding that says so: the file belongs to a
+ * change set, which is written whole or not at all, so it cannot be left out the way a file of
+ * the per-file transforms is.
+ */
+function formatThreaded(name: string, before: string, refined: { after: string; findings: readonly Finding[] }): { after: string; findings: readonly Finding[] } {
+  const formatted = formatWithRepositoryFormatter(name, refined.after);
+  if ('error' in formatted) {
+    const message = `not formatted (its thread-signal edits belong to a change set, written whole or not at all): ${formatted.error}`;
+    return { after: refined.after, findings: [...refined.findings, { transform: 'format', kind: 'manual', line: 1, column: 1, message }] };
+  }
+  if (formatted.text === refined.after) return refined;
+  return { after: formatted.text, findings: [...refined.findings, getFormattedFinding(formatted.formatter, before, formatted.text)] };
 }

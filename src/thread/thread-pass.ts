@@ -38,6 +38,8 @@ export interface ThreadPassOptions extends ThreadOptions {
   readonly refine: (absolutePath: string, text: string) => SourceResult;
   readonly signal?: AbortSignal;
   readonly catalog?: readonly CatalogEntry[];
+  /** Format the files the pass changed with the repository's formatter (`migrate --format`). */
+  readonly format?: boolean;
 }
 
 /** The thread pass could not start (its configuration does not fit the project). */
@@ -54,7 +56,7 @@ export class ThreadSetupFailure extends Error {
  * its own change sets. Throws ThreadSetupFailure when its configuration does not fit the project.
  */
 export async function runThreadPass(perFile: readonly FileResult[], context: ProgramPassContext, options: ThreadPassOptions): Promise<ProgramPassResult> {
-  const { project, dry, refine, signal, catalog, ...thread } = options;
+  const { project, dry, refine, signal, catalog, format, ...thread } = options;
   const toName = (path: string) => resolve(context.cwd, path).split(sep).join('/');
   // Only the files the run visited may change (not the links and odd files it left out); ts file
   // names use forward slashes.
@@ -82,6 +84,7 @@ export async function runThreadPass(perFile: readonly FileResult[], context: Pro
       keepContents: context.held,
       overrides,
       refine,
+      ...(format ? { format } : {}),
       refused,
       ...(signal ? { signal } : {}),
       onSummary: (lines) => summary.push(...lines),
