@@ -4,6 +4,7 @@ import { getModuleKind, type ModuleKind } from '../src/ast/get-module-kind.ts';
 import { getNodeImportVerdict } from '../src/ast/get-node-import-verdict.ts';
 import { getOnlyExpression } from '../src/ast/get-only-expression.ts';
 import { getForwardingObstacle } from '../src/ast/get-forwarding-obstacle.ts';
+import { getBindingReferences } from '../src/ast/get-references.ts';
 import { getSinkSignalText } from '../src/ast/get-sink-signal-text.ts';
 import { isGlobalReference } from '../src/ast/is-global-reference.ts';
 import { isReference } from '../src/ast/is-reference.ts';
@@ -175,7 +176,7 @@ function getSleepPromises(ctx: TransformContext): SleepPromise[] {
   const found: SleepPromise[] = [];
   ctx.index.find(ctx.j.NewExpression).forEach((path) => {
     const delay = getSleepDelay(path);
-    if (delay && isSleepSite(path)) found.push({ path, delay });
+    if (delay && isSleepSite(ctx, path)) found.push({ path, delay });
   });
   return found;
 }
@@ -218,15 +219,57 @@ function isResolveCallback(node: Node, resolve: string): boolean {
 
 
 /**
- * Only sleeps that are awaited, or returned as a function's result. A sleep inside
- * `Promise.race` or kept in a variable is a timeout pattern for other transforms.
+ * Only sleeps that are waited for at once: awaited, returned or an arrow's body, directly or as a
+ * branch of a ternary, or kept in a local that the very next statement awaits and nothing else
+ * reads. An abortable sleep rejects on abort, so a stored one that is raced, passed on, shared, or
+ * left unawaited when a statement in between throws would become someone else's rejection (or an
+ * unhandled one); a sleep inside `Promise.race` is a timeout pattern for other transforms.
  */
-function isSleepSite(path: ASTPath): boolean {
-  const parent = skipParentheses(path).parentPath?.node as Node;
+function isSleepSite(ctx: TransformContext, path: ASTPath): boolean {
+  const value = getValuePath(path);
+  const parent = value.parentPath?.node as Node;
   if (!parent) return false;
   if (parent.type === 'AwaitExpression') return true;
   if (parent.type === 'ReturnStatement') return true;
-  return parent.type === 'ArrowFunctionExpression' && parent.body === skipParentheses(path).node;
+  if (parent.type === 'ArrowFunctionExpression') return parent.body === value.node;
+  return parent.type === 'VariableDeclarator' && parent.init === value.node && isAwaitedByNextStatement(ctx, value.parentPath);
+}
+
+/** The expression whose value the sleep becomes: out of parentheses and ternary branches. */
+function getValuePath(path: ASTPath): ASTPath {
+  let current = skipParentheses(path);
+  for (;;) {
+    const parent = current.parentPath?.node as Node;
+    if (parent?.type !== 'ConditionalExpression' || parent.test === current.node) return current;
+    current = skipParentheses(current.parentPath);
+  }
+}
+
+/** `const wait = <sleep>;` followed by `await wait;`, `const x = await wait;` or `return [await] wait;`. */
+function isAwaitedByNextStatement(ctx: TransformContext, declarator: ASTPath): boolean {
+  const { id } = declarator.node as Node;
+  // `.parent` skips the list paths (`declarations`, `body`) that `.parentPath` stops at.
+  const declaration = (declarator as Node).parent;
+  const block = declaration?.parent?.node as Node;
+  if (id.type !== 'Identifier' || declaration.node.declarations.length !== 1 || block?.type !== 'BlockStatement') return false;
+  const awaited = getAwaitedIdentifier(block.body[block.body.indexOf(declaration.node) + 1]);
+  if (awaited?.name !== id.name) return false;
+  const references = getBindingReferences(ctx.j, ctx.root, declarator, id.name);
+  return references.length === 1 && references[0]!.node === awaited;
+}
+
+function getAwaitedIdentifier(statement: Node): Node | undefined {
+  const unwrap = (node: Node) => (node?.type === 'AwaitExpression' ? node.argument : undefined);
+  if (statement?.type === 'ExpressionStatement') return asIdentifier(unwrap(statement.expression));
+  if (statement?.type === 'ReturnStatement') return asIdentifier(unwrap(statement.argument) ?? statement.argument);
+  if (statement?.type === 'VariableDeclaration' && statement.declarations.length === 1) {
+    return asIdentifier(unwrap(statement.declarations[0].init));
+  }
+  return undefined;
+}
+
+function asIdentifier(node: Node): Node | undefined {
+  return node?.type === 'Identifier' ? node : undefined;
 }
 
 function skipParentheses(path: ASTPath): ASTPath {

@@ -16,3 +16,8 @@ export async function retry<T>(fn: () => Promise<T>, signal: AbortSignal): Promi
 export async function poll(check: () => boolean, signal: AbortSignal) {
   while (!check()) await new Promise((resolve) => setTimeout(resolve, 1_000));
 }
+
+export async function backoff(attempt: number, custom: ((n: number) => Promise<void>) | undefined, signal: AbortSignal) {
+  const wait = custom ? custom(attempt) : new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+  await wait;
+}

@@ -1,0 +1,23 @@
+import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface RetryOptions {
+  delay?: (attempt: number) => Promise<void>;
+  signal?: AbortSignal;
+}
+
+// A user's own delay or the built-in one: the built-in one stops on abort.
+export async function backoff(attempt: number, options: RetryOptions) {
+  const delay = 100 * 2 ** attempt;
+  const wait = options.delay ? options.delay(attempt) : sleep(delay, undefined, { signal: options.signal });
+  await wait;
+  return hostname();
+}
+
+export async function pause(ms: number, fast: boolean, signal: AbortSignal) {
+  await (fast ? Promise.resolve() : sleep(ms, undefined, { signal }));
+}
+
+export function settle(ms: number, signal: AbortSignal): Promise<unknown> {
+  return ms > 0 ? sleep(ms, undefined, { signal }) : Promise.resolve();
+}
