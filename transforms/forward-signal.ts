@@ -7,6 +7,7 @@ import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
 import { getResultNames } from '../src/ast/get-abort-handled-resource.ts';
 import { getForwardingObstacle } from '../src/ast/get-forwarding-obstacle.ts';
 import { getSinkSignalText } from '../src/ast/get-sink-signal-text.ts';
+import { isInAbortListener } from '../src/ast/is-in-abort-listener.ts';
 import { isInFinally } from '../src/ast/is-in-finally.ts';
 import { getSignalInScope, mayHaveSignal, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
 import type { TransformContext, TransformMeta } from '../src/types.ts';
@@ -25,6 +26,7 @@ const MESSAGES = {
   forwarded: (signal: string, callee: string) => `passes ${signal} to ${callee}()`,
   manual: (callee: string, reason: string, signal: string) => `${callee}(): ${reason}; pass ${signal} by hand`,
   kept: (callee: string, signal: string, reason: string) => `${callee}(): ${signal} not passed: ${reason}`,
+  aborted: "it runs in an 'abort' listener of that signal, which has already aborted here: the call would fail at once",
 } as const;
 
 export function transform(ctx: TransformContext): void {
@@ -46,6 +48,7 @@ function forwardSignal(ctx: TransformContext, path: ASTPath, match: CallMatch, s
   // Read before the signal goes in: the options object may be replaced.
   const rule = getRule(match, args);
   if (getSignalArgument(path, match.entry.signal).kind === 'passed') return;
+  if (isInAbortListener(ctx.j, path, signal)) return ctx.handled(path, MESSAGES.kept(match.callee, signal.expression, MESSAGES.aborted), rule);
   const obstacle = getForwardingObstacle(path, signal, getResultNames(path));
   if (obstacle.kind === 'obstacle') return (obstacle.handled ? ctx.handled : ctx.manual)(path, MESSAGES.kept(match.callee, signal.expression, obstacle.reason), rule);
   const expression = getSinkSignalText(ctx.j, ctx.root, signal, match.entry.signal.acceptsNull === true);

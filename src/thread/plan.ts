@@ -3,6 +3,7 @@ import { ts } from 'ts-morph';
 import { CATALOG } from '../catalog/entries.ts';
 import type { CatalogEntry } from '../catalog/types.ts';
 import type { ThreadOptions as ConfigThreadOptions } from '../types.ts';
+import { AbortListeners } from './abort-listeners.ts';
 import { getContextType, type ContextType } from './context-type.ts';
 import { CatalogResolver, getCatalogNames } from './catalog-match.ts';
 import { ChangeSets } from './change-sets.ts';
@@ -123,7 +124,9 @@ interface OptionsBag {
 type Carrier =
   | ({ readonly kind: 'root'; readonly owner?: FunctionLike; readonly perFile?: boolean } & OwnSignal)
   | { readonly kind: 'thread'; readonly fn: FunctionLike }
-  | { readonly kind: 'none'; readonly reason: string; readonly unsourced?: boolean };
+  | { readonly kind: 'none'; readonly reason: string; readonly unsourced?: boolean }
+  /** In an 'abort' listener of the signal that would be passed (`perFile`: one the per-file transforms see). */
+  | { readonly kind: 'aborted'; readonly reason: string; readonly perFile: boolean };
 
 const MESSAGES = {
   topLevel: 'no enclosing function to thread a signal through (module top level): the call gets none',
@@ -165,7 +168,8 @@ const MESSAGES = {
   optionsSpread: 'the options object spreads another object without a signal: check it by hand',
   requestSpread: (name: string) => `the options object spreads \`${name}\`, a Request: its properties (its signal among them) do not spread; pass the signal by hand`,
   threaded: (name: string, param: string) => `threads \`${param}\` through ${name}`,
-  unfed: (name: string) => `${name} is not threaded: no call of it passes a signal (callers that have one leave it out here: a shared result, cleanup), so a new parameter would stay unused`,
+  unfed: (name: string) =>
+    `${name} is not threaded: no call of it passes a signal (callers that have one leave it out here: a shared result, cleanup, an 'abort' listener of that signal), so a new parameter would stay unused`,
   arrow: (name: string, expression: string | undefined) =>
     expression === undefined
       ? `${name} is passed as a callback: wrapped in an arrow that passes the arguments it used, so the new parameter gets none of them`
@@ -179,6 +183,8 @@ const MESSAGES = {
   unsourcedSinks: (count: number) =>
     `${count} ${count === 1 ? 'sink has' : 'sinks have'} no signal source above them: not threaded (thread.from "sinks" / --thread-from sinks threads them anyway)`,
   outside: (name: string) => `${name} is outside the paths being migrated: not changed`,
+  aborted: (signal: string) =>
+    `runs in an 'abort' listener of \`${signal}\`: the signal has already aborted here, so a call given it would fail at once (a cleanup or cancellation notice never sent); not passed`,
 } as const;
 
 /** Why a shared result gets no signal, for the review note. */
@@ -383,11 +389,33 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
    */
   const getResponseParam = (fn: FunctionLike): string | undefined => (options.audit ? undefined : sources.getResponseParam(fn));
 
+  const abortListeners = new AbortListeners(checker);
+  /**
+   * The signal of the function `node` gets it from, when `node` runs in an 'abort' listener of
+   * that same signal (inline, or a function it names), in the functions between: such a signal
+   * has already aborted there. A named function that is no listener takes its signal from its
+   * callers, each asked in turn.
+   */
+  const getAbortedSignal = (node: ts.Node): { readonly signal: OwnSignal; readonly perFile: boolean } | undefined => {
+    if (!abortListeners.hasListeners(node.getSourceFile())) return undefined;
+    const listeners: FunctionLike[] = [];
+    for (let current = node.parent; current && !ts.isSourceFile(current); current = current.parent) {
+      if (!isFunctionLike(current)) continue;
+      const own = sources.getOwnSignal(current) ?? (fromSources ? sources.getLocalSignal(current, node) : undefined);
+      if (own) return listeners.some((fn) => abortListeners.listensTo(fn, own.expression)) ? { signal: own, perFile: !sources.isConfiguredRoot(current) } : undefined;
+      if (abortListeners.isListener(current)) listeners.push(current);
+      else if (getFunctionName(current) !== undefined) return undefined;
+    }
+    return undefined;
+  };
+
   /** `make`: false to look without adding a handler's controller (the answer is then only its kind). */
   const getCarrier = (node: ts.Node, make = true): Carrier => {
     let callback = false;
     // Test code passing a signal to the code it tests says nothing about what production callers have.
     if (fromSources && isTestFile(node.getSourceFile())) return { kind: 'none', reason: MESSAGES.testFile, unsourced: true };
+    const aborted = getAbortedSignal(node);
+    if (aborted) return { kind: 'aborted', reason: MESSAGES.aborted(aborted.signal.expression), perFile: aborted.perFile };
     for (let current = node.parent; current && !ts.isSourceFile(current); current = current.parent) {
       if (!isFunctionLike(current)) continue;
       const own = sources.getOwnSignal(current) ?? (fromSources ? sources.getLocalSignal(current, node) : undefined);
@@ -790,7 +818,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     let optional = true;
     let source: ts.Node | undefined;
     // The per-file transforms already passed the signal here, or left the call with a reason.
-    if (found.kind === 'root' && found.perFile && !origin && !slot.context && options.afterPerFile) return undefined;
+    if ((found.kind === 'root' || found.kind === 'aborted') && found.perFile && !origin && !slot.context && options.afterPerFile) return undefined;
     if (found.kind === 'root') rootCalls.add(call);
     if (found.kind === 'root') {
       source = found.owner;
@@ -802,6 +830,9 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       source = found.fn;
       value = info && (slot.context ? (info.context ?? buildContext({ expression: info.expression, optional })) : info.expression);
       if (info && slot.required && origin) addRequiredUse(origin, { optional: !info.slot.required, from: found.fn });
+    } else if (found.kind === 'aborted') {
+      // Left without the signal on purpose: nothing for `check` to report.
+      report(call, 'manual', found.reason, true);
     } else if (!slot.context && origin) {
       // A call of a function the pass threaded, from an entry point: summed up at the function.
       const list = entryCalls.get(origin) ?? [];
@@ -890,7 +921,10 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   };
 
   /** Whether a signal would reach `call` (always, threading from sinks): only then is a site worth a note. */
-  const hasSignalAbove = (call: ts.Node): boolean => !fromSources || getCarrier(call, false).kind !== 'none';
+  const hasSignalAbove = (call: ts.Node): boolean => {
+    const { kind } = getCarrier(call, false);
+    return kind !== 'aborted' && (!fromSources || kind !== 'none');
+  };
 
   /** Sinks left alone because no signal source is above them: one summary line, not a finding each. */
   const unsourcedSinks = new Set<ts.Node>();
