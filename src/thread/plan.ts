@@ -1145,8 +1145,11 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
         if (index >= 0) list.splice(index, 1);
       }
     }
+    // One note where a dead chain starts: the functions below it only repeat it.
+    const below = new Set<ts.Node>();
+    for (const { origin, source } of callLinks.values()) if (origin && source && source !== origin && dead.has(source)) below.add(origin);
     for (const [fn, info] of marked) {
-      if (info && dead.has(fn)) report(fn, 'manual', MESSAGES.unfed(getFunctionName(fn) ?? 'the function'), true);
+      if (info && dead.has(fn) && !below.has(fn)) report(fn, 'manual', MESSAGES.unfed(getFunctionName(fn) ?? 'the function'), true);
     }
     return dead;
   };
