@@ -394,7 +394,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       const own = sources.getOwnSignal(current) ?? (fromSources ? sources.getLocalSignal(current, node) : undefined);
       // A configured root's signal is one the per-file transforms cannot see.
       if (own) return { kind: 'root', ...own, perFile: !sources.isConfiguredRoot(current) };
-      if (getFunctionName(current) !== undefined) {
+      if (getFunctionName(current) !== undefined && !isLocalClosure(current)) {
         if (fromSources && !isFed(current)) return { kind: 'none', reason: MESSAGES.unsourced, unsourced: true };
         return { kind: 'thread', fn: current };
       }
@@ -407,6 +407,20 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       callback = true;
     }
     return { kind: 'none', reason: callback ? MESSAGES.callback : MESSAGES.topLevel, unsourced: fromSources };
+  };
+
+  /**
+   * A named function inside another that is only called there (`const probe = async () => ...`):
+   * it sees the signal of the function around it, which gets the parameter instead.
+   */
+  const isLocalClosure = (fn: FunctionLike): boolean => {
+    const declared = ts.isFunctionDeclaration(fn) || ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent));
+    if (!declared) return false;
+    let enclosing = fn.parent;
+    while (!ts.isSourceFile(enclosing) && !isFunctionLike(enclosing)) enclosing = enclosing.parent;
+    if (ts.isSourceFile(enclosing)) return false;
+    const symbol = getSymbol(getNameNode(fn));
+    return symbol !== undefined && getValueUses(getFunctionName(fn) ?? '', symbol).length === 0;
   };
 
   /** Functions a signal reaches from above (see isFed); filled as the pass asks. */
