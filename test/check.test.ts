@@ -188,6 +188,18 @@ describe('missing-signal-chain starts at a real signal', () => {
     ]);
   });
 
+  it('reports no chain below a function that could not be threaded (used as a value), nor that function itself, a limit of the analysis', async () => {
+    expect(await run('no-change-cut-chain')).toEqual([]);
+    expect(await run('cut-chain-partly-fed')).toEqual([
+      'src/auth.ts:14:1 threads `signal` through discoverMetadata',
+      'src/auth.ts:15:26 passes `signal` to fetchWithRetry',
+      'src/auth.ts:19:1 threads `signal` through fetchWithRetry',
+      'src/auth.ts:21:18 passes `signal` to fetch',
+      'src/auth.ts:23:12 passes `signal` to fetch',
+      'src/probe.ts:4:26 passes `signal` to discoverMetadata',
+    ]);
+  });
+
   it('does not report the options passed as a value, a limit of the analysis (migrate notes it for review)', async () => {
     const dir = writeProject({
       'tsconfig.json': JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, types: [], lib: ['ES2023', 'DOM'] } }),

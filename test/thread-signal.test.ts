@@ -321,4 +321,11 @@ describe('thread-signal limited to some files', () => {
     expect(changed).toEqual(['src/client.ts']);
     expect(files.get(client)?.after).toBe(readFileSync(join(ROOT, 'basic-chain', 'output', 'src', 'client.ts'), 'utf8'));
   });
+
+  it('counts no caller outside the given files that has no signal: a test, or one below a function that could not be threaded', () => {
+    const input = join(ROOT, 'no-change-cut-chain', 'input');
+    const given = new Set(['auth.ts', 'client.ts'].map((name) => join(input, 'src', name)));
+    const { files } = computeThread({ project: join(input, 'tsconfig.json'), files: given });
+    expect([...files].filter(([, file]) => file.after !== undefined && file.after !== file.before)).toEqual([]);
+  });
 });

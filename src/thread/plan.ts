@@ -169,7 +169,7 @@ const MESSAGES = {
   requestSpread: (name: string) => `the options object spreads \`${name}\`, a Request: its properties (its signal among them) do not spread; pass the signal by hand`,
   threaded: (name: string, param: string) => `threads \`${param}\` through ${name}`,
   unfed: (name: string) =>
-    `${name} is not threaded: no call of it passes a signal (callers that have one leave it out here: a shared result, cleanup, an 'abort' listener of that signal), so a new parameter would stay unused`,
+    `${name} is not threaded: no call of it passes a signal (callers that have one leave it out here: a shared result, cleanup, an 'abort' listener of that signal, or a function between them that could not be threaded), so a new parameter would stay unused`,
   arrow: (name: string, expression: string | undefined) =>
     expression === undefined
       ? `${name} is passed as a callback: wrapped in an arrow that passes the arguments it used, so the new parameter gets none of them`
@@ -421,7 +421,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       const own = sources.getOwnSignal(current) ?? (fromSources ? sources.getLocalSignal(current, node) : undefined);
       // A configured root's signal is one the per-file transforms cannot see.
       if (own) return { kind: 'root', ...own, perFile: !sources.isConfiguredRoot(current) };
-      if (getFunctionName(current) !== undefined) {
+      if (getFunctionName(current) !== undefined && !isLocalClosure(current)) {
         if (fromSources && !isFed(current)) return { kind: 'none', reason: MESSAGES.unsourced, unsourced: true };
         return { kind: 'thread', fn: current };
       }
@@ -434,6 +434,20 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       callback = true;
     }
     return { kind: 'none', reason: callback ? MESSAGES.callback : MESSAGES.topLevel, unsourced: fromSources };
+  };
+
+  /**
+   * A named function inside another that is only called there (`const probe = async () => ...`):
+   * it sees the signal of the function around it, which gets the parameter instead.
+   */
+  const isLocalClosure = (fn: FunctionLike): boolean => {
+    const declared = ts.isFunctionDeclaration(fn) || ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent));
+    if (!declared) return false;
+    let enclosing = fn.parent;
+    while (!ts.isSourceFile(enclosing) && !isFunctionLike(enclosing)) enclosing = enclosing.parent;
+    if (ts.isSourceFile(enclosing)) return false;
+    const symbol = getSymbol(getNameNode(fn));
+    return symbol !== undefined && getValueUses(getFunctionName(fn) ?? '', symbol).length === 0;
   };
 
   /** Functions a signal reaches from above (see isFed); filled as the pass asks. */
@@ -526,6 +540,14 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   const calledFromOutside = new Set<ts.Node>();
   /** Threaded functions a callback arrow passes a root's signal to. */
   const fedByArrow = new Set<ts.Node>();
+  /** Calls the pass gives a signal: the threaded function called (if any) and where the signal comes from. */
+  const callLinks = new Map<ts.Node, { readonly origin: Callable | undefined; readonly source: ts.Node | undefined }>();
+  /** Callback arrows that pass a threaded caller's signal: the function wrapped, the caller. */
+  const arrowLinks: { readonly fn: ts.Node; readonly source: ts.Node }[] = [];
+  /** Each threaded declaration with the declarations that change with it. */
+  const groups = new Map<ts.Node, readonly ts.Node[]>();
+  /** Functions cut because they are used as values: a limit of the analysis, not something `check` reports. */
+  const cutAsValue = new Set<FunctionLike>();
   /**
    * What callers pass to functions given a required parameter: a signal that may be undefined, or
    * the signal of another threaded function (undefined too if that one ends up optional).
@@ -572,7 +594,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   const mark = (fn: FunctionLike, site: ts.Node): Threaded | undefined => {
     const known = marked.get(fn);
     if (known !== undefined) {
-      if (!known) report(site, 'manual', `not threaded: ${getFunctionName(fn) ?? 'the function'} could not take a signal (the reason is reported at its declaration)`);
+      if (!known && !(options.audit && cutAsValue.has(fn))) report(site, 'manual', `not threaded: ${getFunctionName(fn) ?? 'the function'} could not take a signal (the reason is reported at its declaration)`);
       return known || undefined;
     }
     const name = getFunctionName(fn) ?? 'the function';
@@ -643,6 +665,12 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
         continue;
       }
       if (uses.length > 0) {
+        cutAsValue.add(fn);
+        // For `check`, the cut is where the analysis stops, not a fault in the code.
+        if (options.audit) {
+          for (const member of [fn, ...group]) if (isCallable(member)) marked.set(member, false);
+          return undefined;
+        }
         for (const use of uses) report(use, 'manual', isJsxTag(use) ? MESSAGES.componentUse(name) : MESSAGES.valueUse(name));
         return fail(MESSAGES.valueUseAt(name));
       }
@@ -696,6 +724,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     }
     for (const [member, info] of infos) {
       marked.set(member, info);
+      groups.set(member, members);
       // Overload signatures change with their implementation and are not reported on their own.
       if (ts.isMethodSignature(member) || member.body || isAbstract(member)) report(member, 'edit', MESSAGES.threaded(getFunctionName(member) ?? name, info.expression));
     }
@@ -716,6 +745,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     const value = found?.expression;
     // The arrow passes a signal another edit makes (a threaded caller's parameter): one change set.
     if (found?.owner) changeSets.union(found.owner, fn);
+    if (found?.owner && marked.get(found.owner as Callable)) arrowLinks.push({ fn, source: found.owner });
     if (value !== undefined && rootCalls.has(use)) fedByArrow.add(fn);
     const taken = new Set([use.text, ...(value?.match(/[A-Za-z_$][\w$]*/g) ?? [])]);
     const names: string[] = [];
@@ -942,6 +972,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   /** The edits at `call` stand or fall with the function called (`origin`) and where its signal comes from. */
   const startCallEdits = (call: ts.CallExpression | ts.NewExpression, origin: Callable | undefined, source: ts.Node | undefined) => {
     owner = call;
+    callLinks.set(call, { origin, source });
     callLabels.set(call, `the call of ${getCallee(call)} (${getSite(call)})`);
     if (origin) changeSets.union(origin, call);
     if (source) changeSets.union(source, call);
@@ -1100,20 +1131,51 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     }
   }
 
+  /** Whether a signal is there at `site`: in its own function, or from a source above the function it is in. */
+  const isSourceAbove = (site: ts.Node): boolean => {
+    const above = getSourceAbove(site);
+    return above === true || (above !== undefined && isFed(above));
+  };
+
   /**
-   * From sources, every function threaded must get a signal from a call that has one. A caller
-   * can still decline when the call is made (its result is shared, it is in cleanup): a function
-   * whose change set holds no call that passes a root's signal would gain a parameter no caller
-   * passes. Its edits go, with a note at the function.
+   * From sources, every function threaded must get a signal from a call that passes one: a root's
+   * call, or a call in a threaded function that gets one itself. A caller can still decline when
+   * the call is made (its result is shared, it is in cleanup), and a function between a source
+   * and a sink can be left unthreaded (used as a value): what lies below only such callers would
+   * gain a parameter no caller passes. Their edits go (with the calls that pass to them or from
+   * them), with a note at each function.
    */
-  const dropUnfedFunctions = () => {
+  const dropUnfedFunctions = (): ReadonlySet<ts.Node> => {
     const owners = new Set(editOwners.values());
-    const fed = new Set([...[...rootCalls].filter((call) => owners.has(call)), ...calledFromOutside, ...fedByArrow].map((node) => changeSets.find(node)));
-    const unfed = new Set<ts.Node>();
-    for (const [fn, info] of marked) if (info && !fed.has(changeSets.find(fn))) unfed.add(changeSets.find(fn));
-    if (unfed.size === 0) return;
+    const fed = new Set<ts.Node>();
+    const feed = (fn: ts.Node): boolean => {
+      if (fed.has(fn)) return false;
+      for (const member of groups.get(fn) ?? [fn]) fed.add(member);
+      return true;
+    };
+    for (const fn of [...calledFromOutside, ...fedByArrow]) feed(fn);
+    for (const [call, { origin }] of callLinks) if (origin && rootCalls.has(call) && owners.has(call)) feed(origin);
+    // With required parameters, a call that stops passing one would no longer compile: its caller stays.
+    const isThreaded = (node: ts.Node | undefined): node is Callable => node !== undefined && marked.get(node as Callable) !== undefined && marked.get(node as Callable) !== false;
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const [call, { origin, source }] of callLinks) {
+        if (!origin || !isThreaded(source) || !owners.has(call)) continue;
+        if (fed.has(source)) changed = feed(origin) || changed;
+        else if (options.required && fed.has(origin)) changed = feed(source) || changed;
+      }
+      for (const { fn, source } of arrowLinks) {
+        if (fed.has(source)) changed = feed(fn) || changed;
+        // The arrow passes the caller's parameter: it stays while the arrow does.
+        else if (fed.has(fn)) changed = feed(source) || changed;
+      }
+    }
+    const dead = new Set<ts.Node>();
+    for (const [fn, info] of marked) if (info && !fed.has(fn)) dead.add(fn);
+    if (dead.size === 0) return dead;
+    for (const [call, { origin, source }] of callLinks) if ((origin && dead.has(origin)) || (source && dead.has(source))) dead.add(call);
     for (const [edit, node] of editOwners) {
-      if (!unfed.has(changeSets.find(node))) continue;
+      if (!dead.has(node)) continue;
       editOwners.delete(edit);
       for (const [name, list] of plan.edits) {
         const index = list.indexOf(edit);
@@ -1123,16 +1185,20 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       }
     }
     for (const [finding, node] of findingOwners) {
-      if (!unfed.has(changeSets.find(node))) continue;
+      if (!dead.has(node)) continue;
       findingOwners.delete(finding);
       for (const list of plan.findings.values()) {
         const index = list.indexOf(finding);
         if (index >= 0) list.splice(index, 1);
       }
     }
+    // One note where a dead chain starts: the functions below it only repeat it.
+    const below = new Set<ts.Node>();
+    for (const { origin, source } of callLinks.values()) if (origin && source && source !== origin && dead.has(source)) below.add(origin);
     for (const [fn, info] of marked) {
-      if (info && unfed.has(changeSets.find(fn))) report(fn, 'manual', MESSAGES.unfed(getFunctionName(fn) ?? 'the function'), true);
+      if (info && dead.has(fn) && !below.has(fn)) report(fn, 'manual', MESSAGES.unfed(getFunctionName(fn) ?? 'the function'), true);
     }
+    return dead;
   };
 
   // 3. Worklist: callers of each threaded function pass the signal, threading their own callers.
@@ -1153,8 +1219,8 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
         const byVariable = !target && symbol && getSymbol(call.expression) === symbol;
         if (!target && !byVariable) continue;
         if (!isEditable(call.getSourceFile())) {
-          // A caller outside the paths being migrated passes its signal once those are migrated.
-          calledFromOutside.add(fn);
+          // A caller outside the paths being migrated passes its signal once those are migrated, if it has one.
+          if (!fromSources || (!isTestFile(call.getSourceFile()) && isSourceAbove(call))) calledFromOutside.add(fn);
           continue;
         }
         handleSink(call, info.slot, fn);
@@ -1162,9 +1228,10 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     }
   }
   relaxRequired();
-  if (fromSources) dropUnfedFunctions();
+  const dropped = fromSources ? dropUnfedFunctions() : new Set<ts.Node>();
   if (unsourcedSinks.size > 0) plan.summary.push(MESSAGES.unsourcedSinks(unsourcedSinks.size));
   for (const [fn, calls] of options.audit ? [] : entryCalls) {
+    if (dropped.has(fn)) continue;
     const sites = calls.map((call) => {
       const file = call.getSourceFile();
       return `${basename(file.fileName)}:${file.getLineAndCharacterOfPosition(call.getStart(file)).line + 1}`;
