@@ -447,7 +447,10 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     while (!ts.isSourceFile(enclosing) && !isFunctionLike(enclosing)) enclosing = enclosing.parent;
     if (ts.isSourceFile(enclosing)) return false;
     const symbol = getSymbol(getNameNode(fn));
-    return symbol !== undefined && getValueUses(getFunctionName(fn) ?? '', symbol).length === 0;
+    if (symbol === undefined || getValueUses(getFunctionName(fn) ?? '', symbol).length > 0) return false;
+    // Called from an 'abort' listener of the signal around it (a cancel() run on abort): that
+    // signal has aborted there, so the closure is judged by its callers like any named function.
+    return !getCallSites(fn).some((site) => getAbortedSignal(site) !== undefined);
   };
 
   /** Functions a signal reaches from above (see isFed); filled as the pass asks. */
