@@ -440,7 +440,15 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
    * A named function inside another that is only called there (`const probe = async () => ...`):
    * it sees the signal of the function around it, which gets the parameter instead.
    */
+  const localClosures = new Map<FunctionLike, boolean>();
   const isLocalClosure = (fn: FunctionLike): boolean => {
+    let known = localClosures.get(fn);
+    if (known === undefined) localClosures.set(fn, (known = getIsLocalClosure(fn)));
+    return known;
+  };
+  // Asked for every named function above every call site: its value uses and call sites are
+  // scanned once per function (the program does not change while the pass plans).
+  const getIsLocalClosure = (fn: FunctionLike): boolean => {
     const declared = ts.isFunctionDeclaration(fn) || ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent));
     if (!declared) return false;
     let enclosing = fn.parent;
