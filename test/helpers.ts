@@ -31,8 +31,10 @@ export interface BinResult {
  * Runs `node bin/ctxmod.js ...args` in `cwd` (dist/ must be built: `npm test` does it first),
  * with `input` on stdin (default: none, so stdin is at its end at once).
  */
-export function ctxmod(args: readonly string[], cwd: string, input = ''): BinResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+export function ctxmod(args: readonly string[], cwd: string, input = '', wrapper: readonly string[] = []): BinResult {
+  // `wrapper`: a command that runs node in its turn (`setpriv ...`), with its own arguments.
+  const [command, ...argv] = [...wrapper, process.execPath, BIN, ...args] as [string, ...string[]];
+  const result = spawnSync(command, argv, {
     cwd,
     input,
     encoding: 'utf8',

@@ -241,17 +241,7 @@ describe('odd inputs', () => {
   // as another user: that one could not read a checkout in a directory only root may enter.)
   const asRoot = process.getuid?.() === 0;
   const DROP_DAC = ['--bounding-set=-dac_override,-dac_read_search', '--inh-caps=-dac_override,-dac_read_search'];
-  const runAs = (args: string[], cwd: string): BinResult => {
-    const [command, argv] = asRoot ? ['setpriv', [...DROP_DAC, process.execPath, BIN, ...args]] : [process.execPath, [BIN, ...args]];
-    const result = spawnSync(command, argv, {
-      cwd,
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
-      timeout: 60_000,
-    });
-    if (result.error) throw result.error;
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-  };
+  const runAs = (args: string[], cwd: string): BinResult => ctxmod(args, cwd, '', asRoot ? ['setpriv', ...DROP_DAC] : []);
 
   it.skipIf(process.platform === 'win32')('an unreadable directory is reported with EACCES, exit 1, by migrate and check', () => {
     const dir = writeProject({ 'ok.ts': SAMPLE, 'locked/x.ts': SAMPLE });
