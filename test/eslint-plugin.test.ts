@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Linter, RuleTester } from 'eslint';
 import tseslint from 'typescript-eslint';
@@ -238,6 +239,36 @@ describe('the plugin', () => {
       '3 ctxmod/controller-timeout: An AbortController aborted by setTimeout, where AbortSignal.timeout/any fits: a controller aborted by a timer: AbortSignal.timeout needs Node >=17.3.0 || ^16.14.0; the target is Node >=14.0.0; left as it is',
       "5 ctxmod/replaced-signal: A fresh signal takes the place of the caller's, so the caller's abort never reaches the call: controller.signal replaces signal, so the caller's abort never reaches this call; AbortSignal.any needs Node >=20.3.0 || ^18.17.0; the target is Node >=14.0.0: combine them by hand",
     ]);
+  });
+
+  it('sees a package.json edited, created or deleted while the process lives (an editor, eslint_d)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ctxmod-eslint-'));
+    try {
+      mkdirSync(join(dir, 'src'));
+      const file = join(dir, 'src/example.js');
+      const manifest = join(dir, 'package.json');
+      const code =
+        'export async function f(url, signal) {\n  const controller = new AbortController();\n  const timer = setTimeout(() => controller.abort(), 1000);\n' +
+        '  try {\n    return await fetch(url, { signal: controller.signal });\n  } finally {\n    clearTimeout(timer);\n  }\n}\n';
+      const linter = new Linter({ cwd: dir });
+      const lint = () => linter.verify(code, [{ plugins: { ctxmod: plugin }, rules: { 'ctxmod/controller-timeout': 'warn' } }], { filename: file }).map(({ message }) => message);
+      const fits = 'An AbortController aborted by setTimeout, where AbortSignal.timeout/any fits (fix: the controller aborted by a timer is now `const timeoutSignal = signal ? AbortSignal.any([signal, AbortSignal.timeout(1000)]) : AbortSignal.timeout(1000)`)';
+      const tooOld = (target: string) =>
+        `An AbortController aborted by setTimeout, where AbortSignal.timeout/any fits: a controller aborted by a timer: AbortSignal.timeout needs Node >=17.3.0 || ^16.14.0; the target is Node ${target}; left as it is`;
+      writeFileSync(manifest, JSON.stringify({ engines: { node: '>=14.0.0' } }));
+      expect(lint()).toEqual([tooOld('>=14.0.0')]);
+      // Edited in place, same size: the mtime tells.
+      writeFileSync(manifest, JSON.stringify({ engines: { node: '>=22.0.0' } }));
+      utimesSync(manifest, new Date(2030, 0, 1), new Date(2030, 0, 1));
+      expect(lint()).toEqual([fits]);
+      // A package.json nearer the file, created after the first lints.
+      writeFileSync(join(dir, 'src/package.json'), JSON.stringify({ engines: { node: '>=12.0.0' } }));
+      expect(lint()).toEqual([tooOld('>=12.0.0')]);
+      rmSync(join(dir, 'src/package.json'));
+      expect(lint()).toEqual([fits]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads settings.ctxmod as ctxmod.config.json and says where it is wrong', () => {

@@ -9,7 +9,7 @@ import { readBiomeStyle, readEditorconfig, readPrettierStyle, type EditorconfigF
  * whose formatter also owns the directory's JavaScript when both are there (a repository keeps a
  * Prettier config beside Biome's for its Markdown or YAML).
  */
-const CONFIG_FILES = [
+export const CONFIG_FILES = [
   'biome.json',
   'biome.jsonc',
   'package.json',
