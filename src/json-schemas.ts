@@ -1,19 +1,23 @@
 /**
  * The JSON Schemas ctxmod ships in `schemas/` (written by `npm run schemas`, checked to be current
  * by test/schemas.test.ts), generated from the zod schemas that validate the config and describe
- * the `--json` report, so that they cannot disagree with what ctxmod accepts and prints.
+ * the `--json` and `check --format json` reports, so that they cannot disagree with what ctxmod accepts and prints.
  */
 import * as z from 'zod';
 import { RULES } from './check/rules.ts';
 import { configSchema } from './config.ts';
 import { getTransformNames } from './registry.ts';
-import { reportSchema } from './report/report-schema.ts';
+import { checkReportSchema, reportSchema } from './report/report-schema.ts';
 
 type JsonSchema = Record<string, unknown>;
 
 /** File name in `schemas/` -> schema. */
 export function getJsonSchemas(): Record<string, JsonSchema> {
-  return { 'config.schema.json': getConfigJsonSchema(), 'report.schema.json': z.toJSONSchema(reportSchema) };
+  return {
+    'config.schema.json': getConfigJsonSchema(),
+    'report.schema.json': z.toJSONSchema(reportSchema),
+    'check-report.schema.json': z.toJSONSchema(checkReportSchema),
+  };
 }
 
 /**

@@ -475,7 +475,13 @@ export interface CheckSummary {
 }
 
 /** The result of `check()`, and the `--format json` output. */
+/** The `schemaVersion` of the `check --format json` report (`schemas/check-report.schema.json`). */
+export type CheckReportSchemaVersion = 1;
+
+/** What `check()` returns and `ctxmod check --format json` prints; `schemas/check-report.schema.json` is its JSON Schema. */
 export interface CheckReport {
+  /** Goes up when a field changes meaning or goes away. */
+  readonly schemaVersion: CheckReportSchemaVersion;
   readonly version: string;
   /** Files with diagnostics, errors or a skip reason, by path. */
   readonly files: readonly CheckFile[];

@@ -15,6 +15,7 @@ const readSchema = (name: string) => JSON.parse(readFileSync(join(SCHEMAS, name)
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 const validateConfig = ajv.compile(readSchema('config.schema.json'));
 const validateReport = ajv.compile(readSchema('report.schema.json'));
+const validateCheckReport = ajv.compile(readSchema('check-report.schema.json'));
 
 /** The README's "complete example" config. */
 function getReadmeConfig(): unknown {
@@ -79,5 +80,29 @@ describe('report.schema.json', () => {
     expect(validateReport(report)).toBe(true);
     expect(validateReport({ ...report, extra: 1 })).toBe(false);
     expect(validateReport({ ...report, schemaVersion: 2 })).toBe(false);
+  });
+});
+
+describe('check-report.schema.json', () => {
+  it('validates real check --format json reports: diagnostics, a file not parsed, a test file left out, notes', () => {
+    const dir = writeProject({
+      'src/poll.ts': 'export async function poll(signal: AbortSignal) {\n  await fetch("/x");\n  await new Promise((r) => setTimeout(r, 100));\n}\n',
+      'src/plain.ts': 'export const one = 1;\n',
+      'src/broken.ts': 'await new Promise((r) => setTimeout(r, 100));\nexport const = ;\n',
+      'src/poll.test.ts': 'export {};\n',
+    });
+    // No tsconfig: missing-signal-chain is left out with a note.
+    const result = ctxmod(['check', 'src', '--format', 'json'], dir);
+    const report = JSON.parse(result.stdout) as { schemaVersion: number; files: { path: string; error?: unknown }[]; notes?: string[]; summary: { testFilesSkipped?: number } };
+    expect(report.schemaVersion).toBe(1);
+    expect(report.files.map((file) => [file.path, file.error !== undefined])).toEqual([
+      ['src/broken.ts', true],
+      ['src/poll.ts', false],
+    ]);
+    expect(report.notes).toHaveLength(1);
+    expect(report.summary.testFilesSkipped).toBe(1);
+    expect(validateCheckReport(report), JSON.stringify(validateCheckReport.errors)).toBe(true);
+    expect(validateCheckReport({ ...report, extra: 1 })).toBe(false);
+    expect(validateCheckReport({ ...report, schemaVersion: 2 })).toBe(false);
   });
 });

@@ -17,6 +17,9 @@ export type { CheckFile, CheckOptions, CheckReport, CheckSummary, Diagnostic } f
  * (same discovery, prefilter, parse and workers), nothing is written, and each finding becomes
  * a diagnostic of its rule.
  */
+/** Bumped when a field of the check report changes meaning or goes away (`schemas/check-report.schema.json`). */
+export const CHECK_REPORT_SCHEMA_VERSION = 1;
+
 export async function check(options: CheckOptions): Promise<CheckReport> {
   const started = performance.now();
   const failOn = options.failOn ?? 'error';
@@ -56,6 +59,7 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
   const count = (severity: Severity) => all.filter((diagnostic) => diagnostic.severity === severity).length;
   const fileErrors = files.filter((file) => file.error).length;
   return {
+    schemaVersion: CHECK_REPORT_SCHEMA_VERSION,
     version: VERSION,
     files,
     summary: {
