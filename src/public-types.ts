@@ -255,6 +255,24 @@ export interface ReviewFile {
   readonly before: string;
   readonly after: string;
   readonly findings: readonly Finding[];
+  /**
+   * The `thread-signal` change sets with an edit in this file. A set is written whole or not at
+   * all: when the text returned for any of its files leaves out a change on one of its lines,
+   * its changes are left out of every file of the set, with a review note that says so.
+   */
+  readonly changeSets?: readonly ReviewChangeSet[];
+}
+
+/** A `thread-signal` change set (a changed signature and the call sites it implies) in one file. */
+export interface ReviewChangeSet {
+  /** The same in every file of the set. */
+  readonly id: number;
+  /** What it threads, e.g. `getUser (client.ts:1)`. */
+  readonly label: string;
+  /** The 1-based lines of `before` its edits change (with the transforms' edits in the functions it threads). */
+  readonly lines: readonly number[];
+  /** Every file the set changes (paths as `path`). */
+  readonly files: readonly string[];
 }
 
 /** One file of a run's report. */

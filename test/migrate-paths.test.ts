@@ -120,28 +120,66 @@ describe('--verify and --interactive cover the thread edits', () => {
       cwd: dir,
       review: async (file) => {
         offered.push(file.path);
-        return file.path === 'src/client.ts' ? file.after : undefined;
+        return file.after;
       },
     });
     expect(offered).toEqual(['src/client.ts', 'src/handler.ts']);
     expect(report.files.map((file) => [file.path, file.status])).toEqual([
       ['src/client.ts', 'changed'],
-      ['src/handler.ts', 'skipped'],
+      ['src/handler.ts', 'changed'],
     ]);
     expect(read(dir, 'src/client.ts')).toBe(CLIENT_THREADED);
+    expect(read(dir, 'src/handler.ts')).toBe(HANDLER_THREADED);
+  });
+
+  it('a change set the review takes in one file and leaves in another is written in neither, with a note', async () => {
+    const dir = repo(THREAD_ONLY);
+    const sets: unknown[] = [];
+    const report = await migrate({
+      paths: ['src'],
+      cwd: dir,
+      review: async (file) => {
+        sets.push(file.changeSets);
+        return file.path === 'src/client.ts' ? file.after : undefined;
+      },
+    });
+    const set = { id: 0, label: 'getUser (client.ts:1)', files: ['src/client.ts', 'src/handler.ts'] };
+    expect(sets).toEqual([[{ ...set, lines: [1, 2] }], [{ ...set, lines: [4] }]]);
+    const note = 'change set not written (getUser (client.ts:1); src/client.ts, src/handler.ts): src/handler.ts: declined in review; a change set is written whole or not at all';
+    expect(report.files.map(({ path, status, reason, findings }) => ({ path, status, reason, findings: findings.map((finding) => `${finding.line}:${finding.column} ${finding.kind} ${finding.message}`) }))).toEqual([
+      { path: 'src/client.ts', status: 'skipped', reason: note, findings: [`1:1 manual ${note}`] },
+      { path: 'src/handler.ts', status: 'skipped', reason: 'no change accepted in review', findings: [] },
+    ]);
+    expect(read(dir, 'src/client.ts')).toBe(CLIENT);
     expect(read(dir, 'src/handler.ts')).toBe(HANDLER);
   });
 
-  it('-i shows their hunks and writes only the accepted ones', () => {
+  it('-i shows their hunks, says they go together, and writes them when all are accepted', () => {
     const dir = repo(THREAD_ONLY);
-    const result = ctxmod(['migrate', 'src', '-i'], dir, 'y\nn\n');
+    const result = ctxmod(['migrate', 'src', '-i'], dir, 'y\ny\n');
     expect(result.status).toBe(0);
     expect(result.stderr).toContain('thread-signal');
     expect(result.stderr).toContain('+export async function getUser(id: string, signal?: AbortSignal) {');
     expect(result.stderr).toContain('+  return getUser(request.url, request.signal);');
+    const together = '# change set getUser (client.ts:1) (src/client.ts, src/handler.ts): written whole or not at all; declining one of its hunks declines all of them\n';
+    expect(result.stderr.split(together).length).toBe(3);
     expect(read(dir, 'src/client.ts')).toBe(CLIENT_THREADED);
-    expect(read(dir, 'src/handler.ts')).toBe(HANDLER);
+    expect(read(dir, 'src/handler.ts')).toBe(HANDLER_THREADED);
     expect(result.stderr).not.toContain('skipped with --interactive');
+  });
+
+  it('-i: declining the call site declines the signature accepted before it; the other hunks of its file stay', () => {
+    const SLEEP = '\n// 1\n// 2\n// 3\n// 4\n// 5\n// 6\n// 7\nexport async function poll(signal: AbortSignal) {\n  await new Promise((r) => setTimeout(r, 1));\n}\n';
+    const dir = repo({ ...THREAD_ONLY, 'src/client.ts': CLIENT + SLEEP });
+    const result = ctxmod(['migrate', 'src', '-i'], dir, 'y\ny\nn\n');
+    expect(result.status).toBe(0);
+    expect(read(dir, 'src/client.ts')).toBe(
+      "import { setTimeout as sleep } from 'node:timers/promises';\n\n" + CLIENT + SLEEP.replace('new Promise((r) => setTimeout(r, 1))', 'sleep(1, undefined, { signal })'),
+    );
+    expect(read(dir, 'src/handler.ts')).toBe(HANDLER);
+    expect(result.stderr).toContain(
+      'src/client.ts:1:1: review [thread-signal] change set not written (getUser (client.ts:3); src/client.ts, src/handler.ts): src/handler.ts: declined in review; a change set is written whole or not at all\n',
+    );
   });
 });
 

@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import { applyPatch, structuredPatch, type StructuredPatch } from 'diff';
 import { createColors } from 'picocolors';
 import type { ReviewFile } from '../engine/run.ts';
+import { withNeededImports } from '../engine/review.ts';
 import { colorizeDiff } from '../report/diff.ts';
 
 export interface ReviewerIo {
@@ -73,7 +74,7 @@ export function createReviewer(io: ReviewerIo): Reviewer {
         let answer: Answer = rest ?? 'n';
         if (rest === undefined) {
           io.output.write(`${colorizeDiff(formatHunk(hunk), io.color)}\n`);
-          for (const note of getHunkNotes(hunk, file.findings)) io.output.write(`${c.dim(note)}\n`);
+          for (const note of [...getHunkNotes(hunk, file.findings), ...getChangeSetNotes(hunk, file.changeSets ?? [])]) io.output.write(`${c.dim(note)}\n`);
           answer = await ask(c.blue(`(${index + 1}/${patch.hunks.length}) Apply this hunk to ${file.path} [y,n,a,d,q,?]? `));
         }
         if (answer === 'q') {
@@ -112,59 +113,14 @@ function getHunkNotes(hunk: Hunk, findings: ReviewFile['findings']): string[] {
 }
 
 /**
- * Transforms add an import (`import { setTimeout as sleep } ...`) in the same change as the code
- * that uses it, often in another hunk. An accepted hunk must not lose its import because the
- * hunk holding it was declined: each declined hunk that adds an import of a name the accepted
- * lines use is applied with its import lines only. Returns the hunks to apply, in order.
+ * The thread-signal change sets with a line in the hunk: declining the hunk declines each of them
+ * in every file (see `keepChangeSetsWhole`), which the reviewer must know before answering.
  */
-export function withNeededImports(all: readonly Hunk[], accepted: readonly Hunk[]): Hunk[] {
-  const used = accepted
-    .flatMap((hunk) => hunk.lines)
-    .filter((line) => line.startsWith('+') && !isImportLine(line.slice(1)))
-    .join('\n');
-  const isUsed = (name: string) => new RegExp(`(^|[^\\w$])${name.replace(/\$/g, '\\$')}($|[^\\w$])`).test(used);
-  return all.flatMap((hunk) => {
-    if (accepted.includes(hunk)) return [hunk];
-    const imports = hunk.lines.filter((line) => line.startsWith('+') && isImportLine(line.slice(1)));
-    if (!imports.some((line) => getImportedNames(line.slice(1)).some(isUsed))) return [];
-    return [getImportsOnly(hunk)];
-  });
-}
-
-const IMPORT_LINE = /^\s*(import\s.*\sfrom\s|(const|let|var)\s.*=\s*require\()/;
-const isImportLine = (line: string) => IMPORT_LINE.test(line);
-
-/** Local names an import or require line binds (`{ a as b }` and `{ a: b }` bind `b`). */
-function getImportedNames(line: string): string[] {
-  const clause = /^\s*import\s+(?:type\s+)?(.*?)\s+from\s/.exec(line)?.[1] ?? /^\s*(?:const|let|var)\s+(.*?)\s*=\s*require\(/.exec(line)?.[1] ?? '';
-  return clause
-    .replace(/[{}]/g, ',')
-    .split(',')
-    .map((part) => part.trim().split(/\s+as\s+|\s*:\s*/).at(-1)?.replace(/^type\s+/, '').trim() ?? '')
-    .filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
-}
-
-/**
- * The hunk with only its import changes: other added lines dropped, other removed lines kept.
- * The blank line an added import brings after it stays with it.
- */
-function getImportsOnly(hunk: Hunk): Hunk {
-  const lines: string[] = [];
-  let dropped = false;
-  for (const line of hunk.lines) {
-    // "\ No newline at end of file" belongs to the line before it.
-    if (line.startsWith('\\')) {
-      if (!dropped) lines.push(line);
-      continue;
-    }
-    const previous = lines.at(-1);
-    const followsAddedImport = previous !== undefined && previous.startsWith('+') && isImportLine(previous.slice(1));
-    dropped = line.startsWith('+') && !isImportLine(line.slice(1)) && !(line.slice(1).trim() === '' && followsAddedImport);
-    if (dropped) continue;
-    lines.push(line.startsWith('-') && !isImportLine(line.slice(1)) ? ` ${line.slice(1)}` : line);
-  }
-  const count = (prefixes: string) => lines.filter((line) => prefixes.includes(line[0] ?? '')).length;
-  return { ...hunk, lines, oldLines: count(' -'), newLines: count(' +') };
+function getChangeSetNotes(hunk: Hunk, sets: NonNullable<ReviewFile['changeSets']>): string[] {
+  const last = hunk.oldStart + Math.max(hunk.oldLines, 1) - 1;
+  return sets
+    .filter((set) => set.lines.some((line) => line >= hunk.oldStart - 1 && line <= last))
+    .map((set) => `# change set ${set.label} (${set.files.join(', ')}): written whole or not at all; declining one of its hunks declines all of them`);
 }
 
 function formatHunk(hunk: StructuredPatch['hunks'][number]): string {

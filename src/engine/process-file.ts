@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { FileResult as PublicFileResult } from '../public-types.ts';
+import type { FileResult as PublicFileResult, ReviewChangeSet } from '../public-types.ts';
 import type { TransformOptions } from '../types.ts';
 import { getCheckModulesOrThrow, getTransformsOrThrow } from '../registry.ts';
 import { buildDiff } from '../report/diff.ts';
@@ -31,6 +31,8 @@ export interface FileTask {
 export interface FileResult extends PublicFileResult {
   /** With `keepContents`, for changed files: the text read and the text to write. */
   readonly contents?: { readonly before: string; readonly after: string };
+  /** With `contents`, for a file the thread-signal pass changed: its change sets there (see `ReviewFile.changeSets`). */
+  readonly changeSets?: readonly ReviewChangeSet[];
   /** Time this file spent in each per-file phase, in ms (see `RunReport.timings`). */
   readonly timings?: PhaseTimings;
 }

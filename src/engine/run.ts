@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { structuredPatch } from 'diff';
 import { Tinypool } from 'tinypool';
 import { getCheckModulesOrThrow, getTransformsOrThrow } from '../registry.ts';
-import type { RunOptions as PublicRunOptions, RunReport as PublicRunReport, RunSummary } from '../public-types.ts';
+import type { RunOptions as PublicRunOptions, RunReport as PublicRunReport, ReviewChangeSet, RunSummary } from '../public-types.ts';
+import { THREAD_RULE, THREAD_TRANSFORM } from '../thread/names.ts';
+import { keepChangeSetsWhole, type ReviewedFile } from './review.ts';
 import type { TransformOptions } from '../types.ts';
 import { discover } from './discover.ts';
 import { partitionTestFiles } from './test-files.ts';
@@ -208,7 +210,8 @@ export async function run(options: RunOptions): Promise<RunReport> {
   }
   if (review) await applyReviewed(review, results, absolute, stopped);
 
-  const sorted = [...results.values()].sort(compareByPath);
+  // The change sets' lines serve the review only.
+  const sorted = [...results.values()].map(({ changeSets: _changeSets, ...file }) => file).sort(compareByPath);
   // Only where it mattered: a file that changed under a config ctxmod could not read.
   const changed = new Set(sorted.filter((file) => file.status === 'changed').map((file) => file.path));
   const styleNotes = candidates.filter((task) => changed.has(task.path)).map((task) => manifests.styles.notes.get(task.absolutePath));
@@ -318,9 +321,10 @@ async function applyVerified(
 const DECLINED_REASON = 'no change accepted in review';
 
 /**
- * The --interactive step: offer each changed file to `review` in path order, write what it
- * returns. Edit findings on lines of hunks that were not accepted are dropped: they did not
- * happen. Updates `results` in place.
+ * The --interactive step: offer each changed file to `review` in path order, then write what it
+ * returned, less the thread-signal change sets it took in part (see `keepChangeSetsWhole`), each
+ * with a review note in the files it was taken out of. Edit findings on lines of hunks that were
+ * not accepted are dropped: they did not happen. Updates `results` in place.
  */
 async function applyReviewed(
   review: NonNullable<RunOptions['review']>,
@@ -329,24 +333,50 @@ async function applyReviewed(
   stopped: () => boolean,
 ): Promise<void> {
   const paths = [...results.keys()].sort();
+  const offered: (ReviewedFile & { result: FileResult; absolutePath: string })[] = [];
   for (const path of paths) {
     const result = results.get(path) as FileResult;
-    const { contents, ...rest } = result;
+    const { contents, changeSets, ...rest } = result;
     const file = absolute.get(path);
     if (result.status !== 'changed' || !contents || !file) {
       results.set(path, rest);
       continue;
     }
-    const accepted = stopped() ? undefined : await review({ path, before: contents.before, after: contents.after, findings: rest.findings });
-    if (accepted === undefined || accepted === contents.before) {
-      const manual = rest.findings.filter((finding) => finding.kind === 'manual');
-      results.set(path, { ...rest, status: 'skipped', findings: manual, reason: stopped() ? INTERRUPTED_REASON : DECLINED_REASON });
+    const reviewed = !stopped();
+    const sets = changeSets ?? [];
+    const accepted = reviewed ? await review({ path, before: contents.before, after: contents.after, findings: rest.findings, ...(sets.length > 0 ? { changeSets: sets } : {}) }) : undefined;
+    offered.push({ path, before: contents.before, after: contents.after, accepted, reviewed, changeSets: sets, result: rest, absolutePath: file });
+  }
+  // Nothing is written before every file was offered: a change set is taken or left whole.
+  const { texts, torn } = keepChangeSetsWhole(offered);
+  for (const { path, before, after, result, absolutePath } of offered) {
+    const notes = torn.filter(({ revertedIn }) => revertedIn.includes(path)).map(({ set, path: where, reason }) => getTornNote(set, where, reason, result.findings));
+    const accepted = texts.get(path);
+    if (accepted === undefined || accepted === before) {
+      const manual = result.findings.filter((finding) => finding.kind === 'manual');
+      const reason = stopped() && !offered.find((file) => file.path === path)!.reviewed ? INTERRUPTED_REASON : (notes[0]?.message ?? DECLINED_REASON);
+      results.set(path, { ...result, status: 'skipped', findings: [...manual, ...notes], reason });
       continue;
     }
-    const findings = accepted === contents.after ? rest.findings : getAcceptedFindings(rest.findings, contents, accepted);
-    const error = await writeResult(file, contents.before, accepted);
-    results.set(path, toWritten({ ...rest, findings }, error));
+    const findings = accepted === after ? result.findings : getAcceptedFindings(result.findings, { before, after }, accepted);
+    const error = await writeResult(absolutePath, before, accepted);
+    results.set(path, toWritten({ ...result, findings: [...findings, ...notes].sort((a, b) => a.line - b.line || a.column - b.column) }, error));
   }
+}
+
+/** The review note a change set taken out of a file leaves there, where its first edit was. */
+function getTornNote(set: ReviewChangeSet, where: string, reason: string, findings: FileResult['findings']): FileResult['findings'][number] {
+  const files = set.files.length > 3 ? `${set.files.slice(0, 3).join(', ')} and ${set.files.length - 3} more` : set.files.join(', ');
+  const line = set.lines[0] ?? 1;
+  const column = findings.find((finding) => finding.transform === THREAD_TRANSFORM && finding.line === line)?.column ?? 1;
+  return {
+    transform: THREAD_TRANSFORM,
+    kind: 'manual',
+    line,
+    column,
+    message: `change set not written (${set.label}; ${files}): ${where}: ${reason}; a change set is written whole or not at all`,
+    rule: THREAD_RULE,
+  };
 }
 
 /**

@@ -34,6 +34,9 @@ export function mergeThreadResults(perFile: readonly FileResult[], thread: reado
       ...(reason === undefined ? {} : { reason }),
       ...(diff ? { diff } : {}),
       ...(result.contents ? { contents: result.contents } : {}),
+      ...(result.changeSets && result.changeSets.length > 0
+        ? { changeSets: result.changeSets.map((set) => (mapLine ? { ...set, lines: [...new Set(set.lines.map(mapLine))].sort((a, b) => a - b) } : set)) }
+        : {}),
     });
   }
   return [...files.values()].sort(compareByPath);

@@ -4,6 +4,7 @@ import { access, readFile, stat } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import { Project, ts } from 'ts-morph';
 import type { Finding } from '../types.ts';
+import type { ReviewChangeSet } from '../public-types.ts';
 import type { FileResult } from '../engine/process-file.ts';
 import { writeResult } from '../engine/process-file.ts';
 import { formatWithRepositoryFormatter, getFormattedFinding } from '../engine/format.ts';
@@ -22,6 +23,7 @@ import {
   getFileFindings,
   getSetsOf,
   type DropCause,
+  type PlannedFile,
   type ThreadAnalysis,
 } from './planned-files.ts';
 import { checkChangeSets, dropSetsWithTypeErrors } from './type-check.ts';
@@ -193,6 +195,8 @@ interface FileWrite {
   /** What the file gets: the kept sets' edits, the BOM it had, the per-file transforms' second look. */
   readonly after: string;
   readonly findings: readonly Finding[];
+  /** The kept sets with an edit in the file, and the lines of the text analysed they change. */
+  readonly changeSets: readonly ReviewChangeSet[];
 }
 
 const BOM = '\uFEFF';
@@ -264,8 +268,10 @@ export async function threadSignal(options: ThreadRunOptions): Promise<FileResul
     const after = applyKeptEdits(file, analysis.dropped);
     const found = disk.get(name);
     if (after === undefined || !found) continue;
-    const refined = refineThreaded(options, name, file.before, (found.bom ? BOM : '') + stripBom(after), getFileFindings(analysis, file, getPath));
-    texts.set(name, { raw: found.raw, hash: found.hash, ...(options.format ? formatThreaded(name, file.before, refined) : refined) });
+    const findings = getFileFindings(analysis, file, getPath);
+    const refined = refineThreaded(options, name, file.before, (found.bom ? BOM : '') + stripBom(after), findings);
+    const changeSets = getChangeSets(analysis, file, refined.findings.slice(findings.length), getPath);
+    texts.set(name, { raw: found.raw, hash: found.hash, ...(options.format ? formatThreaded(name, file.before, refined) : refined), changeSets });
   }
   const written = options.dry ? new Set(texts.keys()) : await writeChangeSets(analysis, texts, read, stopped);
   return buildResults(analysis, texts, written, { diff: options.diff === true, keepContents: options.keepContents === true }, getPath);
@@ -296,7 +302,7 @@ function buildResults(
         status: 'changed',
         findings,
         ...(diff ? { diff: buildDiff(path, text.raw, text.after) } : {}),
-        ...(keepContents ? { contents: { before: text.raw, after: text.after } } : {}),
+        ...(keepContents ? { contents: { before: text.raw, after: text.after }, changeSets: text.changeSets } : {}),
       });
     } else if (failed) {
       results.push({ path, status: 'error', findings, error: { message: failed.message } });
@@ -418,6 +424,42 @@ async function findChangedFile(names: readonly string[], texts: ReadonlyMap<stri
     }
   }
   return undefined;
+}
+
+/**
+ * The kept change sets with an edit in `file`, each with the lines of the text analysed that its
+ * edits change, for a review that must take or leave a set whole. The per-file transforms'
+ * second look (`refined`) edits the functions the pass threaded, with what it threaded (a signal
+ * parameter): its lines go with every set of the file.
+ */
+function getChangeSets(analysis: ThreadAnalysis, file: PlannedFile, refined: readonly Finding[], getPath: (name: string) => string): ReviewChangeSet[] {
+  const lineStarts = [0];
+  for (let index = file.before.indexOf('\n'); index !== -1; index = file.before.indexOf('\n', index + 1)) lineStarts.push(index + 1);
+  // The number of lines that start at or before `offset`.
+  const lineOf = (offset: number) => {
+    let low = 0;
+    let high = lineStarts.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (lineStarts[middle]! <= offset) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  const lines = new Map<number, Set<number>>();
+  for (const { edit, set } of file.edits) {
+    if (analysis.dropped.has(set)) continue;
+    const setLines = lines.get(set) ?? new Set<number>();
+    for (let line = lineOf(edit.start); line <= lineOf(Math.max(edit.start, edit.end - 1)); line++) setLines.add(line);
+    lines.set(set, setLines);
+  }
+  for (const setLines of lines.values()) for (const finding of refined) setLines.add(finding.line);
+  return [...lines].map(([id, setLines]) => ({
+    id,
+    label: analysis.labels[id]!,
+    lines: [...setLines].sort((a, b) => a - b),
+    files: [...analysis.files].filter(([, other]) => getSetsOf(other).has(id)).map(([name]) => getPath(name)),
+  }));
 }
 
 /**
