@@ -3,7 +3,7 @@
  * thread-signal pass is an entry of the registry like any transform, `--verify` and
  * `--interactive` cover its edits, and what it skips it says.
  */
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildJsonReport, migrate } from '../src/index.ts';
@@ -166,6 +166,17 @@ describe('--verify and --interactive cover the thread edits', () => {
     expect(read(dir, 'src/client.ts')).toBe(CLIENT_THREADED);
     expect(read(dir, 'src/handler.ts')).toBe(HANDLER_THREADED);
     expect(result.stderr).not.toContain('skipped with --interactive');
+  });
+
+  it('-i: files a change set links are written together: one that cannot be written puts back the others', () => {
+    const dir = repo(THREAD_ONLY);
+    chmodSync(join(dir, 'src/handler.ts'), 0o444);
+    const result = ctxmod(['migrate', 'src', '-i'], dir, 'y\ny\n');
+    expect(result.status).toBe(1);
+    expect(read(dir, 'src/client.ts')).toBe(CLIENT);
+    expect(read(dir, 'src/handler.ts')).toBe(HANDLER);
+    expect(result.stderr).toContain('src/client.ts: skipped: a change set in it could not be written whole: src/handler.ts: file is read-only; not written\n');
+    expect(result.stderr).toContain('src/handler.ts: error: file is read-only; not written\n');
   });
 
   it('-i: declining the call site declines the signature accepted before it; the other hunks of its file stay', () => {

@@ -115,7 +115,7 @@ export interface TornChangeSet {
  * may take out a hunk another set shares, so it goes on until no set is torn. Returns the texts
  * to write by path (undefined: nothing) and the sets taken out.
  */
-export function keepChangeSetsWhole(files: readonly ReviewedFile[]): { texts: Map<string, string | undefined>; torn: TornChangeSet[] } {
+export function keepChangeSetsWhole(files: readonly ReviewedFile[]): { texts: Map<string, string | undefined>; torn: TornChangeSet[]; kept: ReviewChangeSet[] } {
   const texts = new Map(files.map((file) => [file.path, file.accepted]));
   const torn: TornChangeSet[] = [];
   // Each set's changes in each file: the hunks (no context) of the whole change with one of its lines.
@@ -154,7 +154,12 @@ export function keepChangeSetsWhole(files: readonly ReviewedFile[]): { texts: Ma
       again = true;
     }
   }
-  return { texts, torn };
+  // The sets to write: applied in every file of theirs.
+  const written = new Map(files.map((file) => [file.path, new Set(getHunks(file.before, texts.get(file.path)).map(getHunkKey))]));
+  const kept = [...parts]
+    .filter(([id, setParts]) => !reverted.has(id) && setParts.every((part) => part.hunks.every((hunk) => written.get(part.file.path)!.has(getHunkKey(hunk)))))
+    .map(([, setParts]) => setParts[0]!.set);
+  return { texts, torn, kept };
 }
 
 /** A hunk's lines in the old text; a pure insertion (`oldStart` is the line it goes before) touches the lines on both sides. */

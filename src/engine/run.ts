@@ -9,6 +9,7 @@ import { getCheckModulesOrThrow, getTransformsOrThrow } from '../registry.ts';
 import type { RunOptions as PublicRunOptions, RunReport as PublicRunReport, ReviewChangeSet, RunSummary } from '../public-types.ts';
 import { THREAD_RULE, THREAD_TRANSFORM } from '../thread/names.ts';
 import { keepChangeSetsWhole, type ReviewedFile } from './review.ts';
+import { ChangeSets } from '../thread/change-sets.ts';
 import type { TransformOptions } from '../types.ts';
 import { discover } from './discover.ts';
 import { partitionTestFiles } from './test-files.ts';
@@ -348,20 +349,55 @@ async function applyReviewed(
     offered.push({ path, before: contents.before, after: contents.after, accepted, reviewed, changeSets: sets, result: rest, absolutePath: file });
   }
   // Nothing is written before every file was offered: a change set is taken or left whole.
-  const { texts, torn } = keepChangeSetsWhole(offered);
-  for (const { path, before, after, result, absolutePath } of offered) {
-    const notes = torn.filter(({ revertedIn }) => revertedIn.includes(path)).map(({ set, path: where, reason }) => getTornNote(set, where, reason, result.findings));
-    const accepted = texts.get(path);
-    if (accepted === undefined || accepted === before) {
+  const { texts, torn, kept } = keepChangeSetsWhole(offered);
+  // Files a kept set links are written together, as the thread pass writes them: a write that
+  // fails puts back those of the group already written.
+  const groups = new ChangeSets<string>();
+  for (const set of kept) for (const path of set.files) groups.union(set.files[0]!, path);
+  const byGroup = new Map<string, typeof offered>();
+  for (const file of offered) byGroup.set(groups.find(file.path), [...(byGroup.get(groups.find(file.path)) ?? []), file]);
+  for (const group of byGroup.values()) {
+    const written: { file: (typeof offered)[number]; text: string }[] = [];
+    let failed: { path: string; message: string } | undefined;
+    for (const file of group) {
+      const { path, before, after, result, absolutePath, reviewed } = file;
+      const notes = torn.filter(({ revertedIn }) => revertedIn.includes(path)).map(({ set, path: where, reason }) => getTornNote(set, where, reason, result.findings));
       const manual = result.findings.filter((finding) => finding.kind === 'manual');
-      const reason = stopped() && !offered.find((file) => file.path === path)!.reviewed ? INTERRUPTED_REASON : (notes[0]?.message ?? DECLINED_REASON);
-      results.set(path, { ...result, status: 'skipped', findings: [...manual, ...notes], reason });
-      continue;
+      const accepted = texts.get(path);
+      if (accepted === undefined || accepted === before) {
+        const reason = stopped() && !reviewed ? INTERRUPTED_REASON : (notes[0]?.message ?? DECLINED_REASON);
+        results.set(path, { ...result, status: 'skipped', findings: [...manual, ...notes], reason });
+        continue;
+      }
+      if (failed) {
+        results.set(path, { ...result, status: 'skipped', findings: manual, reason: getGroupFailure(failed) });
+        continue;
+      }
+      const findings = accepted === after ? result.findings : getAcceptedFindings(result.findings, { before, after }, accepted);
+      const error = await writeResult(absolutePath, before, accepted);
+      results.set(path, toWritten({ ...result, findings: [...findings, ...notes].sort((a, b) => a.line - b.line || a.column - b.column) }, error));
+      if (!error) {
+        written.push({ file, text: accepted });
+        continue;
+      }
+      failed = { path, message: error.message };
+      for (const done of written) {
+        const restored = await writeResult(done.file.absolutePath, done.text, done.file.before);
+        const reason = getGroupFailure(failed);
+        results.set(
+          done.file.path,
+          restored
+            ? { ...done.file.result, status: 'error', error: { message: `${reason}; written, and could not be put back: ${restored.message}` } }
+            : { ...done.file.result, status: 'skipped', findings: done.file.result.findings.filter((finding) => finding.kind === 'manual'), reason },
+        );
+      }
     }
-    const findings = accepted === after ? result.findings : getAcceptedFindings(result.findings, { before, after }, accepted);
-    const error = await writeResult(absolutePath, before, accepted);
-    results.set(path, toWritten({ ...result, findings: [...findings, ...notes].sort((a, b) => a.line - b.line || a.column - b.column) }, error));
   }
+}
+
+/** Why a file linked to another by a change set was not written, or put back. */
+function getGroupFailure(failed: { path: string; message: string }): string {
+  return `a change set in it could not be written whole: ${failed.path}: ${failed.message}`;
 }
 
 /** The review note a change set taken out of a file leaves there, where its first edit was. */
