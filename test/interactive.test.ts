@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { processSource } from '../src/engine/process-source.ts';
 import { transforms } from '../src/registry.ts';
-import { BIN, ctxmod, git, writeRepo } from './helpers.ts';
+import { BIN, CLIENT, ctxmod, git, HANDLER, TSCONFIG, writeRepo } from './helpers.ts';
 
 /** Two sleeps far enough apart to make two hunks; the first hunk also holds the new import. */
 const TWO_SLEEPS = [
@@ -164,6 +164,20 @@ describe('migrate --interactive', () => {
     expect(read(dir, 'src/b.ts')).toBe(TWO_SLEEPS);
     expect(stderr.text()).not.toContain(PROMPT(1, 'src/b.ts'));
     expect(stderr.text()).toContain('src/b.ts: skipped: interrupted before this file was started\n');
+  });
+
+  it('Ctrl-C before a change set was answered in all its files: it is written in none', async () => {
+    const dir = repo({ 'tsconfig.json': TSCONFIG, 'src/client.ts': CLIENT, 'src/handler.ts': HANDLER });
+    const { child, stderr, done } = startInteractive(dir);
+    child.stdin.write('y\n');
+    await stderr.waitFor('(1/1) Apply this hunk to src/handler.ts');
+    child.kill('SIGINT');
+    expect(await done).toBe(130);
+    expect(read(dir, 'src/client.ts')).toBe(CLIENT);
+    expect(read(dir, 'src/handler.ts')).toBe(HANDLER);
+    expect(stderr.text()).toContain(
+      'src/client.ts: skipped: change set not written (getUser (client.ts:1); src/client.ts, src/handler.ts): src/handler.ts: not reviewed (the run stopped); a change set is written whole or not at all\n',
+    );
   });
 
   it('a file edited on disk while its hunks are reviewed is not overwritten', async () => {

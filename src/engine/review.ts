@@ -93,7 +93,7 @@ export interface ReviewedFile {
   readonly after: string;
   /** The text the review returned; undefined: nothing accepted. */
   readonly accepted: string | undefined;
-  /** False: the run stopped before the file was offered. */
+  /** False: the run stopped before the file was offered, or while it was. */
   readonly reviewed: boolean;
   readonly changeSets: readonly ReviewChangeSet[];
 }

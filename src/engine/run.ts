@@ -343,9 +343,10 @@ async function applyReviewed(
       results.set(path, rest);
       continue;
     }
-    const reviewed = !stopped();
     const sets = changeSets ?? [];
-    const accepted = reviewed ? await review({ path, before: contents.before, after: contents.after, findings: rest.findings, ...(sets.length > 0 ? { changeSets: sets } : {}) }) : undefined;
+    const accepted = stopped() ? undefined : await review({ path, before: contents.before, after: contents.after, findings: rest.findings, ...(sets.length > 0 ? { changeSets: sets } : {}) });
+    // A review that Ctrl-C ended (a question answered `q`) did not finish.
+    const reviewed = !stopped();
     offered.push({ path, before: contents.before, after: contents.after, accepted, reviewed, changeSets: sets, result: rest, absolutePath: file });
   }
   // Nothing is written before every file was offered: a change set is taken or left whole.
