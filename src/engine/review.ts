@@ -132,30 +132,39 @@ export function keepChangeSetsWhole(files: readonly ReviewedFile[]): { texts: Ma
       parts.set(set.id, [...(parts.get(set.id) ?? []), part]);
     }
   }
+  const linked = files.filter((file) => file.changeSets.length > 0);
   const reverted = new Set<number>();
   for (let again = true; again; ) {
     again = false;
-    const written = new Map(files.map((file) => [file.path, new Set(getHunks(file.before, texts.get(file.path)).map(getHunkKey))]));
+    const written = getWrittenHunks(linked, texts);
     for (const [id, setParts] of parts) {
       if (reverted.has(id)) continue;
       // The set's changes in a file are applied when each of their hunks is, as it is (not an
       // import of it alone).
       const applied = (part: (typeof setParts)[number]) => part.hunks.every((hunk) => written.get(part.file.path)!.has(getHunkKey(hunk)));
       const set = setParts[0]!.set;
-      const declined = setParts.find((part) => !applied(part))?.file;
+      const missing = setParts.find((part) => !applied(part));
+      const declined = missing?.file;
       // A file of the set the review was not given (it could not be written) leaves the set out too.
       const absent = set.files.find((path) => !files.some((file) => file.path === path));
       const kept = setParts.filter(applied);
       if ((!declined && absent === undefined) || kept.length === 0) continue;
       for (const part of kept) texts.set(part.file.path, revertLines(part.file.before, texts.get(part.file.path)!, part.lines));
-      const reason = !declined ? 'not offered for review' : declined.reviewed ? 'declined in review' : 'not reviewed (the run stopped)';
+      const acceptedThere = missing !== undefined && missing.hunks.every((hunk) => getHunks(missing.file.before, missing.file.accepted).some((other) => getHunkKey(other) === getHunkKey(hunk)));
+      const reason = !declined
+        ? 'not offered for review'
+        : acceptedThere
+          ? 'taken out with another change set that shares a hunk with it'
+          : declined.reviewed
+            ? 'declined in review'
+            : 'not reviewed (the run stopped)';
       torn.push({ set, path: declined?.path ?? absent!, reason, revertedIn: kept.map((part) => part.file.path) });
       reverted.add(id);
       again = true;
     }
   }
   // The sets to write: applied in every file of theirs.
-  const written = new Map(files.map((file) => [file.path, new Set(getHunks(file.before, texts.get(file.path)).map(getHunkKey))]));
+  const written = getWrittenHunks(linked, texts);
   const kept = [...parts]
     .filter(([id, setParts]) => !reverted.has(id) && setParts.every((part) => part.hunks.every((hunk) => written.get(part.file.path)!.has(getHunkKey(hunk)))))
     .map(([, setParts]) => setParts[0]!.set);
@@ -171,6 +180,11 @@ function getHunkLines(hunk: Hunk): number[] {
 /** The hunks (no context) from `before` to `text`. */
 function getHunks(before: string, text: string | undefined): Hunk[] {
   return text === undefined || text === before ? [] : structuredPatch('a', 'b', before, text, '', '', { context: 0 }).hunks;
+}
+
+/** By path, the hunks of each file's accepted text, as keys. */
+function getWrittenHunks(files: readonly ReviewedFile[], texts: ReadonlyMap<string, string | undefined>): Map<string, Set<string>> {
+  return new Map(files.map((file) => [file.path, new Set(getHunks(file.before, texts.get(file.path)).map(getHunkKey))]));
 }
 
 const getHunkKey = (hunk: Hunk) => JSON.stringify([hunk.oldStart, hunk.oldLines, hunk.lines]);
