@@ -270,7 +270,8 @@ export async function threadSignal(options: ThreadRunOptions): Promise<FileResul
     if (after === undefined || !found) continue;
     const findings = getFileFindings(analysis, file, getPath);
     const refined = refineThreaded(options, name, file.before, (found.bom ? BOM : '') + stripBom(after), findings);
-    const changeSets = getChangeSets(analysis, file, refined.findings.slice(findings.length), getPath);
+    // Only a run that reviews the edits before writing them needs the sets' lines.
+    const changeSets = options.keepContents ? getChangeSets(analysis, file, refined.findings.slice(findings.length), getPath) : [];
     texts.set(name, { raw: found.raw, hash: found.hash, ...(options.format ? formatThreaded(name, file.before, refined) : refined), changeSets });
   }
   const written = options.dry ? new Set(texts.keys()) : await writeChangeSets(analysis, texts, read, stopped);
