@@ -45,6 +45,19 @@ const MESSAGES = {
   kept: (reason: string) => `sleep not rewritten: ${reason}`,
   keptCall: (name: string, signal: string, reason: string) => `${signal} not passed to ${name}(): ${reason}`,
   helperUnsafeParams: (name: string) => `${name}() has a rest or destructured parameter, so no signal parameter was added`,
+  combined: (combinator: keyof typeof COMBINED) => COMBINED[combinator],
+} as const;
+
+/**
+ * Why a sleep made by a callback whose promises go to `Promise.<combinator>` keeps waiting: with
+ * the signal, every sleep rejects at the abort, and these combinators do not pass that rejection on
+ * as an awaited sleep would. `Promise.all` does (it rejects with the first AbortError), so it is not here.
+ */
+const COMBINED = {
+  race: "the callback's promises go to Promise.race: with the signal, the sleeps would reject on abort and settle the race with an AbortError, where it now waits for the first one to finish; whether the race should end on abort (or a sleep there is a timeout for other work) is for a reviewer to decide",
+  allSettled:
+    "the callback's promises go to Promise.allSettled, which never rejects: on abort the sleeps would settle at once as rejected results and the code after the wait would run early instead of stopping",
+  any: "the callback's promises go to Promise.any, which rejects only when all of them have, with an AggregateError rather than an AbortError: code that looks for the abort error would miss it",
 } as const;
 
 const TIMERS_SET_TIMEOUT: ModuleMember = {
@@ -59,11 +72,14 @@ interface SleepPromise {
   readonly delay: Node;
 }
 
-/** A local function whose whole job is to sleep, to which a signal parameter can be added. */
+/**
+ * A local function whose whole job is to sleep, to which a signal parameter can be added. Its
+ * sleeps: one, or one per branch of the ternary it returns (`ms > 0 ? <sleep> : <sleep>`).
+ */
 interface SleepHelper {
   readonly name: string;
   readonly functionPath: ASTPath;
-  readonly sleep: SleepPromise;
+  readonly sleeps: readonly SleepPromise[];
   readonly paramCount: number;
 }
 
@@ -83,13 +99,13 @@ interface HelperCall {
 }
 
 export function transform(ctx: TransformContext): void {
-  const plans = getSleepPromises(ctx).flatMap((sleep) => planSleep(ctx, sleep));
+  const plans = planSleeps(ctx, getSleepPromises(ctx));
   const edits = plans.filter((plan) => plan.kind !== 'note');
   for (const plan of plans) if (plan.kind === 'note') (plan.handled ? ctx.handled : ctx.manual)(plan.path, plan.message);
   if (edits.length === 0) return;
   const blocked = getBlockedReason(ctx);
   if (blocked) {
-    for (const plan of edits) ctx.manual(plan.kind === 'signal' ? plan.sleep.path : plan.helper.sleep.path, blocked);
+    for (const plan of edits) ctx.manual(plan.kind === 'signal' ? plan.sleep.path : plan.helper.sleeps[0]!.path, blocked);
     return;
   }
   const moduleKind = getModuleKind(ctx.j, ctx.root, ctx.path) as ModuleKind;
@@ -123,15 +139,36 @@ function getBlockedReason(ctx: TransformContext): string | undefined {
   return getModuleKind(ctx.j, ctx.root, ctx.path) ? undefined : MESSAGES.unknownModule;
 }
 
-function planSleep(ctx: TransformContext, sleep: SleepPromise): SleepPlan[] {
+/** Each sleep with a signal in scope on its own; sleeps without one, per helper they make up. */
+function planSleeps(ctx: TransformContext, sleeps: readonly SleepPromise[]): SleepPlan[] {
+  const plans: SleepPlan[] = [];
+  const helpers = new Map<Node, SleepHelper>();
+  for (const sleep of sleeps) {
+    const plan = planSleep(ctx, sleep);
+    if (plan !== 'helper') {
+      plans.push(...plan);
+      continue;
+    }
+    const helper = getSleepHelper(sleep);
+    if (!helper) continue;
+    const known = helpers.get(helper.functionPath.node);
+    helpers.set(helper.functionPath.node, known ? { ...known, sleeps: [...known.sleeps, ...helper.sleeps] } : helper);
+  }
+  for (const helper of helpers.values()) plans.push(...planHelper(ctx, helper));
+  return plans;
+}
+
+/** The plan of a sleep with a signal in scope, or `helper` when it has none. */
+function planSleep(ctx: TransformContext, sleep: SleepPromise): SleepPlan[] | 'helper' {
   const signal = getSignalInScope(ctx.j, ctx.root, sleep.path, { nested: true });
   if (signal) {
+    const combinator = getCombinator(sleep.path);
+    if (combinator) return [{ kind: 'note', path: sleep.path, message: MESSAGES.kept(MESSAGES.combined(combinator)) }];
     // The code's own abort handling (its error, a listener that ends the wait) would be bypassed.
     const obstacle = getForwardingObstacle(sleep.path, signal, []);
     return [obstacle.kind === 'obstacle' ? { kind: 'note', path: sleep.path, message: MESSAGES.kept(obstacle.reason), handled: obstacle.handled } : { kind: 'signal', sleep, signal }];
   }
-  const helper = getSleepHelper(sleep);
-  return helper ? planHelper(ctx, helper) : [];
+  return 'helper';
 }
 
 /**
@@ -146,6 +183,11 @@ function planHelper(ctx: TransformContext, helper: SleepHelper): SleepPlan[] {
     if (args.length > helper.paramCount || args.some((arg) => arg.type === 'SpreadElement')) return [];
     const signal = getSignalInScope(ctx.j, ctx.root, path, { nested: true });
     if (!signal) return [];
+    const combinator = getCombinator(path);
+    if (combinator) {
+      kept.push({ kind: 'note', path, message: MESSAGES.keptCall(helper.name, signal.expression, MESSAGES.combined(combinator)) });
+      return [];
+    }
     const obstacle = getForwardingObstacle(path, signal, []);
     if (obstacle.kind === 'obstacle') {
       kept.push({ kind: 'note', path, message: MESSAGES.keptCall(helper.name, signal.expression, obstacle.reason), handled: obstacle.handled });
@@ -166,11 +208,45 @@ function planHelperEdit(ctx: TransformContext, helper: SleepHelper, uses: Return
   );
   if (uses.values.length > 0) return [{ kind: 'note', path: helper.functionPath, message: MESSAGES.helperAsValue(helper.name) }];
   if (!plainParams) return [{ kind: 'note', path: helper.functionPath, message: MESSAGES.helperUnsafeParams(helper.name) }];
-  if (mentions(helper.sleep.delay, 'signal')) return [];
+  if (helper.sleeps.some((sleep) => mentions(sleep.delay, 'signal'))) return [];
   return [{ kind: 'helper', helper, calls }];
 }
 
 export default createJscodeshiftTransform({ meta, transform });
+
+/**
+ * `race`, `allSettled` or `any` when the function around `site` is the callback of a `.map` /
+ * `.flatMap` (or `Array.from(items, callback)`) whose result is what `Promise.<combinator>` waits
+ * on: `Promise.race(items.map(() => new Promise((r) => setTimeout(r, ms))))`.
+ */
+function getCombinator(site: ASTPath): keyof typeof COMBINED | undefined {
+  const [callback] = getEnclosingFunctions(site);
+  if (!callback) return undefined;
+  const mapPath = getCallAround(callback);
+  const map = mapPath?.node as Node;
+  if (!map) return undefined;
+  const position = map.arguments.indexOf(skipParentheses(callback).node);
+  const callee = map.callee;
+  const method = callee.type === 'MemberExpression' && !callee.computed ? (callee.property.name as string) : undefined;
+  const isArrayFrom = method === 'from' && callee.object.type === 'Identifier' && callee.object.name === 'Array';
+  if (!((position === 0 && (method === 'map' || method === 'flatMap')) || (position === 1 && isArrayFrom))) return undefined;
+  const combinatorPath = getCallAround(mapPath!);
+  const combinator = (combinatorPath?.node as Node)?.callee;
+  if (combinatorPath?.node.arguments[0] !== skipParentheses(mapPath!).node) return undefined;
+  if (combinator.type !== 'MemberExpression' || combinator.computed || combinator.object.type !== 'Identifier' || combinator.object.name !== 'Promise') return undefined;
+  if (!isGlobalReference(combinatorPath, 'Promise')) return undefined;
+  const name = combinator.property.name as string;
+  return Object.hasOwn(COMBINED, name) ? (name as keyof typeof COMBINED) : undefined;
+}
+
+/** The call that takes the expression at `path` (out of parentheses) as an argument. */
+function getCallAround(path: ASTPath): (ASTPath & { node: Node }) | undefined {
+  const argument = skipParentheses(path);
+  // `.parent` skips the `arguments` list path that `.parentPath` stops at.
+  const call = (argument as Node).parent as ASTPath | undefined;
+  const node = call?.node as Node;
+  return node?.type === 'CallExpression' && node.arguments.includes(argument.node) ? (call as ASTPath & { node: Node }) : undefined;
+}
 
 function getSleepPromises(ctx: TransformContext): SleepPromise[] {
   const found: SleepPromise[] = [];
@@ -280,13 +356,14 @@ function skipParentheses(path: ASTPath): ASTPath {
 
 /**
  * A function whose last act is this sleep: `function sleep(ms) { return new Promise(...) }`,
- * `const wait = (ms) => new Promise(...)`, `async function backoff(n) { ...; await new Promise(...) }`.
+ * `const wait = (ms) => new Promise(...)`, `async function backoff(n) { ...; await new Promise(...) }`,
+ * the sleep possibly a branch of the ternary it returns (`return ms > 0 ? new Promise(...) : Promise.resolve()`).
  */
 function getSleepHelper(sleep: SleepPromise): SleepHelper | undefined {
   const [functionPath] = getEnclosingFunctions(sleep.path);
   if (!functionPath) return undefined;
   const fn = functionPath.node as Node;
-  const site = skipParentheses(sleep.path);
+  const site = getValuePath(sleep.path);
   const name = getFunctionName(functionPath);
   if (!name) return undefined;
   const body = fn.body;
@@ -296,7 +373,20 @@ function getSleepHelper(sleep: SleepPromise): SleepHelper | undefined {
     (body.type === 'BlockStatement' &&
       isLastStatementOf(body, site) &&
       (body.body.length === 1 || SLEEPY_NAME.test(name)));
-  return isHelper ? { name, functionPath, sleep, paramCount: fn.params.length } : undefined;
+  // A ternary's other branch may be work of its own (`ready ? load() : <sleep>`): only one whose
+  // every branch waits or does nothing makes a sleep helper, whatever the function's name.
+  const onlyWaits = site.node === sleep.path.node || isOnlyWaiting(site);
+  return isHelper && onlyWaits ? { name, functionPath, sleeps: [sleep], paramCount: fn.params.length } : undefined;
+}
+
+/** A sleep, `Promise.resolve(...)`, `undefined`, or a ternary whose branches are all one of these. */
+function isOnlyWaiting(path: ASTPath): boolean {
+  const node = path.node as Node;
+  if (node.type === 'Identifier') return node.name === 'undefined';
+  if (node.type === 'ConditionalExpression') return isOnlyWaiting((path as Node).get('consequent')) && isOnlyWaiting((path as Node).get('alternate'));
+  if (node.type === 'NewExpression') return getSleepDelay(path) !== undefined;
+  const callee = node.type === 'CallExpression' ? node.callee : undefined;
+  return callee?.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier' && callee.object.name === 'Promise' && callee.property.name === 'resolve';
 }
 
 const SLEEPY_NAME = /sleep|delay|wait|pause|backoff/i;
@@ -331,7 +421,7 @@ function rewriteHelper(ctx: TransformContext, helper: SleepHelper, calls: readon
     param.typeAnnotation = j.tsTypeAnnotation(j.tsTypeReference(j.identifier('AbortSignal')));
   }
   fn.params.push(param);
-  helper.sleep.path.replace(buildTimersCall(ctx, getCallee(), helper.sleep.delay, signalName));
+  for (const sleep of helper.sleeps) sleep.path.replace(buildTimersCall(ctx, getCallee(), sleep.delay, signalName));
   ctx.edit(helper.functionPath, MESSAGES.helper(helper.name));
 
   for (const call of calls) {

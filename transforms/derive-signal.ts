@@ -104,6 +104,7 @@ function getSite(ctx: TransformContext, path: ASTPath, value: Node, objectPath: 
   if (!fresh) return undefined;
   const caller = known ?? getReplacedSignal(ctx, path, objectPath);
   if (!caller || isDetachedOnPurpose(path)) return undefined;
+  if (objectPath && isUpdaterResult(objectPath, caller)) return undefined;
   if (readsCallerSignal(ctx, caller, path, objectPath)) return undefined;
   return { path, value, caller };
 }
@@ -221,6 +222,23 @@ function isDestructuredWithoutSignal(reference: ASTPath): boolean {
   return (parent.id.properties as Node[]).every(
     (property) => (property.type === 'ObjectProperty' || property.type === 'Property') && !property.computed && property.key.type === 'Identifier' && property.key.name !== 'signal',
   );
+}
+
+/**
+ * `setOptions((prev) => ({ ...prev, signal: controller.signal }))`: a callback that returns new
+ * options made from the previous ones it is given. Its parameter is the previous state, not a
+ * caller's signal: the new signal is meant to replace the old one (which may have aborted; deriving
+ * from it would abort every later call at once).
+ */
+function isUpdaterResult(objectPath: ASTPath, caller: CallerSignal): boolean {
+  const fn = caller.functionPath.node as Node;
+  if (!caller.property || (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression')) return false;
+  const call = (caller.functionPath as Node).parent?.node as Node;
+  if ((call?.type !== 'CallExpression' && call?.type !== 'NewExpression') || !call.arguments.includes(fn)) return false;
+  const object = objectPath.node as Node;
+  const returned = fn.body === object || ((objectPath as Node).parent?.node?.type === 'ReturnStatement' && getEnclosingFunctions(objectPath)[0]?.node === fn);
+  const spreadsPrevious = (object.properties as Node[]).some((property) => property.type === 'SpreadElement' && property.argument.type === 'Identifier' && property.argument.name === caller.binding);
+  return returned && spreadsPrevious;
 }
 
 /** A comment on the property, its statement or the function saying the detach is wanted. */

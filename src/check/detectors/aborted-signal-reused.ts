@@ -36,7 +36,7 @@ export function transform(ctx: TransformContext): void {
     const slot = getWrittenSlot(path);
     if (!slot) return;
     if (!members.some((member) => member && getNodeText(member) === slot)) return;
-    if (!runsAgain(path)) return;
+    if (!runsAgain(ctx, path)) return;
     ctx.manual(path, MESSAGES.site(slot));
   });
 }
@@ -63,8 +63,12 @@ function getWrittenSlot(path: ASTPath): string | undefined {
   return spreadsTarget ? `${target}.signal` : undefined;
 }
 
-/** Inside a loop of the same function, or in a function that calls itself by name or `this.name`. */
-function runsAgain(path: ASTPath): boolean {
+/**
+ * Inside a loop of the same function, or in a function that calls itself by name or `this.name`,
+ * directly or through a function of the file it calls (`send` calls `onError`, which retries with
+ * `send(...)`).
+ */
+function runsAgain(ctx: TransformContext, path: ASTPath): boolean {
   const functionPath = getEnclosingFunctions(path)[0];
   for (let current = path.parentPath as ASTPath | null; current && current !== functionPath; current = current.parentPath) {
     if (/^(For|ForIn|ForOf|While|DoWhile)Statement$/.test((current.node as Node).type)) return true;
@@ -72,14 +76,27 @@ function runsAgain(path: ASTPath): boolean {
   if (!functionPath) return false;
   const name = getFunctionName(functionPath);
   if (!name) return false;
-  let recursive = false;
+  const body = (functionPath.node as Node).body;
+  const called = getCalls(body);
+  if (called.names.has(name) || called.thisMethods.has(name)) return true;
+  return [...called.names].some((callee) => {
+    const helper = getOnlyFunctionNamed(ctx, callee);
+    return helper !== undefined && helper !== functionPath.node && getCalls(helper.body).names.has(name);
+  });
+}
+
+/** The names a node calls: `name(...)` and `this.name(...)`, nested functions included. */
+function getCalls(root: Node): { names: Set<string>; thisMethods: Set<string> } {
+  const names = new Set<string>();
+  const thisMethods = new Set<string>();
   const visit = (node: Node): void => {
-    if (recursive || !node || typeof node !== 'object') return;
+    if (!node || typeof node !== 'object') return;
     if (node.type === 'CallExpression') {
       const callee = node.callee;
-      if ((callee.type === 'Identifier' && callee.name === name) || (callee.type === 'MemberExpression' && callee.object.type === 'ThisExpression' && !callee.computed && (callee.property.name ?? callee.property.id?.name) === name)) {
-        recursive = true;
-        return;
+      if (callee.type === 'Identifier') names.add(callee.name);
+      else if (callee.type === 'MemberExpression' && callee.object.type === 'ThisExpression' && !callee.computed) {
+        const method = callee.property.name ?? callee.property.id?.name;
+        if (method) thisMethods.add(method);
       }
     }
     for (const key of Object.keys(node)) {
@@ -89,6 +106,20 @@ function runsAgain(path: ASTPath): boolean {
       else if (value && typeof value === 'object' && typeof value.type === 'string') visit(value);
     }
   };
-  visit((functionPath.node as Node).body);
-  return recursive;
+  visit(root);
+  return { names, thisMethods };
+}
+
+/** The one function of the file declared under `name` (`function name`, `const name = () => ...`); none if there are several. */
+function getOnlyFunctionNamed(ctx: TransformContext, name: string): Node | undefined {
+  const { j, root } = ctx;
+  const found: Node[] = [];
+  root.find(j.FunctionDeclaration, { id: { name } }).forEach((path) => {
+    found.push(path.node);
+  });
+  root.find(j.VariableDeclarator, { id: { type: 'Identifier', name } }).forEach((path) => {
+    const init = (path.node as Node).init;
+    if (init?.type === 'ArrowFunctionExpression' || init?.type === 'FunctionExpression') found.push(init);
+  });
+  return found.length === 1 ? found[0] : undefined;
 }
