@@ -178,6 +178,8 @@ const MESSAGES = {
   controller: 'creates an AbortController aborted when the response closes before it finished',
   generated: 'generated file: not changed',
   shared: (why: string) => `${why}: a signal here would let one caller's abort reject every caller that shares the result; not passed`,
+  detached:
+    "the call's promise is not awaited (started and left to run): its work outlives the function that starts it, whose caller's signal would cut it off; not passed",
   unsourced: 'no signal source above this call (no caller has a signal, makes one or is a configured root)',
   testFile: 'in a test file: a chain does not start here',
   unsourcedSinks: (count: number) =>
@@ -191,6 +193,7 @@ const MESSAGES = {
 function describeSharedResult(shared: SharedResult): string {
   if (shared.kind === 'outer') return `the result is kept in \`${shared.target}\`, which outlives the call`;
   if (shared.kind === 'cache') return `the result is stored in \`${shared.store}\` (a cache)`;
+  if (shared.kind === 'detached') return 'the call is not awaited';
   return `the call runs inside \`${shared.wrapper}\`, which hands every caller the same result`;
 }
 
@@ -1009,7 +1012,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     const cleanup = isInFinally(call);
     const shared = getSharedResult(checker, call);
     // Sharing the result is the design: one caller's signal has no place in it.
-    if (shared && isEditable(file) && hasSignalAbove(call)) report(call, 'manual', MESSAGES.shared(describeSharedResult(shared)), true);
+    if (shared && isEditable(file) && hasSignalAbove(call)) report(call, 'manual', shared.kind === 'detached' ? MESSAGES.detached : MESSAGES.shared(describeSharedResult(shared)), true);
     if (slot.context) {
       if (!isEditable(file) || !call.arguments) return false;
       if (args.some((a) => ts.isSpreadElement(a))) {

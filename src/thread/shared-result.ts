@@ -8,7 +8,9 @@ import { getCalleeName, isFunctionLike } from './syntax.ts';
 export type SharedResult =
   | { readonly kind: 'outer'; readonly target: string }
   | { readonly kind: 'cache'; readonly store: string }
-  | { readonly kind: 'memoised'; readonly wrapper: string };
+  | { readonly kind: 'memoised'; readonly wrapper: string }
+  /** Nobody awaits the call's promise: its work runs on after the function that started it. */
+  | { readonly kind: 'detached' };
 
 /** Wrappers that run a function once (per key) and hand every later caller the same result. */
 const MEMOISERS = new Set(['memoize', 'memoizee', 'memoizeOne', 'moize', 'once', 'onetime', 'pMemoize', 'pMemoise', 'memoise', 'mem', 'lazy', 'cache']);
@@ -33,6 +35,7 @@ export function getSharedResult(checker: ts.TypeChecker, call: ts.Expression): S
   if (isSettledData(checker, call, result)) return undefined;
   const stored = getStore(checker, result, scope);
   if (stored) return stored;
+  if (isDetached(checker, call, result)) return { kind: 'detached' };
   // `const p = load(); cache.set(key, p)`, `delay = load(); delays.set(host, delay)`: the local holds the same result.
   const local = scope && getLocal(result);
   const symbol = local && checker.getSymbolAtLocation(local);
@@ -47,6 +50,19 @@ export function getSharedResult(checker: ts.TypeChecker, call: ts.Expression): S
   // function runs once for the shared promise, so everything it awaits is shared too.
   const invocation = found === undefined && scope ? getInvocation(scope) : undefined;
   return found ?? (invocation && getSharedResult(checker, invocation));
+}
+
+/**
+ * A promise started and left to run: the call (or its `.then`/`.catch`/`.finally` chain) is a whole
+ * statement or the operand of `void`, with no `await` on the way (`this.startStream().catch(report)`).
+ */
+function isDetached(checker: ts.TypeChecker, call: ts.Expression, result: ts.Expression): boolean {
+  for (let node: ts.Node = call; node !== result; node = node.parent) if (ts.isAwaitExpression(node.parent)) return false;
+  const parent = result.parent;
+  const statement = ts.isExpressionStatement(parent) || (ts.isVoidExpression(parent) && ts.isExpressionStatement(parent.parent));
+  if (!statement) return false;
+  const type = checker.getTypeAtLocation(call);
+  return (type.isUnion() ? type.types : [type]).some((part) => part.getProperty('then') !== undefined);
 }
 
 /** The call that runs a function expression on the spot: `(async () => ...)()`. */
