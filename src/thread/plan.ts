@@ -12,7 +12,7 @@ import { FamilyFinder, isHeir, isStatic, type Owner } from './family.ts';
 import { SignalSources, type OwnSignal } from './signal-sources.ts';
 import { getModuleExports, resolveAlias } from './symbols.ts';
 import { SignalTypes, type Slot } from './signal-types.ts';
-import { getSharedResult, type SharedResult } from './shared-result.ts';
+import { getSharedResult, isDetached, type SharedResult } from './shared-result.ts';
 import { LIB_SIGNAL_CARRIERS, readsCarriedSignal } from './reads-carried-signal.ts';
 import {
   getCalleeName,
@@ -193,7 +193,6 @@ const MESSAGES = {
 function describeSharedResult(shared: SharedResult): string {
   if (shared.kind === 'outer') return `the result is kept in \`${shared.target}\`, which outlives the call`;
   if (shared.kind === 'cache') return `the result is stored in \`${shared.store}\` (a cache)`;
-  if (shared.kind === 'detached') return 'the call is not awaited';
   return `the call runs inside \`${shared.wrapper}\`, which hands every caller the same result`;
 }
 
@@ -863,6 +862,11 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     let source: ts.Node | undefined;
     // The per-file transforms already passed the signal here, or left the call with a reason.
     if ((found.kind === 'root' || found.kind === 'aborted') && found.perFile && !origin && !slot.context && options.afterPerFile) return undefined;
+    // Work left to run past the function that starts it: that function's signal has no say in it.
+    if (found.kind === 'root' && !slot.context && isDetached(checker, call as ts.Expression)) {
+      report(call, 'manual', MESSAGES.detached, true);
+      return undefined;
+    }
     if (found.kind === 'root') rootCalls.add(call);
     if (found.kind === 'root') {
       source = found.owner;
@@ -1012,7 +1016,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     const cleanup = isInFinally(call);
     const shared = getSharedResult(checker, call);
     // Sharing the result is the design: one caller's signal has no place in it.
-    if (shared && isEditable(file) && hasSignalAbove(call)) report(call, 'manual', shared.kind === 'detached' ? MESSAGES.detached : MESSAGES.shared(describeSharedResult(shared)), true);
+    if (shared && isEditable(file) && hasSignalAbove(call)) report(call, 'manual', MESSAGES.shared(describeSharedResult(shared)), true);
     if (slot.context) {
       if (!isEditable(file) || !call.arguments) return false;
       if (args.some((a) => ts.isSpreadElement(a))) {

@@ -12,6 +12,14 @@ export class Client {
     await this.readReply();
   }
 
+  /** The reply is awaited through the promise the rejection is handed on to: not left to run. */
+  ping(signal?: AbortSignal): Promise<string> {
+    return new Promise<string>((resolve, reject) => {
+      this.readReply().then(resolve).catch(reject);
+      this.readReply().catch(reject);
+    });
+  }
+
   private async openStream(): Promise<void> {
     const response = await fetch(`${this.url}/events`);
     for await (const chunk of response.body ?? []) console.log(chunk);
