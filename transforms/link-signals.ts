@@ -90,7 +90,11 @@ export function transform(ctx: TransformContext): void {
   ctx.index.find(ctx.j.VariableDeclarator).forEach((path) => {
     const classification = classifyController(ctx, path);
     const name = ((path.node as Node).id as Node).name as string;
-    if (classification.kind === 'manual') ctx.manual(path, MESSAGES.manual(name, classification.reason));
+    if (classification.kind === 'manual') {
+      // Left alone, yet no listener stays on the signals it follows: nothing leaks, so not a `check` finding.
+      const report = areFollowListenersRemoved(ctx, path, name) ? ctx.handled : ctx.manual;
+      report(path, MESSAGES.manual(name, classification.reason));
+    }
     if (classification.kind !== 'linked') return;
     const text = buildAnyText(ctx, path, classification.controller.sources);
     if (text.kind === 'unsupported') return ctx.manual(path, MESSAGES.manual(name, text.reason));
@@ -133,6 +137,8 @@ function classifyController(ctx: TransformContext, path: ASTPath): Classificatio
   const uses = references.map((reference) => classifyUse(ctx, reference, list));
   const follows = uses.some((use) => use.kind === 'listener' || (use.kind === 'problem' && use.follows));
   if (!follows) return { kind: 'other' };
+  // The code that stands in for AbortSignal.any where the runtime lacks it is not to be replaced by it.
+  if (isAnySignalFallback(path)) return { kind: 'other' };
 
   // From here on the controller does follow another signal: anything in the way is reported.
   if (!isGlobalReference(path, 'AbortController')) return { kind: 'manual', reason: MESSAGES.shadowed('AbortController') };
@@ -933,6 +939,99 @@ function getRemoval(ctx: TransformContext, path: ASTPath, target: string, listen
     else if (result === 'none') result = 'mismatch';
   });
   return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Controllers that are not what the rule is about
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * True when every 'abort' listener that aborts the controller goes again: a named function that
+ * a removeEventListener takes off each signal it was added to (with the same capture flag), or a
+ * listener added with a `signal` option. False when some abort sits in a listener that stays (an
+ * inline function, one never removed, `onabort`, `abort.bind`), or in no listener at all.
+ */
+function areFollowListenersRemoved(ctx: TransformContext, path: ASTPath, name: string): boolean {
+  let listeners = 0;
+  for (const reference of getBindingReferences(ctx.j, ctx.root, path, name)) {
+    const member = reference.parentPath?.node as Node;
+    if (!isMember(member) || member.object !== reference.node || member.computed || member.property.name !== 'abort') continue;
+    const callPath = reference.parentPath?.parentPath as ASTPath;
+    if ((callPath?.node as Node)?.type !== 'CallExpression' || (callPath.node as Node).callee !== member) return false;
+    const [fnPath] = getEnclosingFunctions(callPath);
+    if (!fnPath) continue;
+    const assignment = getParentNodePath(fnPath)?.node as Node;
+    if (assignment?.type === 'AssignmentExpression' && assignment.right === fnPath.node) return false;
+    const found = getListenerRegistrations(ctx, fnPath);
+    if (!found) continue;
+    listeners += 1;
+    for (const registration of found.registrations) {
+      const options = getListenerOptions(registration.options);
+      if (options.kind === 'known' && options.signal) continue;
+      if (!found.declaration || options.kind === 'unknown') return false;
+      const target = normalizeChain(getNodeText(registration.target) ?? '');
+      const removed = found.others.some((other) => {
+        const removal = getRegistration(other, 'removeEventListener');
+        if (!removal || normalizeChain(getNodeText(removal.target) ?? '') !== target) return false;
+        const flags = getListenerOptions(removal.options);
+        return flags.kind === 'unknown' || flags.capture === options.capture;
+      });
+      if (!removed) return false;
+    }
+  }
+  return listeners > 0;
+}
+
+/**
+ * True when the code at `path` runs only where `AbortSignal.any` is missing: in the branch of an
+ * `if` (or `?:`) whose test says so (`typeof AbortSignal.any !== 'function'`, `!AbortSignal.any`,
+ * or the `else` of the opposite test), or after an `if` of the opposite test that returns or throws.
+ */
+function isAnySignalFallback(path: ASTPath): boolean {
+  for (let child = path, parent = path.parentPath as ASTPath | null; parent; child = parent, parent = parent.parentPath) {
+    const value = parent.value as Node;
+    if (Array.isArray(value)) {
+      const before = value.slice(0, Math.max(0, value.indexOf(child.value)));
+      if (before.some((node: Node) => node?.type === 'IfStatement' && !node.alternate && getAnySupportTest(node.test) === 'present' && exits(node.consequent))) return true;
+      continue;
+    }
+    if (value?.type !== 'IfStatement' && value?.type !== 'ConditionalExpression') continue;
+    const test = getAnySupportTest(value.test);
+    if ((test === 'absent' && child.value === value.consequent) || (test === 'present' && child.value === value.alternate)) return true;
+  }
+  return false;
+}
+
+/** What a test says about `AbortSignal.any`: present when true, absent when true, or nothing. */
+function getAnySupportTest(test: Node): 'present' | 'absent' | undefined {
+  if (test?.type === 'UnaryExpression' && test.operator === '!') {
+    const inner = getAnySupportTest(test.argument);
+    return inner === 'present' ? 'absent' : inner === 'absent' ? 'present' : undefined;
+  }
+  if (isAnyMember(test)) return 'present';
+  if (test?.type === 'BinaryExpression' && test.operator === 'in') {
+    const key = test.left;
+    const isAny = (key?.type === 'StringLiteral' || key?.type === 'Literal') && key.value === 'any';
+    return isAny && test.right?.type === 'Identifier' && test.right.name === 'AbortSignal' ? 'present' : undefined;
+  }
+  if (test?.type !== 'BinaryExpression' || !['===', '==', '!==', '!='].includes(test.operator)) return undefined;
+  const isTypeof = (node: Node) => node?.type === 'UnaryExpression' && node.operator === 'typeof' && isAnyMember(node.argument);
+  const [typeofSide, other] = isTypeof(test.left) ? [test.left, test.right] : isTypeof(test.right) ? [test.right, test.left] : [];
+  if (!typeofSide || (other?.type !== 'StringLiteral' && other?.type !== 'Literal')) return undefined;
+  const equal = test.operator === '===' || test.operator === '==';
+  if (other.value === 'function') return equal ? 'present' : 'absent';
+  if (other.value === 'undefined') return equal ? 'absent' : 'present';
+  return undefined;
+}
+
+function isAnyMember(node: Node): boolean {
+  return isMember(node) && !node.computed && node.object?.type === 'Identifier' && node.object.name === 'AbortSignal' && node.property?.name === 'any';
+}
+
+/** A `return` or `throw`, or a block that ends with one. */
+function exits(node: Node): boolean {
+  if (node?.type === 'ReturnStatement' || node?.type === 'ThrowStatement') return true;
+  return node?.type === 'BlockStatement' && exits(node.body[node.body.length - 1]);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -53,11 +53,16 @@ export class AbortListeners {
     return found;
   }
 
-  /** `listener` is `fn` itself, or a name bound to it (`const onAbort = () => ...`, `onAbort = () => ...`, `function onAbort() {}`). */
+  /**
+   * `listener` is `fn` itself, or a name bound to it (`const onAbort = () => ...`, `onAbort = () => ...`,
+   * `function onAbort() {}`), or a method or property of the class it is in (`this.onAbort`), each
+   * also as `<it>.bind(...)`.
+   */
   private names(listener: ts.Expression, fn: FunctionLike): boolean {
-    const node = skipParentheses(listener);
+    const node = getBoundFunction(skipParentheses(listener));
     if (node === fn) return true;
-    if (!ts.isIdentifier(node)) return false;
+    const isThisMember = (ts.isPropertyAccessExpression(node) || ts.isPropertyAccessChain(node)) && node.expression.kind === ts.SyntaxKind.ThisKeyword;
+    if (!ts.isIdentifier(node) && !isThisMember) return false;
     const symbol = this.checker.getSymbolAtLocation(node);
     if (!symbol) return false;
     const parent = fn.parent;
@@ -106,6 +111,12 @@ function getRegistration(node: ts.Node): Registration | undefined {
     if (ts.isPropertyAccessExpression(left) && left.name.text === 'onabort') return { signal: left.expression, listener: node.right };
   }
   return undefined;
+}
+
+/** `fn.bind(thisArg, ...args)` calls `fn`: the function bound, else the expression itself. */
+function getBoundFunction(node: ts.Expression): ts.Expression {
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== 'bind') return node;
+  return skipParentheses(node.expression.expression);
 }
 
 function skipParentheses(node: ts.Expression): ts.Expression {

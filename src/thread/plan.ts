@@ -12,7 +12,7 @@ import { FamilyFinder, isHeir, isStatic, type Owner } from './family.ts';
 import { SignalSources, type OwnSignal } from './signal-sources.ts';
 import { getModuleExports, resolveAlias } from './symbols.ts';
 import { SignalTypes, type Slot } from './signal-types.ts';
-import { getSharedResult, type SharedResult } from './shared-result.ts';
+import { getSharedResult, isDetached, type SharedResult } from './shared-result.ts';
 import { LIB_SIGNAL_CARRIERS, readsCarriedSignal } from './reads-carried-signal.ts';
 import {
   getCalleeName,
@@ -178,6 +178,8 @@ const MESSAGES = {
   controller: 'creates an AbortController aborted when the response closes before it finished',
   generated: 'generated file: not changed',
   shared: (why: string) => `${why}: a signal here would let one caller's abort reject every caller that shares the result; not passed`,
+  detached:
+    "the call's promise is not awaited (started and left to run): its work outlives the function that starts it, whose caller's signal would cut it off; not passed",
   unsourced: 'no signal source above this call (no caller has a signal, makes one or is a configured root)',
   testFile: 'in a test file: a chain does not start here',
   unsourcedSinks: (count: number) =>
@@ -860,6 +862,11 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     let source: ts.Node | undefined;
     // The per-file transforms already passed the signal here, or left the call with a reason.
     if ((found.kind === 'root' || found.kind === 'aborted') && found.perFile && !origin && !slot.context && options.afterPerFile) return undefined;
+    // Work left to run past the function that starts it: that function's signal has no say in it.
+    if (found.kind === 'root' && !slot.context && isDetached(checker, call as ts.Expression)) {
+      report(call, 'manual', MESSAGES.detached, true);
+      return undefined;
+    }
     if (found.kind === 'root') rootCalls.add(call);
     if (found.kind === 'root') {
       source = found.owner;

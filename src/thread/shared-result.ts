@@ -49,6 +49,49 @@ export function getSharedResult(checker: ts.TypeChecker, call: ts.Expression): S
   return found ?? (invocation && getSharedResult(checker, invocation));
 }
 
+/**
+ * A promise started and left to run: the call, or the call with `.catch(...)`/`.finally(...)`, is
+ * a whole statement or the operand of `void` (`this.startStream().catch(report)`). A `.then` is a
+ * continuation the caller may wait for, and so is a handler that calls a function or parameter of
+ * the functions around the call (`.catch(reject)`, `.catch((e) => settle(e))`): the outcome is
+ * handed on to what the caller awaits, so such a call is not detached.
+ */
+export function isDetached(checker: ts.TypeChecker, call: ts.Expression): boolean {
+  const scope = getEnclosingFunction(call);
+  let result: ts.Expression = call;
+  for (;;) {
+    const parent = result.parent;
+    if (ts.isParenthesizedExpression(parent) || ts.isNonNullExpression(parent) || ts.isAsExpression(parent)) result = parent;
+    else if (ts.isPropertyAccessExpression(parent) && (parent.name.text === 'catch' || parent.name.text === 'finally') && ts.isCallExpression(parent.parent) && parent.parent.expression === parent) {
+      result = parent.parent;
+      if (parent.parent.arguments.some((handler) => handsOn(checker, handler, scope))) return false;
+    } else break;
+  }
+  const parent = result.parent;
+  const statement = ts.isExpressionStatement(parent) || (ts.isVoidExpression(parent) && ts.isExpressionStatement(parent.parent));
+  if (!statement) return false;
+  const type = checker.getTypeAtLocation(call);
+  return (type.isUnion() ? type.types : [type]).some((part) => part.getProperty('then') !== undefined);
+}
+
+/** Whether a handler is, or calls, a binding declared inside `scope` (a parameter, a local function). */
+function handsOn(checker: ts.TypeChecker, handler: ts.Expression, scope: ts.Node | undefined): boolean {
+  if (!scope) return false;
+  const isLocal = (identifier: ts.Identifier): boolean => {
+    const declaration = checker.getSymbolAtLocation(identifier)?.getDeclarations()?.[0];
+    return declaration !== undefined && declaration.getSourceFile() === scope.getSourceFile() && declaration.pos >= scope.pos && declaration.end <= scope.end;
+  };
+  if (ts.isIdentifier(handler)) return isLocal(handler);
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && isLocal(node.expression)) found = true;
+    ts.forEachChild(node, visit);
+  };
+  visit(handler);
+  return found;
+}
+
 /** The call that runs a function expression on the spot: `(async () => ...)()`. */
 function getInvocation(fn: ts.Node): ts.CallExpression | undefined {
   if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
