@@ -17,7 +17,7 @@ export const meta: TransformMeta = {
   description: 'Add signal.throwIfAborted() at the top of awaiting loops in async functions with a signal in scope',
   // A loop is only checked with a signal in scope.
   // Whole keywords: `for` inside `format` or `before`, `await` inside `awaited`, is no loop or await.
-  mayApply: (source) => mayHaveSignal(source) && /\bawait\b/.test(source) && /\b(for|while)\b/.test(source),
+  mayApply: (source, hints) => mayHaveSignal(source, hints) && /\bawait\b/.test(source) && /\b(for|while)\b/.test(source),
   rule: 'loop-without-check',
   behaviourChange: 'an aborted loop throws signal.reason at its next iteration instead of running to its end',
 };
