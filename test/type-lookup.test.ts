@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../src/index.ts';
+import { migrate } from '../src/api.ts';
 import { verifyChanges } from '../src/engine/verify.ts';
 import { TSCONFIG, writeProject } from './helpers.ts';
 

@@ -26,6 +26,8 @@ const MESSAGES = {
   check: (statement: string) => `loop awaits without looking at the signal: added \`${statement}\``,
   unsupported: (signal: string, reason: string) =>
     `loop awaits without looking at the signal, but no check was added: ${reason}; test ${signal}.aborted by hand`,
+  helper: (signal: string, helper: string) =>
+    `loop awaits without looking at the signal, but no check was added: ${signal} is handed to ${helper}() before the loop, which may end it its own way; if it does not, test ${signal}.aborted by hand`,
   listener: (signal: string) =>
     `loop awaits without looking at the signal, but no check was added: an abort listener on ${signal} may already end it; if it does not, test ${signal}.aborted by hand`,
 } as const;
@@ -85,6 +87,10 @@ function classifyLoop(ctx: TransformContext, path: ASTPath): LoopDecision {
   if (looksAtSignal(loop, undefined, signal, holders, loop)) return NONE;
   if (getAwaited(loop).every((awaited) => mentionsSignal(awaited, signal, holders))) return NONE;
   if (abortsBefore(functionPath, loop)) return NONE;
+  // `this._listenForAbort(options?.signal)`: a helper given the signal, whose result is dropped,
+  // sets up a reaction to abort out of sight (aborting a controller the loop's stream reads).
+  const helper = getSignalHelperBefore(functionPath, loop, signal, holders);
+  if (helper !== undefined) return { kind: 'manual', path, message: MESSAGES.helper(signal.expression, helper) };
   const listeners = getAbortListeners(ctx.j, signal.functionPath, signal, holders.aliases);
   if (listeners.length === 0) return { kind: 'check', path, signal };
   // `signal.addEventListener('abort', () => reader.cancel())` while the loop reads `reader`.
@@ -154,6 +160,34 @@ function abortsBefore(functionPath: ASTPath, loop: Node): boolean {
     return isAbort || someChild(node, visit);
   };
   return visit((functionPath.node as Node).body);
+}
+
+/**
+ * The callee of a call statement before the loop, in the function itself, that is given the
+ * signal and whose result is neither awaited nor kept (`this._listenForAbort(signal);`).
+ */
+function getSignalHelperBefore(functionPath: ASTPath, loop: Node, signal: SignalInScope, holders: SignalHolders): string | undefined {
+  let found: string | undefined;
+  const visit = (node: Node): boolean => {
+    if (found !== undefined || node === loop || isFunctionNode(node) || !(node.start < loop.start)) return false;
+    const call = node.type === 'ExpressionStatement' ? node.expression : undefined;
+    if ((call?.type === 'CallExpression' || call?.type === 'OptionalCallExpression') && call.arguments.some((arg: Node) => isSignalRead(arg, call, signal, holders.aliases))) {
+      found = getCalleeText(call.callee);
+      return true;
+    }
+    return someChild(node, visit);
+  };
+  visit((functionPath.node as Node).body);
+  return found;
+}
+
+function getCalleeText(callee: Node): string {
+  if (callee.type === 'Identifier') return callee.name;
+  if ((callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') && !callee.computed) {
+    const object = callee.object.type === 'ThisExpression' ? 'this' : callee.object.type === 'Identifier' ? callee.object.name : undefined;
+    return object ? `${object}.${callee.property.name}` : callee.property.name;
+  }
+  return 'a function';
 }
 
 /** Identifier names in `node`, member names and keys included (more names only mean fewer checks). */

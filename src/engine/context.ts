@@ -2,6 +2,7 @@ import type { Collection, JSCodeshift } from 'jscodeshift';
 import { patchAstTypesScope, withLibraryFixes } from './library-patches.ts';
 import { closeFileIndex, getFileIndex, invalidateFileIndex, openFileIndex } from '../ast/file-index.ts';
 import { closeSignalFacts, openSignalFacts, type FileSignalFacts } from '../scope/type-facts.ts';
+import { isNodeVersionCovered } from '../runtime/features.ts';
 import type { Finding, FindingKind, NodeOrPath, TransformContext, TransformModule, TransformOptions } from '../types.ts';
 
 interface Position {
@@ -103,7 +104,7 @@ function applyEach(j: JSCodeshift, root: Collection, file: FileInput, transforms
   // Shared by the transforms below; the tree may have changed since an earlier run on it.
   openFileIndex(root);
   // The signal lookup reads them for the nodes of the input; a node a transform built has none.
-  openSignalFacts(root, file.signalFacts);
+  openSignalFacts(root, file.signalFacts, (since) => isNodeVersionCovered(options, since));
   const findings: Finding[] = [];
   const fileLines = (root.get().node as Located).loc?.lines;
   const sourceLines = file.source.split('\n');

@@ -49,6 +49,8 @@ export interface TypedSignal {
   readonly optionalMember: boolean;
   readonly mayBeUndefined: boolean;
   readonly mayBeNull: boolean;
+  /** The Node version that added this `signal` (Node's typings say `@since`): older ones leave it undefined. */
+  readonly since?: string;
 }
 
 /** The hash `FileSignalFacts.hash` holds: of the text as the per-file parser sees it. */
@@ -69,11 +71,26 @@ const registered = new WeakMap<object, { readonly facts: FileSignalFacts; readon
 
 type Node = any;
 
-/** The engine is about to run transforms on `root`, parsed from the text `facts` describe. */
-export function openSignalFacts(root: Collection, facts: FileSignalFacts | undefined): void {
+/**
+ * The engine is about to run transforms on `root`, parsed from the text `facts` describe.
+ * `hasSignal(since)`: whether every Node version the file targets has a `signal` Node added in
+ * `since`; one it may lack is no signal (and, the parameter being typed, not guessed by name).
+ */
+export function openSignalFacts(root: Collection, facts: FileSignalFacts | undefined, hasSignal: (since: string) => boolean): void {
   const file = root.get().node as Node;
-  if (facts) registered.set(file, { facts, lines: file.loc?.lines });
-  else registered.delete(file);
+  if (!facts) {
+    registered.delete(file);
+    return;
+  }
+  const keep = (signal: TypedSignal) => signal.since === undefined || hasSignal(signal.since);
+  const parameters: Record<number, ParameterFacts> = {};
+  for (const [offset, parameter] of Object.entries(facts.parameters)) {
+    const { direct, ...rest } = parameter;
+    parameters[Number(offset)] = { ...rest, nested: parameter.nested.filter(keep), ...(direct && keep(direct) ? { direct } : {}) };
+  }
+  const classes: Record<number, ClassFacts> = {};
+  for (const [offset, found] of Object.entries(facts.classes)) classes[Number(offset)] = { ...found, signals: found.signals.filter(keep) };
+  registered.set(file, { facts: { ...facts, parameters, classes }, lines: file.loc?.lines });
 }
 
 export function closeSignalFacts(root: Collection): void {

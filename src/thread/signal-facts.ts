@@ -83,6 +83,7 @@ function getParameterFacts(checker: ts.TypeChecker, types: SignalTypes, param: t
     optionalMember: false,
     mayBeUndefined: optionalBinding || own.mayBeUndefined,
     mayBeNull: own.mayBeNull,
+    ...(own.since ? { since: own.since } : {}),
   };
   const nested: TypedSignal[] = [];
   for (const member of getReadableMembers(checker, holder, param)) {
@@ -91,7 +92,7 @@ function getParameterFacts(checker: ts.TypeChecker, types: SignalTypes, param: t
     const signal = inner && getSignalOf(checker, types, inner, param);
     if (!signal) continue;
     const optionalMember = (member.flags & ts.SymbolFlags.Optional) !== 0 || mayBeMissing(memberType);
-    nested.push({ members: [member.getName()], optionalBinding, optionalMember, mayBeUndefined: true, mayBeNull: signal.mayBeNull });
+    nested.push({ members: [member.getName()], optionalBinding, optionalMember, mayBeUndefined: true, mayBeNull: signal.mayBeNull, ...(signal.since ? { since: signal.since } : {}) });
   }
   return { name, nested, ...(direct ? { direct } : {}) };
 }
@@ -116,7 +117,7 @@ function getClassFacts(checker: ts.TypeChecker, types: SignalTypes, node: ts.Cla
     const signal = holder && getSignalOf(checker, types, holder, node);
     if (!signal) continue;
     const optionalMember = (member.flags & ts.SymbolFlags.Optional) !== 0 || mayBeMissing(type);
-    signals.push({ members: [member.getName()], optionalBinding: false, optionalMember, mayBeUndefined: true, mayBeNull: signal.mayBeNull });
+    signals.push({ members: [member.getName()], optionalBinding: false, optionalMember, mayBeUndefined: true, mayBeNull: signal.mayBeNull, ...(signal.since ? { since: signal.since } : {}) });
   }
   return { fields, signals };
 }
@@ -130,15 +131,33 @@ function getHolder(checker: ts.TypeChecker, type: ts.Type): ts.Type | undefined 
 }
 
 /** `holder.signal` when it is an AbortSignal: how it may be missing. */
-function getSignalOf(checker: ts.TypeChecker, types: SignalTypes, holder: ts.Type, at: ts.Node): { mayBeUndefined: boolean; mayBeNull: boolean } | undefined {
+function getSignalOf(checker: ts.TypeChecker, types: SignalTypes, holder: ts.Type, at: ts.Node): { mayBeUndefined: boolean; mayBeNull: boolean; since?: string } | undefined {
   const property = checker.getPropertyOfType(holder, 'signal');
   if (!property) return undefined;
   const type = checker.getTypeOfSymbolAtLocation(property, at);
   if (!types.isAbortSignal(type)) return undefined;
+  const since = getNodeSince(property);
   return {
     mayBeUndefined: (property.flags & ts.SymbolFlags.Optional) !== 0 || has(type, ts.TypeFlags.Undefined),
     mayBeNull: has(type, ts.TypeFlags.Null),
+    ...(since ? { since } : {}),
   };
+}
+
+/**
+ * The Node version that added a property of Node's own typings (`@since v26.1.0` in
+ * `@types/node`: `IncomingMessage#signal`), which older Node versions leave undefined.
+ */
+function getNodeSince(property: ts.Symbol): string | undefined {
+  for (const declaration of property.getDeclarations() ?? []) {
+    if (!/[\\/]@types[\\/]node[\\/]/.test(declaration.getSourceFile().fileName)) continue;
+    for (const tag of ts.getJSDocTags(declaration)) {
+      if (tag.tagName.text !== 'since') continue;
+      const version = /(\d+\.\d+\.\d+)/.exec(ts.getTextOfJSDocComment(tag.comment) ?? '')?.[1];
+      if (version) return version;
+    }
+  }
+  return undefined;
 }
 
 /** Members of `holder` code outside its class can read by name: not `signal`, private, protected or methods. */
