@@ -181,6 +181,23 @@ describe('signal lookup by type (a tsconfig is there)', () => {
     expect(texts['src/derive.ts']).toBe(DERIVE);
   }, 60_000);
 
+  it("takes no signal Node added after the target's oldest version (IncomingMessage#signal, @since v26.1.0)", async () => {
+    const nodeTypes = "declare module 'http' {\n  interface IncomingMessage {\n    /**\n     * Aborted when the request closes.\n     * @since v26.1.0\n     */\n    readonly signal: AbortSignal;\n    url?: string;\n  }\n}\n";
+    const handler = "import type { IncomingMessage } from 'http';\n\nexport async function proxy(req: IncomingMessage) {\n  return fetch(`https://upstream${req.url}`);\n}\n";
+    const tsconfig = JSON.stringify({ compilerOptions: { ...JSON.parse(TSCONFIG).compilerOptions, types: ['node'] }, include: ['src'] });
+    const project = (engines: string) => ({
+      'tsconfig.json': tsconfig,
+      'package.json': JSON.stringify({ name: 'app', private: true, engines: { node: engines } }),
+      'node_modules/@types/node/package.json': JSON.stringify({ name: '@types/node', version: '26.2.0', types: 'index.d.ts' }),
+      'node_modules/@types/node/index.d.ts': nodeTypes,
+      'src/proxy.ts': handler,
+    });
+    const old = await migrateTexts(project('>=22'), true);
+    expect(old.texts['src/proxy.ts']).toBe(handler);
+    const recent = await migrateTexts(project('>=26.1'), true);
+    expect(recent.texts['src/proxy.ts']).toBe(handler.replace('fetch(`https://upstream${req.url}`)', 'fetch(`https://upstream${req.url}`, { signal: req.signal })'));
+  }, 60_000);
+
   it('lets a file that names no signal through the prefilter when the types give it one', async () => {
     const files = { 'tsconfig.json': TSCONFIG, 'src/types.ts': TYPES, 'src/get.ts': "import type { FetchOpts } from './types';\n\nexport async function get(url: string, o: FetchOpts) {\n  return fetch(url);\n}\n" };
     const { texts, rejected } = await migrateTexts(files, true);
