@@ -26,6 +26,8 @@ const MESSAGES = {
   check: (statement: string) => `loop awaits without looking at the signal: added \`${statement}\``,
   unsupported: (signal: string, reason: string) =>
     `loop awaits without looking at the signal, but no check was added: ${reason}; test ${signal}.aborted by hand`,
+  detached: (signal: string) =>
+    `loop awaits without looking at the signal, but no check was added: it runs in a function called on the spot whose promise nobody awaits, where a throw would be an unhandled rejection; stop it on ${signal} by hand`,
   helper: (signal: string, helper: string) =>
     `loop awaits without looking at the signal, but no check was added: ${signal} is handed to ${helper}() before the loop, which may end it its own way; if it does not, test ${signal}.aborted by hand`,
   listener: (signal: string) =>
@@ -82,6 +84,7 @@ function classifyLoop(ctx: TransformContext, path: ASTPath): LoopDecision {
   if (!isForAwait && !awaitsEachIteration(loop)) return NONE;
   const signal = getCallerSignal(ctx.j, ctx.root, path);
   if (!signal) return NONE;
+  if (isDetachedCall(functionPath)) return { kind: 'manual', path, message: MESSAGES.detached(signal.expression) };
   const holders = getSignalHolders(ctx.j, signal.functionPath, signal);
   // `for await (const x of on(emitter, 'data', { signal }))`: the iterator already stops on abort.
   if (looksAtSignal(loop, undefined, signal, holders, loop)) return NONE;
@@ -160,6 +163,18 @@ function abortsBefore(functionPath: ASTPath, loop: Node): boolean {
     return isAbort || someChild(node, visit);
   };
   return visit((functionPath.node as Node).body);
+}
+
+/** `(async () => { ... })();` as a statement: the function's promise is dropped, a rejection goes unhandled. */
+function isDetachedCall(functionPath: ASTPath): boolean {
+  let callee: ASTPath = functionPath;
+  while (callee.parentPath?.node?.type === 'ParenthesizedExpression') callee = callee.parentPath;
+  const call = callee.parentPath?.node as Node;
+  if ((call?.type !== 'CallExpression' && call?.type !== 'OptionalCallExpression') || call.callee !== callee.node) return false;
+  let statement = callee.parentPath?.parentPath;
+  // `void (async () => ...)()` drops it as well.
+  if (statement?.node?.type === 'UnaryExpression' && (statement.node as Node).operator === 'void') statement = statement.parentPath;
+  return statement?.node?.type === 'ExpressionStatement';
 }
 
 /**
