@@ -199,7 +199,8 @@ export async function run(options: RunOptions): Promise<RunReport> {
     }
     addTime(phases, 'types', performance.now() - typesStarted);
   } else {
-    for (const { task } of typedOnly) results.set(task.path, { path: task.path, status: 'unchanged', findings: [] });
+    // Stopped before the type lookup: these files were not started.
+    for (const { task } of typedOnly) results.set(task.path, INTERRUPTED(task));
   }
 
   // Pass 2: the candidates, in worker threads when there are enough of them.

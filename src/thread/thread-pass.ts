@@ -55,7 +55,13 @@ export interface ThreadPassOptions extends ThreadOptions {
 export function createSignalFacts(tsconfig: string, shared: SharedProject): (files: readonly string[]) => Promise<ReadonlyMap<string, FileSignalFacts>> {
   return async (files) => {
     const { getProjectSignalFacts } = await import('./run-thread.ts');
-    return getProjectSignalFacts(tsconfig, shared, files);
+    try {
+      return getProjectSignalFacts(tsconfig, shared, files);
+    } catch {
+      // A tsconfig the compiler cannot load: the lookup goes by name, and the thread pass, if it
+      // runs, reports the error when it loads the project itself.
+      return new Map();
+    }
   };
 }
 
