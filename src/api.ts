@@ -15,7 +15,7 @@ import { VERSION } from './version.ts';
 import { ThreadPassError } from './errors.ts';
 import type { ConfigSource, SourcesReport, TransformSourcesOptions } from './public-types.ts';
 import { THREAD_TRANSFORM } from './thread/names.ts';
-import { getNoTsconfigNote, getThreadProject, runThreadPass, ThreadSetupFailure } from './thread/thread-pass.ts';
+import { createSignalFacts, getNoTsconfigNote, getThreadProject, runThreadPass, ThreadSetupFailure, type SharedProject } from './thread/thread-pass.ts';
 
 export type { ConfigSource, SourceFile, SourcesReport, TransformSourcesOptions } from './public-types.ts';
 
@@ -36,6 +36,14 @@ export interface MigrateOptions extends Omit<RunOptions, 'transforms' | 'program
   readonly thread?: boolean;
   /** `thread-signal`: the parameters it adds are required, not optional (CLI `--required`). */
   readonly required?: boolean;
+  /**
+   * `false`: the per-file transforms find the signal in scope by name only (CLI
+   * `--no-type-lookup`). Default: when a tsconfig is found (as for `project`), the type checker
+   * says first which parameters and `this` fields hold a signal, one or two levels down
+   * (`o.signal`, `context.options.signal`, `this.config.signal`, a `Request`'s), and which do
+   * not; the thread pass then reuses the program it loaded.
+   */
+  readonly typeLookup?: boolean;
 }
 
 export { ThreadPassError } from './errors.ts';
@@ -48,17 +56,24 @@ export { ThreadPassError } from './errors.ts';
  */
 export async function migrate(options: MigrateOptions): Promise<RunReport> {
   const config = await resolveConfig(options.config, options.cwd);
-  const { config: _config, project, thread, required, ...rest } = options;
+  const { config: _config, project, thread, required, typeLookup, ...rest } = options;
   const merged = applyConfig(rest, config);
-  if (thread === false || merged.check || !merged.transforms.includes(THREAD_TRANSFORM)) return run(merged);
+  const threaded = thread !== false && !merged.check && merged.transforms.includes(THREAD_TRANSFORM);
+  const typed = typeLookup !== false && !merged.check;
+  if (!threaded && !typed) return run(merged);
   const tsconfig = getThreadProject(resolve(merged.cwd ?? process.cwd()), merged.paths, project);
   if (tsconfig === undefined) {
     const report = await run(merged);
-    return { ...report, warnings: [...report.warnings, getNoTsconfigNote(THREAD_TRANSFORM, merged.paths, 'pass')] };
+    return threaded ? { ...report, warnings: [...report.warnings, getNoTsconfigNote(THREAD_TRANSFORM, merged.paths, 'pass')] } : report;
   }
+  // One program for the type lookup and the thread pass, loaded when the first of them asks.
+  const shared: SharedProject = {};
+  const signalFacts = typed ? { signalFacts: createSignalFacts(tsconfig, shared) } : {};
+  if (!threaded) return run({ ...merged, ...signalFacts });
   let failure: string | undefined;
   const report = await run({
     ...merged,
+    ...signalFacts,
     // The pass continues from the transforms' texts in a dry run, and maps its findings back in both.
     keepContents: true,
     programPass: async (files, context) => {
@@ -74,6 +89,7 @@ export async function migrate(options: MigrateOptions): Promise<RunReport> {
           refine: createSourceRunner(merged),
           ...(merged.format ? { format: true } : {}),
           ...(merged.signal ? { signal: merged.signal } : {}),
+          shared,
         });
       } catch (error) {
         if (!(error instanceof ThreadSetupFailure)) throw error;

@@ -21,7 +21,7 @@ export interface TransformMeta {
    * Cheap text prefilter. Returning false promises that the transform would find nothing in
    * this source, so the engine does not parse the file at all. False positives are fine.
    */
-  mayApply(source: string): boolean;
+  mayApply(source: string, hints?: PrefilterHints): boolean;
   /** The `ctxmod check` rule whose sites this transform fixes, for findings that name none. */
   readonly rule?: string;
   /**
@@ -30,6 +30,15 @@ export interface TransformMeta {
    * so the ESLint plugin offers it as a suggestion, never as an autofix.
    */
   readonly behaviourChange?: string;
+}
+
+/** What the engine knows of a file beyond its text, for `TransformMeta.mayApply`. */
+export interface PrefilterHints {
+  /**
+   * The type checker found a signal in the file's parameters or class fields (a tsconfig is there
+   * and the type lookup is on): code that names no signal may still have one in scope.
+   */
+  readonly typedSignals?: boolean;
 }
 
 /** What a pass over the whole program says about itself (a per-file transform's meta, minus the prefilter). */
@@ -340,6 +349,14 @@ export interface MigrateOptions extends Omit<RunOptions, 'transforms'> {
   readonly thread?: boolean;
   /** `thread-signal`: the parameters it adds are required, not optional (CLI `--required`). */
   readonly required?: boolean;
+  /**
+   * `false`: the per-file transforms find the signal in scope by name only (CLI
+   * `--no-type-lookup`). Default: when a tsconfig is found (as for `project`), the type checker
+   * says first which parameters and `this` fields hold a signal, one or two levels down
+   * (`o.signal`, `context.options.signal`, `this.config.signal`, a `Request`'s), and which do
+   * not; the thread pass then reuses the program it loaded.
+   */
+  readonly typeLookup?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -395,7 +412,7 @@ export interface JsonReport {
 /** Where a run's time went (`--timings`). */
 export interface JsonTimings {
   /**
-   * ms per phase (discover, read+prefilter, parse, index, transforms, print, write, thread); the
+   * ms per phase (discover, read+prefilter, types, parse, index, transforms, print, write, thread); the
    * per-file phases are summed over files and worker threads. A phase that did not run is absent.
    */
   readonly phases: Readonly<Partial<Record<string, number>>>;

@@ -17,7 +17,7 @@ export const meta: TransformMeta = {
   description: 'Add signal.throwIfAborted() at the top of awaiting loops in async functions with a signal in scope',
   // A loop is only checked with a signal in scope.
   // Whole keywords: `for` inside `format` or `before`, `await` inside `awaited`, is no loop or await.
-  mayApply: (source) => mayHaveSignal(source) && /\bawait\b/.test(source) && /\b(for|while)\b/.test(source),
+  mayApply: (source, hints) => mayHaveSignal(source, hints) && /\bawait\b/.test(source) && /\b(for|while)\b/.test(source),
   rule: 'loop-without-check',
   behaviourChange: 'an aborted loop throws signal.reason at its next iteration instead of running to its end',
 };
@@ -26,6 +26,10 @@ const MESSAGES = {
   check: (statement: string) => `loop awaits without looking at the signal: added \`${statement}\``,
   unsupported: (signal: string, reason: string) =>
     `loop awaits without looking at the signal, but no check was added: ${reason}; test ${signal}.aborted by hand`,
+  detached: (signal: string) =>
+    `loop awaits without looking at the signal, but no check was added: it runs in a function called on the spot whose promise nobody awaits, where a throw would be an unhandled rejection; stop it on ${signal} by hand`,
+  helper: (signal: string, helper: string) =>
+    `loop awaits without looking at the signal, but no check was added: ${signal} is handed to ${helper}() before the loop, which may end it its own way; if it does not, test ${signal}.aborted by hand`,
   listener: (signal: string) =>
     `loop awaits without looking at the signal, but no check was added: an abort listener on ${signal} may already end it; if it does not, test ${signal}.aborted by hand`,
 } as const;
@@ -80,11 +84,16 @@ function classifyLoop(ctx: TransformContext, path: ASTPath): LoopDecision {
   if (!isForAwait && !awaitsEachIteration(loop)) return NONE;
   const signal = getCallerSignal(ctx.j, ctx.root, path);
   if (!signal) return NONE;
+  if (isDetachedCall(functionPath)) return { kind: 'manual', path, message: MESSAGES.detached(signal.expression) };
   const holders = getSignalHolders(ctx.j, signal.functionPath, signal);
   // `for await (const x of on(emitter, 'data', { signal }))`: the iterator already stops on abort.
   if (looksAtSignal(loop, undefined, signal, holders, loop)) return NONE;
   if (getAwaited(loop).every((awaited) => mentionsSignal(awaited, signal, holders))) return NONE;
   if (abortsBefore(functionPath, loop)) return NONE;
+  // `this._listenForAbort(options?.signal)`: a helper given the signal, whose result is dropped,
+  // sets up a reaction to abort out of sight (aborting a controller the loop's stream reads).
+  const helper = getSignalHelperBefore(functionPath, loop, signal, holders);
+  if (helper !== undefined) return { kind: 'manual', path, message: MESSAGES.helper(signal.expression, helper) };
   const listeners = getAbortListeners(ctx.j, signal.functionPath, signal, holders.aliases);
   if (listeners.length === 0) return { kind: 'check', path, signal };
   // `signal.addEventListener('abort', () => reader.cancel())` while the loop reads `reader`.
@@ -154,6 +163,46 @@ function abortsBefore(functionPath: ASTPath, loop: Node): boolean {
     return isAbort || someChild(node, visit);
   };
   return visit((functionPath.node as Node).body);
+}
+
+/** `(async () => { ... })();` as a statement: the function's promise is dropped, a rejection goes unhandled. */
+function isDetachedCall(functionPath: ASTPath): boolean {
+  let callee: ASTPath = functionPath;
+  while (callee.parentPath?.node?.type === 'ParenthesizedExpression') callee = callee.parentPath;
+  const call = callee.parentPath?.node as Node;
+  if ((call?.type !== 'CallExpression' && call?.type !== 'OptionalCallExpression') || call.callee !== callee.node) return false;
+  let statement = callee.parentPath?.parentPath;
+  // `void (async () => ...)()` drops it as well.
+  if (statement?.node?.type === 'UnaryExpression' && (statement.node as Node).operator === 'void') statement = statement.parentPath;
+  return statement?.node?.type === 'ExpressionStatement';
+}
+
+/**
+ * The callee of a call statement before the loop, in the function itself, that is given the
+ * signal and whose result is neither awaited nor kept (`this._listenForAbort(signal);`).
+ */
+function getSignalHelperBefore(functionPath: ASTPath, loop: Node, signal: SignalInScope, holders: SignalHolders): string | undefined {
+  let found: string | undefined;
+  const visit = (node: Node): boolean => {
+    if (found !== undefined || node === loop || isFunctionNode(node) || !(node.start < loop.start)) return false;
+    const call = node.type === 'ExpressionStatement' ? node.expression : undefined;
+    if ((call?.type === 'CallExpression' || call?.type === 'OptionalCallExpression') && call.arguments.some((arg: Node) => isSignalRead(arg, call, signal, holders.aliases))) {
+      found = getCalleeText(call.callee);
+      return true;
+    }
+    return someChild(node, visit);
+  };
+  visit((functionPath.node as Node).body);
+  return found;
+}
+
+function getCalleeText(callee: Node): string {
+  if (callee.type === 'Identifier') return callee.name;
+  if ((callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') && !callee.computed) {
+    const object = callee.object.type === 'ThisExpression' ? 'this' : callee.object.type === 'Identifier' ? callee.object.name : undefined;
+    return object ? `${object}.${callee.property.name}` : callee.property.name;
+  }
+  return 'a function';
 }
 
 /** Identifier names in `node`, member names and keys included (more names only mean fewer checks). */

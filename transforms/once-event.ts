@@ -27,8 +27,8 @@ export const meta: TransformMeta = {
   name: 'once-event',
   description: 'Turn new Promise wrappers around emitter.once(...) into events.once(emitter, name, { signal })',
   // Only with a signal or a timer in scope.
-  mayApply: (source) =>
-    source.includes('Promise') && /\.(once|on|addListener|addEventListener)\(/.test(source) && (mayHaveSignal(source) || source.includes('setTimeout')),
+  mayApply: (source, hints) =>
+    source.includes('Promise') && /\.(once|on|addListener|addEventListener)\(/.test(source) && (mayHaveSignal(source, hints) || source.includes('setTimeout')),
   rule: 'once-without-signal',
   behaviourChange: "the promise rejects with an AbortError on abort or timeout, and a later 'error' event with no other listener now throws",
 };

@@ -74,6 +74,7 @@ interface RunFlags {
   'param-name'?: string;
   required?: boolean;
   timings: boolean;
+  'type-lookup': boolean;
 }
 
 interface CheckFlags {
@@ -178,6 +179,11 @@ function addRunOptions<T>(argv: Argv<T>) {
       type: 'boolean',
       default: false,
       describe: 'Print the time of each phase and each transform\'s candidate and edited files to stderr (with --json: also under "timings")',
+    })
+    .option('type-lookup', {
+      type: 'boolean',
+      default: true,
+      describe: 'With a tsconfig, find the signals in scope by their types (the type checker), then by name; --no-type-lookup: by name only, without loading the program',
     });
 }
 
@@ -505,6 +511,7 @@ async function runCommand(names: readonly string[] | undefined, flags: RunFlags,
       ...(flags.timings ? { timings: true } : {}),
       ...(flags.project === undefined ? {} : { project: flags.project }),
       ...(flags.thread === false ? { thread: false } : {}),
+      ...(flags['type-lookup'] === false ? { typeLookup: false } : {}),
       ...(flags.required === undefined ? {} : { required: flags.required }),
     });
   } catch (error) {

@@ -1,6 +1,8 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { patchAstTypesScope, withLibraryFixes } from './library-patches.ts';
 import { closeFileIndex, getFileIndex, invalidateFileIndex, openFileIndex } from '../ast/file-index.ts';
+import { closeSignalFacts, openSignalFacts, type FileSignalFacts } from '../scope/type-facts.ts';
+import { isNodeVersionCovered } from '../runtime/features.ts';
 import type { Finding, FindingKind, NodeOrPath, TransformContext, TransformModule, TransformOptions } from '../types.ts';
 
 interface Position {
@@ -68,6 +70,8 @@ export interface FileInput {
   readonly path: string;
   readonly source: string;
   readonly typescript: boolean;
+  /** What the type checker says of the signals in `source` (see `FileSignalFacts`), when a tsconfig is there. */
+  readonly signalFacts?: FileSignalFacts;
 }
 
 /** A transform threw: the root holds part of its edits and cannot be printed. */
@@ -99,6 +103,8 @@ export function applyTransforms(
 function applyEach(j: JSCodeshift, root: Collection, file: FileInput, transforms: readonly TransformModule[], options: TransformOptions): Finding[] {
   // Shared by the transforms below; the tree may have changed since an earlier run on it.
   openFileIndex(root);
+  // The signal lookup reads them for the nodes of the input; a node a transform built has none.
+  openSignalFacts(root, file.signalFacts, (since) => isNodeVersionCovered(options, since));
   const findings: Finding[] = [];
   const fileLines = (root.get().node as Located).loc?.lines;
   const sourceLines = file.source.split('\n');
@@ -138,6 +144,7 @@ function applyEach(j: JSCodeshift, root: Collection, file: FileInput, transforms
       transform(context);
     } catch (error) {
       closeFileIndex(root);
+      closeSignalFacts(root);
       throw new TransformError(meta.name, error);
     }
     // A transform may record an edit before it makes it (the finding takes its position from the
@@ -145,5 +152,6 @@ function applyEach(j: JSCodeshift, root: Collection, file: FileInput, transforms
     if (findings.slice(recorded).some((finding) => finding.kind === 'edit')) invalidateFileIndex(root);
   }
   closeFileIndex(root);
+  closeSignalFacts(root);
   return findings.sort((a, b) => a.line - b.line || a.column - b.column);
 }

@@ -3,6 +3,7 @@ import { open, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/p
 import { basename, dirname, join } from 'node:path';
 import type { FileResult as PublicFileResult, ReviewChangeSet } from '../public-types.ts';
 import type { TransformOptions } from '../types.ts';
+import type { FileSignalFacts } from '../scope/type-facts.ts';
 import { getCheckModulesOrThrow, getTransformsOrThrow } from '../registry.ts';
 import { buildDiff } from '../report/diff.ts';
 import { formatWithRepositoryFormatter, getFormattedFinding } from './format.ts';
@@ -26,6 +27,8 @@ export interface FileTask {
   readonly check?: boolean;
   /** Run the repository's own formatter on the new text of a changed file (see `formatWithRepositoryFormatter`). */
   readonly format?: boolean;
+  /** What the type checker says of the file's signals (see `RunOptions.signalFacts`). */
+  readonly signalFacts?: FileSignalFacts;
 }
 
 export interface FileResult extends PublicFileResult {
@@ -69,7 +72,7 @@ export async function processFile(task: FileTask): Promise<FileResult> {
   const raw = decodeUtf8(bytes);
   if (raw === undefined) return { path: task.path, status: 'error', findings: [], error: { message: NOT_UTF8_MESSAGE } };
   const modules = task.check ? getCheckModulesOrThrow(task.transforms) : getTransformsOrThrow(task.transforms);
-  const result = processSource(task.path, raw, modules, task.options, !task.check);
+  const result = processSource(task.path, raw, modules, task.options, !task.check, task.signalFacts);
   const timings: PhaseTimings = { ...result.timings };
   let base: FileResult = { path: task.path, status: result.status, findings: result.findings, reason: result.reason, error: result.error, timings };
   if (result.status !== 'changed' || result.output === undefined) return base;

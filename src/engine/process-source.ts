@@ -1,5 +1,5 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
-import type { FileError, SourceResult as PublicSourceResult } from '../public-types.ts';
+import type { FileError, PrefilterHints, SourceResult as PublicSourceResult } from '../public-types.ts';
 import type { Finding, TransformModule, TransformOptions } from '../types.ts';
 import { applyTransforms, type FileInput, TransformError } from './context.ts';
 import { type EditProblem, findEditProblems, type NetOptions } from './safety-net.ts';
@@ -11,6 +11,7 @@ import { getJscodeshift, getParserName, isTypeScriptPath } from './parsers.ts';
 import { normalizeText, restoreText } from './text.ts';
 import { addTime, type PhaseTimings, timed } from './timings.ts';
 import { takeIndexBuildTime } from '../ast/file-index.ts';
+import { hashParsedText, hasTypedSignals, type FileSignalFacts } from '../scope/type-facts.ts';
 
 export type { FileError, FileStatus } from '../public-types.ts';
 
@@ -24,8 +25,8 @@ export interface SourceResult extends PublicSourceResult {
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 /** Transforms whose prefilter lets this text through. */
-export function selectTransforms(text: string, transforms: readonly TransformModule[]): TransformModule[] {
-  return transforms.filter((module) => module.meta.mayApply(text));
+export function selectTransforms(text: string, transforms: readonly TransformModule[], hints?: PrefilterHints): TransformModule[] {
+  return transforms.filter((module) => module.meta.mayApply(text, hints));
 }
 
 /**
@@ -43,12 +44,15 @@ export function processSource(
   options: TransformOptions = {},
   /** False for `ctxmod check`: only the findings are wanted, the edited text is never printed. */
   print = true,
+  /** What the type checker says of the file's signals; used only if computed on this very text. */
+  signalFacts?: FileSignalFacts,
 ): SourceResult {
   if (raw.length > MAX_FILE_BYTES) {
     return { status: 'skipped', reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`, findings: [], parsed: false };
   }
   const { text, shape } = normalizeText(raw);
-  const selected = selectTransforms(text, transforms);
+  const facts = signalFacts && signalFacts.hash === hashParsedText(text) ? signalFacts : undefined;
+  const selected = selectTransforms(text, transforms, facts && hasTypedSignals(facts) ? { typedSignals: true } : undefined);
   if (selected.length === 0) return { status: 'unchanged', findings: [], parsed: false };
 
   const parser = getParserName(path, text);
@@ -62,7 +66,7 @@ export function processSource(
     return { status: 'error', error: getParseError(error), findings: [], parsed: true, timings };
   }
 
-  const file: FileInput = { path, source: text, typescript: isTypeScriptPath(path) };
+  const file: FileInput = { path, source: text, typescript: isTypeScriptPath(path), ...(facts ? { signalFacts: facts } : {}) };
   const net: NetOptions = { parser, runtime: options.runtime, ...(shape.shebang ? { shebang: raw.replace(/^\uFEFF/, '').split('\n')[0] } : {}) };
   // Each round either succeeds or leaves out one more transform, so this ends.
   const dropped: Finding[] = [];

@@ -20,6 +20,7 @@ import { createManifestCaches, getFileOptions } from './file-options.ts';
 import { MAX_FILE_BYTES, processSource, selectTransforms, type SourceResult } from './process-source.ts';
 import { normalizeText } from './text.ts';
 import { VERSION } from '../version.ts';
+import { hasTypedSignals, type FileSignalFacts } from '../scope/type-facts.ts';
 import { addTime, addTimings, type PhaseTimings, type RunTimings, roundTimings } from './timings.ts';
 
 export type { ReviewFile, RunPhase, RunSummary } from '../public-types.ts';
@@ -45,6 +46,12 @@ export interface RunOptions extends PublicRunOptions {
   readonly programPass?: (files: readonly FileResult[], context: ProgramPassContext) => Promise<ProgramPassResult>;
   /** Measure where the time goes: the report gets `timings`. */
   readonly timings?: boolean;
+  /**
+   * What the type checker says of the signals in these files (absolute paths, as discovered),
+   * asked once after the prefilter for the files some transform may apply to given a typed
+   * signal; the transforms' signal lookup reads it before names (see `FileSignalFacts`).
+   */
+  readonly signalFacts?: (files: readonly string[]) => Promise<ReadonlyMap<string, FileSignalFacts>>;
 }
 
 export interface ProgramPassContext {
@@ -124,6 +131,9 @@ export async function run(options: RunOptions): Promise<RunReport> {
 
   let done = 0;
   const progress = () => options.onProgress?.(++done, files.length);
+  const countCandidates = (selected: readonly { meta: { name: string } }[]) => {
+    for (const module of selected) candidateCounts.set(module.meta.name, (candidateCounts.get(module.meta.name) ?? 0) + 1);
+  };
 
   // Pass 1, cheap: read each file and keep only those some transform may apply to. Most files
   // of a real code base are never parsed.
@@ -137,6 +147,8 @@ export async function run(options: RunOptions): Promise<RunReport> {
     results.set(display, { path: display, status: 'error', findings: [], error: { message } });
   }
   const candidates: FileTask[] = [];
+  // Files no transform may apply to by their text, but some would if the types give them a signal.
+  const typedOnly: { task: FileTask; text: string }[] = [];
   const prefilterStarted = performance.now();
   await forEachConcurrently(files, READ_CONCURRENCY, async (absolutePath) => {
     const task = toTask(absolutePath);
@@ -155,8 +167,13 @@ export async function run(options: RunOptions): Promise<RunReport> {
       candidates.push(task);
       return;
     }
-    const selected = raw.length <= MAX_FILE_BYTES ? selectTransforms(normalizeText(raw).text, modules) : modules;
-    for (const module of selected) candidateCounts.set(module.meta.name, (candidateCounts.get(module.meta.name) ?? 0) + 1);
+    const text = raw.length <= MAX_FILE_BYTES ? normalizeText(raw).text : undefined;
+    const selected = text === undefined ? modules : selectTransforms(text, modules);
+    if (selected.length === 0 && text !== undefined && options.signalFacts && selectTransforms(text, modules, { typedSignals: true }).length > 0) {
+      typedOnly.push({ task, text });
+      return;
+    }
+    countCandidates(selected);
     if (selected.length === 0) {
       results.set(task.path, { path: task.path, status: 'unchanged', findings: [] });
       progress();
@@ -165,6 +182,29 @@ export async function run(options: RunOptions): Promise<RunReport> {
     }
   });
   addTime(phases, 'read+prefilter', performance.now() - prefilterStarted);
+
+  if (options.signalFacts && !stopped() && candidates.length + typedOnly.length > 0) {
+    const typesStarted = performance.now();
+    const facts = await options.signalFacts([...candidates, ...typedOnly.map(({ task }) => task)].map((task) => task.absolutePath));
+    for (const [index, task] of candidates.entries()) {
+      const found = facts.get(task.absolutePath);
+      if (found) candidates[index] = { ...task, signalFacts: found };
+    }
+    for (const { task, text } of typedOnly) {
+      const found = facts.get(task.absolutePath);
+      const selected = found && hasTypedSignals(found) ? selectTransforms(text, modules, { typedSignals: true }) : [];
+      countCandidates(selected);
+      if (found && selected.length > 0) candidates.push({ ...task, signalFacts: found });
+      else {
+        results.set(task.path, { path: task.path, status: 'unchanged', findings: [] });
+        progress();
+      }
+    }
+    addTime(phases, 'types', performance.now() - typesStarted);
+  } else {
+    // Stopped before the type lookup: these files were not started.
+    for (const { task } of typedOnly) results.set(task.path, INTERRUPTED(task));
+  }
 
   // Pass 2: the candidates, in worker threads when there are enough of them.
   if (!stopped()) options.onPhase?.('transforming');

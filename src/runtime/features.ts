@@ -56,3 +56,12 @@ export function normalizeTargetNode(text: string): string | undefined {
   if (/^v?\d+(\.\d+){0,2}$/.test(trimmed)) return `>=${semver.coerce(trimmed)?.version}`;
   return semver.validRange(trimmed) ?? undefined;
 }
+
+/**
+ * True when every Node version the target allows is `version` or later. Without a target, the
+ * oldest Node release a maintained code base may still run on (20) is assumed.
+ */
+export function isNodeVersionCovered(options: TransformOptions, version: string): boolean {
+  const oldest = semver.minVersion(options.targetNode ?? '>=20.0.0');
+  return oldest !== null && semver.gte(oldest, version);
+}

@@ -2,6 +2,8 @@ import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { getEnclosingFunctions } from '../ast/get-enclosing-functions.ts';
 import { isWithin } from '../ast/is-within.ts';
 import { getFileIndex } from '../ast/file-index.ts';
+import type { PrefilterHints } from '../public-types.ts';
+import { getClassFacts, getParameterFacts, type ParameterFacts, type TypedSignal } from './type-facts.ts';
 
 /** An AbortSignal expression usable at a given site. */
 export interface SignalInScope {
@@ -34,10 +36,11 @@ export interface SignalInScope {
 
 /**
  * A cheap text test for prefilters: without one of these words in the file, getSignalInScope
- * finds nothing anywhere in it (names, types, `Request` parameters, local controllers).
+ * finds nothing anywhere in it (names, types, `Request` parameters, local controllers), unless
+ * the type checker found a signal in a type declared elsewhere (`hints.typedSignals`).
  */
-export function mayHaveSignal(source: string): boolean {
-  return /signal|Signal|Request\b|AbortController/.test(source);
+export function mayHaveSignal(source: string, hints?: PrefilterHints): boolean {
+  return hints?.typedSignals === true || /signal|Signal|Request\b|AbortController/.test(source);
 }
 
 /** Parameter names that hold an AbortSignal when nothing says otherwise. */
@@ -67,9 +70,16 @@ export function getSignalInScope(j: JSCodeshift, root: Collection, path: ASTPath
   const functions = getEnclosingFunctions(path);
   for (const [index, functionPath] of functions.entries()) {
     const params = (functionPath.node as Node).params as Node[];
+    // What the type checker says of a parameter (when a tsconfig is there) comes before its name.
+    const typed = params.map((param) => getParameterFacts(root, param));
     const candidates = params
-      .flatMap((param) => getParamSignals({ j, root }, param))
-      .filter((candidate) => candidate.property === undefined || candidate.origin !== 'options-parameter' || hasEvidence({ j, root }, functionPath, candidate))
+      .flatMap((param, at) => {
+        const facts = typed[at];
+        if (facts) return getTypedSignals({ j, root }, param, facts);
+        return getParamSignals({ j, root }, param).filter(
+          (candidate) => candidate.property === undefined || candidate.origin !== 'options-parameter' || hasEvidence({ j, root }, functionPath, candidate),
+        );
+      })
       .sort((a, b) => ORIGIN_RANK[a.origin] - ORIGIN_RANK[b.origin]);
     for (const candidate of candidates) {
       if (resolvesToDeclaration(path, functionPath, candidate.binding, params)) return withExpression(candidate, functionPath);
@@ -77,7 +87,7 @@ export function getSignalInScope(j: JSCodeshift, root: Collection, path: ASTPath
     if (lookup.nested) {
       // `this` at the site is this function's only when every function in between is an arrow.
       const ownsThis = functions.slice(0, index).every((inner) => inner.node.type === 'ArrowFunctionExpression');
-      const nested = getNestedSignals({ j, root }, functionPath, ownsThis).find(
+      const nested = [...getTypedNestedSignals({ j, root }, functionPath, typed, ownsThis), ...getUntypedNestedSignals({ j, root }, functionPath, typed, ownsThis)].find(
         (candidate) => candidate.binding === 'this' || resolvesToDeclaration(path, functionPath, candidate.binding, params),
       );
       if (nested) return withExpression(nested, functionPath);
@@ -131,6 +141,80 @@ function withExpression(candidate: Candidate, functionPath: ASTPath): SignalInSc
   const member = candidate.members?.map((name) => `${name}${optionalMember ? '?.' : '.'}`).join('') ?? '';
   const expression = `${candidate.binding}${optionalBinding ? '?.' : '.'}${member}${candidate.property}`;
   return { ...rest, expression, functionPath };
+}
+
+/** A typed parameter's own signal, as its facts give it: the parameter, or its `signal`. */
+function getTypedSignals(file: FileTypes, param: Node, facts: ParameterFacts): Candidate[] {
+  const target = getParamTarget(param);
+  if (target?.type === 'ObjectPattern') {
+    // The pattern's `signal` element, read as by name, if the checker says it is an AbortSignal.
+    return facts.destructured ? getParamSignals(file, param) : [];
+  }
+  const direct = facts.direct;
+  if (!direct || target?.type !== 'Identifier') return [];
+  return [toCandidate(target.name, direct)];
+}
+
+function toCandidate(binding: string, signal: TypedSignal): Candidate {
+  const shared = { binding, mayBeUndefined: signal.mayBeUndefined, ...(signal.mayBeNull ? { mayBeNull: true } : {}) };
+  if (signal.members === undefined) return { ...shared, origin: 'parameter' };
+  if (signal.members.length === 0) {
+    return { ...shared, property: 'signal', origin: signal.request ? 'request-parameter' : 'options-parameter', optionalBinding: signal.optionalBinding };
+  }
+  return { ...shared, property: 'signal', members: signal.members, origin: 'nested-member', optionalBinding: signal.optionalBinding, optionalMember: signal.optionalMember };
+}
+
+/**
+ * Signals one member below a typed parameter or `this` (in a method of a class the checker
+ * typed), as the facts give them. Where a type has several (`ctx.request.signal` and
+ * `ctx.options.signal`), the one the code reads is taken; when it reads none or several, none is.
+ */
+function getTypedNestedSignals(file: FileTypes, functionPath: ASTPath, typed: readonly (ParameterFacts | undefined)[], ownsThis: boolean): Candidate[] {
+  const params = (functionPath.node as Node).params as Node[];
+  const found: Candidate[] = [];
+  const choose = (base: string, signals: readonly TypedSignal[], chains: () => readonly { base: string; member: string }[]): TypedSignal | undefined => {
+    if (signals.length <= 1) return signals[0];
+    const read = signals.filter((signal) => chains().some((chain) => chain.base === base && chain.member === signal.members?.[0]));
+    return read.length === 1 ? read[0] : undefined;
+  };
+  for (const [at, param] of params.entries()) {
+    const facts = typed[at];
+    const target = getParamTarget(param);
+    if (!facts || target?.type !== 'Identifier') continue;
+    const chosen = choose(target.name, facts.nested, () => getSignalChains(file, functionPath));
+    if (chosen) found.push(toCandidate(target.name, chosen));
+  }
+  const classBody = getTypedClassBody(functionPath, ownsThis);
+  const facts = classBody && getClassFacts(file.root, classBody.node);
+  const chosen = facts && choose('this', facts.signals, () => getSignalChains(file, classBody));
+  if (chosen) found.push(toCandidate('this', chosen));
+  return found;
+}
+
+/**
+ * `getNestedSignals` for the parameters and `this` fields the checker did not type: one it
+ * typed has no signal its facts do not give.
+ */
+function getUntypedNestedSignals(file: FileTypes, functionPath: ASTPath, typed: readonly (ParameterFacts | undefined)[], ownsThis: boolean): Candidate[] {
+  const params = (functionPath.node as Node).params as Node[];
+  const typedNames = new Set(params.flatMap((param, at) => (typed[at] ? [getParamName(param)] : [])));
+  const classBody = getTypedClassBody(functionPath, ownsThis);
+  const fields = new Set(classBody ? (getClassFacts(file.root, classBody.node)?.fields ?? []) : []);
+  return getNestedSignals(file, functionPath, ownsThis).filter((candidate) =>
+    candidate.binding === 'this' ? !fields.has(candidate.members?.[0] ?? '') : !typedNames.has(candidate.binding),
+  );
+}
+
+/**
+ * The class body of a method whose `this` the site sees, for the class facts: not a constructor,
+ * which may read a field before it is set.
+ */
+function getTypedClassBody(functionPath: ASTPath, ownsThis: boolean): ASTPath | undefined {
+  const fn = functionPath.node as Node;
+  if (!ownsThis || fn.type === 'ArrowFunctionExpression') return undefined;
+  const member = fn.type === 'FunctionExpression' ? (functionPath.parentPath?.node as Node) : fn;
+  if (member?.kind === 'constructor') return undefined;
+  return getMethodClass(functionPath);
 }
 
 /**

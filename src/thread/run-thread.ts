@@ -31,6 +31,8 @@ import { getLineMapper } from '../report/line-map.ts';
 import type { SourceResult } from '../engine/process-source.ts';
 import { readPackageApi } from './find-tsconfig.ts';
 import { findSourceFile, SOURCE_EXTENSIONS } from './symbols.ts';
+import { getSignalFacts } from './signal-facts.ts';
+import type { FileSignalFacts } from '../scope/type-facts.ts';
 
 /** An entry's source is code, not a declaration file. */
 const CODE_EXTENSIONS = SOURCE_EXTENSIONS.filter((extension) => extension !== '.d.ts');
@@ -79,6 +81,12 @@ export interface ThreadRunOptions extends ThreadOptions {
   readonly keepContents?: boolean;
   /** How threadSignal reads a file for its checks before writing (default: fs.readFile). */
   readonly readFile?: (absolutePath: string) => Promise<Buffer>;
+  /**
+   * threadSignal: the project the run already loaded for the type lookup (see `SharedProject`),
+   * with the files changed since by name (absolute, forward slashes) and their new texts: updated
+   * instead of loaded again.
+   */
+  readonly reuse?: { readonly project: Project; readonly changed: ReadonlyMap<string, string> };
 }
 
 /**
@@ -95,6 +103,36 @@ function createProject(tsconfig: string, overrides?: ReadonlyMap<string, string>
   const project = new Project({ tsConfigFilePath: tsconfig });
   for (const [path, text] of overrides ?? []) project.getSourceFile(path)?.replaceWithText(text);
   return project;
+}
+
+/** A project loaded before the per-file transforms, brought up to their texts. */
+function updateProject(reuse: NonNullable<ThreadRunOptions['reuse']>, overrides?: ReadonlyMap<string, string>): Project {
+  for (const [path, text] of [...reuse.changed, ...(overrides ?? [])]) {
+    const file = reuse.project.getSourceFile(path);
+    if (file && file.getFullText() !== text) file.replaceWithText(text);
+  }
+  return reuse.project;
+}
+
+/**
+ * The ts-morph project of one `migrate`, loaded at most once: for the type lookup before the
+ * per-file transforms (`getProjectSignalFacts`), then, updated, for the thread pass.
+ */
+export interface SharedProject {
+  project?: Project;
+}
+
+/** The type lookup's facts of `files` (absolute paths; see `getSignalFacts`), from the shared project. */
+export function getProjectSignalFacts(tsconfig: string, shared: SharedProject, files: readonly string[]): Map<string, FileSignalFacts> {
+  shared.project ??= new Project({ tsConfigFilePath: tsconfig });
+  const names = files.map((file) => resolve(file).split(sep).join('/'));
+  const facts = getSignalFacts(getCompilerProgram(shared.project), names);
+  const found = new Map<string, FileSignalFacts>();
+  for (const [index, file] of files.entries()) {
+    const fileFacts = facts.get(names[index]!);
+    if (fileFacts) found.set(file, fileFacts);
+  }
+  return found;
 }
 
 function getCompilerProgram(project: Project): ts.Program {
@@ -226,7 +264,7 @@ async function analyseInSteps(
     await yieldToSignals();
     return stopped() ? undefined : work();
   };
-  const project = await step(() => createProject(options.project, options.overrides));
+  const project = await step(() => (options.reuse ? updateProject(options.reuse, options.overrides) : createProject(options.project, options.overrides)));
   const program = project && (await step(() => getCompilerProgram(project)));
   const analysis = program && (await step(() => analyse(options, program)));
   if (!project || !program || !analysis) return undefined;

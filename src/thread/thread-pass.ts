@@ -9,6 +9,10 @@ import type { ThreadOptions } from './plan.ts';
 import { findTsconfig } from './find-tsconfig.ts';
 import { mergeThreadResults } from './merge.ts';
 import { THREAD_TRANSFORM } from './names.ts';
+import type { SharedProject } from './run-thread.ts';
+import type { FileSignalFacts } from '../scope/type-facts.ts';
+
+export type { SharedProject } from './run-thread.ts';
 
 /**
  * The tsconfig of the thread pass: `project` (relative to `cwd`; PathNotFoundError when it does
@@ -40,6 +44,25 @@ export interface ThreadPassOptions extends ThreadOptions {
   readonly catalog?: readonly CatalogEntry[];
   /** Format the files the pass changed with the repository's formatter (`migrate --format`). */
   readonly format?: boolean;
+  /** The project the type lookup loaded, if it did: updated for the pass instead of loaded again. */
+  readonly shared?: SharedProject;
+}
+
+/**
+ * The type lookup of a run (`RunOptions.signalFacts`) over the tsconfig's program, loaded into
+ * `shared` for the thread pass to reuse. ts-morph is loaded only when a run asks.
+ */
+export function createSignalFacts(tsconfig: string, shared: SharedProject): (files: readonly string[]) => Promise<ReadonlyMap<string, FileSignalFacts>> {
+  return async (files) => {
+    const { getProjectSignalFacts } = await import('./run-thread.ts');
+    try {
+      return getProjectSignalFacts(tsconfig, shared, files);
+    } catch {
+      // A tsconfig the compiler cannot load: the lookup goes by name, and the thread pass, if it
+      // runs, reports the error when it loads the project itself.
+      return new Map();
+    }
+  };
 }
 
 /** The thread pass could not start (its configuration does not fit the project). */
@@ -56,7 +79,7 @@ export class ThreadSetupFailure extends Error {
  * its own change sets. Throws ThreadSetupFailure when its configuration does not fit the project.
  */
 export async function runThreadPass(perFile: readonly FileResult[], context: ProgramPassContext, options: ThreadPassOptions): Promise<ProgramPassResult> {
-  const { project, dry, refine, signal, catalog, format, ...thread } = options;
+  const { project, dry, refine, signal, catalog, format, shared, ...thread } = options;
   const toName = (path: string) => resolve(context.cwd, path).split(sep).join('/');
   // Only the files the run visited may change (not the links and odd files it left out); ts file
   // names use forward slashes.
@@ -71,6 +94,9 @@ export async function runThreadPass(perFile: readonly FileResult[], context: Pro
   );
   // Loaded here: ts-morph takes most of a second to load, which a run without the pass does not pay.
   const { threadSignal } = await import('./run-thread.ts');
+  // The files the per-file transforms changed since the type lookup loaded them.
+  const changed = new Map(perFile.flatMap((file) => (file.status === 'changed' && file.contents ? [[toName(file.path), file.contents.after] as const] : [])));
+  const reuse = shared?.project ? { project: shared.project, changed } : undefined;
   const summary: string[] = [];
   try {
     const results = await threadSignal({
@@ -89,6 +115,7 @@ export async function runThreadPass(perFile: readonly FileResult[], context: Pro
       ...(signal ? { signal } : {}),
       onSummary: (lines) => summary.push(...lines),
       afterPerFile: true,
+      ...(reuse ? { reuse } : {}),
     });
     return { files: mergeThreadResults(perFile, results), warnings: summary.map((line) => `${THREAD_TRANSFORM}: ${line}`) };
   } catch (error) {
