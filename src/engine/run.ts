@@ -16,6 +16,7 @@ import { verifyChanges, VerifyError } from './verify.ts';
 import { createManifestCaches, getFileOptions } from './file-options.ts';
 import { MAX_FILE_BYTES, processSource, selectTransforms, type SourceResult } from './process-source.ts';
 import { normalizeText } from './text.ts';
+import { loadPrescan } from './prescan.ts';
 import { VERSION } from '../version.ts';
 import { addTime, addTimings, type PhaseTimings, type RunTimings, roundTimings } from './timings.ts';
 
@@ -134,6 +135,9 @@ export async function run(options: RunOptions): Promise<RunReport> {
     results.set(display, { path: display, status: 'error', findings: [], error: { message } });
   }
   const candidates: FileTask[] = [];
+  // Files the token prefilter lets through are parsed natively first: only those with a site go on.
+  const prescan = await loadPrescan();
+  let prescanMs = 0;
   const prefilterStarted = performance.now();
   await forEachConcurrently(files, READ_CONCURRENCY, async (absolutePath) => {
     const task = toTask(absolutePath);
@@ -152,16 +156,25 @@ export async function run(options: RunOptions): Promise<RunReport> {
       candidates.push(task);
       return;
     }
-    const selected = raw.length <= MAX_FILE_BYTES ? selectTransforms(normalizeText(raw).text, modules) : modules;
+    const small = raw.length <= MAX_FILE_BYTES;
+    const text = small ? normalizeText(raw).text : raw;
+    const selected = small ? selectTransforms(text, modules) : modules;
     for (const module of selected) candidateCounts.set(module.meta.name, (candidateCounts.get(module.meta.name) ?? 0) + 1);
-    if (selected.length === 0) {
+    let site = selected.length > 0;
+    if (site && small && prescan) {
+      const scanStarted = performance.now();
+      site = prescan.mayHaveSite(absolutePath, text, selected, task.options);
+      prescanMs += performance.now() - scanStarted;
+    }
+    if (!site) {
       results.set(task.path, { path: task.path, status: 'unchanged', findings: [] });
       progress();
     } else {
       candidates.push(task);
     }
   });
-  addTime(phases, 'read+prefilter', performance.now() - prefilterStarted);
+  addTime(phases, 'read+prefilter', performance.now() - prefilterStarted - prescanMs);
+  if (prescan) addTime(phases, 'prescan', prescanMs);
 
   // Pass 2: the candidates, in worker threads when there are enough of them.
   if (!stopped()) options.onPhase?.('transforming');

@@ -1,9 +1,9 @@
 /**
  * Where a run's time goes, phase by phase (`--timings`). The per-file phases (parse to write) are
  * summed over files, across worker threads: with several threads their total exceeds the wall
- * time. discover, read+prefilter and thread are wall times of the run itself.
+ * time. discover, read+prefilter, prescan and thread are wall times of the run itself.
  */
-export const PHASES = ['discover', 'read+prefilter', 'parse', 'index', 'transforms', 'print', 'write', 'thread'] as const;
+export const PHASES = ['discover', 'read+prefilter', 'prescan', 'parse', 'index', 'transforms', 'print', 'write', 'thread'] as const;
 
 export type Phase = (typeof PHASES)[number];
 
