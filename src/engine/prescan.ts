@@ -103,8 +103,13 @@ interface Facts {
    * imported from `next/server` or `undici`), or a controller (`new AbortController()`).
    */
   signalEvidence: boolean;
-  /** A loop that awaits (anywhere inside it) or a `for await`. */
+  /**
+   * A loop that awaits (anywhere inside it) or a `for await`, in a function with a parameter
+   * the caller's signal can come from (see `isSignalParameter`)...
+   */
   awaitingLoop: boolean;
+  /** ... or in a function with a typed parameter (a `Request` imported under another name may type it). */
+  awaitingLoopTyped: boolean;
   /** A `new Promise(...)` with a two-argument `setTimeout(...)` call inside its arguments. */
   sleepPromise: boolean;
   /** A `new Promise(...)` with a `.once/.on/.addListener/.addEventListener(...)` call inside its arguments. */
@@ -141,13 +146,16 @@ const GATES: Readonly<Record<string, Gate>> = {
   // Starts from `new Promise(executor)` whose executor listens with once/on/addListener/addEventListener,
   // and acts only with a signal in scope or a `setTimeout` timer in the executor.
   'once-event': (facts) => facts.eventPromise && (hasSignal(facts) || facts.called.has('setTimeout')),
-  // Starts from loops that await (or `for await`), checked only with the caller's signal in scope.
-  'loop-check': (facts) => facts.awaitingLoop && hasSignal(facts),
+  // Starts from loops that await (or `for await`), checked only with the caller's signal in scope:
+  // a parameter of a function around the loop (getCallerSignal).
+  'loop-check': (facts) => hasSignal(facts) && (facts.awaitingLoop || (facts.awaitingLoopTyped && REQUEST_MODULES.some((module) => facts.modules.has(module)))),
 };
 
 /** Modules whose `Request` type getSignalInScope takes for a Fetch Request, under any local name. */
 const REQUEST_MODULES = ['next/server', 'undici'];
 const SIGNAL_NAMES = new Set(['signal', 'abortSignal']);
+/** Parameter names getSignalInScope takes a signal from, itself or as a bag's `signal` (its SIGNAL_NAMES and OPTIONS_NAMES). */
+const PARAMETER_NAMES = new Set(['signal', 'abortSignal', 'opts', 'options', 'init', 'ctx', 'config']);
 const SIGNAL_TYPES = new Set(['AbortSignal', 'Request', 'RequestInit', 'AbortSignalLike']);
 
 function hasSignal(facts: Facts): boolean {
@@ -190,26 +198,73 @@ function collectFacts(program: Node): Facts {
     signalSlot: false,
     signalEvidence: false,
     awaitingLoop: false,
+    awaitingLoopTyped: false,
     sleepPromise: false,
     eventPromise: false,
   };
-  visit(program, facts);
+  visit(program, facts, { signalFunctions: 0, typedFunctions: 0 });
   return facts;
 }
 
+/** Functions around the node being visited: with a parameter a signal can come from, with a typed parameter. */
+interface Around {
+  signalFunctions: number;
+  typedFunctions: number;
+}
+
+const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+
+/**
+ * A parameter getSignalInScope may take the caller's signal from: named like a signal or an
+ * options bag (past a default value or a TS parameter property), a destructured `signal` or
+ * `abortSignal`, or typed with `AbortSignal` or a Fetch `Request`.
+ */
+function isSignalParameter(param: Node): boolean {
+  let target = param?.type === 'TSParameterProperty' ? param.parameter : param;
+  if (target?.type === 'AssignmentPattern') target = target.left;
+  if (target?.type === 'Identifier' && PARAMETER_NAMES.has(target.name)) return true;
+  if (target?.type === 'ObjectPattern' && target.properties.some((property: Node) => property.type === 'Property' && SIGNAL_NAMES.has(property.key?.name))) return true;
+  return target?.typeAnnotation ? mentionsType(target.typeAnnotation, SIGNAL_TYPES) : false;
+}
+
+function isTypedParameter(param: Node): boolean {
+  let target = param?.type === 'TSParameterProperty' ? param.parameter : param;
+  if (target?.type === 'AssignmentPattern') target = target.left;
+  return Boolean(target?.typeAnnotation);
+}
+
+/** A type reference to one of `names` anywhere in `node`. */
+function mentionsType(node: Node, names: ReadonlySet<string>): boolean {
+  if (node === null || typeof node !== 'object') return false;
+  if (Array.isArray(node)) return node.some((item) => mentionsType(item, names));
+  if (node.type === 'TSTypeReference') {
+    const name = node.typeName?.type === 'TSQualifiedName' ? node.typeName.right : node.typeName;
+    if (name?.type === 'Identifier' && names.has(name.name)) return true;
+  }
+  for (const key in node) if (key !== 'type' && mentionsType(node[key], names)) return true;
+  return false;
+}
+
 /** One node and everything under it; returns the flags of the subtree. */
-function visit(node: Node, facts: Facts): number {
+function visit(node: Node, facts: Facts, around: Around): number {
+  const isFunction = FUNCTIONS.has(node.type);
+  const signalFunction = isFunction && (node.params as Node[]).some(isSignalParameter);
+  const typedFunction = isFunction && (node.params as Node[]).some(isTypedParameter);
+  if (signalFunction) around.signalFunctions++;
+  if (typedFunction) around.typedFunctions++;
   let flags = 0;
   for (const key in node) {
     if (key === 'type' || key === 'start' || key === 'end' || key === 'range' || key === 'loc') continue;
     const value = node[key];
     if (value === null || typeof value !== 'object') continue;
     if (Array.isArray(value)) {
-      for (const item of value) if (item !== null && typeof item === 'object' && typeof item.type === 'string') flags |= visit(item, facts);
+      for (const item of value) if (item !== null && typeof item === 'object' && typeof item.type === 'string') flags |= visit(item, facts, around);
     } else if (typeof value.type === 'string') {
-      flags |= visit(value, facts);
+      flags |= visit(value, facts, around);
     }
   }
+  if (signalFunction) around.signalFunctions--;
+  if (typedFunction) around.typedFunctions--;
   switch (node.type) {
     case 'AwaitExpression':
       flags |= AWAITS;
@@ -261,7 +316,10 @@ function visit(node: Node, facts: Facts): number {
       break;
     }
     default:
-      if (LOOPS.has(node.type) && (flags & AWAITS || node.await === true)) facts.awaitingLoop = true;
+      if (LOOPS.has(node.type) && (flags & AWAITS || node.await === true)) {
+        if (around.signalFunctions > 0) facts.awaitingLoop = true;
+        if (around.typedFunctions > 0) facts.awaitingLoopTyped = true;
+      }
   }
   return flags;
 }
