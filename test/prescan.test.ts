@@ -75,6 +75,18 @@ describe('pre-scan gates', () => {
     expect(has('async function f() { await fetch(url); } // signal', 'forward-signal')).toBe(false);
   });
 
+  it.each([
+    ['a class member read elsewhere in the class', 'class A {\n  opts: any;\n  check() { return this.opts.signal?.aborted; }\n  async run() {\n    await fetch("u");\n  }\n}\n'],
+    ['a parameter property', 'class A {\n  constructor(private config: { signal?: AbortSignal }) {}\n  start() { return this.config.signal; }\n  async run() {\n    await fetch("u");\n  }\n}\n'],
+    ['a member of a type declared in the file', 'type O = { req: { signal: AbortSignal } };\nasync function f(o: O) {\n  await fetch("u");\n}\n'],
+    ['a local controller', 'async function f() {\n  const c = new AbortController();\n  await fetch("u");\n}\n'],
+    ['an instance of a catalogued client', 'import OpenAI from "openai";\nconst client = new OpenAI();\nasync function f(signal: AbortSignal) {\n  await client.chat.completions.create({});\n}\n'],
+  ])('forward-signal: a signal from %s', (_, source) => {
+    const module = transforms.filter((candidate) => candidate.meta.name === 'forward-signal');
+    expect(processSource('a.ts', source, module, { runtime: 'node' }).status).toBe('changed');
+    expect(has(source, 'forward-signal')).toBe(true);
+  });
+
   it('forward-signal: catalog entries from the options count', () => {
     const catalog = [{ module: 'global', path: 'myFetch', signal: { position: { kind: 'index', index: 1 }, property: 'signal' }, since: 'x' }];
     expect(has('async function f(signal) { await myFetch(url); }', 'forward-signal', 'a.ts', { catalog } as never)).toBe(true);

@@ -50,17 +50,16 @@ export function createPrescan(parseSync: ParseSync): Prescan {
     mayHaveSite(path, text, modules, options) {
       const gates = modules.map((module) => GATES[module.meta.name]);
       if (gates.some((gate) => gate === undefined)) return true;
-      let facts: Facts;
       try {
         const parsed = parseSync(getScanName(path), text, PARSE_OPTIONS);
         if (parsed.errors.length > 0) return true;
-        facts = collectFacts(parsed.program);
+        const facts = collectFacts(parsed.program);
+        const catalog = getCatalog(options);
+        return gates.some((gate) => (gate as Gate)(facts, catalog));
       } catch {
         // A tree too deep for the walk, or anything else the scan cannot read: let it through.
         return true;
       }
-      const catalog = getCatalog(options);
-      return gates.some((gate) => (gate as Gate)(facts, catalog));
     },
   };
 }
@@ -84,6 +83,7 @@ function getScanName(path: string): string {
 
 /** What the gates ask of a file, collected in one walk of its tree. */
 interface Facts {
+  readonly program: Node;
   /** Names of plain identifiers called or constructed: `fetch(...)`, `new Promise(...)`. */
   readonly called: Set<string>;
   /** Constructed: `new AbortController()`. */
@@ -126,7 +126,7 @@ const GATES: Readonly<Record<string, Gate>> = {
   // a name bound by an import or require of a catalogued module (instances included, as their
   // factory is such a name).
   // ... and forwards only a signal in scope.
-  'forward-signal': (facts, catalog) => hasSignal(facts) && callsCatalog(facts, catalog),
+  'forward-signal': (facts, catalog) => hasSignal(facts) && callsCatalog(facts, catalog) && forwardsAt(facts, catalog),
   // Starts from `setTimeout(...)` called by its plain name.
   'abort-timer': (facts) => facts.called.has('setTimeout'),
   // Starts from `new Promise(executor)` whose executor calls `setTimeout(resolve, ms)`.
@@ -180,6 +180,215 @@ function callsCatalog(facts: Facts, catalog: readonly CatalogEntry[]): boolean {
   return false;
 }
 
+/**
+ * Where forward-signal can act: a call the catalog may match (by a global entry's name, or
+ * through a name bound, at any depth of `const`s, to an import or require of a catalogued module
+ * or to a `this.` member holding what such a name made) in a function getSignalInScope can take
+ * a signal from for it:
+ *
+ * - a function around the call with a parameter a signal can come from (`isSignalParameter`),
+ *   or with any parameter when the function reads a `.signal` (a nested `param.member.signal`),
+ *   or with a typed parameter when the file names a signal at all (a type declared here may give
+ *   it a member with a signal);
+ * - a function around the call that makes a controller (`new AbortController()`);
+ * - a class around the call that reads a `.signal` (`this.member.signal` in any method).
+ *
+ * Names are not resolved by scope: a name bound anywhere counts everywhere, which only widens.
+ */
+function forwardsAt(facts: Facts, catalog: readonly CatalogEntry[]): boolean {
+  const bound = new Set<string>();
+  const globals = new Set<string>();
+  let anyGlobal = false;
+  for (const entry of catalog) {
+    if (entry.module !== 'global' || entry.instance) continue;
+    if (entry.path === '*') anyGlobal = true;
+    for (const name of entry.path.split('|')) globals.add(name);
+  }
+  const isCatalogued = (module: string) => catalog.some((entry) => entry.module !== 'global' && matchesModule(entry.module, module));
+  const declarations: { names: string[]; base: string }[] = [];
+  const members: { name: string; base: string }[] = [];
+  collectBindings(facts.program, isCatalogued, bound, declarations, members);
+  // `const a = fs.promises`, `const c = axios.create()`, `const d = c.x`: to a fixpoint.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const { names, base } of declarations) {
+      if (!bound.has(base)) continue;
+      for (const name of names) if (!bound.has(name)) (bound.add(name), (changed = true));
+    }
+  }
+  const thisMembers = new Set(members.filter((member) => bound.has(member.base)).map((member) => member.name));
+  const isCandidate = (base: string, first: string | undefined, depth: number) =>
+    base === 'this' ? first !== undefined && thisMembers.has(first) : bound.has(base) || (depth === 0 && (anyGlobal || globals.has(base)));
+  const typedSignal = hasSignal(facts);
+  return findForwarding(facts.program, isCandidate, typedSignal) === FOUND;
+}
+
+/** Names bound to catalogued modules by imports and requires; other `const`s and `this.` members with the name they come from. */
+function collectBindings(
+  node: Node,
+  isCatalogued: (module: string) => boolean,
+  bound: Set<string>,
+  declarations: { names: string[]; base: string }[],
+  members: { name: string; base: string }[],
+): void {
+  const stack: Node[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    switch (current.type) {
+      case 'ImportDeclaration': {
+        const module = current.source?.value;
+        if (typeof module === 'string' && isCatalogued(normalizeModule(module))) for (const specifier of current.specifiers ?? []) bound.add(specifier.local.name);
+        break;
+      }
+      case 'VariableDeclarator': {
+        const base = getBase(current.init);
+        if (base === undefined) break;
+        const names = getPatternNames(current.id);
+        if (base.startsWith('\u0000')) {
+          if (isCatalogued(normalizeModule(base.slice(1)))) for (const name of names) bound.add(name);
+        } else {
+          declarations.push({ names, base });
+        }
+        break;
+      }
+      case 'AssignmentExpression': {
+        const left = unwrap(current.left);
+        const base = getBase(current.right);
+        if (left?.type === 'MemberExpression' && left.object?.type === 'ThisExpression' && left.property?.type === 'Identifier' && base !== undefined) {
+          members.push({ name: left.property.name, base });
+        }
+        break;
+      }
+      case 'PropertyDefinition': {
+        const base = getBase(current.value);
+        if (current.key?.type === 'Identifier' && base !== undefined) members.push({ name: current.key.name, base });
+        break;
+      }
+    }
+    for (const key in current) {
+      if (key === 'type') continue;
+      const value = current[key];
+      if (value === null || typeof value !== 'object') continue;
+      if (Array.isArray(value)) {
+        for (const item of value) if (item !== null && typeof item === 'object' && typeof item.type === 'string') stack.push(item);
+      } else if (typeof value.type === 'string') {
+        stack.push(value);
+      }
+    }
+  }
+}
+
+/**
+ * The name an initialiser starts from, through member reads, calls, `new` and `await`
+ * (`a` of `await a.b.c()`); `\u0000m` for `require('m')`; `this` for `this.x`.
+ */
+function getBase(init: Node): string | undefined {
+  let current = unwrap(init);
+  for (;;) {
+    if (!current) return undefined;
+    if (current.type === 'Identifier') return current.name;
+    if (current.type === 'ThisExpression') return 'this';
+    if (current.type === 'AwaitExpression' || current.type === 'ChainExpression') current = unwrap(current.argument ?? current.expression);
+    else if (current.type === 'MemberExpression') current = unwrap(current.object);
+    else if (current.type === 'CallExpression' || current.type === 'NewExpression') {
+      const callee = unwrap(current.callee);
+      if (callee?.type === 'Identifier' && callee.name === 'require' && current.type === 'CallExpression') {
+        const argument = current.arguments[0];
+        return argument?.type === 'Literal' && typeof argument.value === 'string' ? `\u0000${argument.value}` : undefined;
+      }
+      current = callee;
+    } else return undefined;
+  }
+}
+
+/** Every name a binding pattern declares. */
+function getPatternNames(pattern: Node): string[] {
+  if (!pattern) return [];
+  switch (pattern.type) {
+    case 'Identifier':
+      return [pattern.name];
+    case 'ObjectPattern':
+      return pattern.properties.flatMap((property: Node) => getPatternNames(property.type === 'RestElement' ? property.argument : property.value));
+    case 'ArrayPattern':
+      return pattern.elements.flatMap((element: Node) => getPatternNames(element));
+    case 'AssignmentPattern':
+      return getPatternNames(pattern.left);
+    case 'RestElement':
+      return getPatternNames(pattern.argument);
+    default:
+      return [];
+  }
+}
+
+/** Flags of `findForwarding`: a candidate call below, a `.signal`/`signal` name below, a controller made below. */
+const CANDIDATE = 1;
+const READS_SIGNAL = 2;
+const MAKES_CONTROLLER = 4;
+const FOUND = 8;
+
+function findForwarding(node: Node, isCandidate: (base: string, first: string | undefined, depth: number) => boolean, typedSignal: boolean): number {
+  let flags = 0;
+  for (const key in node) {
+    if (key === 'type') continue;
+    const value = node[key];
+    if (value === null || typeof value !== 'object') continue;
+    if (Array.isArray(value)) {
+      for (const item of value) if (item !== null && typeof item === 'object' && typeof item.type === 'string') flags |= findForwarding(item, isCandidate, typedSignal);
+    } else if (typeof value.type === 'string') {
+      flags |= findForwarding(value, isCandidate, typedSignal);
+    }
+    if (flags & FOUND) return FOUND;
+  }
+  switch (node.type) {
+    case 'Identifier':
+      if (SIGNAL_NAMES.has(node.name)) flags |= READS_SIGNAL;
+      break;
+    case 'Literal':
+      if (SIGNAL_NAMES.has(node.value)) flags |= READS_SIGNAL;
+      break;
+    case 'NewExpression': {
+      const callee = unwrap(node.callee);
+      if (callee?.type === 'Identifier' && callee.name === 'AbortController') flags |= MAKES_CONTROLLER;
+      break;
+    }
+    case 'CallExpression': {
+      const chain = getChain(node.callee);
+      if (chain && isCandidate(chain.base, chain.members[0], chain.members.length)) flags |= CANDIDATE;
+      break;
+    }
+    case 'ClassBody':
+      if (flags & CANDIDATE && flags & READS_SIGNAL) return FOUND;
+      break;
+    default:
+      if (FUNCTIONS.has(node.type) && flags & CANDIDATE) {
+        const params = node.params as Node[];
+        if (
+          flags & MAKES_CONTROLLER ||
+          params.some(isSignalParameter) ||
+          (flags & READS_SIGNAL && params.length > 0) ||
+          (typedSignal && params.some(isTypedParameter))
+        ) {
+          return FOUND;
+        }
+      }
+  }
+  return flags;
+}
+
+/** `a.b.c` as base `a` and members `b`, `c`; `this.x` as base `this`. Undefined for anything else. */
+function getChain(callee: Node): { base: string; members: string[] } | undefined {
+  const members: string[] = [];
+  let current = unwrap(callee);
+  while (current?.type === 'MemberExpression') {
+    if (current.computed || current.property?.type !== 'Identifier') return undefined;
+    members.unshift(current.property.name);
+    current = unwrap(current.object);
+  }
+  if (current?.type === 'Identifier') return { base: current.name, members };
+  if (current?.type === 'ThisExpression') return { base: 'this', members };
+  return undefined;
+}
+
 const LOOPS = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
 const EMITTER_METHODS = new Set(['once', 'on', 'addListener', 'addEventListener']);
 
@@ -190,6 +399,7 @@ const LISTENS = 4;
 
 function collectFacts(program: Node): Facts {
   const facts: Facts = {
+    program,
     called: new Set(),
     constructed: new Set(),
     methods: new Set(),
