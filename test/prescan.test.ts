@@ -98,6 +98,11 @@ describe('pre-scan gates', () => {
     expect(has('async function f(signal) { await g(); while (x) { h(); } }', 'loop-check')).toBe(false);
   });
 
+  it('derive-signal: a fresh signal where a parameter gave one', () => {
+    expect(has('function f(options) { return g({ ...options, signal: AbortSignal.timeout(1) }); }', 'derive-signal')).toBe(true);
+    expect(has('test("x", async () => { await g({ signal: AbortSignal.timeout(1) }); });', 'derive-signal')).toBe(false);
+  });
+
   it('sleeps, events, races and timers', () => {
     expect(has('const sleep = (ms) => new Promise((r) => setTimeout(r, ms));', 'abortable-sleep')).toBe(true);
     expect(has('const sleep = (ms) => new Promise((r) => r(ms)); setTimeout(f, 1);', 'abortable-sleep')).toBe(false);

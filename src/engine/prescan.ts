@@ -94,7 +94,7 @@ interface Facts {
   readonly qualified: Set<string>;
   /** Module specifiers imported or required, normalized (`node:fs` is `fs`). */
   readonly modules: Set<string>;
-  /** An object key or an assigned member named `signal`. */
+  /** An object key or an assigned member named `signal`, in a function with a parameter. */
   signalSlot: boolean;
   /**
    * Something getSignalInScope can take a signal from: a name `signal` or `abortSignal` (a
@@ -135,7 +135,8 @@ const GATES: Readonly<Record<string, Gate>> = {
   'race-timeout': (facts) => facts.qualified.has('Promise.race'),
   // Starts from `const c = new AbortController()` or from `x.addEventListener(...)`.
   'link-signals': (facts) => facts.constructed.has('AbortController') || facts.methods.has('addEventListener'),
-  // A `signal` key or `x.signal =` given a fresh signal: AbortSignal.timeout/any(...) or a new controller's.
+  // A `signal` key or `x.signal =` given a fresh signal (AbortSignal.timeout/any(...) or a new
+  // controller's) where it replaces the caller's: always a parameter of a function around it.
   'derive-signal': (facts) =>
     facts.signalSlot && (facts.qualified.has('AbortSignal.timeout') || facts.qualified.has('AbortSignal.any') || facts.constructed.has('AbortController')),
   // Calls the catalog matches to an http/https or client module: bound by an import or require of one.
@@ -412,12 +413,14 @@ function collectFacts(program: Node): Facts {
     sleepPromise: false,
     eventPromise: false,
   };
-  visit(program, facts, { signalFunctions: 0, typedFunctions: 0 });
+  visit(program, facts, { paramFunctions: 0, signalFunctions: 0, typedFunctions: 0 });
   return facts;
 }
 
 /** Functions around the node being visited: with a parameter a signal can come from, with a typed parameter. */
 interface Around {
+  /** Functions with at least one parameter. */
+  paramFunctions: number;
   signalFunctions: number;
   typedFunctions: number;
 }
@@ -460,6 +463,8 @@ function visit(node: Node, facts: Facts, around: Around): number {
   const isFunction = FUNCTIONS.has(node.type);
   const signalFunction = isFunction && (node.params as Node[]).some(isSignalParameter);
   const typedFunction = isFunction && (node.params as Node[]).some(isTypedParameter);
+  const paramFunction = isFunction && node.params.length > 0;
+  if (paramFunction) around.paramFunctions++;
   if (signalFunction) around.signalFunctions++;
   if (typedFunction) around.typedFunctions++;
   let flags = 0;
@@ -473,6 +478,7 @@ function visit(node: Node, facts: Facts, around: Around): number {
       flags |= visit(value, facts, around);
     }
   }
+  if (paramFunction) around.paramFunctions--;
   if (signalFunction) around.signalFunctions--;
   if (typedFunction) around.typedFunctions--;
   switch (node.type) {
@@ -518,11 +524,11 @@ function visit(node: Node, facts: Facts, around: Around): number {
       addModule(node.moduleReference?.expression, facts);
       break;
     case 'Property':
-      if (isSignalKey(node.key)) facts.signalSlot = true;
+      if (around.paramFunctions > 0 && isSignalKey(node.key)) facts.signalSlot = true;
       break;
     case 'AssignmentExpression': {
       const left = unwrap(node.left);
-      if (left?.type === 'MemberExpression' && isSignalKey(left.property)) facts.signalSlot = true;
+      if (around.paramFunctions > 0 && left?.type === 'MemberExpression' && isSignalKey(left.property)) facts.signalSlot = true;
       break;
     }
     default:
