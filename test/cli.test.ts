@@ -350,7 +350,7 @@ describe('--json', () => {
 });
 
 describe('--timings', () => {
-  const PHASE_LINE = /^  (discover|read\+prefilter|parse|index|transforms|print|write|thread) +\d+ ms$/;
+  const PHASE_LINE = /^  (discover|read\+prefilter|prescan|parse|index|transforms|print|write|thread) +\d+ ms$/;
 
   it('prints each phase and each transform\'s candidate and edited files to stderr, and the same under "timings" with --json', () => {
     const dir = project({ 'src/poll.ts': SLEEP, 'src/plain.ts': PLAIN });
@@ -360,7 +360,7 @@ describe('--timings', () => {
     const timings = report.timings as NonNullable<JsonReport['timings']>;
     expect(Object.keys(timings).sort()).toEqual(['phases', 'transforms']);
     // Only files some transform may apply to are parsed; nothing is written under --dry, and no thread pass ran.
-    expect(Object.keys(timings.phases)).toEqual(expect.arrayContaining(['discover', 'read+prefilter', 'parse', 'transforms']));
+    expect(Object.keys(timings.phases)).toEqual(expect.arrayContaining(['discover', 'read+prefilter', 'prescan', 'parse', 'transforms']));
     expect(Object.keys(timings.phases)).not.toContain('write');
     expect(Object.keys(timings.phases)).not.toContain('thread');
     for (const ms of Object.values(timings.phases)) expect(Number.isInteger(ms) && (ms as number) >= 0).toBe(true);

@@ -19,6 +19,7 @@ import { verifyChanges, VerifyError } from './verify.ts';
 import { createManifestCaches, getFileOptions } from './file-options.ts';
 import { MAX_FILE_BYTES, processSource, selectTransforms, type SourceResult } from './process-source.ts';
 import { normalizeText } from './text.ts';
+import { loadPrescan } from './prescan.ts';
 import { VERSION } from '../version.ts';
 import { hasTypedSignals, type FileSignalFacts } from '../scope/type-facts.ts';
 import { addTime, addTimings, type PhaseTimings, type RunTimings, roundTimings } from './timings.ts';
@@ -147,8 +148,12 @@ export async function run(options: RunOptions): Promise<RunReport> {
     results.set(display, { path: display, status: 'error', findings: [], error: { message } });
   }
   const candidates: FileTask[] = [];
-  // Files no transform may apply to by their text, but some would if the types give them a signal.
-  const typedOnly: { task: FileTask; text: string }[] = [];
+  // Files no transform may apply to by their text, but some would if the types give them a signal,
+  // and files the native pre-scan found no site in that the types may still give one.
+  const typedOnly: { task: FileTask; text: string; counted?: boolean }[] = [];
+  // Files the token prefilter lets through are parsed natively first: only those with a site go on.
+  const prescan = await loadPrescan();
+  let prescanMs = 0;
   const prefilterStarted = performance.now();
   await forEachConcurrently(files, READ_CONCURRENCY, async (absolutePath) => {
     const task = toTask(absolutePath);
@@ -167,21 +172,34 @@ export async function run(options: RunOptions): Promise<RunReport> {
       candidates.push(task);
       return;
     }
-    const text = raw.length <= MAX_FILE_BYTES ? normalizeText(raw).text : undefined;
-    const selected = text === undefined ? modules : selectTransforms(text, modules);
-    if (selected.length === 0 && text !== undefined && options.signalFacts && selectTransforms(text, modules, { typedSignals: true }).length > 0) {
+    const small = raw.length <= MAX_FILE_BYTES;
+    const text = small ? normalizeText(raw).text : raw;
+    const selected = small ? selectTransforms(text, modules) : modules;
+    if (selected.length === 0 && small && options.signalFacts && selectTransforms(text, modules, { typedSignals: true }).length > 0) {
       typedOnly.push({ task, text });
       return;
     }
     countCandidates(selected);
-    if (selected.length === 0) {
+    let site = selected.length > 0;
+    if (site && small && prescan) {
+      const scanStarted = performance.now();
+      site = prescan.mayHaveSite(absolutePath, text, selected, task.options);
+      prescanMs += performance.now() - scanStarted;
+      // The pre-scan reads signals by name; the type lookup may find one it could not see.
+      if (!site && options.signalFacts) {
+        typedOnly.push({ task, text, counted: true });
+        return;
+      }
+    }
+    if (!site) {
       results.set(task.path, { path: task.path, status: 'unchanged', findings: [] });
       progress();
     } else {
       candidates.push(task);
     }
   });
-  addTime(phases, 'read+prefilter', performance.now() - prefilterStarted);
+  addTime(phases, 'read+prefilter', performance.now() - prefilterStarted - prescanMs);
+  if (prescan) addTime(phases, 'prescan', prescanMs);
 
   if (options.signalFacts && !stopped() && candidates.length + typedOnly.length > 0) {
     const typesStarted = performance.now();
@@ -190,10 +208,10 @@ export async function run(options: RunOptions): Promise<RunReport> {
       const found = facts.get(task.absolutePath);
       if (found) candidates[index] = { ...task, signalFacts: found };
     }
-    for (const { task, text } of typedOnly) {
+    for (const { task, text, counted } of typedOnly) {
       const found = facts.get(task.absolutePath);
       const selected = found && hasTypedSignals(found) ? selectTransforms(text, modules, { typedSignals: true }) : [];
-      countCandidates(selected);
+      if (!counted) countCandidates(selected);
       if (found && selected.length > 0) candidates.push({ ...task, signalFacts: found });
       else {
         results.set(task.path, { path: task.path, status: 'unchanged', findings: [] });
