@@ -37,11 +37,12 @@ export interface MigrateOptions extends Omit<RunOptions, 'transforms' | 'program
   /** `thread-signal`: the parameters it adds are required, not optional (CLI `--required`). */
   readonly required?: boolean;
   /**
-   * `false`: the per-file transforms find the signal in scope by name only (CLI
-   * `--no-type-lookup`). Default: when a tsconfig is found (as for `project`), the type checker
-   * says first which parameters and `this` fields hold a signal, one or two levels down
-   * (`o.signal`, `context.options.signal`, `this.config.signal`, a `Request`'s), and which do
-   * not; the thread pass then reuses the program it loaded.
+   * Whether the per-file transforms ask the type checker which parameters and `this` fields hold
+   * a signal, one or two levels down (`o.signal`, `context.options.signal`, `this.config.signal`,
+   * a `Request`'s), and which do not, before going by name (CLI `--type-lookup` /
+   * `--no-type-lookup`). Default: on when the thread-signal pass runs and a tsconfig is found
+   * (as for `project`): the pass loads the program anyway and reuses it. Without the pass the
+   * lookup would load the program for itself alone, so it is off unless set to `true`.
    */
   readonly typeLookup?: boolean;
 }
@@ -59,7 +60,9 @@ export async function migrate(options: MigrateOptions): Promise<RunReport> {
   const { config: _config, project, thread, required, typeLookup, ...rest } = options;
   const merged = applyConfig(rest, config);
   const threaded = thread !== false && !merged.check && merged.transforms.includes(THREAD_TRANSFORM);
-  const typed = typeLookup !== false && !merged.check;
+  // Without the pass, the program would be loaded for the lookup alone: that costs more than the
+  // per-file pass itself, so it is asked for explicitly.
+  const typed = (typeLookup ?? threaded) && !merged.check;
   if (!threaded && !typed) return run(merged);
   const tsconfig = getThreadProject(resolve(merged.cwd ?? process.cwd()), merged.paths, project);
   if (tsconfig === undefined) {

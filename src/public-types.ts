@@ -350,11 +350,12 @@ export interface MigrateOptions extends Omit<RunOptions, 'transforms'> {
   /** `thread-signal`: the parameters it adds are required, not optional (CLI `--required`). */
   readonly required?: boolean;
   /**
-   * `false`: the per-file transforms find the signal in scope by name only (CLI
-   * `--no-type-lookup`). Default: when a tsconfig is found (as for `project`), the type checker
-   * says first which parameters and `this` fields hold a signal, one or two levels down
-   * (`o.signal`, `context.options.signal`, `this.config.signal`, a `Request`'s), and which do
-   * not; the thread pass then reuses the program it loaded.
+   * Whether the per-file transforms ask the type checker which parameters and `this` fields hold
+   * a signal, one or two levels down (`o.signal`, `context.options.signal`, `this.config.signal`,
+   * a `Request`'s), and which do not, before going by name (CLI `--type-lookup` /
+   * `--no-type-lookup`). Default: on when the thread-signal pass runs and a tsconfig is found
+   * (as for `project`): the pass loads the program anyway and reuses it. Without the pass the
+   * lookup would load the program for itself alone, so it is off unless set to `true`.
    */
   readonly typeLookup?: boolean;
 }

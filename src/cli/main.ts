@@ -74,7 +74,7 @@ interface RunFlags {
   'param-name'?: string;
   required?: boolean;
   timings: boolean;
-  'type-lookup': boolean;
+  'type-lookup': boolean | undefined;
 }
 
 interface CheckFlags {
@@ -182,8 +182,7 @@ function addRunOptions<T>(argv: Argv<T>) {
     })
     .option('type-lookup', {
       type: 'boolean',
-      default: true,
-      describe: 'With a tsconfig, find the signals in scope by their types (the type checker), then by name; --no-type-lookup: by name only, without loading the program',
+      describe: 'With a tsconfig, find the signals in scope by their types (the type checker), then by name. Default: on when the thread-signal pass runs (it loads the program anyway); --no-type-lookup: by name only; with --no-thread, --type-lookup loads the program for it',
     });
 }
 
@@ -511,7 +510,7 @@ async function runCommand(names: readonly string[] | undefined, flags: RunFlags,
       ...(flags.timings ? { timings: true } : {}),
       ...(flags.project === undefined ? {} : { project: flags.project }),
       ...(flags.thread === false ? { thread: false } : {}),
-      ...(flags['type-lookup'] === false ? { typeLookup: false } : {}),
+      ...(flags['type-lookup'] === undefined ? {} : { typeLookup: flags['type-lookup'] }),
       ...(flags.required === undefined ? {} : { required: flags.required }),
     });
   } catch (error) {
