@@ -122,10 +122,9 @@ type Gate = (facts: Facts, catalog: readonly CatalogEntry[]) => boolean;
 const TIMEOUT_OPTION_MODULES = new Set(['http', 'https', 'axios', 'got', 'ky', 'node-fetch']);
 
 const GATES: Readonly<Record<string, Gate>> = {
-  // Its sites are calls the catalog matcher matches: a global entry called by its plain name, or
-  // a name bound by an import or require of a catalogued module (instances included, as their
-  // factory is such a name).
-  // ... and forwards only a signal in scope.
+  // Its sites are calls the catalog matcher matches (a global entry called by its plain name, or
+  // a name bound by an import or require of a catalogued module, instances included, as their
+  // factory is such a name) with a signal in scope to forward: see `forwardsAt`.
   'forward-signal': (facts, catalog) => hasSignal(facts) && callsCatalog(facts, catalog) && forwardsAt(facts, catalog),
   // Starts from `setTimeout(...)` called by its plain name.
   'abort-timer': (facts) => facts.called.has('setTimeout'),
