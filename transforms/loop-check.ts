@@ -178,22 +178,48 @@ function isDetachedCall(functionPath: ASTPath): boolean {
 }
 
 /**
- * The callee of a call statement before the loop, in the function itself, that is given the
- * signal and whose result is neither awaited nor kept (`this._listenForAbort(signal);`).
+ * The callee of a call before the loop, in the function itself, that is given the signal and
+ * either has its result dropped (`this._listenForAbort(signal);`) or is also given a controller
+ * made in the function (`const detach = linkAbort(signal, ctrl);`): both set up a reaction to
+ * abort out of sight, and the loop may be driven by what that controller aborts.
  */
 function getSignalHelperBefore(functionPath: ASTPath, loop: Node, signal: SignalInScope, holders: SignalHolders): string | undefined {
+  const body = (functionPath.node as Node).body;
+  const controllers = getLocalControllers(body);
   let found: string | undefined;
+  const isHelperCall = (call: Node | undefined, dropped: boolean): boolean =>
+    (call?.type === 'CallExpression' || call?.type === 'OptionalCallExpression') &&
+    call.arguments.some((arg: Node) => isSignalRead(arg, call, signal, holders.aliases)) &&
+    (dropped || call.arguments.some((arg: Node) => arg.type === 'Identifier' && controllers.has(arg.name)));
   const visit = (node: Node): boolean => {
     if (found !== undefined || node === loop || isFunctionNode(node) || !(node.start < loop.start)) return false;
-    const call = node.type === 'ExpressionStatement' ? node.expression : undefined;
-    if ((call?.type === 'CallExpression' || call?.type === 'OptionalCallExpression') && call.arguments.some((arg: Node) => isSignalRead(arg, call, signal, holders.aliases))) {
-      found = getCalleeText(call.callee);
+    const call =
+      node.type === 'ExpressionStatement' ? { node: node.expression, dropped: true }
+      : node.type === 'VariableDeclarator' ? { node: node.init, dropped: false }
+      : undefined;
+    if (call && isHelperCall(call.node, call.dropped)) {
+      found = getCalleeText(call.node.callee);
       return true;
     }
     return someChild(node, visit);
   };
-  visit((functionPath.node as Node).body);
+  visit(body);
   return found;
+}
+
+/** Names bound in `body` (outside nested functions) to `new AbortController()`. */
+function getLocalControllers(body: Node): Set<string> {
+  const names = new Set<string>();
+  const visit = (node: Node): boolean => {
+    if (isFunctionNode(node)) return false;
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init?.type === 'NewExpression' && node.init.callee.type === 'Identifier' && node.init.callee.name === 'AbortController') {
+      names.add(node.id.name);
+    }
+    someChild(node, visit);
+    return false;
+  };
+  visit(body);
+  return names;
 }
 
 function getCalleeText(callee: Node): string {

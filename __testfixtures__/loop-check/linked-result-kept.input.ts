@@ -1,0 +1,7 @@
+export async function poll(queue: Queue, signal?: AbortSignal) {
+  const stats = record(signal, queue.name);
+  while (queue.open) {
+    await queue.next();
+  }
+  return stats;
+}
