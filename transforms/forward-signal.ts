@@ -27,6 +27,7 @@ const MESSAGES = {
   manual: (callee: string, reason: string, signal: string) => `${callee}(): ${reason}; pass ${signal} by hand`,
   kept: (callee: string, signal: string, reason: string) => `${callee}(): ${signal} not passed: ${reason}`,
   aborted: "it runs in an 'abort' listener of that signal, which has already aborted here: the call would fail at once",
+  abortWait: "it waits for an 'abort' event: with a signal option, that abort (or the caller's) would reject the wait instead of ending it",
 } as const;
 
 export function transform(ctx: TransformContext): void {
@@ -49,6 +50,7 @@ function forwardSignal(ctx: TransformContext, path: ASTPath, match: CallMatch, s
   const rule = getRule(match, args);
   if (getSignalArgument(path, match.entry.signal).kind === 'passed') return;
   if (isInAbortListener(ctx.j, path, signal)) return ctx.handled(path, MESSAGES.kept(match.callee, signal.expression, MESSAGES.aborted), rule);
+  if (isAbortWait(args)) return ctx.handled(path, MESSAGES.kept(match.callee, signal.expression, MESSAGES.abortWait), rule);
   const obstacle = getForwardingObstacle(path, signal, getResultNames(path));
   if (obstacle.kind === 'obstacle') return (obstacle.handled ? ctx.handled : ctx.manual)(path, MESSAGES.kept(match.callee, signal.expression, obstacle.reason), rule);
   const expression = getSinkSignalText(ctx.j, ctx.root, signal, match.entry.signal.acceptsNull === true);
@@ -69,6 +71,15 @@ function getRule(match: CallMatch, args: readonly Node[]): string | undefined {
   if (/^(node:)?https?$/.test(match.entry.module)) return undefined;
   const hasTimeout = args.some((arg) => arg?.type === 'ObjectExpression' && getProperty(arg, 'timeout') !== undefined);
   return hasTimeout ? 'client-timeout-ignores-signal' : undefined;
+}
+
+/**
+ * `once(signal, 'abort')` waits for an abort: it is how code reacts to cancellation, not work to
+ * cancel. A signal option makes events.once() reject with an AbortError where it resolved.
+ */
+function isAbortWait(args: readonly Node[]): boolean {
+  const event = args[1];
+  return (event?.type === 'StringLiteral' || event?.type === 'Literal') && event.value === 'abort';
 }
 
 /**
