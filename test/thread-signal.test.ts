@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { ts } from 'ts-morph';
-import './shared-declaration-files.ts';
+import './shared-declaration-files.mjs';
 import { describe, expect, it } from 'vitest';
 import { getLineMapper } from '../src/report/line-map.ts';
 import { computeThread } from '../src/thread/run-thread.ts';
