@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const BIN = join(ROOT, 'bin', 'ctxmod.js');
@@ -58,6 +58,10 @@ export function ctxmod(args: readonly string[], cwd: string, input = '', wrapper
 }
 
 let worker: Worker | undefined;
+afterAll(async () => {
+  await worker?.terminate();
+  worker = undefined;
+});
 
 function startWorker(): Worker {
   const started = new Worker(new URL('./cli-worker.mjs', import.meta.url), {
