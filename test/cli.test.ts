@@ -1,5 +1,6 @@
 /**
- * End-to-end tests: spawn the built bin (`npm test` builds first) on throw-away directories.
+ * End-to-end tests of the built CLI (`npm test` builds first) on throw-away directories: its
+ * main() through `ctxmod()`, and the bin itself, a process, through `spawnCtxmod()`.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -17,7 +18,7 @@ import type { JsonReport } from '../src/report/json.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../src/index.ts';
 import { transforms } from '../src/registry.ts';
-import { ctxmod, ROOT, tempDir, writeProject, type BinResult } from './helpers.ts';
+import { ctxmod, ROOT, spawnCtxmod, tempDir, writeProject, type BinResult } from './helpers.ts';
 
 const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
@@ -60,21 +61,21 @@ beforeAll(() => {
 
 describe('informational commands', () => {
   it('list prints abortable-sleep with its description', () => {
-    const result = ctxmod(['list'], ROOT);
+    const result = spawnCtxmod(['list'], ROOT);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^abortable-sleep {2}Turn `new Promise\(r => setTimeout\(r, ms\)\)` sleeps into node:timers\/promises setTimeout/m);
     expect(result.stderr).toBe('');
   });
 
   it('list --json', () => {
-    const result = ctxmod(['list', '--json'], ROOT);
+    const result = spawnCtxmod(['list', '--json'], ROOT);
     expect(result.status).toBe(0);
     const list = JSON.parse(result.stdout) as { name: string; description: string }[];
     expect(list.map((t) => t.name)).toContain('abortable-sleep');
   });
 
   it('--help exits 0 and shows the commands', () => {
-    const result = ctxmod(['--help'], ROOT);
+    const result = spawnCtxmod(['--help'], ROOT);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('ctxmod <command> [options]');
     expect(result.stdout).toContain('ctxmod migrate [paths..]');
@@ -82,37 +83,37 @@ describe('informational commands', () => {
   });
 
   it('--version prints the package.json version', () => {
-    const result = ctxmod(['--version'], ROOT);
+    const result = spawnCtxmod(['--version'], ROOT);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(`${PKG.version}\n`);
   });
 
   it('--help shows examples and where the docs are', () => {
-    const result = ctxmod(['--help'], ROOT);
+    const result = spawnCtxmod(['--help'], ROOT);
     expect(result.stdout).toMatch(/^Examples:\n {2}ctxmod migrate --dry src +Show the diff migrate would make to src, without/m);
     expect(result.stdout).toMatch(/migrate \[paths\.\.\] +Run every per-file transform in canonical order, then thread a signal\n +through call chains across files \(thread-signal\)/);
     expect(result.stdout).toMatch(/\nDocs: https:\/\/github\.com\/[\w.-]+\/[\w.-]+#readme\n$/);
   });
 
   it('a mistyped command suggests the closest one', () => {
-    const result = ctxmod(['migrat', '.'], ROOT);
+    const result = spawnCtxmod(['migrat', '.'], ROOT);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe('ctxmod: unknown command "migrat". Did you mean migrate?\nRun \'ctxmod --help\' for usage.\n');
     expect(result.stdout).toBe('');
   });
 
   it('completion prints a shell script, and the script gets the commands', () => {
-    const script = ctxmod(['completion'], ROOT);
+    const script = spawnCtxmod(['completion'], ROOT);
     expect(script.status).toBe(0);
     expect(script.stdout).toMatch(/^###-begin-ctxmod-completions-###\n/);
     expect(script.stdout).toContain('--get-yargs-completions');
-    const words = ctxmod(['--get-yargs-completions', 'ctxmod', ''], ROOT);
+    const words = spawnCtxmod(['--get-yargs-completions', 'ctxmod', ''], ROOT);
     expect(words.status).toBe(0);
     expect(words.stdout).toBe('list\nrun\nmigrate\ncheck\ncompletion\n');
   });
 
   it('no command is a usage error', () => {
-    const result = ctxmod([], ROOT);
+    const result = spawnCtxmod([], ROOT);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('Name a command');
   });
@@ -122,7 +123,8 @@ describe('migrate --dry', () => {
   it('prints a unified diff on stdout and writes nothing', () => {
     const dir = project({ 'src/poll.ts': SLEEP, 'src/plain.ts': PLAIN });
     const before = snapshot(dir);
-    const result = ctxmod(['migrate', '.', '--dry'], dir);
+    // Through the bin itself (a process), like the informational commands above.
+    const result = spawnCtxmod(['migrate', '.', '--dry'], dir);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(
       '--- a/src/poll.ts\n+++ b/src/poll.ts\n@@ -1,3 +1,5 @@\n' +
@@ -212,7 +214,7 @@ describe('migrate (writing)', () => {
 
   it('run <transform> <path> is the same as migrate', () => {
     const dir = project({ 'poll.ts': SLEEP, 'other.ts': SLEEP });
-    expect(ctxmod(['run', 'abortable-sleep', 'poll.ts'], dir).status).toBe(0);
+    expect(spawnCtxmod(['run', 'abortable-sleep', 'poll.ts'], dir).status).toBe(0);
     expect(read(dir, 'poll.ts')).toBe(SLEEP_OUT);
     expect(read(dir, 'other.ts')).toBe(SLEEP);
   });

@@ -3,7 +3,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterEach } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { afterAll, afterEach } from 'vitest';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const BIN = join(ROOT, 'bin', 'ctxmod.js');
@@ -27,19 +29,63 @@ export interface BinResult {
   stderr: string;
 }
 
+/** The environment of a CLI run: no colors unless asked for. */
+const { FORCE_COLOR: _forced, ...CLI_ENV }: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+const TIMEOUT_MS = 60_000;
+
+/**
+ * Runs `ctxmod ...args` in `cwd` with `input` on stdin (default: none, so stdin is at its end at
+ * once), through the built CLI's main() (dist/ must be built: `npm test` does it first) in a
+ * worker thread this test file keeps (see cli-worker.mjs): what `node bin/ctxmod.js` prints and
+ * exits with, without starting Node and loading the CLI again for each run. `spawnCtxmod` runs
+ * the bin itself, for what only a process shows (signals, a terminal, the bin's own code).
+ */
+export function ctxmod(args: readonly string[], cwd: string, input = '', wrapper: readonly string[] = []): BinResult {
+  if (wrapper.length > 0) return spawnCtxmod(args, cwd, input, wrapper);
+  worker ??= startWorker();
+  const lock = new Int32Array(new SharedArrayBuffer(4));
+  const { port1, port2 } = new MessageChannel();
+  worker.postMessage({ args: [...args], cwd, input, env: CLI_ENV, port: port2, lock }, [port2]);
+  const waited = Atomics.wait(lock, 0, 0, TIMEOUT_MS);
+  const answer = receiveMessageOnPort(port1);
+  port1.close();
+  if (waited === 'timed-out' || answer === undefined) {
+    void worker.terminate();
+    worker = undefined;
+    throw new Error(`ctxmod ${args.join(' ')}: no answer from the CLI worker within ${TIMEOUT_MS} ms`);
+  }
+  return answer.message as BinResult;
+}
+
+let worker: Worker | undefined;
+afterAll(async () => {
+  await worker?.terminate();
+  worker = undefined;
+});
+
+function startWorker(): Worker {
+  const started = new Worker(new URL('./cli-worker.mjs', import.meta.url), {
+    env: CLI_ENV,
+    workerData: { main: pathToFileURL(join(ROOT, 'dist', 'src', 'cli', 'main.js')).href },
+  });
+  // The test file's process ends when its tests do.
+  started.unref();
+  return started;
+}
+
 /**
  * Runs `node bin/ctxmod.js ...args` in `cwd` (dist/ must be built: `npm test` does it first),
  * with `input` on stdin (default: none, so stdin is at its end at once).
  */
-export function ctxmod(args: readonly string[], cwd: string, input = '', wrapper: readonly string[] = []): BinResult {
+export function spawnCtxmod(args: readonly string[], cwd: string, input = '', wrapper: readonly string[] = []): BinResult {
   // `wrapper`: a command that runs node in its turn (`setpriv ...`), with its own arguments.
   const [command, ...argv] = [...wrapper, process.execPath, BIN, ...args] as [string, ...string[]];
   const result = spawnSync(command, argv, {
     cwd,
     input,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
-    timeout: 60_000,
+    env: CLI_ENV,
+    timeout: TIMEOUT_MS,
   });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { processSource } from '../src/engine/process-source.ts';
 import { transforms } from '../src/registry.ts';
-import { BIN, CLIENT, ctxmod, git, HANDLER, TSCONFIG, writeRepo } from './helpers.ts';
+import { BIN, CLIENT, ctxmod, git, HANDLER, spawnCtxmod, TSCONFIG, writeRepo } from './helpers.ts';
 
 /** Two sleeps far enough apart to make two hunks; the first hunk also holds the new import. */
 const TWO_SLEEPS = [
@@ -53,7 +53,8 @@ describe('migrate --interactive', () => {
   it('y/n per hunk: writes only the accepted hunks, with the import they use', () => {
     expect(ALL).toBe(IMPORT + TWO_SLEEPS.replace(/new Promise\(\(r\) => setTimeout\(r, (\d)\)\)/g, 'sleep($1, undefined, { signal })'));
     const dir = repo({ 'src/a.ts': TWO_SLEEPS, 'src/b.ts': TWO_SLEEPS });
-    const result = ctxmod(['migrate', 'src', '--interactive'], dir, 'n\ny\ny\nn\n');
+    // The answers on the stdin of a process; the other tests give them to main() in the test's process.
+    const result = spawnCtxmod(['migrate', 'src', '--interactive'], dir, 'n\ny\ny\nn\n');
     expect(result.status).toBe(0);
     expect(read(dir, 'src/a.ts')).toBe(SECOND_ONLY);
     expect(read(dir, 'src/b.ts')).toBe(FIRST_ONLY);

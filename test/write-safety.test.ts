@@ -23,7 +23,7 @@ import type { JsonReport } from '../src/report/json.ts';
 import { getTempPath, HARD_LINK_REASON, NOT_UTF8_MESSAGE } from '../src/engine/process-file.ts';
 import { NOT_REGULAR_REASON, OUTSIDE_TARGET_REASON } from '../src/engine/discover.ts';
 import { TOO_DEEP_MESSAGE } from '../src/engine/process-source.ts';
-import { BIN, ctxmod, tempDir, writeProject, type BinResult } from './helpers.ts';
+import { BIN, ctxmod, spawnCtxmod, tempDir, writeProject, type BinResult } from './helpers.ts';
 
 const SAMPLE =
   'export async function load(url: string, signal?: AbortSignal) {\n' +
@@ -279,7 +279,8 @@ describe('odd inputs', () => {
 
     it('in this thread (--cpus 1): each file is migrated or a clear per-file error, never an internal error', () => {
       const dir = writeProject(deep);
-      const result = ctxmod(['migrate', '.', '--dry', '--cpus', '1', '--json'], dir);
+      // A process: the stack of its main thread is the one that counts.
+      const result = spawnCtxmod(['migrate', '.', '--dry', '--cpus', '1', '--json'], dir);
       expect(result.stdout).not.toContain('internal error');
       const report = parseJson(result);
       expect(isHandled(report.files.find((file) => file.path === 'parens.ts'))).toBe(true);
@@ -289,7 +290,7 @@ describe('odd inputs', () => {
     it('in worker threads, whose stack is larger: both files are migrated', () => {
       const fillers = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`f${i}.ts`, SAMPLE]));
       const dir = writeProject({ ...deep, ...fillers });
-      const result = ctxmod(['migrate', '.', '--dry', '--cpus', '2', '--json'], dir);
+      const result = spawnCtxmod(['migrate', '.', '--dry', '--cpus', '2', '--json'], dir);
       expect(result.status).toBe(0);
       const report = parseJson(result);
       expect(report.summary.changed).toBe(62);

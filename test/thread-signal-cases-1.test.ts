@@ -1,0 +1,3 @@
+import { describeCases } from './thread-signal-cases.ts';
+
+describeCases(0, 2);
