@@ -469,6 +469,12 @@ export interface CheckOptions extends Pick<RunOptions, 'paths' | 'cwd' | 'extens
    * does not exist is a PathNotFoundError.
    */
   readonly project?: string | false;
+  /**
+   * `false`: the per-file rules find the signal in scope by name only (CLI `--no-type-lookup`).
+   * Default: when `missing-signal-chain` loads the program, the type checker first says which
+   * parameters and `this` fields hold a signal, as in `migrate` (see `MigrateOptions.typeLookup`).
+   */
+  readonly typeLookup?: boolean;
 }
 
 /** One problem. Lines and columns are 1-based, in the file as it is. */

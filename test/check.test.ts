@@ -147,8 +147,8 @@ describe('missing-signal-chain with the config\'s thread roots', () => {
 
 describe('missing-signal-chain starts at a real signal', () => {
   /** `path:line:col fix`, one per diagnostic. */
-  const run = (name: string) =>
-    check({ paths: ['src'], cwd: join(REPO, '__testfixtures__', 'thread-signal', name, 'input'), cpus: 1, only: ['missing-signal-chain'] }).then((report) =>
+  const run = (name: string, options: { typeLookup?: boolean } = {}) =>
+    check({ paths: ['src'], cwd: join(REPO, '__testfixtures__', 'thread-signal', name, 'input'), cpus: 1, only: ['missing-signal-chain'], ...options }).then((report) =>
       report.files.flatMap((file) => file.diagnostics.map((d) => `${file.path}:${d.line}:${d.column} ${d.message.replace(/^.*\(fix: (.*)\)$/, '$1')}`)),
     );
 
@@ -166,7 +166,12 @@ describe('missing-signal-chain starts at a real signal', () => {
   });
 
   it('reports options a library call is given that replace the signal of a Request, not options passed to a wrapper', async () => {
-    expect(await run('request-signal-replaced')).toEqual([
+    // By name, the chain rule reports the call; with the type lookup, unforwarded-signal reports the
+    // same call (the options' type holds a signal), and the chain rule leaves it to it.
+    const cwd = join(REPO, '__testfixtures__', 'thread-signal', 'request-signal-replaced', 'input');
+    const typed = await check({ paths: ['src'], cwd, cpus: 1, only: ['missing-signal-chain', 'unforwarded-signal'] });
+    expect(typed.files.flatMap((file) => file.diagnostics.map((d) => `${file.path}:${d.line}:${d.column} ${d.rule}`))).toEqual(['src/deadline.ts:6:10 unforwarded-signal']);
+    expect(await run('request-signal-replaced', { typeLookup: false })).toEqual([
       'src/deadline.ts:6:10 Cancellable work gets no signal: the functions above it on the call chain do not pass one down: `request` carries a signal of its own, which a signal in the options would replace: combine the two with AbortSignal.any() by hand',
     ]);
   });

@@ -40,7 +40,7 @@ const LOOP_TYPES = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 
 type LoopDecision =
   | { readonly kind: 'none' }
   | { readonly kind: 'check'; readonly path: ASTPath; readonly signal: SignalInScope }
-  | { readonly kind: 'manual'; readonly path: ASTPath; readonly message: string };
+  | { readonly kind: 'manual'; readonly path: ASTPath; readonly message: string; readonly handled?: boolean };
 
 const NONE: LoopDecision = { kind: 'none' };
 
@@ -54,7 +54,7 @@ export function transform(ctx: TransformContext): void {
   for (const decision of decisions) {
     if (decision.kind === 'none') continue;
     if (decision.kind === 'manual') {
-      ctx.manual(decision.path, decision.message);
+      (decision.handled ? ctx.handled : ctx.manual)(decision.path, decision.message);
       continue;
     }
     const check = getCheckText(ctx, decision.signal);
@@ -93,7 +93,8 @@ function classifyLoop(ctx: TransformContext, path: ASTPath): LoopDecision {
   // `this._listenForAbort(options?.signal)`: a helper given the signal, whose result is dropped,
   // sets up a reaction to abort out of sight (aborting a controller the loop's stream reads).
   const helper = getSignalHelperBefore(functionPath, loop, signal, holders);
-  if (helper !== undefined) return { kind: 'manual', path, message: MESSAGES.helper(signal.expression, helper) };
+  // Noted for review, not a check finding: the code hands the signal to something that reacts to it.
+  if (helper !== undefined) return { kind: 'manual', path, message: MESSAGES.helper(signal.expression, helper), handled: true };
   const listeners = getAbortListeners(ctx.j, signal.functionPath, signal, holders.aliases);
   if (listeners.length === 0) return { kind: 'check', path, signal };
   // `signal.addEventListener('abort', () => reader.cancel())` while the loop reads `reader`.

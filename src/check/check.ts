@@ -6,7 +6,7 @@ import type { Finding } from '../types.ts';
 import { VERSION } from '../version.ts';
 import { compareSeverity, getRule, type Rule, type Severity } from './rules.ts';
 import { getSuppressions, isSuppressed } from './suppressions.ts';
-import { getNoTsconfigNote, getThreadProject } from '../thread/thread-pass.ts';
+import { createSignalFacts, getNoTsconfigNote, getThreadProject, type SharedProject } from '../thread/thread-pass.ts';
 import { THREAD_RULE } from '../thread/names.ts';
 import type { CheckFile, CheckOptions, CheckReport, Diagnostic } from '../public-types.ts';
 
@@ -28,13 +28,19 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
   // Before the run: a tsconfig given that does not exist is bad input, like a missing path.
   const project = wanted ? getThreadProject(cwd, options.paths, options.project || undefined) : undefined;
   const notes = wanted && project === undefined ? [getNoTsconfigNote(THREAD_RULE, options.paths, 'rule')] : [];
+  // The program missing-signal-chain loads anyway also tells the per-file rules which parameters
+  // hold a signal by type, as in migrate; it is loaded once, when the first of them asks.
+  const shared: SharedProject = {};
+  const { typeLookup, ...runOptions } = options;
+  const typed = project !== undefined && typeLookup !== false;
   const report = await run({
-    ...options,
+    ...runOptions,
     transforms: [...transforms, ...detectors].map((module) => module.meta.name),
     check: true,
     dry: true,
+    ...(typed ? { signalFacts: createSignalFacts(project, shared) } : {}),
   });
-  const chains = project === undefined ? new Map<string, Finding[]>() : await getChainFindings(options, project, cwd, report.files.map((file) => file.path));
+  const chains = project === undefined ? new Map<string, Finding[]>() : await getChainFindings(options, project, cwd, report.files.map((file) => file.path), shared);
   let suppressed = 0;
   const files: CheckFile[] = [];
   for (const file of report.files) {
@@ -84,7 +90,7 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
  * `missing-signal-chain`: what the thread-signal pass would add or report over the project, for
  * the files checked, by display path.
  */
-async function getChainFindings(options: CheckOptions, project: string, cwd: string, paths: readonly string[]): Promise<Map<string, Finding[]>> {
+async function getChainFindings(options: CheckOptions, project: string, cwd: string, paths: readonly string[], shared: SharedProject): Promise<Map<string, Finding[]>> {
   const byPath = new Map<string, Finding[]>();
   if (options.signal?.aborted) return byPath;
   const files = new Map(paths.map((path) => [resolve(cwd, path).split(sep).join('/'), path]));
@@ -94,7 +100,9 @@ async function getChainFindings(options: CheckOptions, project: string, cwd: str
   const roots = options.transformOptions?.thread?.roots;
   const catalog = options.transformOptions?.catalog;
   // A chain starts at a signal source (the default), and notes on the analysis' own limits are not findings.
-  const thread = computeThread({ project, files: new Set(files.keys()), from: 'sources', audit: true, ...(roots ? { roots } : {}), ...(catalog?.length ? { catalog } : {}) });
+  // Check changes nothing: the project the type lookup loaded is the program as it is on disk.
+  const reuse = shared.project ? { reuse: { project: shared.project, changed: new Map<string, string>() } } : {};
+  const thread = computeThread({ project, files: new Set(files.keys()), from: 'sources', audit: true, ...(roots ? { roots } : {}), ...(catalog?.length ? { catalog } : {}), ...reuse });
   for (const [name, file] of thread.files) {
     const path = files.get(name);
     if (path !== undefined) byPath.set(path, file.findings);

@@ -84,6 +84,7 @@ interface CheckFlags {
   format: 'stylish' | 'json' | 'sarif';
   output?: string;
   'fail-on': Severity;
+  'type-lookup': boolean;
   rule?: string[];
   cpus?: number;
   extensions?: string;
@@ -255,7 +256,12 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
             requiresArg: true,
             describe: 'tsconfig for missing-signal-chain, which analyses the whole program (default: the nearest one of the first path)',
           })
-          .option('thread', { type: 'boolean', default: true, describe: '--no-thread skips missing-signal-chain and its program analysis' }),
+          .option('thread', { type: 'boolean', default: true, describe: '--no-thread skips missing-signal-chain and its program analysis' })
+          .option('type-lookup', {
+            type: 'boolean',
+            default: true,
+            describe: "With missing-signal-chain's program, the other rules find the signals in scope by their types first, as migrate does; --no-type-lookup: by name only",
+          }),
       (argv) => {
         command = async () => checkCommand(withDashDashPaths(argv as unknown as CheckFlags), io);
       },
@@ -431,6 +437,7 @@ async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
       onProgress: progress?.update,
       signal: controller.signal,
       ...(flags.thread ? (flags.project === undefined ? {} : { project: flags.project }) : { project: false }),
+      ...(flags['type-lookup'] === false ? { typeLookup: false } : {}),
     });
   } finally {
     controller.dispose();

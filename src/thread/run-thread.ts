@@ -216,7 +216,7 @@ function getThreadFiles(analysis: ThreadAnalysis, getPath: (name: string) => str
  * loading the project again.
  */
 export function computeThread(options: ThreadRunOptions): { files: Map<string, ThreadFile>; program: ts.Program } {
-  const project = createProject(options.project, options.overrides);
+  const project = options.reuse ? updateProject(options.reuse, options.overrides) : createProject(options.project, options.overrides);
   const program = getCompilerProgram(project);
   const analysis = analyse(options, program);
   if (options.typeCheck) dropSetsWithTypeErrors(analysis, project, program);
