@@ -13,39 +13,17 @@ import { buildJsonReport } from './report/json.ts';
 import { getTransformsOrThrow } from './registry.ts';
 import { VERSION } from './version.ts';
 import { ThreadPassError } from './errors.ts';
-import type { ConfigSource, SourcesReport, TransformSourcesOptions } from './public-types.ts';
+import type { ConfigSource, MigrateOptions as PublicMigrateOptions, SourcesReport, TransformSourcesOptions } from './public-types.ts';
 import { THREAD_TRANSFORM } from './thread/names.ts';
 import { createSignalFacts, getNoTsconfigNote, getThreadProject, runThreadPass, ThreadSetupFailure, type SharedProject } from './thread/thread-pass.ts';
 
 export type { ConfigSource, SourceFile, SourcesReport, TransformSourcesOptions } from './public-types.ts';
 
-export interface MigrateOptions extends Omit<RunOptions, 'transforms' | 'programPass'> {
-  /**
-   * Transform names (default: the config's `transforms`, else all), run in canonical order:
-   * the per-file transforms, then `thread-signal` over the whole program.
-   */
-  readonly transforms?: readonly string[];
-  readonly config?: ConfigSource;
-  /**
-   * The tsconfig `thread-signal` analyses (relative to `cwd`; a PathNotFoundError when missing).
-   * Default: the nearest tsconfig.json at or above the first path; without one the pass is
-   * skipped with a warning.
-   */
-  readonly project?: string;
-  /** `false`: leave `thread-signal` out whatever `transforms` says (CLI `--no-thread`). */
-  readonly thread?: boolean;
-  /** `thread-signal`: the parameters it adds are required, not optional (CLI `--required`). */
-  readonly required?: boolean;
-  /**
-   * Whether the per-file transforms ask the type checker which parameters and `this` fields hold
-   * a signal, one or two levels down (`o.signal`, `context.options.signal`, `this.config.signal`,
-   * a `Request`'s), and which do not, before going by name (CLI `--type-lookup` /
-   * `--no-type-lookup`). Default: on when the thread-signal pass runs and a tsconfig is found
-   * (as for `project`): the pass loads the program anyway and reuses it. Without the pass the
-   * lookup would load the program for itself alone, so it is off unless set to `true`.
-   */
-  readonly typeLookup?: boolean;
-}
+/**
+ * The public options (documented in public-types.ts), plus the engine's own run options that the
+ * CLI passes (timings, kept contents): one declaration of each.
+ */
+export interface MigrateOptions extends PublicMigrateOptions, Omit<RunOptions, keyof PublicMigrateOptions | 'programPass' | 'signalFacts'> {}
 
 export { ThreadPassError } from './errors.ts';
 

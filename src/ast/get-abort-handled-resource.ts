@@ -1,6 +1,7 @@
 import type { ASTPath } from 'jscodeshift';
 import type { SignalInScope } from '../scope/get-signal-in-scope.ts';
 import { getEnclosingFunctionsUpTo } from './get-enclosing-functions.ts';
+import { getPatternNames } from './get-pattern-names.ts';
 import { isMemberOf, isSignalExpression } from './is-signal-read.ts';
 import { walkOwnNodes } from './walk-own-nodes.ts';
 
@@ -161,16 +162,6 @@ function getLocalFunction(site: ASTPath, name: string): Node | undefined {
   if (parent?.type === 'FunctionDeclaration' && parent.id === bindings[0]?.node) return parent;
   const init = parent?.type === 'VariableDeclarator' && parent.id === bindings[0]?.node ? parent.init : undefined;
   return init?.type === 'ArrowFunctionExpression' || init?.type === 'FunctionExpression' ? init : undefined;
-}
-
-function getPatternNames(pattern: Node): string[] {
-  if (!pattern) return [];
-  if (pattern.type === 'Identifier') return [pattern.name];
-  if (pattern.type === 'ObjectPattern') return pattern.properties.flatMap((p: Node) => getPatternNames(p.type === 'RestElement' ? p.argument : p.value));
-  if (pattern.type === 'ArrayPattern') return pattern.elements.flatMap((element: Node) => getPatternNames(element));
-  if (pattern.type === 'AssignmentPattern') return getPatternNames(pattern.left);
-  if (pattern.type === 'RestElement') return getPatternNames(pattern.argument);
-  return [];
 }
 
 /** `child` or `this.child`. */

@@ -1,5 +1,6 @@
 import type { ASTPath, JSCodeshift } from 'jscodeshift';
 import type { SignalInScope } from '../scope/get-signal-in-scope.ts';
+import { getPatternNames } from './get-pattern-names.ts';
 
 type Node = any;
 
@@ -102,28 +103,6 @@ function isBag(node: Node, signal: Signal): boolean {
 
 function isMember(node: Node): boolean {
   return node?.type === 'MemberExpression' || node?.type === 'OptionalMemberExpression';
-}
-
-/** Names a declaration or assignment target binds: `x`, `{ a, b: [c] }`, `...rest`, `x = 1`. */
-function getPatternNames(node: Node): string[] {
-  if (!node) return [];
-  switch (node.type) {
-    case 'Identifier':
-      return [node.name];
-    case 'ObjectPattern':
-      return node.properties.flatMap(getPatternNames);
-    case 'ArrayPattern':
-      return node.elements.flatMap(getPatternNames);
-    case 'ObjectProperty':
-    case 'Property':
-      return getPatternNames(node.value);
-    case 'RestElement':
-      return getPatternNames(node.argument);
-    case 'AssignmentPattern':
-      return getPatternNames(node.left);
-    default:
-      return [];
-  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import { CATALOG } from '../catalog/entries.ts';
 import { matchesModule, normalizeModule } from '../catalog/match.ts';
 import type { CatalogEntry } from '../catalog/types.ts';
+import { getPatternNames } from '../ast/get-pattern-names.ts';
 import type { TransformModule, TransformOptions } from '../types.ts';
 
 type Node = any;
@@ -298,25 +299,6 @@ function getBase(init: Node): string | undefined {
       }
       current = callee;
     } else return undefined;
-  }
-}
-
-/** Every name a binding pattern declares. */
-function getPatternNames(pattern: Node): string[] {
-  if (!pattern) return [];
-  switch (pattern.type) {
-    case 'Identifier':
-      return [pattern.name];
-    case 'ObjectPattern':
-      return pattern.properties.flatMap((property: Node) => getPatternNames(property.type === 'RestElement' ? property.argument : property.value));
-    case 'ArrayPattern':
-      return pattern.elements.flatMap((element: Node) => getPatternNames(element));
-    case 'AssignmentPattern':
-      return getPatternNames(pattern.left);
-    case 'RestElement':
-      return getPatternNames(pattern.argument);
-    default:
-      return [];
   }
 }
 
