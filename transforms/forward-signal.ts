@@ -8,6 +8,7 @@ import { getResultNames } from '../src/ast/get-abort-handled-resource.ts';
 import { getForwardingObstacle } from '../src/ast/get-forwarding-obstacle.ts';
 import { getSinkSignalText } from '../src/ast/get-sink-signal-text.ts';
 import { isInAbortListener } from '../src/ast/is-in-abort-listener.ts';
+import { isAbortEvent } from '../src/catalog/is-abort-event.ts';
 import { isInFinally } from '../src/ast/is-in-finally.ts';
 import { getSignalInScope, mayHaveSignal, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
 import type { TransformContext, TransformMeta } from '../src/types.ts';
@@ -73,13 +74,10 @@ function getRule(match: CallMatch, args: readonly Node[]): string | undefined {
   return hasTimeout ? 'client-timeout-ignores-signal' : undefined;
 }
 
-/**
- * `once(signal, 'abort')` waits for an abort: it is how code reacts to cancellation, not work to
- * cancel. A signal option makes events.once() reject with an AbortError where it resolved.
- */
+/** `once(signal, 'abort')`: see `isAbortEvent`. */
 function isAbortWait(args: readonly Node[]): boolean {
   const event = args[1];
-  return (event?.type === 'StringLiteral' || event?.type === 'Literal') && event.value === 'abort';
+  return (event?.type === 'StringLiteral' || event?.type === 'Literal') && isAbortEvent(event.value);
 }
 
 /**

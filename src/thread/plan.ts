@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { ts } from 'ts-morph';
 import { CATALOG } from '../catalog/entries.ts';
+import { isAbortEvent } from '../catalog/is-abort-event.ts';
 import type { CatalogEntry } from '../catalog/types.ts';
 import type { ThreadOptions as ConfigThreadOptions } from '../types.ts';
 import { AbortListeners } from './abort-listeners.ts';
@@ -1122,6 +1123,11 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     const data = call.arguments[1];
     return data !== undefined && isStringOrBytes(checker.getTypeAtLocation(data));
   };
+  /** `once(emitter, 'abort')`: a wait for an abort is no sink (see `isAbortEvent`). */
+  const isAbortWait = (call: ts.CallExpression | ts.NewExpression): boolean => {
+    const event = call.arguments?.[1];
+    return event !== undefined && ts.isStringLiteralLike(event) && isAbortEvent(event.text);
+  };
   const isStringOrBytes = (type: ts.Type): boolean => {
     if (type.isUnion()) return type.types.every(isStringOrBytes);
     if (type.flags & ts.TypeFlags.StringLike) return true;
@@ -1142,7 +1148,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   for (const name of candidateNames) {
     for (const call of callsByName.get(name) ?? []) {
       if (!ts.isCallExpression(call) && !ts.isNewExpression(call)) continue;
-      if (isShortLocalWrite(call)) continue;
+      if (isShortLocalWrite(call) || isAbortWait(call)) continue;
       const signature = checker.getResolvedSignature(call);
       const slot = (signature && types.getSlot(signature, call)) ?? getCatalogSlot(call);
       if (slot && !dropsCarriedSignal(signature, slot)) handleSink(call, slot);
