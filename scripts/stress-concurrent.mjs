@@ -1,11 +1,18 @@
-// Concurrent edits against the per-file pass, many times over: each run copies the sample into
-// <files> files, starts `ctxmod migrate`, and appends a line to one file after another while it
-// runs. Afterwards every file must hold the original or the migrated text followed by every line
-// appended to it (no lost edit, no torn file), every file left unmigrated must be named as an
-// error, and the exit code must be 1 exactly when one was. Not part of `npm test` (it takes
-// minutes); run after `npm run build`:
+// The per-file pass against concurrent edits and Ctrl-C, many times over. Not part of `npm test`
+// (it takes minutes); run after `npm run build`:
 //
 //   node scripts/stress-concurrent.mjs [--runs 20] [--files 500] [--cpus <n>]
+//
+// Concurrent edits, <runs> times: each run copies the sample into <files> files, starts `ctxmod
+// migrate`, and appends a line to one file after another while it runs. Afterwards every file must
+// hold the original or the migrated text followed by every line appended to it (no lost edit, no
+// torn file), every file left unmigrated must be named as an error, and the exit code must be 1
+// exactly when one was.
+//
+// SIGINT, <runs> times: the same project, interrupted as soon as the first file is written (odd
+// runs) or at a random time around it (even runs). Every file must hold the original or the
+// migrated text (no torn file), no temp file may be left, the exit code must be 130 (or 0 when the
+// run had finished), and the summary's count of changed files must be the number of files written.
 import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -104,4 +111,72 @@ console.log(
     `${totals.unnamed} unwritten files not named, ${totals.wrongExit} wrong exit codes, ${totals.tempLeft} temp files left; ` +
     `${totals.refused} files refused (changed on disk) and named`,
 );
-process.exit(totals.lost + totals.torn + totals.unnamed + totals.wrongExit + totals.tempLeft === 0 ? 0 : 1);
+
+const interrupts = { interrupted: 0, finished: 0, beforeHandler: 0, written: 0, torn: 0, wrongExit: 0, wrongCount: 0, tempLeft: 0 };
+let firstWrite = 1000;
+
+for (let run = 1; run <= RUNS; run++) {
+  const dir = mkdtempSync(join(tmpdir(), 'ctxmod-stress-'));
+  try {
+    for (let i = 0; i < FILES; i++) writeFileSync(join(dir, `f${i}.ts`), SAMPLE);
+    const args = [BIN, 'migrate', '.', ...(values.cpus ? ['--cpus', values.cpus] : [])];
+    const started = Date.now();
+    const child = spawn(process.execPath, args, { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    let running = true;
+    let killedBy = null;
+    const exited = new Promise((resolve) => child.on('close', (code, signal) => ((running = false), (killedBy = signal), resolve(code))));
+
+    if (run % 2 === 1) {
+      while (running && !readdirSync(dir).some((name) => name.endsWith('.ts') && readFileSync(join(dir, name), 'utf8') === SAMPLE_OUT)) {
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      firstWrite = Date.now() - started;
+    } else {
+      // Between 0.3 and 1.3 times the previous run's time to its first write: mostly while files
+      // are read and transformed, sometimes during the writes.
+      await new Promise((resolve) => setTimeout(resolve, firstWrite * (0.3 + Math.random())));
+    }
+    if (running) child.kill('SIGINT');
+    const code = await exited;
+
+    let written = 0;
+    let torn = 0;
+    for (let i = 0; i < FILES; i++) {
+      const text = readFileSync(join(dir, `f${i}.ts`), 'utf8');
+      if (text === SAMPLE_OUT) written++;
+      else if (text !== SAMPLE) torn++;
+    }
+    const summary = /(\d+) changed/.exec(stderr);
+    const counted = summary ? Number(summary[1]) : -1;
+    const tempLeft = readdirSync(dir).filter((name) => name.endsWith('.tmp')).length;
+    // A SIGINT that lands while Node is still loading, before ctxmod has installed its handler,
+    // ends the process the default way (killed by the signal, no summary): nothing may be written.
+    const beforeHandler = killedBy === 'SIGINT' && written === 0;
+    const wrongExit = code === 130 || (code === 0 && written === FILES) || beforeHandler ? 0 : 1;
+    interrupts[beforeHandler ? 'beforeHandler' : code === 130 ? 'interrupted' : 'finished']++;
+    interrupts.written += written;
+    interrupts.torn += torn;
+    interrupts.wrongExit += wrongExit;
+    interrupts.wrongCount += counted === written || beforeHandler ? 0 : 1;
+    interrupts.tempLeft += tempLeft;
+    console.log(
+      `sigint ${String(run).padStart(2)}: exit ${code ?? killedBy} after ${Date.now() - started} ms, ${written} of ${FILES} written, ` +
+        `summary says ${counted} changed, ${torn} torn, ${tempLeft} temp files left`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+console.log(
+  `\n${RUNS} SIGINT runs of ${FILES} files: ${interrupts.interrupted} interrupted, ${interrupts.finished} finished first, ` +
+    `${interrupts.beforeHandler} stopped while Node was loading; ` +
+    `${interrupts.written} files written, ${interrupts.torn} torn files, ${interrupts.wrongCount} summaries with a wrong count, ` +
+    `${interrupts.wrongExit} wrong exit codes, ${interrupts.tempLeft} temp files left`,
+);
+const failures =
+  totals.lost + totals.torn + totals.unnamed + totals.wrongExit + totals.tempLeft +
+  interrupts.torn + interrupts.wrongCount + interrupts.wrongExit + interrupts.tempLeft;
+process.exit(failures === 0 ? 0 : 1);

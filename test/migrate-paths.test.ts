@@ -112,6 +112,24 @@ describe('--verify and --interactive cover the thread edits', () => {
     // Two type-checked runs: each loads the compiler twice.
   }, 180_000);
 
+  it('--verify leaves a change set out of every file when it leaves one of its files out', () => {
+    // The caller's own edit (forward-signal's `{ signal }`) fails under exactOptionalPropertyTypes;
+    // written alone, the callee would take a signal no caller passes.
+    const tsconfig = JSON.parse(TSCONFIG) as { compilerOptions: Record<string, unknown> };
+    tsconfig.compilerOptions.exactOptionalPropertyTypes = true;
+    const handler = "import { getUser } from './client';\n\nexport async function handle(id: string, signal?: AbortSignal) {\n  await fetch('/ping');\n  return getUser(id);\n}\n";
+    const dir = repo({ 'tsconfig.json': JSON.stringify(tsconfig), 'src/client.ts': CLIENT, 'src/handler.ts': handler });
+    const result = ctxmod(['migrate', 'src', '--verify'], dir);
+    expect(result.status).toBe(1);
+    expect(read(dir, 'src/client.ts')).toBe(CLIENT);
+    expect(read(dir, 'src/handler.ts')).toBe(handler);
+    expect(result.stderr).toContain('src/handler.ts: error: not written: the edits add 1 type error\n');
+    expect(result.stderr).toContain(
+      'src/client.ts: skipped: change set not written (getUser (client.ts:1); src/client.ts, src/handler.ts): src/handler.ts: the edits there add a type error; a change set is written whole or not at all\n',
+    );
+    expect(result.stderr).toContain('ctxmod: 2 files: 0 changed, 0 unchanged, 1 skipped, 1 error;');
+  }, 180_000);
+
   it("the API's review callback gets the thread edits with the per-file ones, and writes what it returns", async () => {
     const dir = repo(THREAD_ONLY);
     const offered: string[] = [];

@@ -8,7 +8,7 @@ import { Tinypool } from 'tinypool';
 import { getCheckModulesOrThrow, getTransformsOrThrow } from '../registry.ts';
 import type { RunOptions as PublicRunOptions, RunReport as PublicRunReport, ReviewChangeSet, RunSummary } from '../public-types.ts';
 import { THREAD_RULE, THREAD_TRANSFORM } from '../thread/names.ts';
-import { keepChangeSetsWhole, type ReviewedFile } from './review.ts';
+import { keepChangeSetsWhole, type ReviewedFile, type TornChangeSet } from './review.ts';
 import { ChangeSets } from '../thread/change-sets.ts';
 import type { TransformOptions } from '../types.ts';
 import { discover } from './discover.ts';
@@ -340,7 +340,10 @@ export function getThreadCount(requested: number | undefined, candidates: number
 
 /**
  * The --verify step: type-check with and without the edits, mark the files whose edits add
- * diagnostics, write the others (unless dry). Updates `results` in place.
+ * diagnostics, write the others (unless dry). A thread-signal change set with a part in a file
+ * left out is taken out of its other files too (the callee's new parameter without the call
+ * that passes it is a set written in part), and what is left is checked again, until the type
+ * check leaves out no more files. Updates `results` in place.
  */
 async function applyVerified(
   tsconfig: string,
@@ -349,87 +352,101 @@ async function applyVerified(
   write: boolean,
   stopped: () => boolean,
 ): Promise<{ before: number; after: number }> {
-  const changes = new Map<string, string>();
-  for (const result of results.values()) {
-    const path = absolute.get(result.path);
-    if (result.status === 'changed' && result.contents && path) changes.set(path, result.contents.after);
-  }
-  const outcome = verifyChanges(tsconfig, changes);
-  for (const [path, result] of results) {
-    const { contents, ...rest } = result;
+  const offered: PlannedFile[] = [];
+  for (const [path, { contents, changeSets, ...rest }] of results) {
     const file = absolute.get(path);
-    const added = file ? outcome.rejected.get(file) : undefined;
-    if (added) {
-      const findings = [
-        ...rest.findings,
-        ...added.map((diagnostic) => toVerifyFinding(diagnostic)),
-      ];
-      results.set(path, write
-        ? { ...rest, status: 'error', findings, error: { message: `not written: the edits add ${added.length} type error${added.length === 1 ? '' : 's'}` } }
-        : { ...rest, findings });
-    } else if (write && contents && file && result.status === 'changed') {
-      const error = stopped() ? { message: 'interrupted before this file was written' } : await writeResult(file, contents.before, contents.after);
-      results.set(path, toWritten(rest, error));
+    if (rest.status === 'changed' && contents && file) {
+      offered.push({ path, before: contents.before, after: contents.after, accepted: contents.after, reviewed: true, changeSets: changeSets ?? [], result: rest, absolutePath: file });
     } else {
       results.set(path, rest);
     }
   }
+  const rejected = new Map<string, readonly string[]>();
+  let plan = keepChangeSetsWhole(offered);
+  let outcome: ReturnType<typeof verifyChanges>;
+  for (;;) {
+    const changes = new Map<string, string>();
+    for (const file of offered) {
+      const text = plan.texts.get(file.path);
+      if (text !== undefined && text !== file.before) changes.set(file.absolutePath, text);
+    }
+    outcome = verifyChanges(tsconfig, changes);
+    const known = rejected.size;
+    for (const file of offered) {
+      const added = outcome.rejected.get(file.absolutePath);
+      if (added && !rejected.has(file.path)) rejected.set(file.path, added);
+    }
+    if (rejected.size === known) break;
+    plan = keepChangeSetsWhole(offered.map((file) => (rejected.has(file.path) ? { ...file, accepted: undefined } : file)));
+  }
+  const torn = plan.torn.map((entry) => (rejected.has(entry.path) ? { ...entry, reason: VERIFY_REASON } : entry));
+  for (const file of offered) {
+    const added = rejected.get(file.path);
+    if (!added) continue;
+    const findings = [...file.result.findings, ...added.map((diagnostic) => toVerifyFinding(diagnostic))];
+    results.set(
+      file.path,
+      write ? { ...file.result, status: 'error', findings, error: { message: `not written: the edits add ${added.length} type error${added.length === 1 ? '' : 's'}` } } : { ...file.result, findings },
+    );
+  }
+  const others = offered.filter((file) => !rejected.has(file.path));
+  if (write) {
+    await writePlanned(others, { texts: plan.texts, torn, kept: plan.kept }, results, stopped, (file, notes) => ({
+      ...file.result,
+      status: 'skipped',
+      findings: [...file.result.findings.filter((finding) => finding.kind === 'manual'), ...notes],
+      reason: notes[0]?.message ?? VERIFY_REASON,
+    }));
+  } else {
+    // A dry run reports what the type check found; the notes say which sets a write would leave out.
+    for (const file of others) results.set(file.path, { ...file.result, findings: [...file.result.findings, ...getTornNotes(torn, file)] });
+  }
   return { before: outcome.before, after: outcome.after };
 }
 
-const DECLINED_REASON = 'no change accepted in review';
+const VERIFY_REASON = 'the edits there add a type error';
+
+/** A changed file on its way to disk: as offered to a review (or the type check), with its result. */
+type PlannedFile = ReviewedFile & { readonly result: FileResult; readonly absolutePath: string };
 
 /**
- * The --interactive step: offer each changed file to `review` in path order, then write what it
- * returned, less the thread-signal change sets it took in part (see `keepChangeSetsWhole`), each
- * with a review note in the files it was taken out of. Edit findings on lines of hunks that were
- * not accepted are dropped: they did not happen. Updates `results` in place.
+ * Writes the texts of `plan` (what a review or the type check kept). Files a kept change set links
+ * are written together, as the thread pass writes them: a write that fails puts back those of
+ * the group already written. A file with nothing left to write gets `leftOut(file, notes)`, the
+ * notes of the sets taken out of it. `stopBefore()` true: this group and the rest are not written.
  */
-async function applyReviewed(
-  review: NonNullable<RunOptions['review']>,
+async function writePlanned(
+  files: readonly PlannedFile[],
+  plan: ReturnType<typeof keepChangeSetsWhole>,
   results: Map<string, FileResult>,
-  absolute: ReadonlyMap<string, string>,
-  stopped: () => boolean,
+  stopBefore: () => boolean,
+  leftOut: (file: PlannedFile, notes: FileResult['findings']) => FileResult,
 ): Promise<void> {
-  const paths = [...results.keys()].sort();
-  const offered: (ReviewedFile & { result: FileResult; absolutePath: string })[] = [];
-  for (const path of paths) {
-    const result = results.get(path) as FileResult;
-    const { contents, changeSets, ...rest } = result;
-    const file = absolute.get(path);
-    if (result.status !== 'changed' || !contents || !file) {
-      results.set(path, rest);
-      continue;
-    }
-    const sets = changeSets ?? [];
-    const accepted = stopped() ? undefined : await review({ path, before: contents.before, after: contents.after, findings: rest.findings, ...(sets.length > 0 ? { changeSets: sets } : {}) });
-    // A review that Ctrl-C ended (a question answered `q`) did not finish.
-    const reviewed = !stopped();
-    offered.push({ path, before: contents.before, after: contents.after, accepted, reviewed, changeSets: sets, result: rest, absolutePath: file });
-  }
-  // Nothing is written before every file was offered: a change set is taken or left whole.
-  const { texts, torn, kept } = keepChangeSetsWhole(offered);
-  // Files a kept set links are written together, as the thread pass writes them: a write that
-  // fails puts back those of the group already written.
+  const { texts, kept } = plan;
   const groups = new ChangeSets<string>();
   for (const set of kept) for (const path of set.files) groups.union(set.files[0]!, path);
-  const byGroup = new Map<string, typeof offered>();
-  for (const file of offered) byGroup.set(groups.find(file.path), [...(byGroup.get(groups.find(file.path)) ?? []), file]);
+  const byGroup = new Map<string, PlannedFile[]>();
+  for (const file of files) byGroup.set(groups.find(file.path), [...(byGroup.get(groups.find(file.path)) ?? []), file]);
   for (const group of byGroup.values()) {
-    const written: { file: (typeof offered)[number]; text: string }[] = [];
+    const written: { file: PlannedFile; text: string }[] = [];
     let failed: { path: string; message: string } | undefined;
+    // Ctrl-C stops between groups, never inside one.
+    const interrupted = stopBefore();
     for (const file of group) {
-      const { path, before, after, result, absolutePath, reviewed } = file;
-      const notes = torn.filter(({ revertedIn }) => revertedIn.includes(path)).map(({ set, path: where, reason }) => getTornNote(set, where, reason, result.findings));
+      const { path, before, after, result, absolutePath } = file;
+      const notes = getTornNotes(plan.torn, file);
       const manual = result.findings.filter((finding) => finding.kind === 'manual');
       const accepted = texts.get(path);
       if (accepted === undefined || accepted === before) {
-        const reason = stopped() && !reviewed ? INTERRUPTED_REASON : (notes[0]?.message ?? DECLINED_REASON);
-        results.set(path, { ...result, status: 'skipped', findings: [...manual, ...notes], reason });
+        results.set(path, leftOut(file, notes));
         continue;
       }
       if (failed) {
         results.set(path, { ...result, status: 'skipped', findings: manual, reason: getGroupFailure(failed) });
+        continue;
+      }
+      if (interrupted) {
+        results.set(path, toWritten(result, { message: 'interrupted before this file was written' }));
         continue;
       }
       const findings = accepted === after ? result.findings : getAcceptedFindings(result.findings, { before, after }, accepted);
@@ -452,6 +469,51 @@ async function applyReviewed(
       }
     }
   }
+}
+
+/** The notes of the change sets taken out of `file`. */
+function getTornNotes(torn: readonly TornChangeSet[], file: PlannedFile): FileResult['findings'] {
+  return torn.filter(({ revertedIn }) => revertedIn.includes(file.path)).map(({ set, path, reason }) => getTornNote(set, path, reason, file.result.findings));
+}
+
+const DECLINED_REASON = 'no change accepted in review';
+
+/**
+ * The --interactive step: offer each changed file to `review` in path order, then write what it
+ * returned, less the thread-signal change sets it took in part (see `keepChangeSetsWhole`), each
+ * with a review note in the files it was taken out of. Edit findings on lines of hunks that were
+ * not accepted are dropped: they did not happen. Updates `results` in place.
+ */
+async function applyReviewed(
+  review: NonNullable<RunOptions['review']>,
+  results: Map<string, FileResult>,
+  absolute: ReadonlyMap<string, string>,
+  stopped: () => boolean,
+): Promise<void> {
+  const paths = [...results.keys()].sort();
+  const offered: PlannedFile[] = [];
+  for (const path of paths) {
+    const result = results.get(path) as FileResult;
+    const { contents, changeSets, ...rest } = result;
+    const file = absolute.get(path);
+    if (result.status !== 'changed' || !contents || !file) {
+      results.set(path, rest);
+      continue;
+    }
+    const sets = changeSets ?? [];
+    const accepted = stopped() ? undefined : await review({ path, before: contents.before, after: contents.after, findings: rest.findings, ...(sets.length > 0 ? { changeSets: sets } : {}) });
+    // A review that Ctrl-C ended (a question answered `q`) did not finish.
+    const reviewed = !stopped();
+    offered.push({ path, before: contents.before, after: contents.after, accepted, reviewed, changeSets: sets, result: rest, absolutePath: file });
+  }
+  // Nothing is written before every file was offered: a change set is taken or left whole.
+  // A file accepted before the run stopped is written all the same.
+  await writePlanned(offered, keepChangeSetsWhole(offered), results, () => false, (file, notes) => ({
+    ...file.result,
+    status: 'skipped',
+    findings: [...file.result.findings.filter((finding) => finding.kind === 'manual'), ...notes],
+    reason: stopped() && !file.reviewed ? INTERRUPTED_REASON : (notes[0]?.message ?? DECLINED_REASON),
+  }));
 }
 
 /** Why a file linked to another by a change set was not written, or put back. */
