@@ -148,7 +148,7 @@ describe('getRuntimeScopeForFile', () => {
     }
   });
 
-  it('does not read worker threads, edge cases or a file that does not parse as a claim kept', () => {
+  it('takes neither worker threads nor edge cases for a claim, and a file that does not parse proves nothing', () => {
     for (const description of ['Runs jobs on worker threads', 'Handles edge cases of retries']) {
       const dir = writeProject({ ...OFETCH, 'package.json': JSON.stringify({ name: 'jobs', description }) });
       expect(scopeOf(dir, 'src/fetch.ts'), description).toEqual({ scope: 'node' });
