@@ -1,5 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from '@babel/parser';
+import { parseSync } from 'oxc-parser';
+import { findNodeUseInProgram } from '../src/engine/package-node-use.ts';
 import { getRuntimeScopeForFile, type RuntimeScopeFact } from '../src/engine/runtime-scope.ts';
 import { getTargetNodeForFile } from '../src/engine/target-node.ts';
 import { getFeatureSupport, normalizeTargetNode } from '../src/runtime/features.ts';
@@ -161,5 +164,28 @@ describe('getRuntimeScopeForFile', () => {
     const dir = writeProject({ ...OFETCH, 'packages/cli/package.json': JSON.stringify({ name: 'cli', bin: './cli.js' }), 'packages/cli/cli.js': "require('fs');\n" });
     expect(scopeOf(dir, 'src/fetch.ts').scope).toBe('universal');
     expect(scopeOf(dir, 'packages/cli/cli.js').scope).toBe('node');
+  });
+});
+
+describe('findNodeUseInProgram', () => {
+  // oxc reads the source when its native binding loads, Babel otherwise: both trees must agree.
+  it.each([
+    ["import type { Readable } from 'node:stream';\nimport { type Writable } from 'stream';\nexport type { Duplex } from 'node:stream';", undefined],
+    ["export const isNode = typeof process !== 'undefined' && !!process.versions;\nlet b: Buffer | undefined;", undefined],
+    ['declare const process: { env: Record<string, string> };\ndeclare global { var __dirname: string }\nconst o = { process: 1, Buffer };', 'uses Buffer'],
+    ['class A { process() { return this.process; } }\nexport const x = a.__dirname;', undefined],
+    ["import { readFile } from 'node:fs/promises';", 'loads node:fs/promises'],
+    ["import 'fs';", 'loads fs'],
+    ["export * from 'node:path';", 'loads node:path'],
+    ["export const load = () => import('node:os');", 'loads node:os'],
+    ["import os = require('os');", 'loads os'],
+    ["const { join } = require('path');", 'loads path'],
+    ['export const env = process.env;', 'uses process'],
+    ["import { fetch } from 'undici';\nexport const get = (u: string) => fetch(u);", undefined],
+  ])('%j -> %j', (text, expected) => {
+    const babel = parse(text, { sourceType: 'unambiguous', plugins: ['typescript'] }).program;
+    const oxc = parseSync('file.ts', text, { sourceType: 'unambiguous' }).program;
+    expect(findNodeUseInProgram(babel)).toBe(expected);
+    expect(findNodeUseInProgram(oxc)).toBe(expected);
   });
 });
