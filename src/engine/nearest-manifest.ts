@@ -3,9 +3,10 @@ import { dirname, join } from 'node:path';
 
 /**
  * A fact read from the nearest package.json above a file (`read` gets its parsed contents, or
- * `null` when it does not parse, and the directory it is in). The nearest package owns the file, as npm's lookup has it: the
- * search stops at the first package.json, whatever it says. No package.json up to the root gives
- * `fallback`. One read per directory per run: `cache` maps each visited directory to its fact.
+ * `null` when it does not parse, and the directory it is in). The nearest package owns the file,
+ * as npm's lookup has it: the search stops at the first package.json, whatever it says. No
+ * package.json up to the root gives `fallback`. One read per directory per run: `cache` maps each
+ * visited directory to its fact.
  */
 export function getNearestManifestFact<T>(absolutePath: string, cache: Map<string, T>, fallback: T, read: (manifest: unknown, dir: string) => T): T {
   const visited: string[] = [];
