@@ -102,11 +102,16 @@ export interface TransformOptions {
   readonly targetNode?: string;
   /**
    * Where this file runs, for transforms that add a `node:` import: `universal` files (their
-   * package declares browser/worker/edge export conditions or a `browser` field) must not get
-   * one. The engine fills it per file from the nearest package.json unless the caller set it;
-   * `runtime: 'node'` overrides it.
+   * package declares browser/worker/edge export conditions or a `browser` field, or says it runs
+   * outside Node and its source uses nothing of Node) must not get one. The engine fills it per
+   * file from the nearest package.json unless the caller set it; `runtime: 'node'` overrides it.
    */
   readonly runtimeScope?: RuntimeScope;
+  /**
+   * What made the engine find `runtimeScope` `universal` (`its package.json has a browser
+   * field`), for review notes. Only the engine sets it.
+   */
+  readonly runtimeScopeReason?: string;
   /** How thread-signal adds a signal to functions that lack one (from the config's `thread`). */
   readonly thread?: ThreadOptions;
   /**

@@ -553,6 +553,51 @@ describe('packages that also run outside Node', () => {
     expect(ctxmod(['migrate', '.', '--runtime', 'node'], dir).status).toBe(0);
     expect(read(dir, 'packages/client/src/poll.ts')).toBe(SLEEP_OUT);
   });
+
+  // ofetch's manifest: a plain `exports` path, no browser field; only the description says it
+  // runs in browsers and workers, and the source imports node:stream for a type alone.
+  it('whose package.json says so and whose source uses nothing of Node get no node: import', () => {
+    const once =
+      "import type { EventEmitter } from 'node:events';\n\nexport function next(port: EventEmitter, signal: AbortSignal) {\n  return new Promise((resolve, reject) => {\n    port.once('message', resolve);\n    port.once('error', reject);\n  });\n}\n";
+    const claim = (extra: object) => JSON.stringify({ description: 'A better fetch API. Works on node, browser and workers.', exports: './dist/index.mjs', ...extra });
+    const dir = project({
+      'package.json': JSON.stringify({ name: 'app', private: true }),
+      'packages/fetcher/package.json': claim({ name: 'fetcher' }),
+      'packages/fetcher/src/poll.ts': SLEEP,
+      'packages/fetcher/src/next.ts': once,
+      'packages/fetcher/test/server.test.ts': "import { createServer } from 'node:http';\n",
+      'packages/edge/package.json': JSON.stringify({ name: 'edge', keywords: ['fetch', 'deno', 'edge'] }),
+      'packages/edge/src/poll.ts': SLEEP,
+      // A Node CLI with no built-in import: its bin says it runs on Node.
+      'packages/cli/package.json': claim({ name: 'cli', bin: './dist/cli.js' }),
+      'packages/cli/src/poll.ts': SLEEP,
+      // A package whose source reads files: it runs on Node, whatever its description says.
+      'packages/files/package.json': claim({ name: 'files' }),
+      'packages/files/src/poll.ts': SLEEP,
+      'packages/files/src/read.ts': "import { readFile } from 'node:fs/promises';\nexport const read = (path: string) => readFile(path, 'utf8');\n",
+      // No claim: a package that uses nothing of Node is Node code, as before.
+      'packages/plain/package.json': JSON.stringify({ name: 'plain', description: 'Polls a queue.' }),
+      'packages/plain/src/poll.ts': SLEEP,
+    });
+    const result = ctxmod(['migrate', '.', '--no-thread'], dir);
+    expect(result.status).toBe(0);
+    expect(read(dir, 'packages/fetcher/src/poll.ts')).toBe(SLEEP);
+    expect(read(dir, 'packages/fetcher/src/next.ts')).toBe(once);
+    expect(read(dir, 'packages/edge/src/poll.ts')).toBe(SLEEP);
+    expect(read(dir, 'packages/cli/src/poll.ts')).toBe(SLEEP_OUT);
+    expect(read(dir, 'packages/files/src/poll.ts')).toBe(SLEEP_OUT);
+    expect(read(dir, 'packages/plain/src/poll.ts')).toBe(SLEEP_OUT);
+    const stderr = stripVTControlCharacters(result.stderr);
+    expect(stderr).toContain(
+      "packages/fetcher/src/poll.ts:2:9: review [abortable-sleep] this file's package also runs outside Node (its package.json's description names browser, workers, and its own source uses nothing of Node): a node:timers/promises import would break those builds; rerun with --runtime node to rewrite it anyway",
+    );
+    expect(stderr).toContain(
+      "packages/fetcher/src/next.ts:4:10: review [once-event] this file's package also runs outside Node (its package.json's description names browser, workers, and its own source uses nothing of Node): a node:events import would break those builds; rerun with --runtime node to rewrite it anyway",
+    );
+    expect(stderr).toContain("packages/edge/src/poll.ts:2:9: review [abortable-sleep] this file's package also runs outside Node (its package.json's keywords name deno, edge, and its own source uses nothing of Node)");
+    expect(ctxmod(['migrate', 'packages/fetcher', '--no-thread', '--runtime', 'node'], dir).status).toBe(0);
+    expect(read(dir, 'packages/fetcher/src/poll.ts')).toBe(SLEEP_OUT);
+  });
 });
 
 describe('worker threads', () => {

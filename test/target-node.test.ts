@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getRuntimeScopeForFile } from '../src/engine/runtime-scope.ts';
+import { parse } from '@babel/parser';
+import { parseSync } from 'oxc-parser';
+import { findNodeUseInProgram } from '../src/engine/package-node-use.ts';
+import { getRuntimeScopeForFile, type RuntimeScopeFact } from '../src/engine/runtime-scope.ts';
 import { getTargetNodeForFile } from '../src/engine/target-node.ts';
 import { getFeatureSupport, normalizeTargetNode } from '../src/runtime/features.ts';
 import { writeProject } from './helpers.ts';
@@ -71,6 +74,8 @@ describe('getTargetNodeForFile', () => {
 });
 
 describe('getRuntimeScopeForFile', () => {
+  const scopeOf = (dir: string, path: string, cache = new Map<string, RuntimeScopeFact>()) => getRuntimeScopeForFile(join(dir, path), cache);
+
   it('is universal in a package with a browser field or a non-Node export condition, and nowhere else', () => {
     const dir = writeProject({
       'package.json': JSON.stringify({ name: 'server', exports: { '.': { import: './a.js', require: './a.cjs' } } }),
@@ -84,12 +89,103 @@ describe('getRuntimeScopeForFile', () => {
       'packages/broken/package.json': '{',
       'packages/broken/e.ts': '',
     });
-    const cache = new Map<string, 'node' | 'universal'>();
-    expect(getRuntimeScopeForFile(join(dir, 'src/a.ts'), cache)).toBe('node');
-    expect(getRuntimeScopeForFile(join(dir, 'packages/web/src/b.ts'), cache)).toBe('universal');
-    expect(getRuntimeScopeForFile(join(dir, 'packages/edge/c.ts'), cache)).toBe('universal');
-    expect(getRuntimeScopeForFile(join(dir, 'packages/deno/d.ts'), cache)).toBe('universal');
-    expect(getRuntimeScopeForFile(join(dir, 'packages/broken/e.ts'), cache)).toBe('node');
-    expect(cache.get(join(dir, 'packages/web/src'))).toBe('universal');
+    const cache = new Map<string, RuntimeScopeFact>();
+    expect(scopeOf(dir, 'src/a.ts', cache)).toEqual({ scope: 'node' });
+    expect(scopeOf(dir, 'packages/web/src/b.ts', cache)).toEqual({ scope: 'universal', reason: 'its package.json has a browser field' });
+    expect(scopeOf(dir, 'packages/edge/c.ts', cache)).toEqual({ scope: 'universal', reason: "its package.json's exports have the edge-light condition" });
+    expect(scopeOf(dir, 'packages/deno/d.ts', cache)).toEqual({ scope: 'universal', reason: "its package.json's exports have the deno condition" });
+    expect(scopeOf(dir, 'packages/broken/e.ts', cache)).toEqual({ scope: 'node' });
+    expect(cache.get(join(dir, 'packages/web/src'))?.scope).toBe('universal');
+  });
+
+  // A universal fetch wrapper as ofetch is: a plain `exports` string, no browser field, only its
+  // description says where it runs, and its source imports node:stream for a type alone.
+  const OFETCH = {
+    'package.json': JSON.stringify({ name: 'fetcher', description: 'A better fetch API. Works on node, browser and workers.', type: 'module', exports: './dist/index.mjs' }),
+    'src/fetch.ts': "import type { Readable } from 'node:stream';\nexport type Body = Readable | ReadableStream;\nexport const isNode = typeof process !== 'undefined' && process.versions?.node;\n",
+    'src/utils.ts': 'export const options = { process: true, signal: undefined };\nexport function read(o: { process?: unknown; buffer: Buffer }) {\n  return o.process;\n}\n',
+    'test/fetch.test.ts': "import { createServer } from 'node:http';\n",
+    'examples/proxy.mjs': "import { readFileSync } from 'node:fs';\n",
+    'vitest.config.ts': "export default { root: process.cwd() };\n",
+    'dist/index.mjs': "import { Readable } from 'node:stream';\n",
+  };
+
+  it('is universal when the description names browsers or workers and the own source uses nothing of Node', () => {
+    const dir = writeProject(OFETCH);
+    expect(scopeOf(dir, 'src/fetch.ts')).toEqual({
+      scope: 'universal',
+      reason: "its package.json's description names browser, workers, and its own source uses nothing of Node",
+    });
+  });
+
+  it('is universal by keywords (Deno, edge) too', () => {
+    const dir = writeProject({ ...OFETCH, 'package.json': JSON.stringify({ name: 'fetcher', keywords: ['fetch', 'deno', 'edge'] }) });
+    expect(scopeOf(dir, 'src/fetch.ts')).toEqual({
+      scope: 'universal',
+      reason: "its package.json's keywords name deno, edge, and its own source uses nothing of Node",
+    });
+  });
+
+  it('stays node when the claimed package uses Node in its own source', () => {
+    for (const [file, text] of [
+      ['src/read.ts', "import { readFile } from 'node:fs/promises';\n"],
+      ['src/read.ts', "import fs from 'fs';\n"],
+      ['src/read.cjs', "const { readFile } = require('fs');\n"],
+      ['src/read.ts', "export { readFile } from 'node:fs/promises';\n"],
+      ['src/read.ts', "export const load = () => import('node:fs');\n"],
+      ['src/read.ts', "import fs = require('fs');\n"],
+      ['src/lib/env.ts', 'export const debug = process.env.DEBUG;\n'],
+      ['src/bytes.js', "export const bytes = (s) => Buffer.from(s, 'utf8');\n"],
+      ['index.js', 'export const here = __dirname;\n'],
+    ]) {
+      const dir = writeProject({ ...OFETCH, [file as string]: text as string });
+      expect(scopeOf(dir, 'src/fetch.ts'), `${file}: ${text}`).toEqual({ scope: 'node' });
+    }
+  });
+
+  it('stays node for a package with a bin, @types/node in dependencies, or no claim', () => {
+    const manifest = JSON.parse(OFETCH['package.json']) as Record<string, unknown>;
+    for (const extra of [{ bin: { fetcher: './bin/cli.js' } }, { dependencies: { '@types/node': '^22.0.0' } }, { description: 'A better fetch API.' }]) {
+      const dir = writeProject({ ...OFETCH, 'package.json': JSON.stringify({ ...manifest, ...extra }) });
+      expect(scopeOf(dir, 'src/fetch.ts'), JSON.stringify(extra)).toEqual({ scope: 'node' });
+    }
+  });
+
+  it('takes neither worker threads nor edge cases for a claim, and a file that does not parse proves nothing', () => {
+    for (const description of ['Runs jobs on worker threads', 'Handles edge cases of retries']) {
+      const dir = writeProject({ ...OFETCH, 'package.json': JSON.stringify({ name: 'jobs', description }) });
+      expect(scopeOf(dir, 'src/fetch.ts'), description).toEqual({ scope: 'node' });
+    }
+    const broken = writeProject({ ...OFETCH, 'src/broken.ts': 'export const = ;\n' });
+    expect(scopeOf(broken, 'src/fetch.ts')).toEqual({ scope: 'node' });
+  });
+
+  it('leaves nested packages to their own manifest', () => {
+    const dir = writeProject({ ...OFETCH, 'packages/cli/package.json': JSON.stringify({ name: 'cli', bin: './cli.js' }), 'packages/cli/cli.js': "require('fs');\n" });
+    expect(scopeOf(dir, 'src/fetch.ts').scope).toBe('universal');
+    expect(scopeOf(dir, 'packages/cli/cli.js').scope).toBe('node');
+  });
+});
+
+describe('findNodeUseInProgram', () => {
+  // oxc reads the source when its native binding loads, Babel otherwise: both trees must agree.
+  it.each([
+    ["import type { Readable } from 'node:stream';\nimport { type Writable } from 'stream';\nexport type { Duplex } from 'node:stream';", undefined],
+    ["export const isNode = typeof process !== 'undefined' && !!process.versions;\nlet b: Buffer | undefined;", undefined],
+    ['declare const process: { env: Record<string, string> };\ndeclare global { var __dirname: string }\nconst o = { process: 1, Buffer };', 'uses Buffer'],
+    ['class A { process() { return this.process; } }\nexport const x = a.__dirname;', undefined],
+    ["import { readFile } from 'node:fs/promises';", 'loads node:fs/promises'],
+    ["import 'fs';", 'loads fs'],
+    ["export * from 'node:path';", 'loads node:path'],
+    ["export const load = () => import('node:os');", 'loads node:os'],
+    ["import os = require('os');", 'loads os'],
+    ["const { join } = require('path');", 'loads path'],
+    ['export const env = process.env;', 'uses process'],
+    ["import { fetch } from 'undici';\nexport const get = (u: string) => fetch(u);", undefined],
+  ])('%j -> %j', (text, expected) => {
+    const babel = parse(text, { sourceType: 'unambiguous', plugins: ['typescript'] }).program;
+    const oxc = parseSync('file.ts', text, { sourceType: 'unambiguous' }).program;
+    expect(findNodeUseInProgram(babel)).toBe(expected);
+    expect(findNodeUseInProgram(oxc)).toBe(expected);
   });
 });

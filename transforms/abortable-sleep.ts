@@ -37,8 +37,8 @@ const MESSAGES = {
   helperAsValue: (name: string) =>
     `${name} is used as a value (callback or property), so no signal parameter was added: a caller could pass something else in that position`,
   browser: 'browser-only file: node:timers/promises is not available; rerun with --runtime node to rewrite it anyway',
-  universal:
-    "this file's package also runs outside Node (a browser field or browser/worker/edge export conditions in its package.json): a node:timers/promises import would break those builds; rerun with --runtime node to rewrite it anyway",
+  universal: (why: string) =>
+    `this file's package also runs outside Node (${why}): a node:timers/promises import would break those builds; rerun with --runtime node to rewrite it anyway`,
   helperExported: (name: string) =>
     `${name}() is exported and no call in this file has a signal to give it, so it gets no signal parameter; if callers in other files have one, add an optional signal parameter by hand`,
   unknownModule: 'cannot tell whether this file is an ES module or CommonJS, so no import was added',
@@ -135,7 +135,7 @@ export function transform(ctx: TransformContext): void {
 function getBlockedReason(ctx: TransformContext): string | undefined {
   if (findModuleMember(ctx.j, ctx.root, TIMERS_SET_TIMEOUT)) return undefined;
   const verdict = getNodeImportVerdict(ctx.j, ctx.root, ctx.options);
-  if (!verdict.allowed) return verdict.reason === 'universal' ? MESSAGES.universal : MESSAGES.browser;
+  if (!verdict.allowed) return verdict.reason === 'universal' ? MESSAGES.universal(verdict.why) : MESSAGES.browser;
   return getModuleKind(ctx.j, ctx.root, ctx.path) ? undefined : MESSAGES.unknownModule;
 }
 

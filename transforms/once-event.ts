@@ -44,8 +44,8 @@ const MESSAGES = {
   eventTarget: 'EventTarget listener: events.once() resolves with [event] and ignores "error" events; rewrite by hand if that fits',
   unsupported: (reason: string) => `not rewritten to events.once(): ${reason}`,
   browser: 'browser-only file: node:events is not available; rerun with --runtime node to rewrite it anyway',
-  universal:
-    "this file's package also runs outside Node (a browser field or browser/worker/edge export conditions in its package.json): a node:events import would break those builds; rerun with --runtime node to rewrite it anyway",
+  universal: (why: string) =>
+    `this file's package also runs outside Node (${why}): a node:events import would break those builds; rerun with --runtime node to rewrite it anyway`,
   unknownModule: 'cannot tell whether this file is an ES module or CommonJS, so no import was added',
 } as const;
 
@@ -139,7 +139,7 @@ function getBlockedReason(ctx: TransformContext): string | undefined {
   if (findModuleMember(ctx.j, ctx.root, EVENTS_ONCE)) return undefined;
   const verdict = getNodeImportVerdict(ctx.j, ctx.root, ctx.options);
   if (verdict.allowed) return undefined;
-  return verdict.reason === 'universal' ? MESSAGES.universal : MESSAGES.browser;
+  return verdict.reason === 'universal' ? MESSAGES.universal(verdict.why) : MESSAGES.browser;
 }
 
 function getSites(ctx: TransformContext): Classified[] {

@@ -1,12 +1,12 @@
-import type { RuntimeScope, TransformOptions } from '../types.ts';
-import { getRuntimeScopeForFile } from './runtime-scope.ts';
+import type { TransformOptions } from '../types.ts';
+import { getRuntimeScopeForFile, type RuntimeScopeFact } from './runtime-scope.ts';
 import { getTargetNodeForFile } from './target-node.ts';
 import { createStyleCache, getStyleForFile, type StyleCache } from './style-config.ts';
 
 /** Per-directory answers of the nearest package.json lookups, one set per run. */
 export interface ManifestCaches {
   readonly engines: Map<string, string | undefined>;
-  readonly runtimeScopes: Map<string, RuntimeScope>;
+  readonly runtimeScopes: Map<string, RuntimeScopeFact>;
   readonly styles: StyleCache;
 }
 
@@ -21,12 +21,14 @@ export function createManifestCaches(): ManifestCaches {
  */
 export function getFileOptions(options: TransformOptions, absolutePath: string, manifests: ManifestCaches): TransformOptions {
   const targetNode = options.targetNode ?? getTargetNodeForFile(absolutePath, manifests.engines);
-  const runtimeScope = options.runtimeScope ?? (options.runtime === 'node' ? undefined : getRuntimeScopeForFile(absolutePath, manifests.runtimeScopes));
+  const runtimeScope =
+    options.runtimeScope === undefined && options.runtime !== 'node' ? getRuntimeScopeForFile(absolutePath, manifests.runtimeScopes) : undefined;
   const style = options.style ?? getStyleForFile(absolutePath, manifests.styles);
   return {
     ...options,
     ...(targetNode === undefined ? {} : { targetNode }),
-    ...(runtimeScope === undefined ? {} : { runtimeScope }),
+    ...(runtimeScope === undefined ? {} : { runtimeScope: runtimeScope.scope }),
+    ...(runtimeScope?.reason === undefined ? {} : { runtimeScopeReason: runtimeScope.reason }),
     ...(style === undefined ? {} : { style }),
   };
 }

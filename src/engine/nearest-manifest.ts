@@ -3,11 +3,12 @@ import { dirname, join } from 'node:path';
 
 /**
  * A fact read from the nearest package.json above a file (`read` gets its parsed contents, or
- * `null` when it does not parse). The nearest package owns the file, as npm's lookup has it: the
- * search stops at the first package.json, whatever it says. No package.json up to the root gives
- * `fallback`. One read per directory per run: `cache` maps each visited directory to its fact.
+ * `null` when it does not parse, and the directory it is in). The nearest package owns the file,
+ * as npm's lookup has it: the search stops at the first package.json, whatever it says. No
+ * package.json up to the root gives `fallback`. One read per directory per run: `cache` maps each
+ * visited directory to its fact.
  */
-export function getNearestManifestFact<T>(absolutePath: string, cache: Map<string, T>, fallback: T, read: (manifest: unknown) => T): T {
+export function getNearestManifestFact<T>(absolutePath: string, cache: Map<string, T>, fallback: T, read: (manifest: unknown, dir: string) => T): T {
   const visited: string[] = [];
   let dir = dirname(absolutePath);
   let found = fallback;
@@ -19,7 +20,7 @@ export function getNearestManifestFact<T>(absolutePath: string, cache: Map<strin
     visited.push(dir);
     const manifest = readManifest(join(dir, 'package.json'));
     if (manifest !== MISSING) {
-      found = read(manifest);
+      found = read(manifest, dir);
       break;
     }
     const parent = dirname(dir);
