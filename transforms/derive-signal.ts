@@ -29,7 +29,7 @@ const MESSAGES = {
   unsupported: (caller: string, fresh: string, reason: string) =>
     `${fresh} replaces ${caller}, so the caller's abort never reaches this call; ${reason}: combine them by hand`,
   instance: (caller: string, fresh: string) =>
-    `${fresh} takes the place of ${caller}, so that signal never reaches this call; it is the object's, given by whoever created or configured it, not by this method's caller: if it should end this call too, combine them by hand (AbortSignal.any)`,
+    `${fresh} replaces ${caller}, the signal of whoever created or configured the object, not of this method's caller; if it should end this call too, combine them by hand (AbortSignal.any)`,
 } as const;
 
 /** A comment that says the fresh signal leaves the caller's out on purpose. */
@@ -66,7 +66,7 @@ export function transform(ctx: TransformContext): void {
     const fresh = getNodeText(site.value) ?? 'a new signal';
     if (!isGlobalReference(site.path, 'AbortSignal')) continue;
     if (site.caller.instance) {
-      ctx.manual(site.path, MESSAGES.instance(site.caller.expression, fresh));
+      ctx.manual(site.path, MESSAGES.instance(site.caller.expression, fresh), 'replaced-instance-signal');
       continue;
     }
     const built = buildAnySignalText(ctx.options, site.caller, fresh);
