@@ -10,7 +10,7 @@ import { isWithin } from '../src/ast/is-within.ts';
 import { parseExpression } from '../src/ast/parse-snippet.ts';
 import { withComments } from '../src/ast/replace-node.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
-import { getDeclaredMemberType, getParamTarget, isAbortSignalType, mayHaveSignal } from '../src/scope/get-signal-in-scope.ts';
+import { getDeclaredMemberType, getParamTarget, isAbortSignalType, mayHaveSignal, withoutNullish } from '../src/scope/get-signal-in-scope.ts';
 import type { TransformContext, TransformMeta } from '../src/types.ts';
 
 type Node = any;
@@ -208,12 +208,6 @@ function getMemberChain(node: Node): string[] | undefined {
 
 function sameMembers(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((name, at) => name === b[at]);
-}
-
-function withoutNullish(type: Node): Node {
-  if (type.type !== 'TSUnionType') return type;
-  const members = type.types.filter((member: Node) => !['TSUndefinedKeyword', 'TSNullKeyword'].includes(member.type));
-  return members.length === 1 ? members[0] : type;
 }
 
 /**

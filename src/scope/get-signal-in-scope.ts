@@ -326,7 +326,7 @@ function getFieldDeclaration(classBody: ASTPath, name: string): Node | undefined
 }
 
 /** `T` of `T | undefined | null`; the type itself when it is not such a union. */
-function withoutNullish(type: Node): Node {
+export function withoutNullish(type: Node): Node {
   if (type.type !== 'TSUnionType') return type;
   const members = type.types.filter((member: Node) => !['TSUndefinedKeyword', 'TSNullKeyword'].includes(member.type));
   return members.length === 1 ? members[0] : type;
