@@ -191,6 +191,7 @@ describe('the plugin', () => {
         'ctxmod/race-without-cancel': 'error',
         'ctxmod/uncleared-timer': 'warn',
         'ctxmod/replaced-signal': 'error',
+        'ctxmod/replaced-instance-signal': 'warn',
         'ctxmod/controller-timeout': 'off',
         'ctxmod/http-timeout-event': 'error',
         'ctxmod/client-timeout-ignores-signal': 'warn',

@@ -187,7 +187,7 @@ console.log(JSON.stringify({ name: plugin.configs.recommended.name, rules: Objec
     expect(result.status, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({
       name: 'ctxmod/recommended',
-      rules: 15,
+      rules: 16,
       url: 'https://github.com/ctxmod/ctxmod/blob/main/docs/rules/unforwarded-signal.md',
     });
   });

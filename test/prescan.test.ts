@@ -101,6 +101,8 @@ describe('pre-scan gates', () => {
   it('derive-signal: a fresh signal where a parameter gave one', () => {
     expect(has('function f(options) { return g({ ...options, signal: AbortSignal.timeout(1) }); }', 'derive-signal')).toBe(true);
     expect(has('test("x", async () => { await g({ signal: AbortSignal.timeout(1) }); });', 'derive-signal')).toBe(false);
+    // A method without parameters may replace its instance's `this.config.signal` (a review note).
+    expect(has('class C { get() { return g({ signal: AbortSignal.timeout(1) }); } }', 'derive-signal')).toBe(true);
   });
 
   it('sleeps, events, races and timers', () => {

@@ -119,7 +119,7 @@ export async function twoCandidates(url: string, hooks: Hooks) {
 }
 `;
 
-const DERIVE = `import type { FetchOpts, PlainOpts } from './types';
+const DERIVE = `import type { ClientConfig, Context, FetchOpts, PlainOpts } from './types';
 
 export async function derived(url: string, o: FetchOpts) {
   return fetch(url, { signal: AbortSignal.timeout(5000) });
@@ -132,9 +132,26 @@ export async function spread(url: string, init: FetchOpts) {
 export async function notDerived(url: string, options: PlainOpts) {
   return fetch(url, { ...options, signal: AbortSignal.timeout(5000) });
 }
+
+export async function nested(url: string, context: Context) {
+  return fetch(url, { signal: AbortSignal.timeout(5000) });
+}
+
+export async function raw(url: string, req: { raw: Request }) {
+  const controller = new AbortController();
+  return fetch(url, { signal: controller.signal });
+}
+
+export class Client {
+  constructor(private config: ClientConfig) {}
+
+  async get(path: string) {
+    return fetch(this.config.baseUrl + path, { signal: AbortSignal.timeout(5000) });
+  }
+}
 `;
 
-const DERIVE_TYPED = `import type { FetchOpts, PlainOpts } from './types';
+const DERIVE_TYPED = `import type { ClientConfig, Context, FetchOpts, PlainOpts } from './types';
 
 export async function derived(url: string, o: FetchOpts) {
   return fetch(url, { signal: o.signal ? AbortSignal.any([o.signal, AbortSignal.timeout(5000)]) : AbortSignal.timeout(5000) });
@@ -146,6 +163,23 @@ export async function spread(url: string, init: FetchOpts) {
 
 export async function notDerived(url: string, options: PlainOpts) {
   return fetch(url, { ...options, signal: AbortSignal.timeout(5000) });
+}
+
+export async function nested(url: string, context: Context) {
+  return fetch(url, { signal: context.options.signal ? AbortSignal.any([context.options.signal, AbortSignal.timeout(5000)]) : AbortSignal.timeout(5000) });
+}
+
+export async function raw(url: string, req: { raw: Request }) {
+  const controller = new AbortController();
+  return fetch(url, { signal: req.raw.signal ? AbortSignal.any([req.raw.signal, controller.signal]) : controller.signal });
+}
+
+export class Client {
+  constructor(private config: ClientConfig) {}
+
+  async get(path: string) {
+    return fetch(this.config.baseUrl + path, { signal: AbortSignal.timeout(5000) });
+  }
 }
 `;
 
@@ -168,7 +202,9 @@ describe('signal lookup by type (a tsconfig is there)', () => {
     // no signal for a type without one, for a `signal` that is a string, or where two members
     // of the type hold one and the code reads neither.
     expect(texts['src/forward.ts']).toBe(FORWARD_TYPED);
-    // derive-signal: the caller's signal is `o.signal` by type (by name, `o` is nobody's bag).
+    // derive-signal: the caller's signal is `o.signal` by type (by name, `o` is nobody's bag), and
+    // two levels down `context.options.signal` and `req.raw.signal`; the client's
+    // `this.config.signal` is the object's, not the caller's: noted, not rewritten.
     expect(texts['src/derive.ts']).toBe(DERIVE_TYPED);
   }, 60_000);
 

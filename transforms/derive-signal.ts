@@ -10,7 +10,7 @@ import { isWithin } from '../src/ast/is-within.ts';
 import { parseExpression } from '../src/ast/parse-snippet.ts';
 import { withComments } from '../src/ast/replace-node.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
-import { getDeclaredMemberType, getParamTarget, mayHaveSignal } from '../src/scope/get-signal-in-scope.ts';
+import { getDeclaredMemberType, getParamTarget, isAbortSignalType, mayHaveSignal, withoutNullish } from '../src/scope/get-signal-in-scope.ts';
 import type { TransformContext, TransformMeta } from '../src/types.ts';
 
 type Node = any;
@@ -28,6 +28,8 @@ const MESSAGES = {
   derived: (caller: string, fresh: string) => `${fresh} replaced ${caller}; it now follows ${caller} too (AbortSignal.any)`,
   unsupported: (caller: string, fresh: string, reason: string) =>
     `${fresh} replaces ${caller}, so the caller's abort never reaches this call; ${reason}: combine them by hand`,
+  instance: (caller: string, fresh: string) =>
+    `${fresh} replaces ${caller}, the signal of whoever created or configured the object, not of this method's caller; if it should end this call too, combine them by hand (AbortSignal.any)`,
 } as const;
 
 /** A comment that says the fresh signal leaves the caller's out on purpose. */
@@ -39,6 +41,13 @@ interface CallerSignal {
   /** The binding it is read from (`signal`, `init`, `request`), and whether it is a bag's property. */
   readonly binding: string;
   readonly property: boolean;
+  /** Members read between `binding` and `signal`: `['options']` for `context.options.signal`. */
+  readonly members?: readonly string[];
+  /**
+   * `this.<field>.signal` in a method: the instance's signal, given by whoever created or
+   * configured the object, not by this method's caller. Reported for review, never rewritten.
+   */
+  readonly instance?: boolean;
   readonly mayBeUndefined: boolean;
   readonly functionPath: ASTPath;
 }
@@ -56,6 +65,10 @@ export function transform(ctx: TransformContext): void {
   for (const site of getSites(ctx)) {
     const fresh = getNodeText(site.value) ?? 'a new signal';
     if (!isGlobalReference(site.path, 'AbortSignal')) continue;
+    if (site.caller.instance) {
+      ctx.manual(site.path, MESSAGES.instance(site.caller.expression, fresh), 'replaced-instance-signal');
+      continue;
+    }
     const built = buildAnySignalText(ctx.options, site.caller, fresh);
     if (built.kind === 'unsupported') {
       ctx.manual(site.path, MESSAGES.unsupported(site.caller.expression, fresh, built.reason));
@@ -85,11 +98,16 @@ function getSites(ctx: TransformContext): Site[] {
   });
   index.find(j.AssignmentExpression, undefined, { operator: '=', left: { property: { name: 'signal' } } }).forEach((path) => {
     const node = path.node as Node;
-    if (node.left.type !== 'MemberExpression' || node.left.computed || node.left.object.type !== 'Identifier') return;
-    // Only the caller's own bag: `options.signal = fresh` where `options` is a parameter.
-    const name: string = node.left.object.name;
+    if (node.left.type !== 'MemberExpression' || node.left.computed) return;
+    // Only the caller's own bag: `options.signal = fresh` where `options` is a parameter, or a
+    // member of one (`context.options.signal = fresh`). A `this` field is the object's own state.
+    const chain = getMemberChain(node.left.object);
+    if (!chain) return;
+    const name = chain[0]!;
+    const members = chain.slice(1);
     const inScope = getReplacedSignal(ctx, path, undefined);
-    const found = inScope?.property && inScope.binding === name ? inScope : getParameterBagSignal(ctx, path, name);
+    const matches = inScope?.property && !inScope.instance && inScope.binding === name && sameMembers(inScope.members ?? [], members);
+    const found = matches ? inScope : members.length === 0 ? getParameterBagSignal(ctx, path, name) : members.length === 1 ? getParameterMemberSignal(ctx, path, name, members[0]!, false) : undefined;
     if (!found) return;
     // The assignment itself shows the bag is there: read the slot as the code writes it.
     const caller = { ...found, expression: getNodeText(node.left) ?? found.expression };
@@ -123,27 +141,73 @@ function isSignalProperty(property: Node): boolean {
  * key after the spread says the bag carries one.
  */
 function getReplacedSignal(ctx: TransformContext, path: ASTPath, objectPath: ASTPath | undefined): CallerSignal | undefined {
-  const inScope = getCallerSignal(ctx.j, ctx.root, path);
-  if (inScope) {
-    return {
-      expression: inScope.expression,
-      binding: inScope.binding,
-      property: inScope.property !== undefined,
-      mayBeUndefined: inScope.mayBeUndefined || inScope.mayBeNull === true,
-      functionPath: inScope.functionPath,
-    };
-  }
-  return objectPath ? getSpreadParameterSignal(ctx, path, objectPath) : undefined;
+  const inScope = getCallerSignal(ctx.j, ctx.root, path, { nested: true });
+  const found: CallerSignal | undefined = inScope && {
+    expression: inScope.expression,
+    binding: inScope.binding,
+    property: inScope.property !== undefined,
+    ...(inScope.members ? { members: inScope.members } : {}),
+    ...(inScope.binding === 'this' ? { instance: true } : {}),
+    mayBeUndefined: inScope.mayBeUndefined || inScope.mayBeNull === true,
+    functionPath: inScope.functionPath,
+  };
+  // A parameter or its own `signal` comes first; a spread the fresh `signal` overrides says best
+  // which bag it replaces, before a signal further down.
+  if (found && !found.members) return found;
+  return (objectPath ? getSpreadParameterSignal(ctx, path, objectPath) : undefined) ?? found;
 }
 
+/** `{ ...init, signal }` and `{ ...context.options, signal }`: the parameter (member) spread before the key. */
 function getSpreadParameterSignal(ctx: TransformContext, path: ASTPath, objectPath: ASTPath): CallerSignal | undefined {
   const properties = (objectPath.node as Node).properties as Node[];
   for (const spread of properties.slice(0, properties.indexOf(path.node))) {
-    if (spread.type !== 'SpreadElement' || spread.argument.type !== 'Identifier') continue;
-    const caller = getParameterBagSignal(ctx, path, spread.argument.name);
+    if (spread.type !== 'SpreadElement') continue;
+    const argument = spread.argument as Node;
+    if (argument.type === 'Identifier') {
+      const caller = getParameterBagSignal(ctx, path, argument.name);
+      if (caller) return caller;
+      continue;
+    }
+    const chain = getMemberChain(argument);
+    if (chain?.length !== 2) continue;
+    const caller = getParameterMemberSignal(ctx, path, chain[0]!, chain[1]!, argument.optional === true || argument.object?.optional === true);
     if (caller) return caller;
   }
   return undefined;
+}
+
+/**
+ * `name.member?.signal` when `name` is, at `site`, a parameter of an enclosing function and the
+ * object `site` is in spreads `name.member` (or assigns its `signal`): `name` holds a value there.
+ * A typed parameter needs a type read here that gives `member` a `signal`; `member` itself may be
+ * missing (a spread of undefined is allowed), so its `signal` is read with `?.`.
+ */
+function getParameterMemberSignal(ctx: TransformContext, site: ASTPath, name: string, member: string, optionalBase: boolean): CallerSignal | undefined {
+  for (const functionPath of getEnclosingFunctions(site)) {
+    const param = ((functionPath.node as Node).params as Node[]).find((p) => getParamIdentifier(p)?.name === name);
+    if (!param) continue;
+    if ((site as Node).scope?.lookup(name)?.node !== functionPath.node) return undefined;
+    const annotation = getParamIdentifier(param).typeAnnotation?.typeAnnotation;
+    if (annotation) {
+      const memberType = getDeclaredMemberType(ctx.j, ctx.root, annotation, member);
+      const signalType = memberType && getDeclaredMemberType(ctx.j, ctx.root, withoutNullish(memberType), 'signal');
+      if (!signalType || !(isAbortSignalType(signalType) || signalType.type === 'TSAnyKeyword')) return undefined;
+    }
+    return { expression: `${name}${optionalBase ? '?.' : '.'}${member}?.signal`, binding: name, property: true, members: [member], mayBeUndefined: true, functionPath };
+  }
+  return undefined;
+}
+
+/** `a`, `a.b`, `a?.b`: the names from the root identifier down; undefined for anything else. */
+function getMemberChain(node: Node): string[] | undefined {
+  if (node?.type === 'Identifier') return [node.name];
+  if ((node?.type !== 'MemberExpression' && node?.type !== 'OptionalMemberExpression') || node.computed || node.property.type !== 'Identifier') return undefined;
+  const base = getMemberChain(node.object);
+  return base && [...base, node.property.name];
+}
+
+function sameMembers(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((name, at) => name === b[at]);
 }
 
 /**
@@ -179,7 +243,9 @@ function isNullableAnnotation(annotation: Node): boolean {
  * takes: it may already link the two (`addEventListener('abort', ...)`, `AbortSignal.any`, a
  * helper it is passed to), so deriving again would only repeat it. For a bag, a read is
  * `bag.signal`, destructuring it, or passing the bag on; the spread the fresh `signal` overrides,
- * the call that gets that object, and other properties (`bag.headers`) are not.
+ * the call that gets that object, and other properties (`bag.headers`) are not. A signal further
+ * down (`context.options.signal`, `this.config.signal`) is read likewise at every level: passing
+ * `context` or `context.options` on, or writing `this.config`, is a read; `context.headers` is not.
  */
 function readsCallerSignal(ctx: TransformContext, caller: CallerSignal, site: ASTPath, objectPath: ASTPath | undefined): boolean {
   const within = caller.functionPath.node as Node;
@@ -195,32 +261,51 @@ function readsCallerSignal(ctx: TransformContext, caller: CallerSignal, site: AS
     }
   }
   const siteStart = (site.node as Node).start as number;
-  return getBindingReferences(ctx.j, ctx.root, site, caller.binding).some((reference) => {
+  // The names read from the binding down to the signal: none for a signal parameter itself.
+  const chain = [...(caller.members ?? []), ...(caller.property ? ['signal'] : [])];
+  const references = caller.instance ? getOwnThis(ctx, caller.functionPath) : getBindingReferences(ctx.j, ctx.root, site, caller.binding);
+  return references.some((reference) => {
     // The parameter list declares it (a shorthand `{ signal }` pattern's key looks like a read).
     if (!isWithin(reference, [within]) || isWithin(reference, within.params)) return false;
-    const node = reference.node as Node;
-    if (overridden.has(node)) return false;
-    if (!caller.property) return true;
-    const parent = reference.parentPath?.node as Node;
-    const isMember = (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.object === node && !parent.computed;
-    if (isMember) {
-      if (parent.property.name !== 'signal') return false;
-      // The slot `bag.signal = fresh` writes is not a read of it.
-      const grand = reference.parentPath?.parentPath?.node as Node;
-      return !(grand?.type === 'AssignmentExpression' && grand.left === parent && grand === site.node);
+    let current = reference;
+    for (let depth = 0; ; depth++) {
+      const node = current.node as Node;
+      if (overridden.has(node)) return false;
+      if (depth === chain.length) {
+        // The slot `bag.signal = fresh` writes is not a read of it.
+        const parent = current.parentPath?.node as Node;
+        return depth === 0 || !(parent?.type === 'AssignmentExpression' && parent.left === node && parent === site.node);
+      }
+      const parent = current.parentPath?.node as Node;
+      const isMember = (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.object === node && !parent.computed;
+      if (isMember) {
+        if (parent.property.name !== chain[depth]) return false;
+        current = current.parentPath as ASTPath;
+        continue;
+      }
+      if (isDestructuredWithout(current, chain[depth]!)) return false;
+      // The bag passed on whole: before an assignment to its slot it still carries the caller's signal.
+      return site.node.type !== 'AssignmentExpression' || (node.start as number) < siteStart;
     }
-    if (isDestructuredWithoutSignal(reference)) return false;
-    // The bag passed on whole: before an assignment to its slot it still carries the caller's signal.
-    return site.node.type !== 'AssignmentExpression' || (node.start as number) < siteStart;
   });
 }
 
-/** `const { timeout = 5000 } = options`: reads other keys only (no `signal`, no `...rest` that keeps it). */
-function isDestructuredWithoutSignal(reference: ASTPath): boolean {
+/** `this` in the method itself and in arrow functions inside it (a `function` has its own). */
+function getOwnThis(ctx: TransformContext, functionPath: ASTPath): ASTPath[] {
+  const found: ASTPath[] = [];
+  ctx.index.find(ctx.j.ThisExpression, functionPath).forEach((path) => {
+    const owner = getEnclosingFunctions(path).find((fn) => (fn.node as Node).type !== 'ArrowFunctionExpression');
+    if (owner?.node === functionPath.node) found.push(path);
+  });
+  return found;
+}
+
+/** `const { timeout = 5000 } = options`: reads other keys only (no `key`, no `...rest` that keeps it). */
+function isDestructuredWithout(reference: ASTPath, key: string): boolean {
   const parent = reference.parentPath?.node as Node;
   if (parent?.type !== 'VariableDeclarator' || parent.init !== reference.node || parent.id.type !== 'ObjectPattern') return false;
   return (parent.id.properties as Node[]).every(
-    (property) => (property.type === 'ObjectProperty' || property.type === 'Property') && !property.computed && property.key.type === 'Identifier' && property.key.name !== 'signal',
+    (property) => (property.type === 'ObjectProperty' || property.type === 'Property') && !property.computed && property.key.type === 'Identifier' && property.key.name !== key,
   );
 }
 
@@ -237,7 +322,7 @@ function isUpdaterResult(objectPath: ASTPath, caller: CallerSignal): boolean {
   if ((call?.type !== 'CallExpression' && call?.type !== 'NewExpression') || !call.arguments.includes(fn)) return false;
   const object = objectPath.node as Node;
   const returned = fn.body === object || ((objectPath as Node).parent?.node?.type === 'ReturnStatement' && getEnclosingFunctions(objectPath)[0]?.node === fn);
-  const spreadsPrevious = (object.properties as Node[]).some((property) => property.type === 'SpreadElement' && property.argument.type === 'Identifier' && property.argument.name === caller.binding);
+  const spreadsPrevious = (object.properties as Node[]).some((property) => property.type === 'SpreadElement' && getMemberChain(property.argument)?.[0] === caller.binding);
   return returned && spreadsPrevious;
 }
 

@@ -11,14 +11,32 @@ type Node = any;
  */
 const CALLER_ORIGINS: ReadonlySet<SignalInScope['origin']> = new Set(['parameter', 'destructured', 'options-parameter', 'request-parameter']);
 
+/** What `getCallerSignal` accepts beyond a parameter and its own `signal`. */
+export interface CallerSignalLookup {
+  /**
+   * Also a signal two levels down (`getSignalInScope`'s nested lookup): a member of a parameter
+   * (`context.options.signal`, `req.raw.signal`), which is the caller's, and `this.<field>.signal`
+   * in a method, which is NOT the caller's of the method but the instance's: whoever created or
+   * configured the object gave it. Such a result has `binding` `this`; callers must tell the two
+   * apart (and handle `members`).
+   */
+  readonly nested?: boolean;
+}
+
 /**
- * The caller's signal at `path`: a parameter (or a property of one) of a function around
- * `path`, whose name resolves from `path` to that parameter and to nothing else. Code written
- * at `path` can then name it without a ReferenceError.
+ * The caller's signal at `path`: a parameter (or a property of one, or with `nested` a member's
+ * property) of a function around `path`, whose name resolves from `path` to that parameter and
+ * to nothing else. Code written at `path` can then name it without a ReferenceError.
  */
-export function getCallerSignal(j: JSCodeshift, root: Collection, path: ASTPath): SignalInScope | undefined {
-  const signal = getSignalInScope(j, root, path);
-  if (!signal || !CALLER_ORIGINS.has(signal.origin)) return undefined;
+export function getCallerSignal(j: JSCodeshift, root: Collection, path: ASTPath, lookup: CallerSignalLookup = {}): SignalInScope | undefined {
+  const signal = getSignalInScope(j, root, path, lookup.nested ? { nested: true } : {});
+  if (!signal) return undefined;
+  if (signal.origin === 'nested-member') {
+    // getSignalInScope gives `this` only where the site sees the method's own `this`.
+    if (signal.binding === 'this') return signal;
+  } else if (!CALLER_ORIGINS.has(signal.origin)) {
+    return undefined;
+  }
   return isParameterAt(path, signal.functionPath, signal.binding) ? signal : undefined;
 }
 

@@ -31,6 +31,7 @@ export const RULES: readonly Rule[] = [
   { id: 'race-without-cancel', severity: 'error', description: 'Promise.race against a timer neither cancels the loser nor clears the timer', fixedBy: 'race-timeout' },
   { id: 'uncleared-timer', severity: 'warning', description: 'a timeout timer is never cleared', fixedBy: 'race-timeout' },
   { id: 'replaced-signal', severity: 'error', description: "a fresh signal takes the place of the caller's, so the caller's abort never reaches the call", fixedBy: 'derive-signal' },
+  { id: 'replaced-instance-signal', severity: 'warning', description: "a fresh signal takes the place of the one the object was given (this.<field>.signal), which never reaches the call" },
   { id: 'controller-timeout', severity: 'info', description: 'an AbortController aborted by setTimeout, where AbortSignal.timeout/any fits', fixedBy: 'abort-timer' },
   { id: 'http-timeout-event', severity: 'error', description: 'an http(s) request timeout only emits an event; nothing aborts the request', fixedBy: 'timeout-option' },
   { id: 'client-timeout-ignores-signal', severity: 'warning', description: 'an HTTP client call has a timeout but ignores the signal in scope', fixedBy: 'timeout-option' },

@@ -95,7 +95,7 @@ interface Facts {
   readonly qualified: Set<string>;
   /** Module specifiers imported or required, normalized (`node:fs` is `fs`). */
   readonly modules: Set<string>;
-  /** An object key or an assigned member named `signal`, in a function with a parameter. */
+  /** An object key or an assigned member named `signal`, in a function with a parameter or in a class member (a method's `this.config.signal`). */
   signalSlot: boolean;
   /**
    * Something getSignalInScope can take a signal from: a name `signal` or `abortSignal` (a
@@ -136,7 +136,8 @@ const GATES: Readonly<Record<string, Gate>> = {
   // Starts from `const c = new AbortController()` or from `x.addEventListener(...)`.
   'link-signals': (facts) => facts.constructed.has('AbortController') || facts.methods.has('addEventListener'),
   // A `signal` key or `x.signal =` given a fresh signal (AbortSignal.timeout/any(...) or a new
-  // controller's) where it replaces the caller's: always a parameter of a function around it.
+  // controller's) where it replaces the caller's: a parameter of a function around it (or a
+  // member of one), or, for a review note, a `this` field's signal in a method.
   'derive-signal': (facts) =>
     facts.signalSlot && (facts.qualified.has('AbortSignal.timeout') || facts.qualified.has('AbortSignal.any') || facts.constructed.has('AbortController')),
   // Calls the catalog matches to an http/https or client module: bound by an import or require of one.
@@ -394,7 +395,7 @@ function collectFacts(program: Node): Facts {
     sleepPromise: false,
     eventPromise: false,
   };
-  visit(program, facts, { paramFunctions: 0, signalFunctions: 0, typedFunctions: 0 });
+  visit(program, facts, { paramFunctions: 0, classMembers: 0, signalFunctions: 0, typedFunctions: 0 });
   return facts;
 }
 
@@ -402,11 +403,14 @@ function collectFacts(program: Node): Facts {
 interface Around {
   /** Functions with at least one parameter. */
   paramFunctions: number;
+  /** Class methods and fields (their functions see the instance's `this`). */
+  classMembers: number;
   signalFunctions: number;
   typedFunctions: number;
 }
 
 const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+const CLASS_MEMBERS = new Set(['MethodDefinition', 'PropertyDefinition', 'TSAbstractMethodDefinition', 'AccessorProperty']);
 
 /**
  * A parameter getSignalInScope may take the caller's signal from: named like a signal or an
@@ -445,7 +449,9 @@ function visit(node: Node, facts: Facts, around: Around): number {
   const signalFunction = isFunction && (node.params as Node[]).some(isSignalParameter);
   const typedFunction = isFunction && (node.params as Node[]).some(isTypedParameter);
   const paramFunction = isFunction && node.params.length > 0;
+  const classMember = CLASS_MEMBERS.has(node.type);
   if (paramFunction) around.paramFunctions++;
+  if (classMember) around.classMembers++;
   if (signalFunction) around.signalFunctions++;
   if (typedFunction) around.typedFunctions++;
   let flags = 0;
@@ -460,6 +466,7 @@ function visit(node: Node, facts: Facts, around: Around): number {
     }
   }
   if (paramFunction) around.paramFunctions--;
+  if (classMember) around.classMembers--;
   if (signalFunction) around.signalFunctions--;
   if (typedFunction) around.typedFunctions--;
   switch (node.type) {
@@ -505,11 +512,11 @@ function visit(node: Node, facts: Facts, around: Around): number {
       addModule(node.moduleReference?.expression, facts);
       break;
     case 'Property':
-      if (around.paramFunctions > 0 && isSignalKey(node.key)) facts.signalSlot = true;
+      if ((around.paramFunctions > 0 || around.classMembers > 0) && isSignalKey(node.key)) facts.signalSlot = true;
       break;
     case 'AssignmentExpression': {
       const left = unwrap(node.left);
-      if (around.paramFunctions > 0 && left?.type === 'MemberExpression' && isSignalKey(left.property)) facts.signalSlot = true;
+      if ((around.paramFunctions > 0 || around.classMembers > 0) && left?.type === 'MemberExpression' && isSignalKey(left.property)) facts.signalSlot = true;
       break;
     }
     default:

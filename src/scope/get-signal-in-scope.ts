@@ -245,7 +245,8 @@ function findNestedSignals(file: FileTypes, functionPath: ASTPath, ownsThis: boo
       const declared = memberType !== undefined && typeHasSignalMember(file, withoutNullish(memberType));
       if (!declared && !read.some((chain) => chain.base === target.name && chain.member === member)) continue;
       const optionalBinding = param.type !== 'AssignmentPattern' && isMaybeNullishBinding(target);
-      const optionalMember = !declared || isMaybeNullishType(memberType);
+      // `options?: CallOptions` may be missing although its type has no `undefined`.
+      const optionalMember = !declared || isMaybeNullishType(memberType) || getMemberSignature(file, type, member)?.optional === true;
       found.push({ binding: target.name, members: [member], property: 'signal', origin: 'nested-member', mayBeUndefined: true, optionalBinding, optionalMember, ...getNullability(member, memberType) });
     }
   }
@@ -325,7 +326,7 @@ function getFieldDeclaration(classBody: ASTPath, name: string): Node | undefined
 }
 
 /** `T` of `T | undefined | null`; the type itself when it is not such a union. */
-function withoutNullish(type: Node): Node {
+export function withoutNullish(type: Node): Node {
   if (type.type !== 'TSUnionType') return type;
   const members = type.types.filter((member: Node) => !['TSUndefinedKeyword', 'TSNullKeyword'].includes(member.type));
   return members.length === 1 ? members[0] : type;
@@ -578,9 +579,15 @@ function isReadableType(file: FileTypes, type: Node): boolean {
  * this file. Undefined when the type cannot be read without a type checker.
  */
 function getMemberType(file: FileTypes, type: Node, name: string): Node | undefined {
+  const signature = getMemberSignature(file, type, name);
+  return signature && (signature.typeAnnotation?.typeAnnotation ?? { type: 'TSAnyKeyword' });
+}
+
+/** The property signature `getMemberType` reads the type of (`name?: T` is optional there). */
+function getMemberSignature(file: FileTypes, type: Node, name: string): Node | undefined {
   if (type.type === 'TSUnionType') {
     const nonEmpty = type.types.filter((member: Node) => !['TSUndefinedKeyword', 'TSNullKeyword'].includes(member.type));
-    return nonEmpty.length === 1 ? getMemberType(file, nonEmpty[0], name) : undefined;
+    return nonEmpty.length === 1 ? getMemberSignature(file, nonEmpty[0], name) : undefined;
   }
   if (type.type === 'TSTypeLiteral') return findMember(type.members, name);
   if (type.type === 'TSTypeReference' && type.typeName.type === 'Identifier' && !type.typeParameters) {
@@ -588,7 +595,7 @@ function getMemberType(file: FileTypes, type: Node, name: string): Node | undefi
     const iface = findDeclarations(file, file.j.TSInterfaceDeclaration, declared);
     if (iface.length === 1) return findMember((iface[0]!.node as Node).body.body, name);
     const alias = findDeclarations(file, file.j.TSTypeAliasDeclaration, declared);
-    if (alias.length === 1) return getMemberType(file, (alias[0]!.node as Node).typeAnnotation, name);
+    if (alias.length === 1) return getMemberSignature(file, (alias[0]!.node as Node).typeAnnotation, name);
   }
   return undefined;
 }
@@ -618,12 +625,7 @@ function findDeclarations(file: FileTypes, type: { toString(): string }, name: s
 }
 
 function findMember(members: readonly Node[], name: string): Node | undefined {
-  for (const member of members) {
-    if (member.type === 'TSPropertySignature' && !member.computed && member.key.type === 'Identifier' && member.key.name === name) {
-      return member.typeAnnotation?.typeAnnotation ?? { type: 'TSAnyKeyword' };
-    }
-  }
-  return undefined;
+  return members.find((member) => member.type === 'TSPropertySignature' && !member.computed && member.key.type === 'Identifier' && member.key.name === name);
 }
 
 /**

@@ -1,0 +1,4 @@
+// The fresh signal overrides the one the spread options carried.
+export async function send(url, context) {
+  return fetch(url, { ...context.options, signal: AbortSignal.timeout(context.timeout) });
+}

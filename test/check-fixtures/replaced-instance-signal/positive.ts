@@ -1,0 +1,17 @@
+interface ClientConfig {
+  signal?: AbortSignal;
+  timeout: number;
+}
+
+// Reported for review: the signal is the client's, given when it was created.
+export class Client {
+  constructor(private readonly config: ClientConfig) {}
+
+  get closed() {
+    return this.config.signal?.aborted ?? false;
+  }
+
+  async get(url: string) {
+    return fetch(url, { signal: AbortSignal.timeout(this.config.timeout) });
+  }
+}

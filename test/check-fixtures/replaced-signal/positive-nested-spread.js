@@ -1,0 +1,3 @@
+export async function send(url, context) {
+  return fetch(url, { ...context.options, signal: AbortSignal.timeout(context.timeout) });
+}
