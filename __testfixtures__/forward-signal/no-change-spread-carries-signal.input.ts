@@ -19,7 +19,7 @@ export async function get(url: string, signal: AbortSignal) {
   return fetch(url, { ...base, method: 'GET' });
 }
 
-/** A conditional spread of a literal that holds the signal (node's spawn rejects `signal: undefined`). */
+/** A conditional spread of a literal that holds the signal (the signal may be null, which node's spawn rejects). */
 export async function search(pattern: string, signal?: AbortSignal | null) {
   return fetch(`https://search.example.com/?q=${pattern}`, { ...(signal ? { signal } : {}), method: 'GET' });
 }
