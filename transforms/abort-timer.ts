@@ -76,7 +76,7 @@ interface ControllerTimer {
 
 type Classification =
   | { readonly kind: 'none' }
-  | { readonly kind: 'unsure'; readonly reason: string }
+  | { readonly kind: 'unsure'; readonly reason: string; readonly handedOn?: boolean }
   | ({ readonly kind: 'ok' } & ControllerTimer);
 
 export function transform(ctx: TransformContext): void {
@@ -91,7 +91,9 @@ export function transform(ctx: TransformContext): void {
     if (site.kind === 'unsure') {
       const rule = isCleared(ctx, timerPath) ? RULES.timeout : RULES.uncleared;
       // A controller the code also aborts itself is its own cancellation, with the timer one of its causes: nothing to fix.
-      if (site.reason === MESSAGES.otherAbort) ctx.handled(timerPath, site.reason, rule);
+      // So is one handed whole to a function (`linkAbort(parent, controller)`, `registry.add(controller)`),
+      // which may abort it: the timer is one of its causes, and the code has nothing to fix if it clears it.
+      if (site.reason === MESSAGES.otherAbort || (site.handedOn && rule === RULES.timeout)) ctx.handled(timerPath, site.reason, rule);
       else ctx.manual(timerPath, site.reason, rule);
       continue;
     }
@@ -324,7 +326,7 @@ function getControllerUses(
   controller: ASTPath,
   name: string,
   abortCall: Node,
-): { kind: 'ok'; signalUses: ASTPath[] } | { kind: 'unsure'; reason: string } {
+): { kind: 'ok'; signalUses: ASTPath[] } | { kind: 'unsure'; reason: string; handedOn?: boolean } {
   const signalUses: ASTPath[] = [];
   for (const use of getBindingUses(ctx, controller, name)) {
     if (use.node === abortCall.callee.object) continue;
@@ -334,6 +336,8 @@ function getControllerUses(
     if (isMember && node.property.name === 'abort') return { kind: 'unsure', reason: MESSAGES.otherAbort };
     const grand = member.parent?.node as Node;
     const written = (grand?.type === 'AssignmentExpression' && grand.left === node) || grand?.type === 'UpdateExpression' || grand?.type === 'UnaryExpression';
+    const handedOn = (node.type === 'CallExpression' || node.type === 'NewExpression') && node.arguments.includes(use.node);
+    if (handedOn) return { kind: 'unsure', reason: MESSAGES.otherUse(getSnippet(node)), handedOn: true };
     if (!isMember || node.property.name !== 'signal' || written) return { kind: 'unsure', reason: MESSAGES.otherUse(getSnippet(isMember ? grand ?? node : node)) };
     // `({ signal: c.signal } = options)`, `[c.signal] = list`, `for (c.signal of list)`.
     if (isWrittenIdentifier(member)) return { kind: 'unsure', reason: MESSAGES.signalWritten(getSnippet(getAssignment(member))) };

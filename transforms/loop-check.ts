@@ -88,7 +88,10 @@ function classifyLoop(ctx: TransformContext, path: ASTPath): LoopDecision {
   const holders = getSignalHolders(ctx.j, signal.functionPath, signal);
   // `for await (const x of on(emitter, 'data', { signal }))`: the iterator already stops on abort.
   if (looksAtSignal(loop, undefined, signal, holders, loop)) return NONE;
-  if (getAwaited(loop).every((awaited) => mentionsSignal(awaited, signal, holders))) return NONE;
+  // `for await (const line of lines())`, where `lines` is a closure that reads the signal: the
+  // iterated generator stops on abort its own way.
+  const getsSignal = (awaited: Node) => mentionsSignal(awaited, signal, holders) || callsClosureReadingSignal(awaited, signal, holders);
+  if (getAwaited(loop).every(getsSignal)) return NONE;
   if (abortsBefore(functionPath, loop)) return NONE;
   // `this._listenForAbort(options?.signal)`: a helper given the signal, whose result is dropped,
   // sets up a reaction to abort out of sight (aborting a controller the loop's stream reads).
@@ -150,6 +153,27 @@ function getAwaited(loop: Node): Node[] {
   };
   for (const part of [loop.body, loop.test, loop.update]) if (part) collect(part);
   return found;
+}
+
+/**
+ * `lines()` or `await lines()`, where `lines` is a function declared inside the function the signal
+ * belongs to (so the name refers to the same signal) and whose body reads that signal: a closure
+ * that checks `signal.aborted` or passes the signal on reacts to abort itself, as a call given the
+ * signal does.
+ */
+function callsClosureReadingSignal(awaited: Node, signal: SignalInScope, holders: SignalHolders): boolean {
+  const call = awaited?.type === 'AwaitExpression' ? awaited.argument : awaited;
+  if ((call?.type !== 'CallExpression' && call?.type !== 'OptionalCallExpression') || call.callee.type !== 'Identifier') return false;
+  const name = call.callee.name;
+  let found: Node | undefined;
+  const visit = (node: Node): boolean => {
+    if (found !== undefined) return true;
+    if (node.type === 'FunctionDeclaration' && node.id?.name === name) found = node;
+    else if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.id.name === name && node.init && isFunctionNode(node.init)) found = node.init;
+    return found !== undefined || someChild(node, visit);
+  };
+  visit((signal.functionPath.node as Node).body);
+  return found !== undefined && mentionsSignal(found.body, signal, holders);
 }
 
 /**

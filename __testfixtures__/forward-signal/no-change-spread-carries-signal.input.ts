@@ -18,3 +18,12 @@ export async function get(url: string, signal: AbortSignal) {
   const base = { signal, headers: { accept: 'application/json' } };
   return fetch(url, { ...base, method: 'GET' });
 }
+
+/** A conditional spread of a literal that holds the signal (the signal may be null, which node's spawn rejects). */
+export async function search(pattern: string, signal?: AbortSignal | null) {
+  return fetch(`https://search.example.com/?q=${pattern}`, { ...(signal ? { signal } : {}), method: 'GET' });
+}
+
+export async function lookup(url: string, signal?: AbortSignal) {
+  return fetch(url, { ...(signal && { signal }), headers: { accept: 'application/json' } });
+}

@@ -142,11 +142,27 @@ function resolveSpreads(
   const request = names.find((name) => isRequestBinding(ctx.j, ctx.root, path, name));
   if (request !== undefined) return { kind: 'unsure', reason: REASONS.requestSpread(request) };
   if (keys.length === 1 && signal.binding !== undefined && names.includes(signal.binding)) return { kind: 'passed' };
-  const holds = names.some((name) => {
-    const { knowledge } = getOptionsKnowledge(ctx, path, name, keys[0] as string);
-    return knowledge === 'passes' || knowledge === 'may-hold';
-  });
+  const holds =
+    names.some((name) => {
+      const { knowledge } = getOptionsKnowledge(ctx, path, name, keys[0] as string);
+      return knowledge === 'passes' || knowledge === 'may-hold';
+    }) || spreads.some((spread) => getLiteralOutcomes(spread).some((object) => getProperty(object, keys[0] as string) !== undefined));
   return keys.length === 1 && holds ? { kind: 'passed' } : (argument as ResolvedArgument);
+}
+
+/**
+ * The object literals a spread expression may come out as: `...(signal ? { signal } : {})`,
+ * `...(signal && { signal })`, through parentheses and casts. One that holds the key passes it.
+ */
+function getLiteralOutcomes(node: Node): Node[] {
+  if (!node) return [];
+  if (node.type === 'ObjectExpression') return [node];
+  if (node.type === 'ParenthesizedExpression' || node.type === 'TSAsExpression' || node.type === 'TSSatisfiesExpression' || node.type === 'TSNonNullExpression' || node.type === 'TypeCastExpression') {
+    return getLiteralOutcomes(node.expression);
+  }
+  if (node.type === 'ConditionalExpression') return [...getLiteralOutcomes(node.consequent), ...getLiteralOutcomes(node.alternate)];
+  if (node.type === 'LogicalExpression') return [...getLiteralOutcomes(node.left), ...getLiteralOutcomes(node.right)];
+  return [];
 }
 
 /** A binding declared with the type `Request` (a parameter or a variable), or set to `new Request(...)`. */

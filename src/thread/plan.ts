@@ -863,8 +863,9 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     let source: ts.Node | undefined;
     // The per-file transforms already passed the signal here, or left the call with a reason.
     if ((found.kind === 'root' || found.kind === 'aborted') && found.perFile && !origin && !slot.context && options.afterPerFile) return undefined;
-    // Work left to run past the function that starts it: that function's signal has no say in it.
-    if (found.kind === 'root' && !slot.context && isDetached(checker, call as ts.Expression)) {
+    // Work left to run past the function that starts it: that function's signal has no say in it,
+    // whether the function has one of its own or would be threaded to get its callers'.
+    if ((found.kind === 'root' || found.kind === 'thread') && !slot.context && isDetached(checker, call as ts.Expression)) {
       report(call, 'manual', MESSAGES.detached, true);
       return undefined;
     }

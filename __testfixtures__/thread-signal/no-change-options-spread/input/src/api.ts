@@ -18,4 +18,9 @@ export class Api {
   async forward(url: string, original: Request) {
     return this.request({ ...original, url });
   }
+
+  /** The signal spread in when there is one: `{ signal }` or nothing. */
+  async head(url: string, signal?: AbortSignal) {
+    return this.request({ ...(signal ? { signal } : {}), url });
+  }
 }
