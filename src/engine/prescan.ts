@@ -105,12 +105,13 @@ interface Facts {
    */
   signalEvidence: boolean;
   /**
-   * A loop that awaits (anywhere inside it) or a `for await`, in a function with a parameter
-   * the caller's signal can come from (see `isSignalParameter`)...
+   * The loops loop-check may check: a `for await`, or a loop with an `await` of its own (not in a
+   * function or class inside it), whose innermost function is async. For each, the functions
+   * around it, innermost first: the caller's signal can only come from one of their parameters.
    */
-  awaitingLoop: boolean;
-  /** ... or in a function with a typed parameter (a `Request` imported under another name may type it). */
-  awaitingLoopTyped: boolean;
+  readonly awaitingLoops: Node[][];
+  /** A type reference to `AbortSignal`: what a member type declared here must name to give an options bag a signal. */
+  abortSignalType: boolean;
   /** A `new Promise(...)` with a two-argument `setTimeout(...)` call inside its arguments. */
   sleepPromise: boolean;
   /** A `new Promise(...)` with a `.once/.on/.addListener/.addEventListener(...)` call inside its arguments. */
@@ -147,16 +148,64 @@ const GATES: Readonly<Record<string, Gate>> = {
   // Starts from `new Promise(executor)` whose executor listens with once/on/addListener/addEventListener,
   // and acts only with a signal in scope or a `setTimeout` timer in the executor.
   'once-event': (facts) => facts.eventPromise && (hasSignal(facts) || facts.called.has('setTimeout')),
-  // Starts from loops that await (or `for await`), checked only with the caller's signal in scope:
-  // a parameter of a function around the loop (getCallerSignal).
-  'loop-check': (facts) => hasSignal(facts) && (facts.awaitingLoop || (facts.awaitingLoopTyped && REQUEST_MODULES.some((module) => facts.modules.has(module)))),
+  // Starts from loops that await (or `for await`) in an async function, checked only with the
+  // caller's signal in scope: a parameter of a function around the loop (getCallerSignal).
+  'loop-check': (facts) => hasSignal(facts) && facts.awaitingLoops.some((functions) => hasCallerSignal(functions, facts)),
 };
+
+/**
+ * A parameter of one of `functions` that getCallerSignal may take the caller's signal from (see
+ * `isCallerSignalParameter`), or any typed one when the file imports a module whose `Request`
+ * types a parameter under any local name.
+ */
+function hasCallerSignal(functions: readonly Node[], facts: Facts): boolean {
+  const requestModule = REQUEST_MODULES.some((module) => facts.modules.has(module));
+  return functions.some((fn) => (fn.params as Node[]).some((param) => isCallerSignalParameter(param, fn, facts) || (requestModule && isTypedParameter(param))));
+}
+
+/**
+ * A parameter getSignalInScope's rules for parameters (getParamSignals, then hasEvidence for an
+ * untyped bag) may take a signal from, asking less than they do:
+ *
+ * - a name typed with something that names `AbortSignal`, `Request`, `RequestInit` or
+ *   `AbortSignalLike` anywhere in the type;
+ * - a bag's name (`options`, `init`, ...) typed with anything, when the file names the type
+ *   `AbortSignal` at all (a type declared here may give it a `signal: AbortSignal`);
+ * - an untyped `signal` or `abortSignal`;
+ * - an untyped bag's name that the function reads `.signal` of (`options.signal`, `options?.signal`);
+ * - a destructured `signal` or `abortSignal` key, whatever its type says.
+ *
+ * (The type checker's signals, with a type lookup, are the run's business: see `typedOnly` in run.ts.)
+ */
+function isCallerSignalParameter(param: Node, fn: Node, facts: Facts): boolean {
+  let target = param?.type === 'TSParameterProperty' ? param.parameter : param;
+  if (target?.type === 'AssignmentPattern') target = target.left;
+  if (target?.type === 'Identifier') {
+    const name = target.name as string;
+    if (target.typeAnnotation) return mentionsType(target.typeAnnotation, SIGNAL_TYPES) || (OPTIONS_NAMES.has(name) && facts.abortSignalType);
+    if (SIGNAL_NAMES.has(name)) return true;
+    return OPTIONS_NAMES.has(name) && readsSignalOf(fn, name);
+  }
+  return target?.type === 'ObjectPattern' && target.properties.some((property: Node) => property.type === 'Property' && SIGNAL_NAMES.has(property.key?.name));
+}
+
+/** `name.signal` (or `name?.signal`, `name[signal]`) read anywhere in `node`. */
+function readsSignalOf(node: Node, name: string): boolean {
+  if (node === null || typeof node !== 'object') return false;
+  if (Array.isArray(node)) return node.some((item) => readsSignalOf(item, name));
+  if (node.type === 'MemberExpression' && node.property?.type === 'Identifier' && node.property.name === 'signal') {
+    const object = unwrap(node.object);
+    if (object?.type === 'Identifier' && object.name === name) return true;
+  }
+  for (const key in node) if (key !== 'type' && readsSignalOf(node[key], name)) return true;
+  return false;
+}
 
 /** Modules whose `Request` type getSignalInScope takes for a Fetch Request, under any local name. */
 const REQUEST_MODULES = ['next/server', 'undici'];
 const SIGNAL_NAMES = new Set(['signal', 'abortSignal']);
-/** Parameter names getSignalInScope takes a signal from, itself or as a bag's `signal` (its SIGNAL_NAMES and OPTIONS_NAMES). */
-const PARAMETER_NAMES = new Set(['signal', 'abortSignal', 'opts', 'options', 'init', 'ctx', 'config']);
+/** Parameter names of options bags getSignalInScope takes a `signal` of (its OPTIONS_NAMES). */
+const OPTIONS_NAMES = new Set(['opts', 'options', 'init', 'ctx', 'config']);
 const SIGNAL_TYPES = new Set(['AbortSignal', 'Request', 'RequestInit', 'AbortSignalLike']);
 
 function hasSignal(facts: Facts): boolean {
@@ -187,11 +236,12 @@ function callsCatalog(facts: Facts, catalog: readonly CatalogEntry[]): boolean {
  * or to a `this.` member holding what such a name made) in a function getSignalInScope can take
  * a signal from for it:
  *
- * - a function around the call with a parameter a signal can come from (`isSignalParameter`),
+ * - a function around the call with a parameter a signal can come from (`isCallerSignalParameter`),
  *   or with any parameter when the function reads a `.signal` (a nested `param.member.signal`),
  *   or with a typed parameter when the file names a signal at all (a type declared here may give
  *   it a member with a signal);
- * - a function around the call that makes a controller (`new AbortController()`);
+ * - a function around the call that declares a controller (`const c = new AbortController()`)
+ *   in its own body before the call;
  * - a class around the call that reads a `.signal` (`this.member.signal` in any method).
  *
  * Names are not resolved by scope: a name bound anywhere counts everywhere, which only widens.
@@ -221,7 +271,7 @@ function forwardsAt(facts: Facts, catalog: readonly CatalogEntry[]): boolean {
   const isCandidate = (base: string, first: string | undefined, depth: number) =>
     base === 'this' ? first !== undefined && thisMembers.has(first) : bound.has(base) || (depth === 0 && (anyGlobal || globals.has(base)));
   const typedSignal = hasSignal(facts);
-  return findForwarding(facts.program, isCandidate, typedSignal) === FOUND;
+  return findForwarding(facts.program, { isCandidate, typedSignal, facts, functions: [] }) === FOUND;
 }
 
 /** Names bound to catalogued modules by imports and requires; other `const`s and `this.` members with the name they come from. */
@@ -302,22 +352,36 @@ function getBase(init: Node): string | undefined {
   }
 }
 
-/** Flags of `findForwarding`: a candidate call below, a `.signal`/`signal` name below, a controller made below. */
+/** Flags of `findForwarding`: a candidate call below, a `.signal`/`signal` name below. */
 const CANDIDATE = 1;
 const READS_SIGNAL = 2;
-const MAKES_CONTROLLER = 4;
 const FOUND = 8;
 
-function findForwarding(node: Node, isCandidate: (base: string, first: string | undefined, depth: number) => boolean, typedSignal: boolean): number {
+/** What `findForwarding` carries through one walk. */
+interface ForwardingWalk {
+  readonly isCandidate: (base: string, first: string | undefined, depth: number) => boolean;
+  readonly typedSignal: boolean;
+  readonly facts: Facts;
+  /**
+   * Per function being walked, outermost first: where its first own controller ends (a
+   * `const c = new AbortController()` in the function itself, not in one inside it), and where
+   * the last candidate call in it starts.
+   */
+  readonly functions: { firstController: number; lastCandidate: number }[];
+}
+
+function findForwarding(node: Node, walk: ForwardingWalk): number {
+  const isFunction = FUNCTIONS.has(node.type);
+  if (isFunction) walk.functions.push({ firstController: Infinity, lastCandidate: -Infinity });
   let flags = 0;
   for (const key in node) {
     if (key === 'type') continue;
     const value = node[key];
     if (value === null || typeof value !== 'object') continue;
     if (Array.isArray(value)) {
-      for (const item of value) if (item !== null && typeof item === 'object' && typeof item.type === 'string') flags |= findForwarding(item, isCandidate, typedSignal);
+      for (const item of value) if (item !== null && typeof item === 'object' && typeof item.type === 'string') flags |= findForwarding(item, walk);
     } else if (typeof value.type === 'string') {
-      flags |= findForwarding(value, isCandidate, typedSignal);
+      flags |= findForwarding(value, walk);
     }
     if (flags & FOUND) return FOUND;
   }
@@ -328,31 +392,44 @@ function findForwarding(node: Node, isCandidate: (base: string, first: string | 
     case 'Literal':
       if (SIGNAL_NAMES.has(node.value)) flags |= READS_SIGNAL;
       break;
-    case 'NewExpression': {
-      const callee = unwrap(node.callee);
-      if (callee?.type === 'Identifier' && callee.name === 'AbortController') flags |= MAKES_CONTROLLER;
+    case 'VariableDeclarator': {
+      // getLocalControllers: the declarator's init is the `new` itself.
+      const init = node.init;
+      const own = walk.functions[walk.functions.length - 1];
+      if (own && node.id?.type === 'Identifier' && init?.type === 'NewExpression' && init.callee?.type === 'Identifier' && init.callee.name === 'AbortController') {
+        own.firstController = Math.min(own.firstController, node.end as number);
+      }
       break;
     }
     case 'CallExpression': {
       const chain = getChain(node.callee);
-      if (chain && isCandidate(chain.base, chain.members[0], chain.members.length)) flags |= CANDIDATE;
+      if (chain && walk.isCandidate(chain.base, chain.members[0], chain.members.length)) {
+        flags |= CANDIDATE;
+        const own = walk.functions[walk.functions.length - 1];
+        if (own) own.lastCandidate = Math.max(own.lastCandidate, node.start as number);
+      }
       break;
     }
     case 'ClassBody':
       if (flags & CANDIDATE && flags & READS_SIGNAL) return FOUND;
       break;
-    default:
-      if (FUNCTIONS.has(node.type) && flags & CANDIDATE) {
-        const params = node.params as Node[];
-        if (
-          flags & MAKES_CONTROLLER ||
-          params.some(isSignalParameter) ||
-          (flags & READS_SIGNAL && params.length > 0) ||
-          (typedSignal && params.some(isTypedParameter))
-        ) {
-          return FOUND;
-        }
+  }
+  if (isFunction) {
+    const own = walk.functions.pop() as { firstController: number; lastCandidate: number };
+    const outer = walk.functions[walk.functions.length - 1];
+    if (outer) outer.lastCandidate = Math.max(outer.lastCandidate, own.lastCandidate);
+    if (flags & CANDIDATE) {
+      const params = node.params as Node[];
+      if (
+        // A controller the function made before a candidate call in it (getLocalControllers).
+        own.firstController <= own.lastCandidate ||
+        params.some((param) => isCallerSignalParameter(param, node, walk.facts)) ||
+        (flags & READS_SIGNAL && params.length > 0) ||
+        (walk.typedSignal && params.some(isTypedParameter))
+      ) {
+        return FOUND;
       }
+    }
   }
   return flags;
 }
@@ -375,6 +452,7 @@ const LOOPS = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'Whil
 const EMITTER_METHODS = new Set(['once', 'on', 'addListener', 'addEventListener']);
 
 /** Flags a subtree passes up to the nodes above it. */
+/** An `await` outside any function or class inside the subtree. */
 const AWAITS = 1;
 const TIMER_CALL = 2;
 const LISTENS = 4;
@@ -389,12 +467,12 @@ function collectFacts(program: Node): Facts {
     modules: new Set(),
     signalSlot: false,
     signalEvidence: false,
-    awaitingLoop: false,
-    awaitingLoopTyped: false,
+    awaitingLoops: [],
+    abortSignalType: false,
     sleepPromise: false,
     eventPromise: false,
   };
-  visit(program, facts, { paramFunctions: 0, signalFunctions: 0, typedFunctions: 0 });
+  visit(program, facts, { paramFunctions: 0, functions: [] });
   return facts;
 }
 
@@ -402,24 +480,11 @@ function collectFacts(program: Node): Facts {
 interface Around {
   /** Functions with at least one parameter. */
   paramFunctions: number;
-  signalFunctions: number;
-  typedFunctions: number;
+  /** The functions around the node, outermost first. */
+  readonly functions: Node[];
 }
 
 const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
-
-/**
- * A parameter getSignalInScope may take the caller's signal from: named like a signal or an
- * options bag (past a default value or a TS parameter property), a destructured `signal` or
- * `abortSignal`, or typed with `AbortSignal` or a Fetch `Request`.
- */
-function isSignalParameter(param: Node): boolean {
-  let target = param?.type === 'TSParameterProperty' ? param.parameter : param;
-  if (target?.type === 'AssignmentPattern') target = target.left;
-  if (target?.type === 'Identifier' && PARAMETER_NAMES.has(target.name)) return true;
-  if (target?.type === 'ObjectPattern' && target.properties.some((property: Node) => property.type === 'Property' && SIGNAL_NAMES.has(property.key?.name))) return true;
-  return target?.typeAnnotation ? mentionsType(target.typeAnnotation, SIGNAL_TYPES) : false;
-}
 
 function isTypedParameter(param: Node): boolean {
   let target = param?.type === 'TSParameterProperty' ? param.parameter : param;
@@ -442,12 +507,9 @@ function mentionsType(node: Node, names: ReadonlySet<string>): boolean {
 /** One node and everything under it; returns the flags of the subtree. */
 function visit(node: Node, facts: Facts, around: Around): number {
   const isFunction = FUNCTIONS.has(node.type);
-  const signalFunction = isFunction && (node.params as Node[]).some(isSignalParameter);
-  const typedFunction = isFunction && (node.params as Node[]).some(isTypedParameter);
   const paramFunction = isFunction && node.params.length > 0;
   if (paramFunction) around.paramFunctions++;
-  if (signalFunction) around.signalFunctions++;
-  if (typedFunction) around.typedFunctions++;
+  if (isFunction) around.functions.push(node);
   let flags = 0;
   for (const key in node) {
     if (key === 'type' || key === 'start' || key === 'end' || key === 'range' || key === 'loc') continue;
@@ -460,8 +522,9 @@ function visit(node: Node, facts: Facts, around: Around): number {
     }
   }
   if (paramFunction) around.paramFunctions--;
-  if (signalFunction) around.signalFunctions--;
-  if (typedFunction) around.typedFunctions--;
+  if (isFunction) around.functions.pop();
+  // An await in a nested function or class does not make the loop around it await.
+  if (isFunction || node.type === 'ClassBody') flags &= ~AWAITS;
   switch (node.type) {
     case 'AwaitExpression':
       flags |= AWAITS;
@@ -475,6 +538,7 @@ function visit(node: Node, facts: Facts, around: Around): number {
     case 'TSTypeReference': {
       const name = node.typeName?.type === 'TSQualifiedName' ? node.typeName.right : node.typeName;
       if (name?.type === 'Identifier' && SIGNAL_TYPES.has(name.name)) facts.signalEvidence = true;
+      if (name?.type === 'Identifier' && name.name === 'AbortSignal') facts.abortSignalType = true;
       break;
     }
     case 'CallExpression':
@@ -514,8 +578,8 @@ function visit(node: Node, facts: Facts, around: Around): number {
     }
     default:
       if (LOOPS.has(node.type) && (flags & AWAITS || node.await === true)) {
-        if (around.signalFunctions > 0) facts.awaitingLoop = true;
-        if (around.typedFunctions > 0) facts.awaitingLoopTyped = true;
+        const innermost = around.functions[around.functions.length - 1];
+        if (innermost?.async === true) facts.awaitingLoops.push([...around.functions].reverse());
       }
   }
   return flags;
