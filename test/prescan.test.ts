@@ -132,6 +132,30 @@ describe('pre-scan gates', () => {
     expect(has('function f() { const c = new AbortController(); return async () => { await fetch(u); }; }', 'forward-signal')).toBe(true);
   });
 
+  it('forward-signal: a parameter gives a signal one member down only as getNestedSignals reads it', () => {
+    expect(has('async function f(ctx) { use(ctx.req.signal); await fetch(u); }', 'forward-signal')).toBe(true);
+    expect(has('interface O { req: { signal: AbortSignal } }\nasync function f(o: O | undefined) { await fetch(u); }', 'forward-signal')).toBe(true);
+    // `x.signal` of a parameter that is not a bag, a type that cannot be read here, a type that says nothing of signals.
+    expectRuledOut('async function f(x) { use(x.signal); await fetch(u); }', 'forward-signal');
+    expectRuledOut('import type { O } from "./o";\nconst s: AbortSignal = g();\nasync function f(o: O) { await fetch(u, {}); }', 'forward-signal');
+    expectRuledOut('// signal\nasync function f(url: string, handler: (x: number) => void) { await fetch(url); }', 'forward-signal');
+  });
+
+  it('once-event: a timer in the executor, or a signal in scope at the promise', () => {
+    expect(has('function f(e) { return new Promise((r, j) => { e.once("x", r); setTimeout(() => j(new Error("t")), 5); }); }', 'once-event')).toBe(true);
+    expect(has('function f(e) { const c = new AbortController(); return new Promise((r) => e.once("x", r)); }', 'once-event')).toBe(true);
+    expect(has('function f(e, options) { use(options.signal); return () => new Promise((r) => e.once("x", r)); }', 'once-event')).toBe(true);
+    // A signal elsewhere in the file, a controller made after the promise or in another function.
+    expectRuledOut('function g(signal) {}\nfunction f(e) { return new Promise((r) => e.once("x", r)); }', 'once-event');
+    expectRuledOut('function f(e) { const p = new Promise((r) => e.once("x", r)); const c = new AbortController(); return [p, c]; }', 'once-event');
+    expectRuledOut('function f(e) { const g = () => { const c = new AbortController(); return c.signal; }; return new Promise((r) => e.once("x", r)); }', 'once-event');
+  });
+
+  it('timeout-option: a call with a `timeout` option', () => {
+    expect(has('import http from "node:http";\nhttp.get(url, { timeout: 5 });', 'timeout-option')).toBe(true);
+    expectRuledOut('import http from "node:http";\nconst timeout = 5;\nhttp.get(url, (res) => res.setTimeout(timeout));', 'timeout-option');
+  });
+
   it('derive-signal: a fresh signal where a parameter gave one', () => {
     expect(has('function f(options) { return g({ ...options, signal: AbortSignal.timeout(1) }); }', 'derive-signal')).toBe(true);
     expect(has('test("x", async () => { await g({ signal: AbortSignal.timeout(1) }); });', 'derive-signal')).toBe(false);
