@@ -512,8 +512,7 @@ function getChain(callee: Node): { base: string; members: string[] } | undefined
 const LOOPS = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
 const EMITTER_METHODS = new Set(['once', 'on', 'addListener', 'addEventListener']);
 
-/** Flags a subtree passes up to the nodes above it. */
-/** An `await` outside any function or class inside the subtree. */
+/** Flags a subtree passes up to the nodes above it. AWAITS: an `await` outside any function or class inside the subtree. */
 const AWAITS = 1;
 const TIMER_CALL = 2;
 const LISTENS = 4;
