@@ -64,6 +64,13 @@ describe('pre-scan gates', () => {
   const has = (text: string, name: string, path = 'a.ts', options: TransformOptions = {}) =>
     prescan.mayHaveSite(path, text, transforms.filter((module) => module.meta.name === name), options);
 
+  /** The gate says no, and the transform itself finds nothing there either. */
+  const expectRuledOut = (text: string, name: string) => {
+    expect(has(text, name)).toBe(false);
+    const result = processSource('a.ts', text, transforms.filter((module) => module.meta.name === name), { runtime: 'node' });
+    expect([result.status, result.findings]).toEqual(['unchanged', []]);
+  };
+
   it('forward-signal: a catalogued call and a signal to forward', () => {
     expect(has('async function f(signal) { await fetch(url); }', 'forward-signal')).toBe(true);
     expect(has('async function f(u: string, signal?: AbortSignal) { const { readFile } = require("node:fs/promises"); await readFile(u); }', 'forward-signal')).toBe(true);
@@ -96,6 +103,57 @@ describe('pre-scan gates', () => {
     expect(has('async function f(signal) { while (x) { await g(); } }', 'loop-check')).toBe(true);
     expect(has('async function f(signal) { for await (const x of y) {} }', 'loop-check')).toBe(true);
     expect(has('async function f(signal) { await g(); while (x) { h(); } }', 'loop-check')).toBe(false);
+  });
+
+  it('loop-check: the loop awaits in an async function, the signal is a parameter around it', () => {
+    // An untyped bag gives a signal only when the function reads its `.signal` (hasEvidence).
+    expect(has('async function f(options) { use(options.signal); while (x) { await g(); } }', 'loop-check')).toBe(true);
+    expect(has('async function f(options) { use(options?.signal); for (const y of z) { await g(y); } }', 'loop-check')).toBe(true);
+    expectRuledOut('async function f(options) { use(signal); while (x) { await g(options); } }', 'loop-check');
+    // A typed bag only when the file names AbortSignal (a type declared here may give it one).
+    expect(has('interface O { signal?: AbortSignal }\nasync function f(options: O) { while (x) { await g(); } }', 'loop-check')).toBe(true);
+    expectRuledOut('import type { O } from "./o";\nasync function f(options: O) { while (x) { await g(options.signal); } }', 'loop-check');
+    expect(has('async function f(s: AbortSignal) { while (x) { await g(); } }', 'loop-check')).toBe(true);
+    expect(has('async function f({ signal }) { while (x) { await g(); } }', 'loop-check')).toBe(true);
+    // The signal of an outer function reaches a loop in an inner async one.
+    expect(has('function f(signal) { return async () => { while (x) { await g(); } }; }', 'loop-check')).toBe(true);
+    // The function the loop is in is not async, or the await is in a function inside the loop.
+    expectRuledOut('async function f(signal) { return () => { while (x) { g(); } }; }', 'loop-check');
+    expectRuledOut('async function f(signal) { while (x) { list.forEach(async (y) => { await g(y); }); } }', 'loop-check');
+    // A loop at the top level of a module has no function around it.
+    expectRuledOut('const signal = s(); for await (const y of z) {}', 'loop-check');
+  });
+
+  it('forward-signal: a controller counts when its function declares it before the call', () => {
+    expect(has('async function f() { const c = new AbortController(); await fetch(u, { signal: c.signal }); }', 'forward-signal')).toBe(true);
+    expectRuledOut('async function f() { await fetch(u); const c = new AbortController(); use(c); }', 'forward-signal');
+    expectRuledOut('async function f() { const g = () => { const c = new AbortController(); return c; }; await fetch(u); }', 'forward-signal');
+    // A call in a function inside the one that declares it.
+    expect(has('function f() { const c = new AbortController(); return async () => { await fetch(u); }; }', 'forward-signal')).toBe(true);
+  });
+
+  it('forward-signal: a parameter gives a signal one member down only as getNestedSignals reads it', () => {
+    expect(has('async function f(ctx) { use(ctx.req.signal); await fetch(u); }', 'forward-signal')).toBe(true);
+    expect(has('interface O { req: { signal: AbortSignal } }\nasync function f(o: O | undefined) { await fetch(u); }', 'forward-signal')).toBe(true);
+    // `x.signal` of a parameter that is not a bag, a type that cannot be read here, a type that says nothing of signals.
+    expectRuledOut('async function f(x) { use(x.signal); await fetch(u); }', 'forward-signal');
+    expectRuledOut('import type { O } from "./o";\nconst s: AbortSignal = g();\nasync function f(o: O) { await fetch(u, {}); }', 'forward-signal');
+    expectRuledOut('// signal\nasync function f(url: string, handler: (x: number) => void) { await fetch(url); }', 'forward-signal');
+  });
+
+  it('once-event: a timer in the executor, or a signal in scope at the promise', () => {
+    expect(has('function f(e) { return new Promise((r, j) => { e.once("x", r); setTimeout(() => j(new Error("t")), 5); }); }', 'once-event')).toBe(true);
+    expect(has('function f(e) { const c = new AbortController(); return new Promise((r) => e.once("x", r)); }', 'once-event')).toBe(true);
+    expect(has('function f(e, options) { use(options.signal); return () => new Promise((r) => e.once("x", r)); }', 'once-event')).toBe(true);
+    // A signal elsewhere in the file, a controller made after the promise or in another function.
+    expectRuledOut('function g(signal) {}\nfunction f(e) { return new Promise((r) => e.once("x", r)); }', 'once-event');
+    expectRuledOut('function f(e) { const p = new Promise((r) => e.once("x", r)); const c = new AbortController(); return [p, c]; }', 'once-event');
+    expectRuledOut('function f(e) { const g = () => { const c = new AbortController(); return c.signal; }; return new Promise((r) => e.once("x", r)); }', 'once-event');
+  });
+
+  it('timeout-option: a call with a `timeout` option', () => {
+    expect(has('import http from "node:http";\nhttp.get(url, { timeout: 5 });', 'timeout-option')).toBe(true);
+    expectRuledOut('import http from "node:http";\nconst timeout = 5;\nhttp.get(url, (res) => res.setTimeout(timeout));', 'timeout-option');
   });
 
   it('derive-signal: a fresh signal where a parameter gave one', () => {

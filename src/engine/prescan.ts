@@ -105,16 +105,34 @@ interface Facts {
    */
   signalEvidence: boolean;
   /**
-   * A loop that awaits (anywhere inside it) or a `for await`, in a function with a parameter
-   * the caller's signal can come from (see `isSignalParameter`)...
+   * The loops loop-check may check: a `for await`, or a loop with an `await` of its own (not in a
+   * function or class inside it), whose innermost function is async. For each, the functions
+   * around it, innermost first: the caller's signal can only come from one of their parameters.
    */
-  awaitingLoop: boolean;
-  /** ... or in a function with a typed parameter (a `Request` imported under another name may type it). */
-  awaitingLoopTyped: boolean;
+  readonly awaitingLoops: Node[][];
+  /**
+   * A type reference to `AbortSignal`, `RequestInit` or `AbortSignalLike`: what a type declared
+   * here must name to give a parameter's member a signal (typeHasSignalMember).
+   */
+  signalMemberType: boolean;
+  /** Names of interfaces and type aliases declared in the file. */
+  readonly declaredTypes: Set<string>;
   /** A `new Promise(...)` with a two-argument `setTimeout(...)` call inside its arguments. */
   sleepPromise: boolean;
-  /** A `new Promise(...)` with a `.once/.on/.addListener/.addEventListener(...)` call inside its arguments. */
+  /**
+   * A `new Promise(...)` with a `.once/.on/.addListener/.addEventListener(...)` call and a
+   * `setTimeout(...)` call inside its arguments: once-event acts on it without a signal.
+   */
   eventPromise: boolean;
+  /**
+   * The other `new Promise(...)`s with such a listening call inside: where each starts, and the
+   * functions around it, innermost first (once-event acts on them only with a signal in scope).
+   */
+  readonly eventSites: { readonly start: number; readonly functions: Node[] }[];
+  /** Per function, where the first `const c = new AbortController()` declared in the function itself ends. */
+  readonly controllers: Map<Node, number>;
+  /** A call with an object literal that has a `timeout` key inside its arguments. */
+  timeoutCall: boolean;
 }
 
 type Gate = (facts: Facts, catalog: readonly CatalogEntry[]) => boolean;
@@ -141,24 +159,121 @@ const GATES: Readonly<Record<string, Gate>> = {
   'derive-signal': (facts) =>
     facts.signalSlot && (facts.qualified.has('AbortSignal.timeout') || facts.qualified.has('AbortSignal.any') || facts.constructed.has('AbortController')),
   // Calls the catalog matches to an http/https or client module: bound by an import or require of one.
+  // ... whose arguments hold an options object with a `timeout` (getTimeoutSite).
   'timeout-option': (facts, catalog) =>
+    facts.timeoutCall &&
     [...facts.modules].some(
       (module) => TIMEOUT_OPTION_MODULES.has(module) && catalog.some((entry) => entry.module !== 'global' && matchesModule(entry.module, module)),
     ),
   // Starts from `new Promise(executor)` whose executor listens with once/on/addListener/addEventListener,
-  // and acts only with a signal in scope or a `setTimeout` timer in the executor.
-  'once-event': (facts) => facts.eventPromise && (hasSignal(facts) || facts.called.has('setTimeout')),
-  // Starts from loops that await (or `for await`), checked only with the caller's signal in scope:
-  // a parameter of a function around the loop (getCallerSignal).
-  'loop-check': (facts) => hasSignal(facts) && (facts.awaitingLoop || (facts.awaitingLoopTyped && REQUEST_MODULES.some((module) => facts.modules.has(module)))),
+  // and acts only with a `setTimeout` timer in the executor or a signal in scope at the promise
+  // (getSignalInScope: a parameter of a function around it, or a controller such a function
+  // declared before it).
+  'once-event': (facts) =>
+    facts.eventPromise ||
+    facts.eventSites.some(({ start, functions }) => hasCallerSignal(functions, facts) || functions.some((fn) => (facts.controllers.get(fn) ?? Infinity) <= start)),
+  // Starts from loops that await (or `for await`) in an async function, checked only with the
+  // caller's signal in scope: a parameter of a function around the loop (getCallerSignal).
+  'loop-check': (facts) => hasSignal(facts) && facts.awaitingLoops.some((functions) => hasCallerSignal(functions, facts)),
 };
+
+/**
+ * A parameter of one of `functions` that getCallerSignal may take the caller's signal from (see
+ * `isCallerSignalParameter`), or any typed one when the file imports a module whose `Request`
+ * types a parameter under any local name.
+ */
+function hasCallerSignal(functions: readonly Node[], facts: Facts): boolean {
+  const requestModule = REQUEST_MODULES.some((module) => facts.modules.has(module));
+  return functions.some((fn) => (fn.params as Node[]).some((param) => isCallerSignalParameter(param, fn, facts) || (requestModule && isTypedParameter(param))));
+}
+
+/**
+ * A parameter getSignalInScope's rules for parameters (getParamSignals, then hasEvidence for an
+ * untyped bag) may take a signal from, asking less than they do:
+ *
+ * - a name typed with something that names `AbortSignal`, `Request`, `RequestInit` or
+ *   `AbortSignalLike` anywhere in the type;
+ * - a bag's name (`options`, `init`, ...) typed with a type whose members can be read here,
+ *   when the file names `AbortSignal` at all (see `hasReadableType`);
+ * - an untyped `signal` or `abortSignal`;
+ * - an untyped bag's name that the function reads `.signal` of (`options.signal`, `options?.signal`);
+ * - a destructured `signal` or `abortSignal` key, whatever its type says.
+ *
+ * (The type checker's signals, with a type lookup, are the run's business: see `typedOnly` in run.ts.)
+ */
+function isCallerSignalParameter(param: Node, fn: Node, facts: Facts): boolean {
+  let target = param?.type === 'TSParameterProperty' ? param.parameter : param;
+  if (target?.type === 'AssignmentPattern') target = target.left;
+  if (target?.type === 'Identifier') {
+    const name = target.name as string;
+    if (target.typeAnnotation) return mentionsType(target.typeAnnotation, SIGNAL_TYPES) || (OPTIONS_NAMES.has(name) && hasReadableType(param, facts));
+    if (SIGNAL_NAMES.has(name)) return true;
+    return OPTIONS_NAMES.has(name) && readsSignalOf(fn, name);
+  }
+  return target?.type === 'ObjectPattern' && target.properties.some((property: Node) => property.type === 'Property' && SIGNAL_NAMES.has(property.key?.name));
+}
+
+/**
+ * A parameter typed with a type whose members getSignalInScope can read without a type checker
+ * (getMemberType, getMemberNames): a type literal, or a name declared in the file (an interface
+ * or a type alias), alone or in a union; only when the file names a type that can give a member
+ * a signal (`signalMemberType`). Type arguments are not looked at, and any member of a union
+ * counts: both only widen.
+ */
+function hasReadableType(param: Node, facts: Facts): boolean {
+  if (!facts.signalMemberType) return false;
+  let target = param?.type === 'TSParameterProperty' ? param.parameter : param;
+  if (target?.type === 'AssignmentPattern') target = target.left;
+  const readable = (type: Node): boolean => {
+    if (type?.type === 'TSUnionType') return (type.types as Node[]).some(readable);
+    if (type?.type === 'TSTypeLiteral') return true;
+    return type?.type === 'TSTypeReference' && type.typeName?.type === 'Identifier' && facts.declaredTypes.has(type.typeName.name);
+  };
+  return readable(target?.typeAnnotation?.typeAnnotation);
+}
+
+/**
+ * `param.member.signal` (or with `?.`) read anywhere in `fn`, `param` a parameter's name: the
+ * chains getNestedSignals reads (getSignalChains).
+ */
+function readsNestedSignalOf(fn: Node, param: Node): boolean {
+  let target = param?.type === 'TSParameterProperty' ? param.parameter : param;
+  if (target?.type === 'AssignmentPattern') target = target.left;
+  if (target?.type !== 'Identifier') return false;
+  const name = target.name as string;
+  const reads = (node: Node): boolean => {
+    if (node === null || typeof node !== 'object') return false;
+    if (Array.isArray(node)) return node.some(reads);
+    if (node.type === 'MemberExpression' && node.property?.type === 'Identifier' && node.property.name === 'signal') {
+      const inner = unwrap(node.object);
+      if (inner?.type === 'MemberExpression' && unwrap(inner.object)?.type === 'Identifier' && unwrap(inner.object).name === name) return true;
+    }
+    for (const key in node) if (key !== 'type' && reads(node[key])) return true;
+    return false;
+  };
+  return reads(fn);
+}
+
+/** `name.signal` (or `name?.signal`, `name[signal]`) read anywhere in `node`. */
+function readsSignalOf(node: Node, name: string): boolean {
+  if (node === null || typeof node !== 'object') return false;
+  if (Array.isArray(node)) return node.some((item) => readsSignalOf(item, name));
+  if (node.type === 'MemberExpression' && node.property?.type === 'Identifier' && node.property.name === 'signal') {
+    const object = unwrap(node.object);
+    if (object?.type === 'Identifier' && object.name === name) return true;
+  }
+  for (const key in node) if (key !== 'type' && readsSignalOf(node[key], name)) return true;
+  return false;
+}
 
 /** Modules whose `Request` type getSignalInScope takes for a Fetch Request, under any local name. */
 const REQUEST_MODULES = ['next/server', 'undici'];
 const SIGNAL_NAMES = new Set(['signal', 'abortSignal']);
-/** Parameter names getSignalInScope takes a signal from, itself or as a bag's `signal` (its SIGNAL_NAMES and OPTIONS_NAMES). */
-const PARAMETER_NAMES = new Set(['signal', 'abortSignal', 'opts', 'options', 'init', 'ctx', 'config']);
+/** Parameter names of options bags getSignalInScope takes a `signal` of (its OPTIONS_NAMES). */
+const OPTIONS_NAMES = new Set(['opts', 'options', 'init', 'ctx', 'config']);
 const SIGNAL_TYPES = new Set(['AbortSignal', 'Request', 'RequestInit', 'AbortSignalLike']);
+/** Types a declared member's type must name to carry a signal (typeHasSignalMember: its TYPES_WITH_SIGNAL, or a `signal: AbortSignal`). */
+const SIGNAL_MEMBER_TYPES = new Set(['AbortSignal', 'RequestInit', 'AbortSignalLike']);
 
 function hasSignal(facts: Facts): boolean {
   return facts.signalEvidence || facts.constructed.has('AbortController') || REQUEST_MODULES.some((module) => facts.modules.has(module));
@@ -188,11 +303,13 @@ function callsCatalog(facts: Facts, catalog: readonly CatalogEntry[]): boolean {
  * or to a `this.` member holding what such a name made) in a function getSignalInScope can take
  * a signal from for it:
  *
- * - a function around the call with a parameter a signal can come from (`isSignalParameter`),
- *   or with any parameter when the function reads a `.signal` (a nested `param.member.signal`),
- *   or with a typed parameter when the file names a signal at all (a type declared here may give
- *   it a member with a signal);
- * - a function around the call that makes a controller (`new AbortController()`);
+ * - a function around the call with a parameter a signal can come from (`isCallerSignalParameter`),
+ *   or with a parameter the function reads a nested `param.member.signal` of, or with a
+ *   parameter whose type is declared here and may give it a member with a signal
+ *   (`hasReadableType`), or with any typed parameter when the file imports a module whose
+ *   `Request` may type it under another name;
+ * - a function around the call that declares a controller (`const c = new AbortController()`)
+ *   in its own body before the call;
  * - a class around the call that reads a `.signal` (`this.member.signal` in any method).
  *
  * Names are not resolved by scope: a name bound anywhere counts everywhere, which only widens.
@@ -221,8 +338,11 @@ function forwardsAt(facts: Facts, catalog: readonly CatalogEntry[]): boolean {
   const thisMembers = new Set(members.filter((member) => bound.has(member.base)).map((member) => member.name));
   const isCandidate = (base: string, first: string | undefined, depth: number) =>
     base === 'this' ? first !== undefined && thisMembers.has(first) : bound.has(base) || (depth === 0 && (anyGlobal || globals.has(base)));
-  const typedSignal = hasSignal(facts);
-  return findForwarding(facts.program, isCandidate, typedSignal) === FOUND;
+  // A typed parameter gives a signal one member down only through a type read here
+  // (getNestedSignals), or is a Request imported under another name (isRequestType).
+  const requestModule = REQUEST_MODULES.some((module) => facts.modules.has(module));
+  const typedSignal = (param: Node) => hasReadableType(param, facts) || (requestModule && isTypedParameter(param));
+  return findForwarding(facts.program, { isCandidate, typedSignal, facts, functions: [] }) === FOUND;
 }
 
 /** Names bound to catalogued modules by imports and requires; other `const`s and `this.` members with the name they come from. */
@@ -303,22 +423,36 @@ function getBase(init: Node): string | undefined {
   }
 }
 
-/** Flags of `findForwarding`: a candidate call below, a `.signal`/`signal` name below, a controller made below. */
+/** Flags of `findForwarding`: a candidate call below, a `.signal`/`signal` name below. */
 const CANDIDATE = 1;
 const READS_SIGNAL = 2;
-const MAKES_CONTROLLER = 4;
 const FOUND = 8;
 
-function findForwarding(node: Node, isCandidate: (base: string, first: string | undefined, depth: number) => boolean, typedSignal: boolean): number {
+/** What `findForwarding` carries through one walk. */
+interface ForwardingWalk {
+  readonly isCandidate: (base: string, first: string | undefined, depth: number) => boolean;
+  /** A typed parameter that may give a signal one member down, or be a Fetch Request under another name. */
+  readonly typedSignal: (param: Node) => boolean;
+  readonly facts: Facts;
+  /** Per function being walked, outermost first: where the last candidate call in it starts. */
+  readonly functions: { lastCandidate: number }[];
+}
+
+function findForwarding(node: Node, walk: ForwardingWalk): number {
+  const isFunction = FUNCTIONS.has(node.type);
+  if (isFunction) walk.functions.push({ lastCandidate: -Infinity });
   let flags = 0;
   for (const key in node) {
     if (key === 'type') continue;
     const value = node[key];
     if (value === null || typeof value !== 'object') continue;
     if (Array.isArray(value)) {
-      for (const item of value) if (item !== null && typeof item === 'object' && typeof item.type === 'string') flags |= findForwarding(item, isCandidate, typedSignal);
+      for (const item of value) {
+        if (item !== null && typeof item === 'object' && typeof item.type === 'string') flags |= findForwarding(item, walk);
+        if (flags & FOUND) return FOUND;
+      }
     } else if (typeof value.type === 'string') {
-      flags |= findForwarding(value, isCandidate, typedSignal);
+      flags |= findForwarding(value, walk);
     }
     if (flags & FOUND) return FOUND;
   }
@@ -329,31 +463,35 @@ function findForwarding(node: Node, isCandidate: (base: string, first: string | 
     case 'Literal':
       if (SIGNAL_NAMES.has(node.value)) flags |= READS_SIGNAL;
       break;
-    case 'NewExpression': {
-      const callee = unwrap(node.callee);
-      if (callee?.type === 'Identifier' && callee.name === 'AbortController') flags |= MAKES_CONTROLLER;
-      break;
-    }
     case 'CallExpression': {
       const chain = getChain(node.callee);
-      if (chain && isCandidate(chain.base, chain.members[0], chain.members.length)) flags |= CANDIDATE;
+      if (chain && walk.isCandidate(chain.base, chain.members[0], chain.members.length)) {
+        flags |= CANDIDATE;
+        const own = walk.functions[walk.functions.length - 1];
+        if (own) own.lastCandidate = Math.max(own.lastCandidate, node.start as number);
+      }
       break;
     }
     case 'ClassBody':
       if (flags & CANDIDATE && flags & READS_SIGNAL) return FOUND;
       break;
-    default:
-      if (FUNCTIONS.has(node.type) && flags & CANDIDATE) {
-        const params = node.params as Node[];
-        if (
-          flags & MAKES_CONTROLLER ||
-          params.some(isSignalParameter) ||
-          (flags & READS_SIGNAL && params.length > 0) ||
-          (typedSignal && params.some(isTypedParameter))
-        ) {
-          return FOUND;
-        }
+  }
+  if (isFunction) {
+    const own = walk.functions.pop() as { lastCandidate: number };
+    const outer = walk.functions[walk.functions.length - 1];
+    if (outer) outer.lastCandidate = Math.max(outer.lastCandidate, own.lastCandidate);
+    if (flags & CANDIDATE) {
+      const params = node.params as Node[];
+      if (
+        // A controller the function made before a candidate call in it (getLocalControllers).
+        (walk.facts.controllers.get(node) ?? Infinity) <= own.lastCandidate ||
+        params.some((param) => isCallerSignalParameter(param, node, walk.facts)) ||
+        (flags & READS_SIGNAL && params.some((param) => readsNestedSignalOf(node, param))) ||
+        params.some(walk.typedSignal)
+      ) {
+        return FOUND;
       }
+    }
   }
   return flags;
 }
@@ -375,10 +513,14 @@ function getChain(callee: Node): { base: string; members: string[] } | undefined
 const LOOPS = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
 const EMITTER_METHODS = new Set(['once', 'on', 'addListener', 'addEventListener']);
 
-/** Flags a subtree passes up to the nodes above it. */
+/** Flags a subtree passes up to the nodes above it. AWAITS: an `await` outside any function or class inside the subtree. */
 const AWAITS = 1;
 const TIMER_CALL = 2;
 const LISTENS = 4;
+/** Any `setTimeout(...)` called by its plain name. */
+const TIMER = 16;
+/** An object literal with a `timeout` key. */
+const TIMEOUT_KEY = 32;
 
 function collectFacts(program: Node): Facts {
   const facts: Facts = {
@@ -390,12 +532,16 @@ function collectFacts(program: Node): Facts {
     modules: new Set(),
     signalSlot: false,
     signalEvidence: false,
-    awaitingLoop: false,
-    awaitingLoopTyped: false,
+    awaitingLoops: [],
+    signalMemberType: false,
+    declaredTypes: new Set(),
     sleepPromise: false,
     eventPromise: false,
+    eventSites: [],
+    controllers: new Map(),
+    timeoutCall: false,
   };
-  visit(program, facts, { paramFunctions: 0, classMembers: 0, signalFunctions: 0, typedFunctions: 0 });
+  visit(program, facts, { paramFunctions: 0, classMembers: 0, functions: [] });
   return facts;
 }
 
@@ -405,25 +551,12 @@ interface Around {
   paramFunctions: number;
   /** Class methods and fields (their functions see the instance's `this`). */
   classMembers: number;
-  signalFunctions: number;
-  typedFunctions: number;
+  /** The functions around the node, outermost first. */
+  readonly functions: Node[];
 }
 
 const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
 const CLASS_MEMBERS = new Set(['MethodDefinition', 'PropertyDefinition', 'TSAbstractMethodDefinition', 'AccessorProperty']);
-
-/**
- * A parameter getSignalInScope may take the caller's signal from: named like a signal or an
- * options bag (past a default value or a TS parameter property), a destructured `signal` or
- * `abortSignal`, or typed with `AbortSignal` or a Fetch `Request`.
- */
-function isSignalParameter(param: Node): boolean {
-  let target = param?.type === 'TSParameterProperty' ? param.parameter : param;
-  if (target?.type === 'AssignmentPattern') target = target.left;
-  if (target?.type === 'Identifier' && PARAMETER_NAMES.has(target.name)) return true;
-  if (target?.type === 'ObjectPattern' && target.properties.some((property: Node) => property.type === 'Property' && SIGNAL_NAMES.has(property.key?.name))) return true;
-  return target?.typeAnnotation ? mentionsType(target.typeAnnotation, SIGNAL_TYPES) : false;
-}
 
 function isTypedParameter(param: Node): boolean {
   let target = param?.type === 'TSParameterProperty' ? param.parameter : param;
@@ -446,14 +579,11 @@ function mentionsType(node: Node, names: ReadonlySet<string>): boolean {
 /** One node and everything under it; returns the flags of the subtree. */
 function visit(node: Node, facts: Facts, around: Around): number {
   const isFunction = FUNCTIONS.has(node.type);
-  const signalFunction = isFunction && (node.params as Node[]).some(isSignalParameter);
-  const typedFunction = isFunction && (node.params as Node[]).some(isTypedParameter);
   const paramFunction = isFunction && node.params.length > 0;
   const classMember = CLASS_MEMBERS.has(node.type);
   if (paramFunction) around.paramFunctions++;
   if (classMember) around.classMembers++;
-  if (signalFunction) around.signalFunctions++;
-  if (typedFunction) around.typedFunctions++;
+  if (isFunction) around.functions.push(node);
   let flags = 0;
   for (const key in node) {
     if (key === 'type' || key === 'start' || key === 'end' || key === 'range' || key === 'loc') continue;
@@ -467,8 +597,9 @@ function visit(node: Node, facts: Facts, around: Around): number {
   }
   if (paramFunction) around.paramFunctions--;
   if (classMember) around.classMembers--;
-  if (signalFunction) around.signalFunctions--;
-  if (typedFunction) around.typedFunctions--;
+  if (isFunction) around.functions.pop();
+  // An await in a nested function or class does not make the loop around it await.
+  if (isFunction || node.type === 'ClassBody') flags &= ~AWAITS;
   switch (node.type) {
     case 'AwaitExpression':
       flags |= AWAITS;
@@ -482,6 +613,7 @@ function visit(node: Node, facts: Facts, around: Around): number {
     case 'TSTypeReference': {
       const name = node.typeName?.type === 'TSQualifiedName' ? node.typeName.right : node.typeName;
       if (name?.type === 'Identifier' && SIGNAL_TYPES.has(name.name)) facts.signalEvidence = true;
+      if (name?.type === 'Identifier' && SIGNAL_MEMBER_TYPES.has(name.name)) facts.signalMemberType = true;
       break;
     }
     case 'CallExpression':
@@ -490,11 +622,12 @@ function visit(node: Node, facts: Facts, around: Around): number {
       if (callee?.type === 'Identifier') {
         const name = callee.name as string;
         (node.type === 'NewExpression' ? facts.constructed : facts.called).add(name);
-        if (node.type === 'CallExpression' && name === 'setTimeout' && node.arguments.length === 2) flags |= TIMER_CALL;
+        if (node.type === 'CallExpression' && name === 'setTimeout') flags |= node.arguments.length === 2 ? TIMER_CALL | TIMER : TIMER;
         if (name === 'require') addModule(node.arguments[0], facts);
         if (node.type === 'NewExpression' && name === 'Promise') {
           if (flags & TIMER_CALL) facts.sleepPromise = true;
-          if (flags & LISTENS) facts.eventPromise = true;
+          if (flags & LISTENS && flags & TIMER) facts.eventPromise = true;
+          else if (flags & LISTENS) facts.eventSites.push({ start: node.start as number, functions: [...around.functions].reverse() });
         }
       } else if (callee?.type === 'MemberExpression' && callee.property?.type === 'Identifier') {
         const method = callee.property.name as string;
@@ -503,16 +636,31 @@ function visit(node: Node, facts: Facts, around: Around): number {
         if (object?.type === 'Identifier') facts.qualified.add(`${object.name}.${method}`);
         if (EMITTER_METHODS.has(method)) flags |= LISTENS;
       }
+      if (node.type === 'CallExpression' && flags & TIMEOUT_KEY) facts.timeoutCall = true;
+      break;
+    }
+    case 'VariableDeclarator': {
+      // getLocalControllers: the declarator's init is the `new` itself.
+      const init = node.init;
+      const own = around.functions[around.functions.length - 1];
+      if (own && node.id?.type === 'Identifier' && init?.type === 'NewExpression' && init.callee?.type === 'Identifier' && init.callee.name === 'AbortController') {
+        facts.controllers.set(own, Math.min(facts.controllers.get(own) ?? Infinity, node.end as number));
+      }
       break;
     }
     case 'ImportDeclaration':
       addModule(node.source, facts);
+      break;
+    case 'TSInterfaceDeclaration':
+    case 'TSTypeAliasDeclaration':
+      if (node.id?.type === 'Identifier') facts.declaredTypes.add(node.id.name);
       break;
     case 'TSImportEqualsDeclaration':
       addModule(node.moduleReference?.expression, facts);
       break;
     case 'Property':
       if ((around.paramFunctions > 0 || around.classMembers > 0) && isSignalKey(node.key)) facts.signalSlot = true;
+      if (!node.computed && ((node.key?.type === 'Identifier' && node.key.name === 'timeout') || (node.key?.type === 'Literal' && node.key.value === 'timeout'))) flags |= TIMEOUT_KEY;
       break;
     case 'AssignmentExpression': {
       const left = unwrap(node.left);
@@ -521,8 +669,8 @@ function visit(node: Node, facts: Facts, around: Around): number {
     }
     default:
       if (LOOPS.has(node.type) && (flags & AWAITS || node.await === true)) {
-        if (around.signalFunctions > 0) facts.awaitingLoop = true;
-        if (around.typedFunctions > 0) facts.awaitingLoopTyped = true;
+        const innermost = around.functions[around.functions.length - 1];
+        if (innermost?.async === true) facts.awaitingLoops.push([...around.functions].reverse());
       }
   }
   return flags;
