@@ -28,10 +28,14 @@ function listFiles(dir: string): string[] {
 /** The builder needs nothing of a host to compare programs (ts-morph sets the file versions it compares). */
 const BUILDER_HOST: ts.BuilderProgramHost = {};
 /**
- * The last program counted for each set of lib and types files (the files worth reusing; the
- * builder itself starts over when the options differ in a way that changes diagnostics).
+ * The last program counted for each set of lib and types files and of the options that change
+ * semantic diagnostics (TypeScript's own list of them): the builder reuses nothing from a
+ * program whose options differ in one of those, so a case with `exactOptionalPropertyTypes`
+ * would otherwise have every later case check the lib files again.
  */
 const counted = new Map<string, ts.SemanticDiagnosticsBuilderProgram>();
+/** Internal to TypeScript, but what its builder compares; without it the key is every option. */
+const SEMANTIC_OPTIONS = (ts as unknown as { semanticDiagnosticsOptionDeclarations?: readonly { name: string }[] }).semanticDiagnosticsOptionDeclarations;
 
 /**
  * The number of `ts.getPreEmitDiagnostics(program)`. Checking the lib and @types/node files takes
@@ -42,8 +46,8 @@ const counted = new Map<string, ts.SemanticDiagnosticsBuilderProgram>();
  * here since each tree counted (a case's input, its output) has paths of its own.
  */
 function countDiagnostics(program: ts.Program): number {
-  const { lib, types } = program.getCompilerOptions();
-  const key = JSON.stringify({ lib, types });
+  const options = program.getCompilerOptions();
+  const key = JSON.stringify(SEMANTIC_OPTIONS ? [options.lib, options.types, ...SEMANTIC_OPTIONS.map(({ name }) => options[name])] : options);
   const builder = ts.createSemanticDiagnosticsBuilderProgram(program, BUILDER_HOST, counted.get(key));
   counted.set(key, builder);
   const diagnostics = [
