@@ -30,4 +30,5 @@ it('npm run new-transform scaffolds a transform that builds, is listed and runs 
   expect(JSON.parse(run).files).toEqual([
     { path: '__testfixtures__/demo-xform/no-change-basic.input.ts', status: 'unchanged', edits: [], manual: [] },
   ]);
-});
+  // A build of the whole project and three CLI runs: more than the default 60 s on a loaded machine.
+}, 180_000);
