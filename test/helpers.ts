@@ -31,7 +31,8 @@ export interface BinResult {
 
 /** The environment of a CLI run: no colors unless asked for. */
 const { FORCE_COLOR: _forced, ...CLI_ENV }: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-const TIMEOUT_MS = 60_000;
+/** What a run may take before it counts as hung: vitest.config.ts's testTimeout. */
+const TIMEOUT_MS = 180_000;
 
 /**
  * Runs `ctxmod ...args` in `cwd` with `input` on stdin (default: none, so stdin is at its end at
