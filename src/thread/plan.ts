@@ -186,6 +186,8 @@ const MESSAGES = {
   unsourcedSinks: (count: number) =>
     `${count} ${count === 1 ? 'sink has' : 'sinks have'} no signal source above them: not threaded (thread.from "sinks" / --thread-from sinks threads them anyway)`,
   outside: (name: string) => `${name} is outside the paths being migrated: not changed`,
+  unknownSink: (callee: string, signal: string) =>
+    `${callee} takes a signal, but is known only by its type (an implementation may ignore it): not passed; pass \`${signal}\` by hand if it should stop on abort`,
   aborted: (signal: string) =>
     `runs in an 'abort' listener of \`${signal}\`: the signal has already aborted here, so a call given it would fail at once (a cleanup or cancellation notice never sent); not passed`,
 } as const;
@@ -861,8 +863,17 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     // A threaded function's parameter may be undefined: `--required` ones can be made optional at the end.
     let optional = true;
     let source: ts.Node | undefined;
-    // The per-file transforms already passed the signal here, or left the call with a reason.
-    if ((found.kind === 'root' || found.kind === 'aborted') && found.perFile && !origin && !slot.context && options.afterPerFile) return undefined;
+    if ((found.kind === 'root' || found.kind === 'aborted') && found.perFile && !origin && !slot.context) {
+      const callee = getRootCallee(call);
+      // The per-file transforms already passed the signal here, or left the call with a reason.
+      if (callee === 'per-file' && options.afterPerFile) return undefined;
+      // After them (and for `check`, which reports what `migrate` does), neither passes one here: a
+      // site to fix by hand. The pass alone (no per-file run) passes it as at any sink.
+      if (callee === 'unknown' && (options.afterPerFile || options.audit)) {
+        if (found.kind === 'root') report(call, 'manual', MESSAGES.unknownSink(getCallee(call as ts.CallExpression), found.expression));
+        return undefined;
+      }
+    }
     // Work left to run past the function that starts it: that function's signal has no say in it,
     // whether the function has one of its own or would be threaded to get its callers'.
     if ((found.kind === 'root' || found.kind === 'thread') && !slot.context && isDetached(checker, call as ts.Expression)) {
@@ -899,6 +910,25 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       return { expression: EMPTY_CONTEXT, optional: false };
     }
     return value === undefined ? undefined : { expression: value, optional, ...(source ? { owner: source } : {}) };
+  };
+
+  /**
+   * Who passes the signal at a sink a root calls directly, in the function the signal belongs to.
+   * The per-file transforms know sinks by the catalog alone: a catalog entry is theirs. A function
+   * the project declares (with a body, not a catalog entry) they do not see: the pass passes it
+   * (`await sleep(ms)` with `options.signal` in scope), under its usual rules. A library's callee
+   * is a candidate by a catalog name: theirs. A method the project knows only by its type (an
+   * interface's, whose implementations may ignore the signal) neither passes: 'unknown'.
+   */
+  const getRootCallee = (call: ts.Node): 'per-file' | 'project' | 'unknown' => {
+    if (!ts.isCallExpression(call) && !ts.isNewExpression(call)) return 'per-file';
+    if (catalogResolver.getEntry(call) !== undefined) return 'per-file';
+    const declaration = checker.getResolvedSignature(call)?.getDeclaration();
+    if (!declaration) return 'per-file';
+    const file = declaration.getSourceFile();
+    // A library's: named like a catalog sink (what made it a candidate), the per-file transforms' call.
+    if (file.isDeclarationFile || file.fileName.includes('/node_modules/')) return 'per-file';
+    return isFunctionLike(declaration) && declaration.body !== undefined ? 'project' : 'unknown';
   };
 
   const addRequiredUse = (callee: Callable, use: { readonly optional: boolean; readonly from?: Callable }) => {
