@@ -331,7 +331,8 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     !file.isDeclarationFile && !generated.has(file) && (options.files === undefined || options.files.has(file.fileName));
 
   const compilerOptions = program.getCompilerOptions();
-  const exactOptional = compilerOptions.exactOptionalPropertyTypes === true && (compilerOptions.strictNullChecks ?? compilerOptions.strict ?? false);
+  const strictNull = compilerOptions.strictNullChecks ?? compilerOptions.strict ?? false;
+  const exactOptional = compilerOptions.exactOptionalPropertyTypes === true && strictNull;
   const types = new SignalTypes(checker, exactOptional);
   const { isAbortSignal } = types;
 
@@ -883,9 +884,12 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     if (found.kind === 'root') rootCalls.add(call);
     if (found.kind === 'root') {
       source = found.owner;
-      optional = found.optional === true;
-      value = slot.context ? (found.context ?? buildContext({ expression: found.expression, optional })) : found.expression;
-      if (slot.required && origin) addRequiredUse(origin, { optional: found.optional === true });
+      // `options.signal` typed `AbortSignal | null`, passed where null is not taken: `?? undefined`.
+      const orUndefined = found.nullable === true && strictNull && !slot.context && !slot.takesNull && slot.missing === undefined;
+      optional = found.optional === true || orUndefined;
+      const expression = orUndefined ? `${found.expression} ?? undefined` : found.expression;
+      value = slot.context ? (found.context ?? buildContext({ expression, optional })) : expression;
+      if (slot.required && origin) addRequiredUse(origin, { optional });
     } else if (found.kind === 'thread') {
       const info = mark(found.fn, call);
       source = found.fn;
@@ -1141,7 +1145,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     const count = call.arguments?.length ?? 0;
     const index = position.kind === 'index' ? position.index : position.kind === 'request-options' && count <= 2 ? 1 : undefined;
     if (index === undefined || (count < index && !fillUndefined)) return undefined;
-    return { index, property, encoding: stringIsEncoding ?? false };
+    return { index, property, encoding: stringIsEncoding ?? false, takesNull: true };
   };
 
   /**

@@ -10,6 +10,8 @@ export interface OwnSignal {
   readonly context?: string;
   /** The expression may be undefined (`options?.signal`, an optional parameter). */
   readonly optional?: boolean;
+  /** The expression may be null (`signal?: AbortSignal | null`): a slot that takes no null gets `?? undefined`. */
+  readonly nullable?: boolean;
 }
 
 /**
@@ -68,14 +70,18 @@ export class SignalSources {
       if (ts.isObjectBindingPattern(param.name)) {
         for (const element of param.name.elements) {
           const type = this.checker.getTypeAtLocation(element.name);
-          if (ts.isIdentifier(element.name) && this.types.isSignalNamed(element.name, type)) return { expression: element.name.text, optional: this.types.mayBeUndefined(type) || param.questionToken !== undefined };
+          if (ts.isIdentifier(element.name) && this.types.isSignalNamed(element.name, type)) {
+            return { expression: element.name.text, optional: this.types.mayBeUndefined(type) || param.questionToken !== undefined, ...(this.types.mayBeNull(type) && { nullable: true }) };
+          }
         }
         continue;
       }
       if (!ts.isIdentifier(param.name)) continue;
       const name = param.name.text;
       const type = this.checker.getTypeAtLocation(param.name);
-      if (this.types.isSignalNamed(param.name, type)) return { expression: name, optional: (this.types.mayBeUndefined(type) || param.questionToken !== undefined) && !param.initializer };
+      if (this.types.isSignalNamed(param.name, type)) {
+        return { expression: name, optional: (this.types.mayBeUndefined(type) || param.questionToken !== undefined) && !param.initializer, ...(this.types.mayBeNull(type) && { nullable: true }) };
+      }
       const nonNull = this.checker.getNonNullableType(type);
       if (!(nonNull.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection))) continue;
       const optional = (param.questionToken !== undefined || nonNull !== type) && param.initializer === undefined;
@@ -83,7 +89,10 @@ export class SignalSources {
       if (this.context && !optional && nonNull.getSymbol() === this.context.symbol) return { expression: `${name}.${this.context.signalProperty}`, context: name };
       for (const prop of this.checker.getPropertiesOfType(nonNull)) {
         const propType = this.checker.getTypeOfSymbolAtLocation(prop, param);
-        if (this.types.isAbortSignal(propType)) return { expression: `${name}${access}${prop.getName()}`, optional: optional || (prop.flags & ts.SymbolFlags.Optional) !== 0 || this.types.mayBeUndefined(propType) };
+        if (this.types.isAbortSignal(propType)) {
+          const expression = `${name}${access}${prop.getName()}`;
+          return { expression, optional: optional || (prop.flags & ts.SymbolFlags.Optional) !== 0 || this.types.mayBeUndefined(propType), ...(this.types.mayBeNull(propType) && { nullable: true }) };
+        }
       }
       // Hono: `c.req.raw` is the Fetch Request.
       const req = nonNull.getProperty('req');

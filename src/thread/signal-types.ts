@@ -17,6 +17,8 @@ export interface Slot {
    * takes null (`RequestInit`), else only when it is there (`...(signal ? { signal } : {})`).
    */
   readonly missing?: 'null' | 'omit';
+  /** The parameter or property takes null (`RequestInit`'s `signal`): a root's signal that may be null goes in as it is. */
+  readonly takesNull?: boolean;
 }
 
 /**
@@ -68,6 +70,8 @@ export class SignalTypes {
     });
   };
 
+  readonly mayBeNull = (type: ts.Type): boolean => (type.flags & ts.TypeFlags.Null) !== 0 || (type.isUnion() && type.types.some(this.mayBeNull));
+
   readonly mayBeUndefined = (type: ts.Type): boolean =>
     (type.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0 || (type.isUnion() && type.types.some(this.mayBeUndefined));
 
@@ -94,7 +98,7 @@ export class SignalTypes {
       const declaration = param.valueDeclaration;
       if (declaration && ts.isParameter(declaration) && declaration.dotDotDotToken) return undefined;
       const type = checker.getTypeOfSymbolAtLocation(param, at);
-      if (this.takesAbortSignal(type)) return { index, encoding: false };
+      if (this.takesAbortSignal(type)) return { index, encoding: false, ...(this.mayBeNull(type) && { takesNull: true }) };
       const nonNull = checker.getNonNullableType(type);
       const parts = nonNull.isUnion() ? nonNull.types : [nonNull];
       let encoding = false;
@@ -110,7 +114,8 @@ export class SignalTypes {
       }
       if (property !== undefined) {
         const missing = this.getMissing(property);
-        return { index, property: property.getName(), encoding, ...(missing && { missing }) };
+        const takesNull = this.mayBeNull(checker.getTypeOfSymbolAtLocation(property, at));
+        return { index, property: property.getName(), encoding, ...(missing && { missing }), ...(takesNull && { takesNull }) };
       }
     }
     return undefined;

@@ -2,7 +2,7 @@ import { sleep } from './sleep.js';
 
 export interface RequestOptions {
   headers?: Record<string, string>;
-  signal?: AbortSignal;
+  signal?: AbortSignal | null;
 }
 
 export class Batches {
@@ -30,4 +30,13 @@ export class Batches {
 /** A root with a signal parameter of its own. */
 export async function waitBeforeRetry(attempt: number, signal: AbortSignal): Promise<void> {
   await sleep(attempt * 500);
+}
+
+async function backoff(attempt: number): Promise<void> {
+  await sleep(attempt * 100);
+}
+
+/** A root whose signal may be null, calling a function the pass threads (its new parameter takes no null). */
+export async function retryLater(attempt: number, signal: AbortSignal | null): Promise<void> {
+  await backoff(attempt);
 }

@@ -2,7 +2,7 @@ import { sleep } from './sleep.js';
 
 export interface RequestOptions {
   headers?: Record<string, string>;
-  signal?: AbortSignal;
+  signal?: AbortSignal | null;
 }
 
 export class Batches {
@@ -22,7 +22,7 @@ export class Batches {
     for (;;) {
       const { status } = await this.retrieve(id, options);
       if (status === 'ended') return status;
-      await sleep(1000, options.signal);
+      await sleep(1000, options.signal ?? undefined);
     }
   }
 }
@@ -30,4 +30,13 @@ export class Batches {
 /** A root with a signal parameter of its own. */
 export async function waitBeforeRetry(attempt: number, signal: AbortSignal): Promise<void> {
   await sleep(attempt * 500, signal);
+}
+
+async function backoff(attempt: number, signal?: AbortSignal): Promise<void> {
+  await sleep(attempt * 100, signal);
+}
+
+/** A root whose signal may be null, calling a function the pass threads (its new parameter takes no null). */
+export async function retryLater(attempt: number, signal: AbortSignal | null): Promise<void> {
+  await backoff(attempt, signal ?? undefined);
 }

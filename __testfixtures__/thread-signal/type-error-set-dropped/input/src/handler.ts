@@ -1,8 +1,12 @@
 import { getOrder, getUser } from './client';
 
-// Its signal may be null, which the new `signal?: AbortSignal` does not take: the set of getUser
-// (this call and getUser's signature) is dropped, with the diagnostic as the reason.
-export async function handleUser(id: string, signal: AbortSignal | null) {
+/** The signal of the job running now; null between jobs. */
+export const current: { signal: AbortSignal | null } = { signal: null };
+
+// A configured root (thread.roots) whose signal may be null, which the new `signal?: AbortSignal`
+// does not take: the set of getUser (this call and getUser's signature) is dropped, with the
+// diagnostic as the reason.
+export async function handleUser(id: string) {
   return getUser(id);
 }
 
