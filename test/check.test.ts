@@ -176,6 +176,26 @@ describe('missing-signal-chain starts at a real signal', () => {
     ]);
   });
 
+  it('promises at a sink a root calls directly what migrate does there: a function the project declares gets the signal, a method known only by its type is left to fix by hand', async () => {
+    const list = (name: string) =>
+      check({ paths: ['src'], cwd: join(REPO, '__testfixtures__', 'thread-signal', name, 'input'), cpus: 1, only: ['missing-signal-chain'] }).then((report) =>
+        report.files.flatMap((file) => file.diagnostics.map((d) => `${file.path}:${d.line}:${d.column} ${d.fixable ? 'fixable' : 'by hand'}${d.message.replace(/^.*?do not pass one down/, '')}`)),
+      );
+    // The fixes are the thread-signal fixture's edits (migrate runs the pass after the per-file transforms).
+    expect(await list('root-project-sink')).toEqual([
+      'src/batches.ts:16:25 fixable (fix: passes `options?.signal` to this.retrieve)',
+      'src/batches.ts:25:13 fixable (fix: passes `options.signal ?? undefined` to sleep)',
+      'src/batches.ts:32:9 fixable (fix: passes `signal` to sleep)',
+      'src/batches.ts:35:1 fixable (fix: threads `signal` through backoff)',
+      'src/batches.ts:36:9 fixable (fix: passes `signal` to sleep)',
+      'src/batches.ts:41:9 fixable (fix: passes `signal ?? undefined` to backoff)',
+    ]);
+    // The catalog sink is unforwarded-signal's; the detached calls and the cached result are no problem.
+    expect(await list('no-change-root-sinks')).toEqual([
+      'src/transport.ts:8:9 by hand: transport.send takes a signal, but is known only by its type (an implementation may ignore it): not passed; pass `signal` by hand if it should stop on abort',
+    ]);
+  });
+
   it('reports neither a cached probe nor a wrapper that drops the signal in its RequestInit', async () => {
     expect(await run('no-change-request-init-dropped')).toEqual([]);
     expect((await run('no-change-shared-results')).filter((line) => line.includes('supportsUploads') || line.startsWith('src/shared.ts:42'))).toEqual([]);
