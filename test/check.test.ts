@@ -190,8 +190,10 @@ describe('missing-signal-chain starts at a real signal', () => {
       'src/batches.ts:36:9 fixable (fix: passes `signal` to sleep)',
       'src/batches.ts:41:9 fixable (fix: passes `signal ?? undefined` to backoff)',
     ]);
-    // The catalog sink is unforwarded-signal's; the detached calls and the cached result are no problem.
+    // The catalog sink is unforwarded-signal's; the detached calls and the cached result are no problem;
+    // a signal linked to a controller of the function's own, and a method known by its type only, are for a person.
     expect(await list('no-change-root-sinks')).toEqual([
+      'src/linked.ts:15:24 by hand: `externalSignal` is handed to linkAbort() with a controller made here, before this call: the function stops its work through that controller, whose signal may be the one to pass; not passed, pass one by hand',
       'src/transport.ts:8:9 by hand: transport.send takes a signal, but is known only by its type (an implementation may ignore it): not passed; pass `signal` by hand if it should stop on abort',
     ]);
   });

@@ -188,6 +188,8 @@ const MESSAGES = {
   outside: (name: string) => `${name} is outside the paths being migrated: not changed`,
   unknownSink: (callee: string, signal: string) =>
     `${callee} takes a signal, but is known only by its type (an implementation may ignore it): not passed; pass \`${signal}\` by hand if it should stop on abort`,
+  linked: (helper: string, signal: string) =>
+    `\`${signal}\` is handed to ${helper}() with a controller made here, before this call: the function stops its work through that controller, whose signal may be the one to pass; not passed, pass one by hand`,
   aborted: (signal: string) =>
     `runs in an 'abort' listener of \`${signal}\`: the signal has already aborted here, so a call given it would fail at once (a cleanup or cancellation notice never sent); not passed`,
 } as const;
@@ -874,6 +876,11 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
         if (found.kind === 'root') report(call, 'manual', MESSAGES.unknownSink(getCallee(call as ts.CallExpression), found.expression));
         return undefined;
       }
+      const linked = callee === 'project' && found.kind === 'root' ? getLinkBefore(call, found.expression) : undefined;
+      if (linked !== undefined && found.kind === 'root') {
+        report(call, 'manual', MESSAGES.linked(linked, found.expression));
+        return undefined;
+      }
     }
     // Work left to run past the function that starts it: that function's signal has no say in it,
     // whether the function has one of its own or would be threaded to get its callers'.
@@ -933,6 +940,35 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     // A library's: named like a catalog sink (what made it a candidate), the per-file transforms' call.
     if (file.isDeclarationFile || file.fileName.includes('/node_modules/')) return 'per-file';
     return isFunctionLike(declaration) && declaration.body !== undefined ? 'project' : 'unknown';
+  };
+
+  /**
+   * The callee of a call before `site`, in the body of the function whose signal `signal` is, that
+   * is given that signal and a controller the function makes (`const detach = linkAbort(signal,
+   * ctrl)`): the function ties its own controller to the signal and stops its work through it, so
+   * which of the two a sink there should get is for a person (the controller's, often).
+   */
+  const getLinkBefore = (site: ts.Node, signal: string): string | undefined => {
+    let fn: ts.Node | undefined = site.parent;
+    while (fn && !(isFunctionLike(fn) && sources.getOwnSignal(fn)?.expression === signal)) fn = fn.parent;
+    const body = fn && isFunctionLike(fn) ? fn.body : undefined;
+    if (!body || !ts.isBlock(body)) return undefined;
+    const file = site.getSourceFile();
+    const controllers = new Set<string>();
+    const calls: ts.CallExpression[] = [];
+    const visit = (node: ts.Node): void => {
+      if (isFunctionLike(node) || node.getStart(file) >= site.getStart(file)) return;
+      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isNewExpression(node.initializer) && ts.isIdentifier(node.initializer.expression) && node.initializer.expression.text === 'AbortController') {
+        controllers.add(node.name.text);
+      }
+      if (ts.isCallExpression(node)) calls.push(node);
+      ts.forEachChild(node, visit);
+    };
+    ts.forEachChild(body, visit);
+    const link = calls.find(
+      (call) => call.arguments.some((arg) => arg.getText(file) === signal) && call.arguments.some((arg) => ts.isIdentifier(arg) && controllers.has(arg.text)),
+    );
+    return link && link.expression.getText(file);
   };
 
   const addRequiredUse = (callee: Callable, use: { readonly optional: boolean; readonly from?: Callable }) => {
