@@ -189,6 +189,7 @@ describe('missing-signal-chain starts at a real signal', () => {
       'src/batches.ts:35:1 fixable (fix: threads `signal` through backoff)',
       'src/batches.ts:36:9 fixable (fix: passes `signal` to sleep)',
       'src/batches.ts:41:9 fixable (fix: passes `signal ?? undefined` to backoff)',
+      'src/overloads.ts:11:10 fixable (fix: passes `signal` to download)',
     ]);
     // The catalog sink is unforwarded-signal's; the detached calls and the cached result are no problem;
     // a signal linked to a controller of the function's own, and a method known by its type only, are for a person.

@@ -939,7 +939,11 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     const file = declaration.getSourceFile();
     // A library's: named like a catalog sink (what made it a candidate), the per-file transforms' call.
     if (file.isDeclarationFile || file.fileName.includes('/node_modules/')) return 'per-file';
-    return isFunctionLike(declaration) && declaration.body !== undefined ? 'project' : 'unknown';
+    if (!isFunctionLike(declaration)) return 'unknown';
+    // An overload signature is the project's function when its implementation is (an abstract
+    // method, like an interface's, is known by its type only).
+    const declarations = declaration.body ? [declaration] : (getSymbol(getNameNode(declaration))?.getDeclarations() ?? []);
+    return declarations.some((d) => isFunctionLike(d) && d.body !== undefined) ? 'project' : 'unknown';
   };
 
   /**
