@@ -93,8 +93,10 @@ describe('thread-signal writes a change set whole or not at all', () => {
       'tsconfig.json': TSCONFIG,
       ...pair(),
       ...pair(2),
-      // Its signal may be null, which `signal?: AbortSignal` does not take.
-      'src/handler.ts': "import { getUser } from './client';\n\nexport async function handle(id: string, signal: AbortSignal | null) {\n  return getUser(id);\n}\n",
+      // A configured root whose signal may be null, which `signal?: AbortSignal` does not take.
+      'src/handler.ts':
+        "import { getUser } from './client';\n\nexport const current: { signal: AbortSignal | null } = { signal: null };\n\nexport async function handle(id: string) {\n  return getUser(id);\n}\n",
+      'ctxmod.config.json': JSON.stringify({ thread: { roots: [{ function: 'handle', signal: 'current.signal' }] } }),
     });
     const { status, files } = migrateJson(dir);
     expect(status).toBe(0);
@@ -106,7 +108,7 @@ describe('thread-signal writes a change set whole or not at all', () => {
     expect(files.map((file) => [file.path, file.status, file.edits.length, file.manual.map((finding) => `${finding.line} ${finding.message}`)])).toEqual([
       ['src/client.ts', 'skipped', 0, [`1 ${note}`]],
       ['src/client2.ts', 'changed', 2, []],
-      ['src/handler.ts', 'skipped', 0, [`4 ${note}`]],
+      ['src/handler.ts', 'skipped', 0, [`6 ${note}`]],
       ['src/handler2.ts', 'changed', 1, []],
     ]);
   });
