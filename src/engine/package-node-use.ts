@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { parse as babelParse } from '@babel/parser';
 import { isNodeModule, NODE_GLOBALS } from '../ast/is-browser-only.ts';
+import { getOxcFileName, loadOxc } from './oxc.ts';
 
 type Node = any;
 
@@ -93,30 +93,20 @@ let parser: Parse | undefined;
 /** oxc (native, the pre-scan's parser) when it loads here, else Babel. */
 function getParser(): Parse {
   if (parser) return parser;
-  try {
-    const oxc = createRequire(import.meta.url)('oxc-parser') as {
-      parseSync: (name: string, text: string, options: object) => { program: Node; errors: readonly unknown[] };
-    };
-    parser = (path, text) => {
-      const result = oxc.parseSync(getScanName(path), text, { sourceType: 'unambiguous' });
-      if (result.errors.length > 0) throw new Error('parse error');
-      return result.program;
-    };
-  } catch {
-    parser = (path, text) =>
-      babelParse(text, {
-        sourceType: 'unambiguous',
-        errorRecovery: false,
-        plugins: /\.[cm]?tsx?$/.test(path) ? ['typescript', ...(path.endsWith('x') ? (['jsx'] as const) : [])] : ['jsx'],
-      }).program;
-  }
+  const parseSync = loadOxc();
+  parser = parseSync
+    ? (path, text) => {
+        const result = parseSync(getOxcFileName(path), text, { sourceType: 'unambiguous' });
+        if (result.errors.length > 0) throw new Error('parse error');
+        return result.program;
+      }
+    : (path, text) =>
+        babelParse(text, {
+          sourceType: 'unambiguous',
+          errorRecovery: false,
+          plugins: /\.[cm]?tsx?$/.test(path) ? ['typescript', ...(path.endsWith('x') ? (['jsx'] as const) : [])] : ['jsx'],
+        }).program;
   return parser;
-}
-
-function getScanName(path: string): string {
-  if (path.endsWith('.tsx')) return 'file.tsx';
-  if (/\.[cm]?ts$/.test(path)) return 'file.ts';
-  return 'file.jsx';
 }
 
 /** Keys that hold types only: the build erases them. */

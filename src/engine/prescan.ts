@@ -3,6 +3,7 @@ import { matchesModule, normalizeModule } from '../catalog/match.ts';
 import type { CatalogEntry } from '../catalog/types.ts';
 import { getPatternNames } from '../ast/get-pattern-names.ts';
 import type { TransformModule, TransformOptions } from '../types.ts';
+import { getOxcFileName, loadOxc, type ParseSync } from './oxc.ts';
 
 type Node = any;
 
@@ -28,22 +29,15 @@ export interface Prescan {
   mayHaveSite(path: string, text: string, modules: readonly TransformModule[], options: TransformOptions): boolean;
 }
 
-type ParseSync = (filename: string, text: string, options: object) => { program: Node; errors: readonly unknown[] };
-
-let loaded: Promise<Prescan | undefined> | undefined;
+let loaded: Prescan | null | undefined;
 
 /** The pre-scan, or undefined when oxc cannot be loaded here (or CTXMOD_PRESCAN=0). */
-export function loadPrescan(): Promise<Prescan | undefined> {
-  loaded ??= (async () => {
-    if (process.env.CTXMOD_PRESCAN === '0') return undefined;
-    try {
-      const oxc = (await import('oxc-parser')) as unknown as { parseSync: ParseSync };
-      return createPrescan(oxc.parseSync);
-    } catch {
-      return undefined;
-    }
-  })();
-  return loaded;
+export function loadPrescan(): Prescan | undefined {
+  if (loaded === undefined) {
+    const parseSync = process.env.CTXMOD_PRESCAN === '0' ? undefined : loadOxc();
+    loaded = parseSync ? createPrescan(parseSync) : null;
+  }
+  return loaded ?? undefined;
 }
 
 export function createPrescan(parseSync: ParseSync): Prescan {
@@ -52,7 +46,7 @@ export function createPrescan(parseSync: ParseSync): Prescan {
       const gates = modules.map((module) => GATES[module.meta.name]);
       if (gates.some((gate) => gate === undefined)) return true;
       try {
-        const parsed = parseSync(getScanName(path), text, PARSE_OPTIONS);
+        const parsed = parseSync(getOxcFileName(path), text, PARSE_OPTIONS);
         if (parsed.errors.length > 0) return true;
         const facts = collectFacts(parsed.program);
         const catalog = getCatalog(options);
@@ -70,17 +64,6 @@ export function createPrescan(parseSync: ParseSync): Prescan {
  * the redeclarations Babel rejects only when asked for its semantic errors.
  */
 const PARSE_OPTIONS = { sourceType: 'module', preserveParens: false, showSemanticErrors: true } as const;
-
-/**
- * oxc picks its language by the file name: `.js`, `.mjs`, `.cjs` and `.jsx` are read as JSX
- * (ctxmod's Babel reads JSX in them too), `.ts`, `.mts`, `.cts` without JSX, `.tsx` with it.
- */
-function getScanName(path: string): string {
-  const lower = path.toLowerCase();
-  if (lower.endsWith('.tsx')) return 'file.tsx';
-  if (/\.[cm]?ts$/.test(lower)) return 'file.ts';
-  return 'file.jsx';
-}
 
 /** What the gates ask of a file, collected in one walk of its tree. */
 interface Facts {

@@ -152,7 +152,7 @@ export async function run(options: RunOptions): Promise<RunReport> {
   // and files the native pre-scan found no site in that the types may still give one.
   const typedOnly: { task: FileTask; text: string; counted?: boolean }[] = [];
   // Files the token prefilter lets through are parsed natively first: only those with a site go on.
-  const prescan = await loadPrescan();
+  const prescan = loadPrescan();
   let prescanMs = 0;
   const prefilterStarted = performance.now();
   await forEachConcurrently(files, READ_CONCURRENCY, async (absolutePath) => {
