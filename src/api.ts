@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { applyConfig, loadConfig, type CtxmodConfig } from './config.ts';
 import { buildSummary, createSourceRunner, run, type RunOptions, type RunReport } from './engine/run.ts';
+import { createManifestCaches } from './engine/file-options.ts';
 import type { FileResult } from './engine/process-file.ts';
 import { processSource } from './engine/process-source.ts';
 import { buildDiff } from './report/diff.ts';
@@ -52,9 +53,12 @@ export async function migrate(options: MigrateOptions): Promise<RunReport> {
   const signalFacts = typed ? { signalFacts: createSignalFacts(tsconfig, shared) } : {};
   if (!threaded) return run({ ...merged, ...signalFacts });
   let failure: string | undefined;
+  // One read of each package.json (and of a package's source, for its runtime scope) for both passes.
+  const manifests = createManifestCaches();
   const report = await run({
     ...merged,
     ...signalFacts,
+    manifests,
     // The pass continues from the transforms' texts in a dry run, and maps its findings back in both.
     keepContents: true,
     programPass: async (files, context) => {
@@ -67,7 +71,7 @@ export async function migrate(options: MigrateOptions): Promise<RunReport> {
           ...(catalog ? { catalog } : {}),
           project: tsconfig,
           dry: merged.dry === true,
-          refine: createSourceRunner(merged),
+          refine: createSourceRunner({ ...merged, manifests }),
           ...(merged.format ? { format: true } : {}),
           ...(merged.signal ? { signal: merged.signal } : {}),
           shared,

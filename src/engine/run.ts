@@ -16,7 +16,7 @@ import { partitionTestFiles } from './test-files.ts';
 import { DirtyFilesError, getDirtyFiles, groupByRepository } from './git.ts';
 import { decodeUtf8, processFile, writeResult, type FileResult, type FileTask, getRefusalResult } from './process-file.ts';
 import { verifyChanges, VerifyError } from './verify.ts';
-import { createManifestCaches, getFileOptions } from './file-options.ts';
+import { createManifestCaches, getFileOptions, type ManifestCaches } from './file-options.ts';
 import { MAX_FILE_BYTES, processSource, selectTransforms, type SourceResult } from './process-source.ts';
 import { normalizeText } from './text.ts';
 import { loadPrescan } from './prescan.ts';
@@ -38,6 +38,8 @@ export interface RunOptions extends PublicRunOptions {
    * whose output another pass continues from.
    */
   readonly keepContents?: boolean;
+  /** The package.json facts of the run (engines, runtime scope, style), shared with a source runner. */
+  readonly manifests?: ManifestCaches;
   /**
    * A pass over the whole program after the per-file transforms (thread-signal, see `migrate`),
    * given their results. When `held` (a verified or reviewed run) nothing has been written and
@@ -116,7 +118,7 @@ export async function run(options: RunOptions): Promise<RunReport> {
   if (review && tsconfig) throw new VerifyError('a reviewed run cannot be verified: run with --verify and --dry first');
   const held = tsconfig !== undefined || review !== undefined;
   const transformOptions = options.transformOptions ?? {};
-  const manifests = createManifestCaches();
+  const manifests = options.manifests ?? createManifestCaches();
   const toTask = (absolutePath: string): FileTask => ({
     absolutePath,
     path: getDisplayPath(cwd, absolutePath),
@@ -631,8 +633,8 @@ async function forEachConcurrently<T>(items: readonly T[], limit: number, fn: (i
  * signal they did not have; this is what a second run would then do to them (loops that check
  * it, sleeps that take it), done in the same run so that a second one changes nothing.
  */
-export function createSourceRunner(options: Pick<RunOptions, 'transforms' | 'transformOptions'>): (absolutePath: string, text: string) => SourceResult {
+export function createSourceRunner(options: Pick<RunOptions, 'transforms' | 'transformOptions' | 'manifests'>): (absolutePath: string, text: string) => SourceResult {
   const modules = getTransformsOrThrow(options.transforms);
-  const manifests = createManifestCaches();
+  const manifests = options.manifests ?? createManifestCaches();
   return (absolutePath, text) => processSource(absolutePath, text, modules, getFileOptions(options.transformOptions ?? {}, absolutePath, manifests));
 }
