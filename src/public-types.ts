@@ -315,8 +315,13 @@ export interface RunSummary {
   readonly durationMs: number;
   /** Test files found and not visited (present when some were; see `RunOptions.includeTests`). */
   readonly testFilesSkipped?: number;
-  /** With `verify`: type-check diagnostics of the project before and after the edits. */
-  readonly diagnostics?: { readonly before: number; readonly after: number };
+  /**
+   * With `verify`: type-check diagnostics before and after the edits, of the files the edits can
+   * reach (`files` of them: the changed files and the files importing one whose declarations
+   * changed), or of the whole program when `files` is absent (an edited script or module
+   * augmentation reaches every file).
+   */
+  readonly diagnostics?: { readonly before: number; readonly after: number; readonly files?: number };
 }
 
 /** What `migrate` and `run` return; `buildJsonReport` turns it into the `--json` object. */

@@ -95,7 +95,8 @@ describe('--verify and --interactive cover the thread edits', () => {
     expect(dry.status).toBe(0);
     const report = JSON.parse(dry.stdout) as { warnings: string[]; summary: { diagnostics?: unknown }; files: { path: string; diff?: string }[] };
     expect(report.warnings).toEqual([]);
-    expect(report.summary.diagnostics).toEqual({ before: 0, after: 0 });
+    // client.ts gains a parameter; handler.ts, which imports it, passes the signal: both checked.
+    expect(report.summary.diagnostics).toEqual({ before: 0, after: 0, files: 2 });
     expect(report.files.find((file) => file.path === 'src/client.ts')?.diff).toContain('+export async function getUser(id: string, signal?: AbortSignal) {');
     expect(read(dir, 'src/client.ts')).toBe(CLIENT);
   });

@@ -26,7 +26,54 @@ describe('verifyChanges', () => {
     expect([...outcome.rejected.keys()].sort()).toEqual([a, b]);
     expect(outcome.rejected.get(a)).toEqual([expect.stringMatching(/^2:9 TS2322: /)]);
     expect(outcome.rejected.get(b)).toEqual([expect.stringMatching(/^3:\d+ TS2554: Expected 1 arguments, but got 2\.$/)]);
-    expect(outcome).toMatchObject({ before: 0, after: 0 });
+    expect(outcome).toMatchObject({ before: 0, after: 0, files: 2 });
     // Three programs type-checked: slow on a loaded machine.
+  }, 180_000);
+
+  it('checks again the files that import a changed file through others, and those alone', () => {
+    const dir = writeProject({
+      'tsconfig.json': TSCONFIG,
+      'src/a.ts': 'export function get(id: string) {\n  return id;\n}\n',
+      // b re-exports a; c calls through b: two levels above the changed file.
+      'src/b.ts': "export { get } from './a';\n",
+      'src/c.ts': "import { get } from './b';\n\nexport const ids = ['1'].map(get);\n",
+      // Unrelated, with an error of its own: not checked, not counted.
+      'src/d.ts': 'export const n: number = "1";\n',
+    });
+    const a = join(dir, 'src/a.ts');
+    const outcome = verifyChanges(join(dir, 'tsconfig.json'), new Map([[a, 'export function get(id: string, signal?: AbortSignal) {\n  return id;\n}\n']]));
+    expect([...outcome.rejected.keys()]).toEqual([a]);
+    expect(outcome.rejected.get(a)).toEqual([expect.stringMatching(new RegExp(`^in ${join(dir, 'src/c.ts')}: 3:\\d+ TS2345: `))]);
+    // Counted over what the edits kept reach: a, put back, alone.
+    expect(outcome).toMatchObject({ before: 0, after: 0, files: 1 });
+  }, 180_000);
+
+  it('checks every file when a changed file is a script, whose declarations are global', () => {
+    const dir = writeProject({
+      'tsconfig.json': TSCONFIG,
+      // No import or export: get() is global, and c.ts uses it without importing anything.
+      'src/a.ts': 'function get(id: string) {\n  return id;\n}\n',
+      'src/c.ts': "export const ids = ['1'].map(get);\n",
+    });
+    const a = join(dir, 'src/a.ts');
+    const outcome = verifyChanges(join(dir, 'tsconfig.json'), new Map([[a, 'function get(id: string, signal?: AbortSignal) {\n  return id;\n}\n']]));
+    expect([...outcome.rejected.keys()]).toEqual([a]);
+    expect(outcome.rejected.get(a)).toEqual([expect.stringMatching(new RegExp(`^in ${join(dir, 'src/c.ts')}: 1:\\d+ TS2345: `))]);
+    expect(outcome.files).toBeUndefined();
+  }, 180_000);
+
+  it('checks a file whose edits stay inside function bodies alone: its importers see the same declarations', () => {
+    const dir = writeProject({
+      'tsconfig.json': TSCONFIG,
+      'src/a.ts': 'export async function poll(signal: AbortSignal) {\n  for (;;) {\n    await tick();\n  }\n}\nasync function tick() {}\n',
+      // An importer with an error of its own: not checked, not counted.
+      'src/c.ts': "import { poll } from './a';\n\nexport const n: number = poll;\n",
+    });
+    const a = join(dir, 'src/a.ts');
+    const edited = 'export async function poll(signal: AbortSignal) {\n  for (;;) {\n    signal.throwIfAborted();\n    await tick();\n  }\n}\nasync function tick() {}\n';
+    expect(verifyChanges(join(dir, 'tsconfig.json'), new Map([[a, edited]]))).toEqual({ before: 0, after: 0, files: 1, rejected: new Map() });
+    // The same edit with a type error of its own is still caught.
+    const broken = edited.replace('signal.throwIfAborted()', 'signal.throwIfAborted(1)');
+    expect([...verifyChanges(join(dir, 'tsconfig.json'), new Map([[a, broken]])).rejected.keys()]).toEqual([a]);
   }, 180_000);
 });

@@ -187,7 +187,7 @@ describe('--verify', () => {
     expect(readFileSync(join(dir, 'src/poll.ts'), 'utf8')).toBe(migrated('poll.ts', SLEEP(100)));
     expect(result.stderr).toContain('src/sleep.ts: error: not written: the edits add 1 type error\n');
     expect(result.stderr).toContain(`review [verify] the edits add a type error (at this position of the migrated text): in ${join(dir, 'src/batch.ts')}: 4:33 TS2345:`);
-    expect(result.stderr).toMatch(/ctxmod: 3 files: 1 changed, 1 unchanged, 0 skipped, 1 error; 3 edits, 1 to review; type errors: 0 before, 0 after/);
+    expect(result.stderr).toMatch(/ctxmod: 3 files: 1 changed, 1 unchanged, 0 skipped, 1 error; 3 edits, 1 to review; type errors in the 1 file the edits reach: 0 before, 0 after/);
   });
 
   it('with --dry marks the file and writes nothing', () => {

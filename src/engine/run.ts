@@ -353,7 +353,7 @@ async function applyVerified(
   absolute: ReadonlyMap<string, string>,
   write: boolean,
   stopped: () => boolean,
-): Promise<{ before: number; after: number }> {
+): Promise<NonNullable<RunSummary['diagnostics']>> {
   const offered: PlannedFile[] = [];
   for (const [path, { contents, changeSets, ...rest }] of results) {
     const file = absolute.get(path);
@@ -403,7 +403,7 @@ async function applyVerified(
     // A dry run reports what the type check found; the notes say which sets a write would leave out.
     for (const file of others) results.set(file.path, { ...file.result, findings: [...file.result.findings, ...getTornNotes(torn, file)] });
   }
-  return { before: outcome.before, after: outcome.after };
+  return { before: outcome.before, after: outcome.after, ...(outcome.files === undefined ? {} : { files: outcome.files }) };
 }
 
 const VERIFY_REASON = 'the edits there add a type error';

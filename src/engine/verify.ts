@@ -17,10 +17,15 @@ function getTsMorph(): typeof import('ts-morph') {
 }
 
 export interface VerifyOutcome {
-  /** Diagnostics of the whole program before any edit. */
+  /** Diagnostics of the checked files (all of the program's unless `files`) before any edit. */
   readonly before: number;
-  /** Diagnostics with the accepted edits applied. */
+  /** Diagnostics of the same files with the accepted edits applied. */
   readonly after: number;
+  /**
+   * How many files were checked when the edits cannot reach the others (see verifyChanges);
+   * undefined when the whole program was.
+   */
+  readonly files?: number;
   /** Changed files whose edits add diagnostics: absolute path -> the new diagnostics, formatted. */
   readonly rejected: ReadonlyMap<string, readonly string[]>;
 }
@@ -29,6 +34,12 @@ export interface VerifyOutcome {
  * Type-checks the project of `tsconfigPath` before and after `changes` (absolute path -> new
  * text), and rejects every changed file in which the edits add diagnostics. Diagnostics are
  * compared per file by code and message, not position, since the edits move code.
+ *
+ * Only the files the edits can reach are checked: the changed files, and the files that import,
+ * directly or through others, a changed file whose declarations (its .d.ts) read differently
+ * after the edits. An edit inside a function body changes nothing for importers; a new parameter
+ * does. A changed script or module augmentation reaches every file: then the whole program is
+ * checked, as `tsc` would.
  */
 export function verifyChanges(tsconfigPath: string, changes: ReadonlyMap<string, string>): VerifyOutcome {
   const { Project } = getTsMorph();
@@ -39,10 +50,20 @@ export function verifyChanges(tsconfigPath: string, changes: ReadonlyMap<string,
   } catch (error) {
     throw new VerifyError(`cannot load ${tsconfigPath}: ${error instanceof Error ? error.message : String(error)}`);
   }
+  if (changes.size === 0) return { before: 0, after: 0, files: 0, rejected: new Map() };
   const program = () => project.getProgram().compilerObject;
-  const beforeDiagnostics = getDiagnosticsByFile(program());
-  const beforeCount = countAll(beforeDiagnostics);
-  if (changes.size === 0) return { before: beforeCount, after: beforeCount, rejected: new Map() };
+  const beforeProgram = program();
+  // Read from the unedited program: an edit that removed a global declaration matters as much as
+  // one that adds it.
+  const globalBefore = [...changes.keys()].filter((file) => reachesEveryFile(beforeProgram, file));
+  const shapesBefore = new Map([...changes.keys()].map((file) => [file, getDeclarationShape(beforeProgram, file)]));
+  let beforeDiagnostics: Map<string, string[]> | undefined;
+  const getBefore = (checked: ReadonlySet<string> | undefined) => {
+    if (!checked) return (beforeDiagnostics = getDiagnosticsByFile(beforeProgram));
+    // Later rounds check fewer files (a file put back reads as before): the first round's set.
+    beforeDiagnostics ??= getDiagnosticsByFile(beforeProgram, checked);
+    return beforeDiagnostics;
+  };
 
   const originals = new Map<string, string>();
   for (const [file, text] of changes) {
@@ -52,26 +73,41 @@ export function verifyChanges(tsconfigPath: string, changes: ReadonlyMap<string,
   }
   const rejected = new Map<string, string[]>();
   const reject = (file: string, diagnostics: readonly string[]) => rejected.set(file, [...(rejected.get(file) ?? []), ...diagnostics]);
+  let firstChecked: ReadonlySet<string> | undefined;
   // Until no more files are rejected: a file left out can break a changed file that relies on it
   // (a call site passing a signal to a function whose new parameter was not written), which is
   // then left out too. Ends: each round rejects at least one more of the changed files.
-  for (;;) {
-    const afterDiagnostics = getDiagnosticsByFile(program());
-    const before = rejected.size;
+  for (let round = 0; ; round++) {
+    const afterProgram = program();
+    const graph = getModuleGraph(afterProgram);
+    const globals = [...new Set([...globalBefore, ...[...changes.keys()].filter((file) => reachesEveryFile(afterProgram, file))])];
+    const reshaped = [...changes.keys()].filter((file) => shapesBefore.get(file) === undefined || getDeclarationShape(afterProgram, file) !== shapesBefore.get(file));
+    let checked: ReadonlySet<string> | undefined = globals.length > 0 || !graph ? undefined : new Set([...changes.keys(), ...closure(reshaped, graph.importers)]);
+    if (round === 0) firstChecked = checked;
+    // Never check a file the first round did not: its diagnostics before are not known.
+    else if (!firstChecked || (checked && [...checked].some((file) => !firstChecked!.has(file)))) checked = firstChecked;
+    const before = getBefore(checked);
+    const afterDiagnostics = getDiagnosticsByFile(afterProgram, checked);
+    const known = rejected.size;
     for (const [file, diagnostics] of afterDiagnostics) {
-      const added = subtract(diagnostics, beforeDiagnostics.get(file) ?? []);
+      const added = subtract(diagnostics, before.get(file) ?? []);
       if (added.length === 0) continue;
       if (changes.has(file) && !rejected.has(file)) {
         reject(file, added);
         continue;
       }
-      // An unchanged (or put back) file broke: blame the changed files it imports (a helper that
-      // gained a parameter, say), naming the file that broke.
-      for (const imported of getImportedFiles(project, file)) {
-        if (changes.has(imported) && !rejected.has(imported)) reject(imported, added.map((diagnostic) => `in ${file}: ${diagnostic}`));
+      // An unchanged (or put back) file broke: blame the changed files it depends on (a helper
+      // that gained a parameter, maybe behind a re-export) and those whose declarations are
+      // global, naming the file that broke. With no module graph to tell, every changed file.
+      const blamed = graph ? [...closure([file], graph.imports), ...globals] : [...changes.keys()];
+      for (const culprit of blamed) {
+        if (changes.has(culprit) && !rejected.has(culprit)) reject(culprit, added.map((diagnostic) => `in ${file}: ${diagnostic}`));
       }
     }
-    if (rejected.size === before) return { before: beforeCount, after: countAll(afterDiagnostics), rejected };
+    if (rejected.size === known) {
+      const files = checked ? { files: checked.size } : {};
+      return { before: countAll(before, checked), after: countAll(afterDiagnostics), ...files, rejected };
+    }
     for (const file of rejected.keys()) {
       const original = originals.get(file);
       if (original !== undefined) project.createSourceFile(file, original, { overwrite: true });
@@ -79,25 +115,120 @@ export function verifyChanges(tsconfigPath: string, changes: ReadonlyMap<string,
   }
 }
 
-/** Absolute paths of the project files `file` imports or re-exports from. */
-function getImportedFiles(project: Project, file: string): string[] {
-  const sourceFile = project.getSourceFile(file);
-  if (!sourceFile) return [];
-  return [...sourceFile.getImportDeclarations(), ...sourceFile.getExportDeclarations()].flatMap((declaration) => {
-    const target = declaration.getModuleSpecifierSourceFile();
-    return target ? [resolve(target.getFilePath())] : [];
-  });
+/**
+ * Whether `file` can change the diagnostics of files that do not import it: a script (its top-level
+ * declarations are global) or a module that augments the global scope or another module. Such a
+ * change set is checked whole.
+ */
+function reachesEveryFile(program: ts.Program, file: string): boolean {
+  const { ts } = getTsMorph();
+  const sourceFile = program.getSourceFile(file);
+  if (!sourceFile) return false;
+  if (!ts.isExternalModule(sourceFile)) return true;
+  return sourceFile.statements.some((statement) => ts.isModuleDeclaration(statement) && (ts.isStringLiteral(statement.name) || (statement.flags & ts.NodeFlags.GlobalAugmentation) !== 0));
 }
 
-/** Formatted diagnostics per absolute file path; program-wide ones under ''. */
-function getDiagnosticsByFile(program: ts.Program): Map<string, string[]> {
-  const byFile = new Map<string, string[]>();
-  for (const diagnostic of getTsMorph().ts.getPreEmitDiagnostics(program)) {
-    const file = diagnostic.file ? resolve(diagnostic.file.fileName) : '';
-    const list = byFile.get(file) ?? [];
-    list.push(formatDiagnostic(diagnostic));
-    byFile.set(file, list);
+/**
+ * What the files that import `file` can see of it: its declaration file, as `tsc --declaration`
+ * would write it (inferred types included). Undefined when the compiler cannot say, or could
+ * leave things out (`stripInternal`: the program's other files still see them).
+ */
+function getDeclarationShape(program: ts.Program, file: string): string | undefined {
+  const options = program.getCompilerOptions();
+  const sourceFile = program.getSourceFile(file);
+  if (!sourceFile || options.stripInternal || options.outFile !== undefined) return undefined;
+  let shape: string | undefined;
+  // The sixth argument (forceDtsEmit, not in the public typings) emits even under noEmit, as the
+  // language service's getEmitOutput does.
+  const emit = program.emit as (...args: [ts.SourceFile, ts.WriteFileCallback, undefined, boolean, undefined, boolean]) => ts.EmitResult;
+  const result = emit.call(program, sourceFile, (name, text) => {
+    if (/\.d\.[cm]?ts$/.test(name)) shape = text;
+  }, undefined, true, undefined, true);
+  // emitSkipped says nothing here: it is set under noEmit even when the text is written. A
+  // declaration the emitter cannot write faithfully comes with a diagnostic.
+  return result.diagnostics.length > 0 ? undefined : shape;
+}
+
+interface ModuleGraph {
+  /** Absolute path -> the program files it imports. */
+  readonly imports: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Absolute path -> the program files that import it. */
+  readonly importers: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/**
+ * Which program file imports which, from every module resolution the program made (import and
+ * export declarations, `import()` types and calls, `require`): a module's declarations reach only
+ * the files that import it, so edits to module files can change the diagnostics of those files
+ * alone. Undefined when the compiler does not expose its resolutions.
+ */
+function getModuleGraph(program: ts.Program): ModuleGraph | undefined {
+  // Not in TypeScript's public typings, but what the compiler itself walks for its package map.
+  const forEachResolvedModule = (program as ResolutionsProgram).forEachResolvedModule;
+  if (typeof forEachResolvedModule !== 'function') return undefined;
+  const imports = new Map<string, Set<string>>();
+  const importers = new Map<string, Set<string>>();
+  const link = (map: Map<string, Set<string>>, from: string, to: string) => map.set(from, (map.get(from) ?? new Set()).add(to));
+  forEachResolvedModule((resolution, _name, _mode, filePath) => {
+    const target = resolution.resolvedModule?.resolvedFileName;
+    const importer = program.getSourceFileByPath(filePath as ts.Path);
+    if (target === undefined || !importer) return;
+    link(imports, resolve(importer.fileName), resolve(target));
+    link(importers, resolve(target), resolve(importer.fileName));
+  });
+  return { imports, importers };
+}
+
+/** `files` and every file reached from them through `edges`. */
+function closure(files: Iterable<string>, edges: ReadonlyMap<string, ReadonlySet<string>>): Set<string> {
+  const reached = new Set<string>();
+  const queue = [...files];
+  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+    if (reached.has(file)) continue;
+    reached.add(file);
+    queue.push(...(edges.get(file) ?? []));
   }
+  return reached;
+}
+
+interface ResolutionsProgram {
+  forEachResolvedModule?: (callback: (resolution: ts.ResolvedModuleWithFailedLookupLocations, name: string, mode: ts.ResolutionMode, filePath: string) => void) => void;
+}
+
+/**
+ * Formatted diagnostics per absolute file path; program-wide ones under ''. With `checked`, those
+ * of these files only (what getPreEmitDiagnostics gives, file by file): the library declarations
+ * alone (lib.dom, @types/node) take seconds to check when `skipLibCheck` is off, and edits to
+ * module files cannot change them.
+ */
+function getDiagnosticsByFile(program: ts.Program, checked?: ReadonlySet<string>): Map<string, string[]> {
+  const { ts } = getTsMorph();
+  const byFile = new Map<string, string[]>();
+  const add = (diagnostics: readonly ts.Diagnostic[]) => {
+    for (const diagnostic of ts.sortAndDeduplicateDiagnostics(diagnostics)) {
+      const file = diagnostic.file ? resolve(diagnostic.file.fileName) : '';
+      // A checked file's diagnostic can land in another (a conflicting declaration): not counted,
+      // as that file's own are not.
+      if (checked && file !== '' && !checked.has(file)) continue;
+      const list = byFile.get(file) ?? [];
+      list.push(formatDiagnostic(diagnostic));
+      byFile.set(file, list);
+    }
+  };
+  if (!checked) {
+    add(ts.getPreEmitDiagnostics(program));
+    return byFile;
+  }
+  const options = program.getCompilerOptions();
+  const declarations = options.declaration === true || options.composite === true;
+  const perFile: ts.Diagnostic[] = [];
+  for (const file of checked) {
+    const sourceFile = program.getSourceFile(file);
+    if (!sourceFile) continue;
+    perFile.push(...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile));
+    if (declarations) perFile.push(...program.getDeclarationDiagnostics(sourceFile));
+  }
+  add([...program.getConfigFileParsingDiagnostics(), ...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics(), ...perFile]);
   return byFile;
 }
 
@@ -120,9 +251,10 @@ function subtract(after: readonly string[], before: readonly string[]): string[]
   });
 }
 
-function countAll(byFile: ReadonlyMap<string, readonly string[]>): number {
+/** The diagnostics of `byFile`, those of `checked` (and program-wide ones) alone if given. */
+function countAll(byFile: ReadonlyMap<string, readonly string[]>, checked?: ReadonlySet<string>): number {
   let total = 0;
-  for (const list of byFile.values()) total += list.length;
+  for (const [file, list] of byFile) if (!checked || file === '' || checked.has(file)) total += list.length;
   return total;
 }
 

@@ -50,7 +50,7 @@ const summarySchema = z.strictObject({
   suppressed: count.optional(),
   durationMs: z.number().min(0),
   testFilesSkipped: count.optional(),
-  diagnostics: z.strictObject({ before: count, after: count }).optional(),
+  diagnostics: z.strictObject({ before: count, after: count, files: count.optional() }).optional(),
 }) satisfies z.ZodType<RunSummary>;
 
 export const reportSchema = z

@@ -46,7 +46,8 @@ export function formatSummary(report: RunReport, dry: boolean): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const changed = dry ? `${s.changed} would change` : `${s.changed} changed`;
   const seconds = (s.durationMs / 1000).toFixed(1);
-  const typeErrors = s.diagnostics ? `; type errors: ${s.diagnostics.before} before, ${s.diagnostics.after} after` : '';
+  const checked = s.diagnostics?.files === undefined ? '' : ` in the ${plural(s.diagnostics.files, 'file')} the edits reach`;
+  const typeErrors = s.diagnostics ? `; type errors${checked}: ${s.diagnostics.before} before, ${s.diagnostics.after} after` : '';
   const suppressed = s.suppressed ? `, ${s.suppressed} suppressed` : '';
   const tests = s.testFilesSkipped ? `; ${plural(s.testFilesSkipped, 'test file')} skipped; --include-tests to migrate them` : '';
   return (
