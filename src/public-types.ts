@@ -423,7 +423,7 @@ export interface JsonReport {
 /** Where a run's time went (`--timings`). */
 export interface JsonTimings {
   /**
-   * ms per phase (discover, read+prefilter, prescan, types, parse, index, transforms, print, write, thread); the
+   * ms per phase (discover, read+prefilter, prescan, types, parse, index, transforms, print, write, thread, verify); the
    * per-file phases are summed over files and worker threads. A phase that did not run is absent.
    */
   readonly phases: Readonly<Partial<Record<string, number>>>;

@@ -18,7 +18,10 @@ import type { JsonReport } from '../src/report/json.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../src/index.ts';
 import { transforms } from '../src/registry.ts';
-import { ctxmod, ROOT, spawnCtxmod, tempDir, writeProject, type BinResult } from './helpers.ts';
+import { ctxmod, ROOT, spawnCtxmod, tempDir, TSCONFIG, writeProject, type BinResult } from './helpers.ts';
+
+/** TSCONFIG with @types/node, from this package: the sleep's `node:timers/promises` resolves. */
+const NODE_TSCONFIG = JSON.stringify({ ...JSON.parse(TSCONFIG), compilerOptions: { ...JSON.parse(TSCONFIG).compilerOptions, types: ['node'], typeRoots: [join(ROOT, 'node_modules', '@types')] } });
 
 const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
@@ -352,7 +355,7 @@ describe('--json', () => {
 });
 
 describe('--timings', () => {
-  const PHASE_LINE = /^  (discover|read\+prefilter|prescan|parse|index|transforms|print|write|thread) +\d+ ms$/;
+  const PHASE_LINE = /^  (discover|read\+prefilter|prescan|parse|index|transforms|print|write|thread|verify) +\d+ ms$/;
 
   it('prints each phase and each transform\'s candidate and edited files to stderr, and the same under "timings" with --json', () => {
     const dir = project({ 'src/poll.ts': SLEEP, 'src/plain.ts': PLAIN });
@@ -384,6 +387,14 @@ describe('--timings', () => {
     const dir = project({ 'poll.ts': SLEEP });
     const timed = ctxmod(['migrate', '.', '--json', '--timings', '--no-thread', '--force'], dir);
     expect(Object.keys((parseJson(timed).timings as NonNullable<JsonReport['timings']>).phases)).toContain('write');
+    expect(Object.keys((parseJson(timed).timings as NonNullable<JsonReport['timings']>).phases)).not.toContain('verify');
+    // --verify's type check is a phase of its own.
+    const verified = ctxmod(['migrate', 'src', '--dry', '--json', '--timings', '--no-thread', '--verify'], project({ 'src/poll.ts': SLEEP, 'tsconfig.json': NODE_TSCONFIG }));
+    expect(parseJson(verified).summary).toMatchObject({ changed: 1, diagnostics: { before: 0, after: 0, files: 1 } });
+    expect(Object.keys((parseJson(verified).timings as NonNullable<JsonReport['timings']>).phases)).toContain('verify');
+    // Without @types/node the sleep's import is a new error: the one edit is left out, nothing is left to check.
+    const rejected = ctxmod(['migrate', 'src', '--dry', '--no-thread', '--verify'], project({ 'src/poll.ts': SLEEP, 'tsconfig.json': TSCONFIG }));
+    expect(rejected.stderr).toMatch(/; 1 edit, 1 to review; no edit left to type-check \(/);
     const plain = ctxmod(['migrate', '.', '--json', '--no-thread', '--force'], project({ 'poll.ts': SLEEP }));
     expect(plain.stderr).toBe('');
     expect(Object.keys(parseJson(plain))).not.toContain('timings');

@@ -267,7 +267,9 @@ export async function run(options: RunOptions): Promise<RunReport> {
   const absolute = held ? new Map(files.map((file) => [getDisplayPath(cwd, file), file])) : new Map<string, string>();
   if (tsconfig) {
     options.onPhase?.('verifying');
+    const verifyStarted = performance.now();
     diagnostics = await applyVerified(tsconfig, results, absolute, write, stopped);
+    addTime(phases, 'verify', performance.now() - verifyStarted);
   }
   if (review) await applyReviewed(review, results, absolute, stopped);
 

@@ -1,10 +1,11 @@
 /**
  * Where a run's time goes, phase by phase (`--timings`). The per-file phases (parse to write) are
  * summed over files, across worker threads: with several threads their total exceeds the wall
- * time. discover, read+prefilter, prescan, types (the type checker's signal facts) and thread are
- * wall times of the run itself.
+ * time. discover, read+prefilter, prescan, types (the type checker's signal facts), thread and
+ * verify (the --verify type check, with the writes it lets through) are wall times of the run
+ * itself.
  */
-export const PHASES = ['discover', 'read+prefilter', 'prescan', 'types', 'parse', 'index', 'transforms', 'print', 'write', 'thread'] as const;
+export const PHASES = ['discover', 'read+prefilter', 'prescan', 'types', 'parse', 'index', 'transforms', 'print', 'write', 'thread', 'verify'] as const;
 
 export type Phase = (typeof PHASES)[number];
 

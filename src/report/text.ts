@@ -47,7 +47,8 @@ export function formatSummary(report: RunReport, dry: boolean): string {
   const changed = dry ? `${s.changed} would change` : `${s.changed} changed`;
   const seconds = (s.durationMs / 1000).toFixed(1);
   const checked = s.diagnostics?.files === undefined ? '' : ` in the ${plural(s.diagnostics.files, 'file')} the edits reach`;
-  const typeErrors = s.diagnostics ? `; type errors${checked}: ${s.diagnostics.before} before, ${s.diagnostics.after} after` : '';
+  // Every edit left out (or none made): nothing was type-checked after.
+  const typeErrors = !s.diagnostics ? '' : s.diagnostics.files === 0 ? '; no edit left to type-check' : `; type errors${checked}: ${s.diagnostics.before} before, ${s.diagnostics.after} after`;
   const suppressed = s.suppressed ? `, ${s.suppressed} suppressed` : '';
   const tests = s.testFilesSkipped ? `; ${plural(s.testFilesSkipped, 'test file')} skipped; --include-tests to migrate them` : '';
   return (
