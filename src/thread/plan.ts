@@ -7,6 +7,7 @@ import type { ThreadOptions as ConfigThreadOptions } from '../types.ts';
 import { AbortListeners } from './abort-listeners.ts';
 import { getContextType, type ContextType } from './context-type.ts';
 import { CatalogResolver, getCatalogNames } from './catalog-match.ts';
+import { getCallSignature } from './call-signature.ts';
 import { ChangeSets } from './change-sets.ts';
 import { appendToList, EditBuilder, getLineLayout } from './edit-builder.ts';
 import { FamilyFinder, isHeir, isStatic, type Owner } from './family.ts';
@@ -1224,7 +1225,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     for (const call of callsByName.get(name) ?? []) {
       if (!ts.isCallExpression(call) && !ts.isNewExpression(call)) continue;
       if (isShortLocalWrite(call) || isAbortWait(call)) continue;
-      const signature = checker.getResolvedSignature(call);
+      const signature = getCallSignature(checker, call);
       const slot = (signature && types.getSlot(signature, call)) ?? getCatalogSlot(call);
       if (slot && !dropsCarriedSignal(signature, slot)) handleSink(call, slot);
     }
