@@ -40,15 +40,15 @@ examples/src/webhook.ts:7:17  error    An http(s) request timeout only emits an 
 examples/src/worker-process.ts:8:17  error    A signal in scope is not passed to a signal-aware call (fix: passes signal to spawn())  unforwarded-signal
 
 examples/src/batch-import.ts:13:3   warning  An async loop with a signal in scope never checks it (fix: loop awaits without looking at the signal: added \`signal.throwIfAborted();\`)  loop-without-check
-examples/src/batch-import.ts:14:11  warning  Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: passes \`signal\` to saveRow)  missing-signal-chain
-examples/src/batch-import.ts:20:1   warning  Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: threads \`signal\` through saveRow)  missing-signal-chain
-examples/src/batch-import.ts:21:9   warning  Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: passes \`signal\` to getJson)  missing-signal-chain
+examples/src/batch-import.ts:14:11  warning  Cancellable work gets no signal: the function on its call chain that has one, or a function between them, does not pass it down (fix: passes \`signal\` to saveRow)  missing-signal-chain
+examples/src/batch-import.ts:20:1   warning  Cancellable work gets no signal: the function on its call chain that has one, or a function between them, does not pass it down (fix: threads \`signal\` through saveRow)  missing-signal-chain
+examples/src/batch-import.ts:21:9   warning  Cancellable work gets no signal: the function on its call chain that has one, or a function between them, does not pass it down (fix: passes \`signal\` to getJson)  missing-signal-chain
 
-examples/src/blob-store.ts:7:3    warning  Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: threads \`signal\` through get)  missing-signal-chain
-examples/src/blob-store.ts:13:3   warning  Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: threads \`signal\` through get)  missing-signal-chain
-examples/src/blob-store.ts:14:28  warning  Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: passes \`signal\` to fetch)  missing-signal-chain
-examples/src/blob-store.ts:22:3   warning  Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: threads \`signal\` through get)  missing-signal-chain
-examples/src/blob-store.ts:28:22  warning  Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: passes \`request.signal\` to store.get)  missing-signal-chain
+examples/src/blob-store.ts:7:3    warning  Cancellable work gets no signal: the function on its call chain that has one, or a function between them, does not pass it down (fix: threads \`signal\` through get)  missing-signal-chain
+examples/src/blob-store.ts:13:3   warning  Cancellable work gets no signal: the function on its call chain that has one, or a function between them, does not pass it down (fix: threads \`signal\` through get)  missing-signal-chain
+examples/src/blob-store.ts:14:28  warning  Cancellable work gets no signal: the function on its call chain that has one, or a function between them, does not pass it down (fix: passes \`signal\` to fetch)  missing-signal-chain
+examples/src/blob-store.ts:22:3   warning  Cancellable work gets no signal: the function on its call chain that has one, or a function between them, does not pass it down (fix: threads \`signal\` through get)  missing-signal-chain
+examples/src/blob-store.ts:28:22  warning  Cancellable work gets no signal: the function on its call chain that has one, or a function between them, does not pass it down (fix: passes \`request.signal\` to store.get)  missing-signal-chain
 
 examples/src/downloader.ts:5:1    warning  A sleep cannot be cancelled (fix: backoff() now uses node:timers/promises setTimeout and takes an optional signal)  sleep-without-signal
 examples/src/downloader.ts:20:13  warning  A sleep cannot be cancelled (fix: passes options.signal to backoff())  sleep-without-signal
@@ -58,9 +58,9 @@ examples/src/orders-service.ts:32:13  warning  A sleep cannot be cancelled (fix:
 
 examples/src/poller.ts:16:11  warning  A sleep cannot be cancelled (fix: sleep now uses node:timers/promises setTimeout and stops on abort of signal)  sleep-without-signal
 
-examples/src/race-timeout-demo.ts:18:1   warning  Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: threads \`signal\` through loadPriceList)  missing-signal-chain
-examples/src/race-timeout-demo.ts:19:24  warning  Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: passes \`signal\` to readFile)  missing-signal-chain
-examples/src/race-timeout-demo.ts:28:69  warning  Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: passes \`signal\` to loadPriceList)  missing-signal-chain
+examples/src/race-timeout-demo.ts:18:1   warning  Cancellable work gets no signal: the function on its call chain that has one, or a function between them, does not pass it down (fix: threads \`signal\` through loadPriceList)  missing-signal-chain
+examples/src/race-timeout-demo.ts:19:24  warning  Cancellable work gets no signal: the function on its call chain that has one, or a function between them, does not pass it down (fix: passes \`signal\` to readFile)  missing-signal-chain
+examples/src/race-timeout-demo.ts:28:69  warning  Cancellable work gets no signal: the function on its call chain that has one, or a function between them, does not pass it down (fix: passes \`signal\` to loadPriceList)  missing-signal-chain
 
 examples/src/search-proxy.ts:9:9   warning  A controller follows other signals through 'abort' listeners that stay on them, where AbortSignal.any fits (fix: controller only followed shutdown.signal, signal, a timer (2_000 ms): now AbortSignal.any)  hand-linked-signals
 examples/src/search-proxy.ts:23:3  warning  An 'abort' listener is never removed (fix: the 'abort' listener on signal, which outlives this function, is now removed when the try block settles)  abort-listener-leak

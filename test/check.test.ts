@@ -134,12 +134,12 @@ describe('missing-signal-chain with the config\'s thread roots', () => {
     expect(await run()).toBe('');
     expect(await run({ roots })).toBe(
       [
-        '7:1 warning missing-signal-chain Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: threads `signal` through loadOrder)',
-        '8:26 warning missing-signal-chain Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: passes `signal` to fetch)',
-        '13:10 warning missing-signal-chain Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: passes `AbortSignal.timeout(context.getRemainingTimeInMillis() - 500)` to loadOrder)',
-        '6:1 warning missing-signal-chain Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: threads `signal` through pollOnce)',
-        '7:9 warning missing-signal-chain Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: passes `signal` to fetch)',
-        '12:11 warning missing-signal-chain Cancellable work gets no signal: the functions above it on the call chain do not pass one down (fix: passes `shutdown.signal` to pollOnce)',
+        '7:1 warning missing-signal-chain Cancellable work gets no signal: the function on its call chain that has one, or a function between them, does not pass it down (fix: threads `signal` through loadOrder)',
+        '8:26 warning missing-signal-chain Cancellable work gets no signal: the function on its call chain that has one, or a function between them, does not pass it down (fix: passes `signal` to fetch)',
+        '13:10 warning missing-signal-chain Cancellable work gets no signal: the function on its call chain that has one, or a function between them, does not pass it down (fix: passes `AbortSignal.timeout(context.getRemainingTimeInMillis() - 500)` to loadOrder)',
+        '6:1 warning missing-signal-chain Cancellable work gets no signal: the function on its call chain that has one, or a function between them, does not pass it down (fix: threads `signal` through pollOnce)',
+        '7:9 warning missing-signal-chain Cancellable work gets no signal: the function on its call chain that has one, or a function between them, does not pass it down (fix: passes `signal` to fetch)',
+        '12:11 warning missing-signal-chain Cancellable work gets no signal: the function on its call chain that has one, or a function between them, does not pass it down (fix: passes `shutdown.signal` to pollOnce)',
       ].join('\n'),
     );
   });
@@ -172,14 +172,14 @@ describe('missing-signal-chain starts at a real signal', () => {
     const typed = await check({ paths: ['src'], cwd, cpus: 1, only: ['missing-signal-chain', 'unforwarded-signal'] });
     expect(typed.files.flatMap((file) => file.diagnostics.map((d) => `${file.path}:${d.line}:${d.column} ${d.rule}`))).toEqual(['src/deadline.ts:6:10 unforwarded-signal']);
     expect(await run('request-signal-replaced', { typeLookup: false })).toEqual([
-      'src/deadline.ts:6:10 Cancellable work gets no signal: the functions above it on the call chain do not pass one down: `request` carries a signal of its own, which a signal in the options would replace: combine the two with AbortSignal.any() by hand',
+      'src/deadline.ts:6:10 Cancellable work gets no signal: the function on its call chain that has one, or a function between them, does not pass it down: `request` carries a signal of its own, which a signal in the options would replace: combine the two with AbortSignal.any() by hand',
     ]);
   });
 
   it('promises at a sink a root calls directly what migrate does there: a function the project declares gets the signal, a method known only by its type is left to fix by hand', async () => {
     const list = (name: string) =>
       check({ paths: ['src'], cwd: join(REPO, '__testfixtures__', 'thread-signal', name, 'input'), cpus: 1, only: ['missing-signal-chain'] }).then((report) =>
-        report.files.flatMap((file) => file.diagnostics.map((d) => `${file.path}:${d.line}:${d.column} ${d.fixable ? 'fixable' : 'by hand'}${d.message.replace(/^.*?do not pass one down/, '')}`)),
+        report.files.flatMap((file) => file.diagnostics.map((d) => `${file.path}:${d.line}:${d.column} ${d.fixable ? 'fixable' : 'by hand'}${d.message.replace(/^.*?does not pass it down/, '')}`)),
       );
     // The fixes are the thread-signal fixture's edits (migrate runs the pass after the per-file transforms).
     expect(await list('root-project-sink')).toEqual([

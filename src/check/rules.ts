@@ -26,7 +26,7 @@ export interface Rule {
 /** In the order of the README table and of SARIF's `rules` array. */
 export const RULES: readonly Rule[] = [
   { id: 'unforwarded-signal', severity: 'error', description: 'a signal in scope is not passed to a signal-aware call', fixedBy: 'forward-signal' },
-  { id: 'missing-signal-chain', severity: 'warning', description: 'cancellable work gets no signal: the functions above it on the call chain do not pass one down', fixedBy: 'thread-signal' },
+  { id: 'missing-signal-chain', severity: 'warning', description: 'cancellable work gets no signal: the function on its call chain that has one, or a function between them, does not pass it down', fixedBy: 'thread-signal' },
   { id: 'sleep-without-signal', severity: 'warning', description: 'a sleep cannot be cancelled', fixedBy: 'abortable-sleep' },
   { id: 'race-without-cancel', severity: 'error', description: 'Promise.race against a timer neither cancels the loser nor clears the timer', fixedBy: 'race-timeout' },
   { id: 'uncleared-timer', severity: 'warning', description: 'a timeout timer is never cleared', fixedBy: 'race-timeout' },
