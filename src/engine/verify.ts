@@ -58,9 +58,14 @@ export function verifyChanges(tsconfigPath: string, changes: ReadonlyMap<string,
   const globalBefore = [...changes.keys()].filter((file) => reachesEveryFile(beforeProgram, file));
   const shapesBefore = new Map([...changes.keys()].map((file) => [file, getDeclarationShape(beforeProgram, file)]));
   let beforeDiagnostics: Map<string, string[]> | undefined;
+  let beforeWhole = false;
   const getBefore = (checked: ReadonlySet<string> | undefined) => {
-    if (!checked) return (beforeDiagnostics = getDiagnosticsByFile(beforeProgram));
-    // Later rounds check fewer files (a file put back reads as before): the first round's set.
+    if (!checked) {
+      if (!beforeWhole) beforeDiagnostics = getDiagnosticsByFile(beforeProgram);
+      beforeWhole = true;
+      return beforeDiagnostics!;
+    }
+    // Later rounds check the first round's files or fewer (a file put back reads as before).
     beforeDiagnostics ??= getDiagnosticsByFile(beforeProgram, checked);
     return beforeDiagnostics;
   };
@@ -84,8 +89,9 @@ export function verifyChanges(tsconfigPath: string, changes: ReadonlyMap<string,
     const reshaped = [...changes.keys()].filter((file) => shapesBefore.get(file) === undefined || getDeclarationShape(afterProgram, file) !== shapesBefore.get(file));
     let checked: ReadonlySet<string> | undefined = globals.length > 0 || !graph ? undefined : new Set([...changes.keys(), ...closure(reshaped, graph.importers)]);
     if (round === 0) firstChecked = checked;
-    // Never check a file the first round did not: its diagnostics before are not known.
-    else if (!firstChecked || (checked && [...checked].some((file) => !firstChecked!.has(file)))) checked = firstChecked;
+    // A later round reaching a file the first did not (its diagnostics before are not known):
+    // the whole program, before and after.
+    else if (!firstChecked || !checked || [...checked].some((file) => !firstChecked!.has(file))) checked = undefined;
     const before = getBefore(checked);
     const afterDiagnostics = getDiagnosticsByFile(afterProgram, checked);
     const known = rejected.size;
