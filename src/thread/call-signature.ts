@@ -14,7 +14,7 @@ export function getCallSignature(checker: ts.TypeChecker, call: ts.CallExpressio
 }
 
 function getSoleSignature(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression): ts.Signature | undefined {
-  // super(...) and tagged or decorated calls resolve by other rules.
+  // super(...) and import(...) resolve by other rules.
   if (call.expression.kind === ts.SyntaxKind.SuperKeyword || call.expression.kind === ts.SyntaxKind.ImportKeyword) return undefined;
   // Type arguments written at the call instantiate the signature.
   if (call.typeArguments && call.typeArguments.length > 0) return undefined;
@@ -26,7 +26,8 @@ function getSoleSignature(checker: ts.TypeChecker, call: ts.CallExpression | ts.
   if (typeParameters.length === 0) return signature;
   const names = new Set(typeParameters.map((parameter) => parameter.symbol.getName()));
   const declaration = signature.getDeclaration() as ts.SignatureDeclaration | undefined;
-  if (!declaration?.parameters) return undefined;
+  // A `this` parameter is in the declaration's list but not the signature's: the two would not line up.
+  if (!declaration?.parameters || declaration.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === 'this')) return undefined;
   const parameters = signature.getParameters();
   return declaration.parameters.every((parameter, index) => {
     if (parameter.type === undefined) return false;
