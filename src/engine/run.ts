@@ -395,12 +395,7 @@ async function applyVerified(
   }
   const others = offered.filter((file) => !rejected.has(file.path));
   if (write) {
-    await writePlanned(others, { texts: plan.texts, torn, kept: plan.kept }, results, stopped, (file, notes) => ({
-      ...file.result,
-      status: 'skipped',
-      findings: [...file.result.findings.filter((finding) => finding.kind === 'manual'), ...notes],
-      reason: notes[0]?.message ?? VERIFY_REASON,
-    }));
+    await writePlanned(others, { texts: plan.texts, torn, kept: plan.kept }, results, stopped, (_file, notes) => notes[0]?.message ?? VERIFY_REASON);
   } else {
     // A dry run reports what the type check found; the notes say which sets a write would leave out.
     for (const file of others) results.set(file.path, { ...file.result, findings: [...file.result.findings, ...getTornNotes(torn, file)] });
@@ -416,15 +411,16 @@ type PlannedFile = ReviewedFile & { readonly result: FileResult; readonly absolu
 /**
  * Writes the texts of `plan` (what a review or the type check kept). Files a kept change set links
  * are written together, as the thread pass writes them: a write that fails puts back those of
- * the group already written. A file with nothing left to write gets `leftOut(file, notes)`, the
- * notes of the sets taken out of it. `stopBefore()` true: this group and the rest are not written.
+ * the group already written. A file with nothing left to write is skipped with its manual
+ * findings and the notes of the sets taken out of it, for the reason `leftOutReason(file, notes)`.
+ * `stopBefore()` true: this group and the rest are not written.
  */
 async function writePlanned(
   files: readonly PlannedFile[],
   plan: ReturnType<typeof keepChangeSetsWhole>,
   results: Map<string, FileResult>,
   stopBefore: () => boolean,
-  leftOut: (file: PlannedFile, notes: FileResult['findings']) => FileResult,
+  leftOutReason: (file: PlannedFile, notes: FileResult['findings']) => string,
 ): Promise<void> {
   const { texts, kept } = plan;
   const groups = new ChangeSets<string>();
@@ -442,7 +438,7 @@ async function writePlanned(
       const manual = result.findings.filter((finding) => finding.kind === 'manual');
       const accepted = texts.get(path);
       if (accepted === undefined || accepted === before) {
-        results.set(path, leftOut(file, notes));
+        results.set(path, { ...result, status: 'skipped', findings: [...manual, ...notes], reason: leftOutReason(file, notes) });
         continue;
       }
       if (failed) {
@@ -512,12 +508,9 @@ async function applyReviewed(
   }
   // Nothing is written before every file was offered: a change set is taken or left whole.
   // A file accepted before the run stopped is written all the same.
-  await writePlanned(offered, keepChangeSetsWhole(offered), results, () => false, (file, notes) => ({
-    ...file.result,
-    status: 'skipped',
-    findings: [...file.result.findings.filter((finding) => finding.kind === 'manual'), ...notes],
-    reason: stopped() && !file.reviewed ? INTERRUPTED_REASON : (notes[0]?.message ?? DECLINED_REASON),
-  }));
+  await writePlanned(offered, keepChangeSetsWhole(offered), results, () => false, (file, notes) =>
+    stopped() && !file.reviewed ? INTERRUPTED_REASON : (notes[0]?.message ?? DECLINED_REASON),
+  );
 }
 
 /** Why a file linked to another by a change set was not written, or put back. */
