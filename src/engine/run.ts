@@ -365,23 +365,24 @@ async function applyVerified(
       results.set(path, rest);
     }
   }
-  const rejected = new Map<string, readonly string[]>();
   let plan = keepChangeSetsWhole(offered);
-  let outcome: ReturnType<typeof verifyChanges>;
-  for (;;) {
+  const getChanges = () => {
     const changes = new Map<string, string>();
     for (const file of offered) {
       const text = plan.texts.get(file.path);
       if (text !== undefined && text !== file.before) changes.set(file.absolutePath, text);
     }
-    outcome = verifyChanges(tsconfig, changes);
-    const known = rejected.size;
-    for (const file of offered) {
-      const added = outcome.rejected.get(file.absolutePath);
-      if (added && !rejected.has(file.path)) rejected.set(file.path, added);
-    }
-    if (rejected.size === known) break;
-    plan = keepChangeSetsWhole(offered.map((file) => (rejected.has(file.path) ? { ...file, accepted: undefined } : file)));
+    return changes;
+  };
+  // One program for all rounds: the sets of each file left out are taken out of their other files.
+  const outcome = verifyChanges(tsconfig, getChanges(), (left) => {
+    plan = keepChangeSetsWhole(offered.map((file) => (left.has(file.absolutePath) ? { ...file, accepted: undefined } : file)));
+    return getChanges();
+  });
+  const rejected = new Map<string, readonly string[]>();
+  for (const file of offered) {
+    const added = outcome.rejected.get(file.absolutePath);
+    if (added) rejected.set(file.path, added);
   }
   const torn = plan.torn.map((entry) => (rejected.has(entry.path) ? { ...entry, reason: VERIFY_REASON } : entry));
   for (const file of offered) {

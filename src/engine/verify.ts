@@ -33,7 +33,11 @@ export interface VerifyOutcome {
 /**
  * Type-checks the project of `tsconfigPath` before and after `changes` (absolute path -> new
  * text), and rejects every changed file in which the edits add diagnostics. Diagnostics are
- * compared per file by code and message, not position, since the edits move code.
+ * compared per file by code and message, not position, since the edits move code. Once no more
+ * files are rejected, `revise` (given every file rejected so far) may return other changes to
+ * check in their place, on the same program: what is left when the rejected files' change sets
+ * are taken out of their other files too. The outcome is that of the last changes checked, with
+ * every file rejected on the way.
  *
  * Only the files the edits can reach are checked: the changed files, and the files that import,
  * directly or through others, a changed file whose declarations (its .d.ts) read differently
@@ -41,7 +45,11 @@ export interface VerifyOutcome {
  * does. A changed script or module augmentation reaches every file: then the whole program is
  * checked, as `tsc` would.
  */
-export function verifyChanges(tsconfigPath: string, changes: ReadonlyMap<string, string>): VerifyOutcome {
+export function verifyChanges(
+  tsconfigPath: string,
+  changes: ReadonlyMap<string, string>,
+  revise?: (rejected: ReadonlySet<string>) => ReadonlyMap<string, string>,
+): VerifyOutcome {
   const { Project } = getTsMorph();
   let project: Project;
   try {
@@ -50,74 +58,85 @@ export function verifyChanges(tsconfigPath: string, changes: ReadonlyMap<string,
   } catch (error) {
     throw new VerifyError(`cannot load ${tsconfigPath}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (changes.size === 0) return { before: 0, after: 0, files: 0, rejected: new Map() };
+  const nothing = { before: 0, after: 0, files: 0 };
+  if (changes.size === 0) return { ...nothing, rejected: new Map() };
   const program = () => project.getProgram().compilerObject;
   const beforeProgram = program();
   // Read from the unedited program: an edit that removed a global declaration matters as much as
-  // one that adds it.
-  const globalBefore = [...changes.keys()].filter((file) => reachesEveryFile(beforeProgram, file));
+  // one that adds it. `revise` returns some of these files, never others.
+  const globalBefore = new Set([...changes.keys()].filter((file) => reachesEveryFile(beforeProgram, file)));
   const shapesBefore = new Map([...changes.keys()].map((file) => [file, getDeclarationShape(beforeProgram, file)]));
-  let beforeDiagnostics: Map<string, string[]> | undefined;
-  let beforeWhole = false;
+  const originals = new Map([...changes.keys()].map((file) => [file, project.getSourceFile(file)?.getFullText()]));
+  // The diagnostics before of the files checked so far: each file's are computed once, when a
+  // round first checks it.
+  const before = new Map<string, string[]>();
+  const seen = new Set<string>();
+  let seenAll = false;
   const getBefore = (checked: ReadonlySet<string> | undefined) => {
-    if (!checked) {
-      if (!beforeWhole) beforeDiagnostics = getDiagnosticsByFile(beforeProgram);
-      beforeWhole = true;
-      return beforeDiagnostics!;
+    if (seenAll) return before;
+    const missing = checked && new Set([...checked].filter((file) => !seen.has(file)));
+    if (missing?.size === 0) return before;
+    for (const [file, diagnostics] of getDiagnosticsByFile(beforeProgram, missing)) before.set(file, diagnostics);
+    for (const file of missing ?? []) seen.add(file);
+    seenAll = missing === undefined;
+    return before;
+  };
+  /** Puts the texts of `edits` in the program, and the original text back in every other file changed. */
+  const apply = (edits: ReadonlyMap<string, string>) => {
+    for (const [file, original] of originals) {
+      const text = edits.get(file) ?? original;
+      if (text !== undefined && project.getSourceFile(file)?.getFullText() !== text) project.createSourceFile(file, text, { overwrite: true });
     }
-    // Later rounds check the first round's files or fewer (a file put back reads as before).
-    beforeDiagnostics ??= getDiagnosticsByFile(beforeProgram, checked);
-    return beforeDiagnostics;
   };
 
-  const originals = new Map<string, string>();
-  for (const [file, text] of changes) {
-    const sourceFile = project.getSourceFile(file);
-    if (sourceFile) originals.set(file, sourceFile.getFullText());
-    project.createSourceFile(file, text, { overwrite: true });
-  }
+  let current = changes;
+  apply(current);
   const rejected = new Map<string, string[]>();
   const reject = (file: string, diagnostics: readonly string[]) => rejected.set(file, [...(rejected.get(file) ?? []), ...diagnostics]);
-  let firstChecked: ReadonlySet<string> | undefined;
+  let revisedAt = 0;
   // Until no more files are rejected: a file left out can break a changed file that relies on it
   // (a call site passing a signal to a function whose new parameter was not written), which is
-  // then left out too. Ends: each round rejects at least one more of the changed files.
-  for (let round = 0; ; round++) {
+  // then left out too. Ends: each round rejects at least one more of the changed files, and each
+  // revision follows a round that did.
+  for (;;) {
     const afterProgram = program();
     const graph = getModuleGraph(afterProgram);
-    const globals = [...new Set([...globalBefore, ...[...changes.keys()].filter((file) => reachesEveryFile(afterProgram, file))])];
-    const reshaped = [...changes.keys()].filter((file) => shapesBefore.get(file) === undefined || getDeclarationShape(afterProgram, file) !== shapesBefore.get(file));
-    let checked: ReadonlySet<string> | undefined = globals.length > 0 || !graph ? undefined : new Set([...changes.keys(), ...closure(reshaped, graph.importers)]);
-    if (round === 0) firstChecked = checked;
-    // A later round reaching a file the first did not (its diagnostics before are not known):
-    // the whole program, before and after.
-    else if (!firstChecked || !checked || [...checked].some((file) => !firstChecked!.has(file))) checked = undefined;
-    const before = getBefore(checked);
+    const changed = [...current.keys()];
+    const globals = changed.filter((file) => globalBefore.has(file) || reachesEveryFile(afterProgram, file));
+    const reshaped = changed.filter((file) => shapesBefore.get(file) === undefined || getDeclarationShape(afterProgram, file) !== shapesBefore.get(file));
+    const checked = globals.length > 0 || !graph ? undefined : new Set([...changed, ...closure(reshaped, graph.importers)]);
+    const beforeDiagnostics = getBefore(checked);
     const afterDiagnostics = getDiagnosticsByFile(afterProgram, checked);
     const known = rejected.size;
     for (const [file, diagnostics] of afterDiagnostics) {
-      const added = subtract(diagnostics, before.get(file) ?? []);
+      const added = subtract(diagnostics, beforeDiagnostics.get(file) ?? []);
       if (added.length === 0) continue;
-      if (changes.has(file) && !rejected.has(file)) {
+      if (current.has(file) && !rejected.has(file)) {
         reject(file, added);
         continue;
       }
       // An unchanged (or put back) file broke: blame the changed files it depends on (a helper
       // that gained a parameter, maybe behind a re-export) and those whose declarations are
       // global, naming the file that broke. With no module graph to tell, every changed file.
-      const blamed = graph ? [...closure([file], graph.imports), ...globals] : [...changes.keys()];
+      const blamed = graph ? [...closure([file], graph.imports), ...globals] : changed;
       for (const culprit of blamed) {
-        if (changes.has(culprit) && !rejected.has(culprit)) reject(culprit, added.map((diagnostic) => `in ${file}: ${diagnostic}`));
+        if (current.has(culprit) && !rejected.has(culprit)) reject(culprit, added.map((diagnostic) => `in ${file}: ${diagnostic}`));
       }
     }
-    if (rejected.size === known) {
-      const files = checked ? { files: checked.size } : {};
-      return { before: countAll(before, checked), after: countAll(afterDiagnostics), ...files, rejected };
+    if (rejected.size > known) {
+      // The rejected files read as before; the others keep their edits for the next round.
+      apply(new Map([...current].filter(([file]) => !rejected.has(file))));
+      continue;
     }
-    for (const file of rejected.keys()) {
-      const original = originals.get(file);
-      if (original !== undefined) project.createSourceFile(file, original, { overwrite: true });
+    if (revise && rejected.size > revisedAt) {
+      revisedAt = rejected.size;
+      current = revise(new Set(rejected.keys()));
+      if (current.size === 0) return { ...nothing, rejected };
+      apply(current);
+      continue;
     }
+    const files = checked ? { files: checked.size } : {};
+    return { before: countAll(beforeDiagnostics, checked), after: countAll(afterDiagnostics), ...files, rejected };
   }
 }
 
