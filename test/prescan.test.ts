@@ -86,7 +86,8 @@ describe('pre-scan gates', () => {
     ['a class member read elsewhere in the class', 'class A {\n  opts: any;\n  check() { return this.opts.signal?.aborted; }\n  async run() {\n    await fetch("u");\n  }\n}\n'],
     ['a parameter property', 'class A {\n  constructor(private config: { signal?: AbortSignal }) {}\n  start() { return this.config.signal; }\n  async run() {\n    await fetch("u");\n  }\n}\n'],
     ['a member of a type declared in the file', 'type O = { req: { signal: AbortSignal } };\nasync function f(o: O) {\n  await fetch("u");\n}\n'],
-    ['a local controller', 'async function f() {\n  const c = new AbortController();\n  await fetch("u");\n}\n'],
+    // Aborted from a callback, so it may fire while the fetch runs (one only the function aborts, after, would gain nothing).
+    ['a local controller', 'async function f(onCancel) {\n  const c = new AbortController();\n  onCancel(() => c.abort());\n  await fetch("u");\n}\n'],
     ['an instance of a catalogued client', 'import OpenAI from "openai";\nconst client = new OpenAI();\nasync function f(signal: AbortSignal) {\n  await client.chat.completions.create({});\n}\n'],
   ])('forward-signal: a signal from %s', (_, source) => {
     const module = transforms.filter((candidate) => candidate.meta.name === 'forward-signal');

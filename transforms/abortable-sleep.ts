@@ -166,6 +166,7 @@ function planSleep(ctx: TransformContext, sleep: SleepPromise): SleepPlan[] | 'h
     if (combinator) return [{ kind: 'note', path: sleep.path, message: MESSAGES.kept(MESSAGES.combined(combinator)) }];
     // The code's own abort handling (its error, a listener that ends the wait) would be bypassed.
     const obstacle = getForwardingObstacle(sleep.path, signal, []);
+    if (obstacle.kind === 'no-gain') return [];
     return [obstacle.kind === 'obstacle' ? { kind: 'note', path: sleep.path, message: MESSAGES.kept(obstacle.reason), handled: obstacle.handled } : { kind: 'signal', sleep, signal }];
   }
   return 'helper';
@@ -189,6 +190,7 @@ function planHelper(ctx: TransformContext, helper: SleepHelper): SleepPlan[] {
       return [];
     }
     const obstacle = getForwardingObstacle(path, signal, []);
+    if (obstacle.kind === 'no-gain') return [];
     if (obstacle.kind === 'obstacle') {
       kept.push({ kind: 'note', path, message: MESSAGES.keptCall(helper.name, signal.expression, obstacle.reason), handled: obstacle.handled });
       return [];

@@ -53,6 +53,7 @@ function forwardSignal(ctx: TransformContext, path: ASTPath, match: CallMatch, s
   if (isInAbortListener(ctx.j, path, signal)) return ctx.handled(path, MESSAGES.kept(match.callee, signal.expression, MESSAGES.aborted), rule);
   if (isAbortWait(args)) return ctx.handled(path, MESSAGES.kept(match.callee, signal.expression, MESSAGES.abortWait), rule);
   const obstacle = getForwardingObstacle(path, signal, getResultNames(path));
+  if (obstacle.kind === 'no-gain') return;
   if (obstacle.kind === 'obstacle') return (obstacle.handled ? ctx.handled : ctx.manual)(path, MESSAGES.kept(match.callee, signal.expression, obstacle.reason), rule);
   const expression = getSinkSignalText(ctx.j, ctx.root, signal, match.entry.signal.acceptsNull === true);
   // `context` does not carry `context.options.signal` as a signal: passing `context` passes none.

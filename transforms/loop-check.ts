@@ -1,10 +1,12 @@
 import type { ASTPath } from 'jscodeshift';
 import { getAbortListeners } from '../src/ast/get-abort-listeners.ts';
 import { getCallerSignal } from '../src/ast/get-caller-signal.ts';
-import { getEnclosingFunctions, isFunctionNode } from '../src/ast/get-enclosing-functions.ts';
-import { getSignalHolders, isSignalRead, mentionsSignal, type SignalHolders } from '../src/ast/get-signal-holders.ts';
+import { getAbortContract } from '../src/ast/get-abort-contract.ts';
+import { getEnclosingFunctions, getEnclosingFunctionsUpTo, isFunctionNode } from '../src/ast/get-enclosing-functions.ts';
+import { getSignalHolders, isSignalExpression, isSignalRead, mentionsSignal, type SignalHolders } from '../src/ast/get-signal-holders.ts';
 import { mentions } from '../src/ast/mentions.ts';
 import { parseStatement } from '../src/ast/parse-snippet.ts';
+import { walkOwnNodes } from '../src/ast/walk-own-nodes.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
 import { getFeatureSupport } from '../src/runtime/features.ts';
 import { mayHaveSignal, type SignalInScope } from '../src/scope/get-signal-in-scope.ts';
@@ -28,11 +30,20 @@ const MESSAGES = {
     `loop awaits without looking at the signal, but no check was added: ${reason}; test ${signal}.aborted by hand`,
   detached: (signal: string) =>
     `loop awaits without looking at the signal, but no check was added: it runs in a function called on the spot whose promise nobody awaits, where a throw would be an unhandled rejection; stop it on ${signal} by hand`,
+  dropped: (signal: string, name: string) =>
+    `loop awaits without looking at the signal, but no check was added: it runs in ${name}(), whose every call drops its promise, where a throw would be an unhandled rejection; stop it on ${signal} by hand`,
   helper: (signal: string, helper: string) =>
-    `loop awaits without looking at the signal, but no check was added: ${signal} is handed to ${helper}() before the loop, which may end it its own way; if it does not, test ${signal}.aborted by hand`,
+    `loop awaits without looking at the signal, but no check was added: ${signal} is handed to ${helper}(), which may end the loop its own way; if it does not, test ${signal}.aborted by hand`,
+  drain: (signal: string) =>
+    `loop awaits without looking at the signal, but no check was added: its body is empty, so it only drains what it awaits, which ends or fails when its source does; if that source does not stop on abort, test ${signal}.aborted by hand`,
+  ownHandling: (signal: string, line: number) =>
+    `loop awaits without looking at the signal, but no check was added: the code handles an abort of ${signal} itself (line ${line}); a check here would throw before that code runs`,
   listener: (signal: string) =>
     `loop awaits without looking at the signal, but no check was added: an abort listener on ${signal} may already end it; if it does not, test ${signal}.aborted by hand`,
 } as const;
+
+/** What a loop reads of a signal derived from the caller's when it looks at it. */
+const CHECKS = new Set(['aborted', 'throwIfAborted']);
 
 const LOOP_TYPES = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
 
@@ -85,17 +96,26 @@ function classifyLoop(ctx: TransformContext, path: ASTPath): LoopDecision {
   const signal = getCallerSignal(ctx.j, ctx.root, path);
   if (!signal) return NONE;
   if (isDetachedCall(functionPath)) return { kind: 'manual', path, message: MESSAGES.detached(signal.expression) };
+  const dropped = getAlwaysDroppedName(functionPath, signal.functionPath);
+  if (dropped !== undefined) return { kind: 'manual', path, message: MESSAGES.dropped(signal.expression, dropped) };
   const holders = getSignalHolders(ctx.j, signal.functionPath, signal);
   // `for await (const x of on(emitter, 'data', { signal }))`: the iterator already stops on abort.
-  if (looksAtSignal(loop, undefined, signal, holders, loop)) return NONE;
-  // `for await (const line of lines())`, where `lines` is a closure that reads the signal: the
-  // iterated generator stops on abort its own way.
-  const getsSignal = (awaited: Node) => mentionsSignal(awaited, signal, holders) || callsClosureReadingSignal(awaited, signal, holders);
-  if (getAwaited(loop).every(getsSignal)) return NONE;
+  // `for await (const line of lines())` or `fetch(url, init())`, where `lines` and `init` are
+  // closures that read the signal: the loop reacts to abort through them.
+  const closures = getClosuresReadingSignal(signal, holders);
+  if (looksAtSignal(loop, undefined, signal, holders, loop, closures)) return NONE;
+  if (getAwaited(loop).every((awaited) => mentionsSignal(awaited, signal, holders))) return NONE;
   if (abortsBefore(functionPath, loop)) return NONE;
+  // `while (!(await reader.read()).done) {}`: a drain, whose one job is to keep reading.
+  if (isDrain(loop)) return { kind: 'manual', path, message: MESSAGES.drain(signal.expression), handled: true };
+  // `if (signal.aborted) { await proc.kill(); throw signal.reason }` in a loop around this one.
+  const contract = getAbortContract(path, signal);
+  const ownHandling = contract.kind === 'own-abort-error' ? contract.line : getAbortCleanupAround(path, signal);
+  if (ownHandling !== undefined) return { kind: 'manual', path, message: MESSAGES.ownHandling(signal.expression, ownHandling), handled: true };
   // `this._listenForAbort(options?.signal)`: a helper given the signal, whose result is dropped,
-  // sets up a reaction to abort out of sight (aborting a controller the loop's stream reads).
-  const helper = getSignalHelperBefore(functionPath, loop, signal, holders);
+  // sets up a reaction to abort out of sight (aborting a controller the loop's stream reads);
+  // so does `connect({ signal, onAbort: finish })`, given code to run on abort.
+  const helper = getSignalHelper(path, loop, signal, holders);
   // Noted for review, not a check finding: the code hands the signal to something that reacts to it.
   if (helper !== undefined) return { kind: 'manual', path, message: MESSAGES.helper(signal.expression, helper), handled: true };
   const listeners = getAbortListeners(ctx.j, signal.functionPath, signal, holders.aliases);
@@ -133,11 +153,30 @@ function awaitsOutsideNestedScopes(node: Node): boolean {
  * signal (or the bag holding it) to a call or reads `signal.aborted` already reacts to abort in
  * the way its author chose.
  */
-function looksAtSignal(node: Node, parent: Node, signal: SignalInScope, holders: SignalHolders, loop: Node): boolean {
+function looksAtSignal(node: Node, parent: Node, signal: SignalInScope, holders: SignalHolders, loop: Node, closures: ReadonlySet<string>): boolean {
   if (!node || typeof node !== 'object') return false;
   if (node !== loop && LOOP_TYPES.has(node.type) && (node.await || awaitsEachIteration(node))) return false;
   if (isSignalRead(node, parent, signal, holders.aliases)) return true;
-  return someChild(node, (child) => looksAtSignal(child, node, signal, holders, loop));
+  // `merged.throwIfAborted()`, `merged.aborted`, where `merged = mergeAbortSignals(signal, ms)`.
+  if ((node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && !node.computed && CHECKS.has(node.property.name) && node.object.type === 'Identifier' && holders.carriers.has(node.object.name)) return true;
+  if ((node.type === 'CallExpression' || node.type === 'OptionalCallExpression') && node.callee.type === 'Identifier' && closures.has(node.callee.name)) return true;
+  return someChild(node, (child) => looksAtSignal(child, node, signal, holders, loop, closures));
+}
+
+/**
+ * A loop with an empty body over a stream or iterator: `for await (const _ of stream) {}`,
+ * `while (!(await reader.read()).done) {}`. Reading is all it does; a loop whose head does other
+ * work (`while (await queue.sendNext());`) is no drain.
+ */
+function isDrain(loop: Node): boolean {
+  const body = loop.body;
+  if (!(body.type === 'EmptyStatement' || (body.type === 'BlockStatement' && body.body.length === 0))) return false;
+  if (loop.type === 'ForOfStatement') return loop.await === true;
+  const awaited = getAwaited(loop);
+  return awaited.length > 0 && awaited.every((node) => {
+    const callee = node?.type === 'CallExpression' ? node.callee : undefined;
+    return (callee?.type === 'MemberExpression' || callee?.type === 'OptionalMemberExpression') && !callee.computed && (callee.property.name === 'read' || callee.property.name === 'next');
+  });
 }
 
 /**
@@ -156,24 +195,23 @@ function getAwaited(loop: Node): Node[] {
 }
 
 /**
- * `lines()` or `await lines()`, where `lines` is a function declared inside the function the signal
- * belongs to (so the name refers to the same signal) and whose body reads that signal: a closure
- * that checks `signal.aborted` or passes the signal on reacts to abort itself, as a call given the
- * signal does.
+ * The names of functions declared inside the function the signal belongs to (so a name there
+ * refers to the same signal) whose body reads that signal: a closure that checks
+ * `signal.aborted` or passes the signal on reacts to abort itself, as a call given the signal does.
  */
-function callsClosureReadingSignal(awaited: Node, signal: SignalInScope, holders: SignalHolders): boolean {
-  const call = awaited?.type === 'AwaitExpression' ? awaited.argument : awaited;
-  if ((call?.type !== 'CallExpression' && call?.type !== 'OptionalCallExpression') || call.callee.type !== 'Identifier') return false;
-  const name = call.callee.name;
-  let found: Node | undefined;
+function getClosuresReadingSignal(signal: SignalInScope, holders: SignalHolders): Set<string> {
+  const names = new Set<string>();
   const visit = (node: Node): boolean => {
-    if (found !== undefined) return true;
-    if (node.type === 'FunctionDeclaration' && node.id?.name === name) found = node;
-    else if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.id.name === name && node.init && isFunctionNode(node.init)) found = node.init;
-    return found !== undefined || someChild(node, visit);
+    const found =
+      node.type === 'FunctionDeclaration' && node.id ? { name: node.id.name, fn: node }
+      : node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init && isFunctionNode(node.init) ? { name: node.id.name, fn: node.init }
+      : undefined;
+    if (found && mentionsSignal(found.fn.body, signal, holders)) names.add(found.name);
+    someChild(node, visit);
+    return false;
   };
   visit((signal.functionPath.node as Node).body);
-  return found !== undefined && mentionsSignal(found.body, signal, holders);
+  return names;
 }
 
 /**
@@ -203,33 +241,151 @@ function isDetachedCall(functionPath: ASTPath): boolean {
 }
 
 /**
- * The callee of a call before the loop, in the function itself, that is given the signal and
- * either has its result dropped (`this._listenForAbort(signal);`) or is also given a controller
- * made in the function (`const detach = linkAbort(signal, ctrl);`): both set up a reaction to
- * abort out of sight, and the loop may be driven by what that controller aborts.
+ * `async function render() { ... }` inside the signal's function, called only as statements
+ * (`render(args);`) whose promise nobody keeps: a throw in it is an unhandled rejection, as in a
+ * detached call. A name also used otherwise (passed on, awaited) may be handled there.
  */
-function getSignalHelperBefore(functionPath: ASTPath, loop: Node, signal: SignalInScope, holders: SignalHolders): string | undefined {
-  const body = (functionPath.node as Node).body;
-  const controllers = getLocalControllers(body);
-  let found: string | undefined;
-  const isHelperCall = (call: Node | undefined, dropped: boolean): boolean =>
-    (call?.type === 'CallExpression' || call?.type === 'OptionalCallExpression') &&
-    call.arguments.some((arg: Node) => isSignalRead(arg, call, signal, holders.aliases)) &&
-    (dropped || call.arguments.some((arg: Node) => arg.type === 'Identifier' && controllers.has(arg.name)));
-  const visit = (node: Node): boolean => {
-    if (found !== undefined || node === loop || isFunctionNode(node) || !(node.start < loop.start)) return false;
-    const call =
-      node.type === 'ExpressionStatement' ? { node: node.expression, dropped: true }
-      : node.type === 'VariableDeclarator' ? { node: node.init, dropped: false }
-      : undefined;
-    if (call && isHelperCall(call.node, call.dropped)) {
-      found = getCalleeText(call.node.callee);
-      return true;
+function getAlwaysDroppedName(functionPath: ASTPath, scope: ASTPath): string | undefined {
+  const fn = functionPath.node as Node;
+  const parent = functionPath.parentPath?.node as Node;
+  const name = fn.type === 'FunctionDeclaration' ? fn.id?.name : parent?.type === 'VariableDeclarator' && parent.init === fn && parent.id.type === 'Identifier' ? parent.id.name : undefined;
+  if (name === undefined || fn === scope.node) return undefined;
+  let calls = 0;
+  let otherUse = false;
+  const visit = (node: Node, parentNode: Node): void => {
+    if (otherUse || !node || typeof node.type !== 'string') return;
+    if (node.type === 'Identifier' && node.name === name && node !== fn.id && !(parentNode?.type === 'VariableDeclarator' && parentNode.id === node)) {
+      const isCallee = (parentNode?.type === 'CallExpression' || parentNode?.type === 'OptionalCallExpression') && parentNode.callee === node;
+      if (isCallee && droppedCalls.has(parentNode)) calls++;
+      else if (!(isMemberKey(node, parentNode))) otherUse = true;
     }
-    return someChild(node, visit);
+    for (const key of Object.keys(node)) {
+      if (key === 'loc' || key === 'tokens' || key === 'comments' || key === 'typeAnnotation' || key === 'returnType') continue;
+      const value = node[key];
+      if (Array.isArray(value)) for (const item of value) visit(item, node);
+      else if (value && typeof value === 'object') visit(value, node);
+    }
+  };
+  const droppedCalls = new Set<Node>();
+  walkAll((scope.node as Node).body, (node) => {
+    const expression = node.type === 'ExpressionStatement' ? node.expression : undefined;
+    const call = expression?.type === 'UnaryExpression' && expression.operator === 'void' ? expression.argument : expression;
+    if (call?.type === 'CallExpression') droppedCalls.add(call);
+  });
+  visit((scope.node as Node).body, scope.node);
+  return calls > 0 && !otherUse ? name : undefined;
+}
+
+function isMemberKey(node: Node, parent: Node): boolean {
+  if ((parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed) return true;
+  return (parent?.type === 'ObjectProperty' || parent?.type === 'Property' || parent?.type === 'ClassMethod' || parent?.type === 'ObjectMethod') && parent.key === node && !parent.computed && !parent.shorthand;
+}
+
+function walkAll(node: Node, visit: (node: Node) => void): void {
+  if (!node || typeof node.type !== 'string') return;
+  visit(node);
+  someChild(node, (child) => {
+    walkAll(child, visit);
+    return false;
+  });
+}
+
+/**
+ * The line of `if (signal.aborted) { await proc.kill(); throw signal.reason; }` in a loop around
+ * this one: the code cleans up on abort before it stops, which a check here would skip.
+ */
+function getAbortCleanupAround(path: ASTPath, signal: SignalInScope): number | undefined {
+  for (let current = path.parentPath as ASTPath | null; current && current.node !== signal.functionPath.node; current = current.parentPath) {
+    const outer = current.value as Node;
+    if (!outer || Array.isArray(outer)) continue;
+    if (isFunctionNode(outer)) return undefined;
+    if (!LOOP_TYPES.has(outer.type)) continue;
+    let line: number | undefined;
+    walkOwnNodes(outer.body, (node) => {
+      if (line !== undefined || node.type !== 'IfStatement' || !readsAborted(node.test, signal)) return;
+      const statements = node.consequent.type === 'BlockStatement' ? node.consequent.body : [node.consequent];
+      const cleansUp = statements.length > 1 && statements.some((statement: Node) => statement.type === 'ExpressionStatement');
+      const stops = ['ThrowStatement', 'ReturnStatement'].includes(statements.at(-1)?.type);
+      if (cleansUp && stops) line = node.loc?.start.line ?? 0;
+    });
+    if (line !== undefined) return line;
+  }
+  return undefined;
+}
+
+function readsAborted(test: Node, signal: SignalInScope): boolean {
+  let found = false;
+  walkOwnNodes(test, (node) => {
+    if ((node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && !node.computed && node.property.name === 'aborted' && isSignalExpression(node.object, signal)) found = true;
+  });
+  return found;
+}
+
+/**
+ * The callee of a call that is given the signal and either has its result dropped
+ * (`this._listenForAbort(signal);`), or is also given a controller made in the function (`const
+ * detach = linkAbort(signal, ctrl);`) or code to run (`connect({ signal, onAbort: finish })`):
+ * each sets up a reaction to abort out of sight, and the loop may be driven by what it stops.
+ * In the loop's own function the call must come before the loop; a function around it may make
+ * the call anywhere, as the loop's function runs later (a callback).
+ */
+function getSignalHelper(path: ASTPath, loop: Node, signal: SignalInScope, holders: SignalHolders): string | undefined {
+  const functions = getEnclosingFunctionsUpTo(path, signal.functionPath);
+  const localFunctions = getLocalFunctionNames((signal.functionPath.node as Node).body);
+  for (const [index, fn] of functions.entries()) {
+    const found = findHelperCall(fn, index === 0 ? loop : undefined, signal, holders, localFunctions);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function findHelperCall(fn: Node, before: Node | undefined, signal: SignalInScope, holders: SignalHolders, localFunctions: ReadonlySet<string>): string | undefined {
+  const controllers = getLocalControllers(fn.body);
+  const isCallback = (value: Node) => isFunctionNode(value) || (value.type === 'Identifier' && localFunctions.has(value.name));
+  // The arguments, and the properties of an options object literal among them.
+  const getInputs = (call: Node): Node[] =>
+    call.arguments.flatMap((arg: Node) =>
+      arg.type === 'ObjectExpression'
+        ? arg.properties.filter((property: Node) => property.type === 'ObjectProperty' || property.type === 'Property').map((property: Node) => property.value)
+        : [arg],
+    );
+  const isHelperCall = (call: Node | undefined, dropped: boolean): boolean => {
+    if (call?.type !== 'CallExpression' && call?.type !== 'OptionalCallExpression') return false;
+    const inputs = getInputs(call);
+    if (!inputs.some((input) => isSignalRead(input, call, signal, holders.aliases))) return false;
+    return dropped || inputs.some((input) => (input.type === 'Identifier' && controllers.has(input.name)) || isCallback(input));
+  };
+  let found: string | undefined;
+  walkOwnNodes(fn, (node) => {
+    if (found !== undefined || (before !== undefined && !(node.end <= before.start))) return;
+    const expression = node.type === 'ExpressionStatement' ? node.expression : undefined;
+    // An awaited call is over before the loop: only code or a controller it was given outlives it.
+    const call =
+      expression?.type === 'AssignmentExpression' ? { node: unwrapAwait(expression.right), dropped: false }
+      : expression?.type === 'AwaitExpression' ? { node: expression.argument, dropped: false }
+      : expression ? { node: expression, dropped: true }
+      : node.type === 'VariableDeclarator' ? { node: unwrapAwait(node.init), dropped: false }
+      : undefined;
+    if (call && isHelperCall(call.node, call.dropped)) found = getCalleeText(call.node.callee);
+  });
+  return found;
+}
+
+function unwrapAwait(node: Node): Node {
+  return node?.type === 'AwaitExpression' ? node.argument : node;
+}
+
+/** Names declared in `body`, at any depth, as functions: `function f() {}`, `const f = () => {}`. */
+function getLocalFunctionNames(body: Node): Set<string> {
+  const names = new Set<string>();
+  const visit = (node: Node): boolean => {
+    if (node.type === 'FunctionDeclaration' && node.id) names.add(node.id.name);
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init && isFunctionNode(node.init)) names.add(node.id.name);
+    someChild(node, visit);
+    return false;
   };
   visit(body);
-  return found;
+  return names;
 }
 
 /** Names bound in `body` (outside nested functions) to `new AbortController()`. */
@@ -304,8 +460,22 @@ function insertFirst(ctx: TransformContext, path: ASTPath, text: string): void {
   const loop = path.node as Node;
   const check = parseStatement(ctx.j, text);
   if (loop.body.type === 'BlockStatement') {
+    keepDanglingComments(loop.body, check);
     loop.body.body.unshift(check);
     return;
   }
   loop.body = ctx.j.blockStatement(loop.body.type === 'EmptyStatement' ? [check] : [check, loop.body]);
+}
+
+/**
+ * `{ // sent }`: a comment alone in a block hangs on the block, and the printer drops it once the
+ * block holds a statement. It moves to the check, after it, where it was.
+ */
+function keepDanglingComments(block: Node, check: Node): void {
+  if (block.body.length > 0) return;
+  const dangling = (block.comments ?? []).filter((comment: Node) => !comment.leading && !comment.trailing);
+  if (dangling.length === 0) return;
+  block.comments = block.comments.filter((comment: Node) => !dangling.includes(comment));
+  block.innerComments = undefined;
+  check.comments = [...(check.comments ?? []), ...dangling.map((comment: Node) => ({ ...comment, leading: false, trailing: true }))];
 }

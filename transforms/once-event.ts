@@ -108,6 +108,8 @@ export function transform(ctx: TransformContext): void {
     }
     const emitter = getEmitterBase(site.promise.emitter);
     const obstacle = signal ? getForwardingObstacle(site.promise.path, signal, getSourceNames(site.promise.path, emitter)) : undefined;
+    // With a timeout of its own the wait still gains a deadline; without one, nothing.
+    if (obstacle?.kind === 'no-gain' && !site.promise.timeout) continue;
     if (obstacle?.kind === 'obstacle') {
       (obstacle.handled ? ctx.handled : ctx.manual)(site.promise.path, MESSAGES.unsupported(obstacle.reason));
       continue;

@@ -1,0 +1,7 @@
+export async function flush(queue: Queue, signal: AbortSignal) {
+  // The head sends an item each time: real work, not a drain.
+  while (await queue.sendNext()) {
+    signal.throwIfAborted();
+    // sent
+  }
+}
