@@ -110,7 +110,7 @@ function classifyLoop(ctx: TransformContext, path: ASTPath): LoopDecision {
   if (isDrain(loop)) return { kind: 'manual', path, message: MESSAGES.drain(signal.expression), handled: true };
   // `if (signal.aborted) { await proc.kill(); throw signal.reason }` in a loop around this one.
   const contract = getAbortContract(path, signal);
-  const ownHandling = contract.kind === 'own-abort-error' ? contract.line : getAbortCleanupAround(path, signal);
+  const ownHandling = contract.kind === 'own-abort-error' || contract.kind === 'quiet-return' ? contract.line : getAbortCleanupAround(path, signal);
   if (ownHandling !== undefined) return { kind: 'manual', path, message: MESSAGES.ownHandling(signal.expression, ownHandling), handled: true };
   // `this._listenForAbort(options?.signal)`: a helper given the signal, whose result is dropped,
   // sets up a reaction to abort out of sight (aborting a controller the loop's stream reads);

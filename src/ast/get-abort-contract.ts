@@ -15,12 +15,16 @@ export type AbortContract =
   | { readonly kind: 'none' }
   /** `if (signal.aborted) throw new CancelledError()` after the call (or in a loop around it). */
   | { readonly kind: 'own-abort-error'; readonly line: number; readonly reason: string }
+  /** `if (signal.aborted) return;` after the call (or in a loop around it): it ends quietly. */
+  | { readonly kind: 'quiet-return'; readonly line: number; readonly reason: string }
   /** A `catch` around the call that sorts errors by type or rethrows them as its own. */
   | { readonly kind: 'error-mapping'; readonly line: number; readonly reason: string };
 
 const REASONS = {
   ownAbortError: (signal: string, line: number) =>
     `the code throws its own error when ${signal} is aborted (line ${line}); given the signal, this would reject with an AbortError first, which its callers do not expect`,
+  quietReturn: (signal: string, line: number) =>
+    `the code returns when ${signal} is aborted (line ${line}); given the signal, this would reject with an AbortError instead, which its callers do not expect`,
   errorMapping: (line: number) =>
     `the catch at line ${line} sorts errors by type or rethrows its own; with the signal an abort would reach it as an AbortError it does not handle`,
 } as const;
@@ -33,8 +37,9 @@ const LOOPS = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'Whil
 /** What turns an abort of `signal` into the code's own error around `site`, if anything. */
 export function getAbortContract(site: ASTPath, signal: SignalInScope): AbortContract {
   const functions = getEnclosingFunctionsUpTo(site, signal.functionPath);
-  const check = findOwnAbortError(site.node as Node, functions, signal);
-  if (check !== undefined) return { kind: 'own-abort-error', line: check, reason: REASONS.ownAbortError(signal.expression, check) };
+  const check = findOwnAbortExit(site.node as Node, functions, signal);
+  if (check?.exit === 'own-error') return { kind: 'own-abort-error', line: check.line, reason: REASONS.ownAbortError(signal.expression, check.line) };
+  if (check?.exit === 'return') return { kind: 'quiet-return', line: check.line, reason: REASONS.quietReturn(signal.expression, check.line) };
   const handler = findErrorMapping(site, signal);
   if (handler !== undefined) return { kind: 'error-mapping', line: handler, reason: REASONS.errorMapping(handler) };
   return { kind: 'none' };
@@ -46,21 +51,30 @@ export function getAbortContract(site: ASTPath, signal: SignalInScope): AbortCon
  * check before the call only is a precondition, which the signal does not change; one in a catch
  * around the call already turns the call's abort into the code's own error.
  */
-function findOwnAbortError(site: Node, functions: readonly Node[], signal: SignalInScope): number | undefined {
+function findOwnAbortExit(site: Node, functions: readonly Node[], signal: SignalInScope): { line: number; exit: 'own-error' | 'return' } | undefined {
   let line: number | undefined;
+  let exit: 'own-error' | 'return' = 'own-error';
   for (const fn of functions) {
     walkOwnNodes(fn, (node, ancestors) => {
       if (line !== undefined || node.type !== 'IfStatement' || !readsAborted(node.test, signal)) return;
-      if (!throwsOwnError(node.consequent, signal)) return;
+      const found = throwsOwnError(node.consequent, signal) ? 'own-error' : returnsQuietly(node.consequent) ? 'return' : undefined;
+      if (found === undefined) return;
+      exit = found;
       // In a catch around the site, the check already routes the call's abort into the own error.
       if (ancestors.some((outer) => outer.type === 'TryStatement' && ancestors.includes(outer.handler) && contains(outer.block, site))) return;
       const after = node.start > site.end;
       const inLoopWithSite = ancestors.some((outer) => LOOPS.has(outer.type) && contains(outer, site));
       if (after || inLoopWithSite) line = node.loc?.start.line ?? 0;
     });
-    if (line !== undefined) return line;
+    if (line !== undefined) return { line, exit };
   }
   return undefined;
+}
+
+/** `return;` or `{ cleanup(); return; }`: the branch ends the function without an error. */
+function returnsQuietly(block: Node): boolean {
+  const statements = block.type === 'BlockStatement' ? block.body : [block];
+  return statements.at(-1)?.type === 'ReturnStatement';
 }
 
 function contains(outer: Node, inner: Node): boolean {

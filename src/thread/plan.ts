@@ -8,6 +8,7 @@ import { AbortListeners } from './abort-listeners.ts';
 import { getContextType, type ContextType } from './context-type.ts';
 import { CatalogResolver, getCatalogNames } from './catalog-match.ts';
 import { getCallSignature } from './call-signature.ts';
+import { getOwnAbortExit, type OwnAbortExit } from './own-abort-exit.ts';
 import { ChangeSets } from './change-sets.ts';
 import { appendToList, EditBuilder, getLineLayout } from './edit-builder.ts';
 import { FamilyFinder, isHeir, isStatic, type Owner } from './family.ts';
@@ -165,6 +166,10 @@ const MESSAGES = {
   nameTaken: (name: string, param: string) => `${name} already uses the name \`${param}\`: not threaded`,
   spread: 'the call spreads its arguments: pass the signal by hand',
   optionsValue: 'the options are passed as a value: add the signal to them by hand',
+  ownReturn: (signal: string, line: number) =>
+    `the code returns when \`${signal}\` is aborted (line ${line}); given the signal, this call would reject with an AbortError instead, which its callers do not expect; not passed`,
+  ownError: (signal: string, line: number) =>
+    `the code throws its own error when \`${signal}\` is aborted (line ${line}); given the signal, this call would reject with an AbortError first, which its callers do not expect; not passed`,
   replacesSignal: (value: string) =>
     `\`${value}\` carries a signal of its own, which a signal in the options would replace: combine the two with AbortSignal.any() by hand`,
   optionsSpread: 'the options object spreads another object without a signal: check it by hand',
@@ -889,6 +894,12 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       report(call, 'manual', MESSAGES.detached, true);
       return undefined;
     }
+    // `if (signal.aborted) return;` in a loop around the call: the code ends its own way on abort.
+    const exit = found.kind === 'root' && !slot.context ? getOwnAbortExitOf(call, found.expression) : undefined;
+    if (exit && found.kind === 'root') {
+      report(call, 'manual', exit.kind === 'return' ? MESSAGES.ownReturn(found.expression, exit.line) : MESSAGES.ownError(found.expression, exit.line), true);
+      return undefined;
+    }
     if (found.kind === 'root') rootCalls.add(call);
     if (found.kind === 'root') {
       source = found.owner;
@@ -945,6 +956,13 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     // method, like an interface's, is known by its type only).
     const declarations = declaration.body ? [declaration] : (getSymbol(getNameNode(declaration))?.getDeclarations() ?? []);
     return declarations.some((d) => isFunctionLike(d) && d.body !== undefined) ? 'project' : 'unknown';
+  };
+
+  /** What the function whose signal `signal` is does on abort by itself around `site`, if anything. */
+  const getOwnAbortExitOf = (site: ts.Node, signal: string): OwnAbortExit | undefined => {
+    let fn: ts.Node | undefined = site.parent;
+    while (fn && !(isFunctionLike(fn) && sources.getOwnSignal(fn)?.expression === signal)) fn = fn.parent;
+    return fn ? getOwnAbortExit(site, signal, fn) : undefined;
   };
 
   /**
@@ -1112,7 +1130,8 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
       if (value !== EMPTY_CONTEXT) report(call, 'edit', MESSAGES.passed(value, getCallee(call)));
       return true;
     }
-    const arg = args[slot.index];
+    // `{ ...init, dispatcher } as RequestInit`: the literal inside the type assertion.
+    const arg = args[slot.index] && skipTypeAssertions(args[slot.index]!);
     if (cleanup || shared || args.some((a) => ts.isSpreadElement(a))) return false;
     if (arg && slot.property === undefined) return false;
     if (arg && ts.isObjectLiteralExpression(arg)) {
@@ -1370,4 +1389,10 @@ function numberChangeSets(
   functions.forEach((names, number) => {
     if (names.length > 0) plan.sets.labels[number] = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
   });
+}
+
+function skipTypeAssertions(node: ts.Expression): ts.Expression {
+  let current = node;
+  while (ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isTypeAssertionExpression(current) || ts.isParenthesizedExpression(current)) current = current.expression;
+  return current;
 }

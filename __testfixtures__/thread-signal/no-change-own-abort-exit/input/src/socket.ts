@@ -1,0 +1,25 @@
+import { delay } from './delay.js';
+
+export class JobCancelled extends Error {}
+
+/** Returns as soon as the buffer drains or the signal aborts: an abort is no error here. */
+export async function waitForDrain(socket: { bufferedAmount: number }, { abortSignal }: { abortSignal?: AbortSignal } = {}) {
+  while (socket.bufferedAmount > 0) {
+    if (abortSignal?.aborted === true) {
+      return;
+    }
+    await delay(20);
+  }
+}
+
+/** Callers catch JobCancelled, not an AbortError. */
+export async function settle(job: { done(): Promise<boolean> }, signal: AbortSignal) {
+  await delay(1000);
+  if (signal.aborted) throw new JobCancelled();
+  return job.done();
+}
+
+/** A fetch with options of its own: the caller's init, signal and all, is spread through the assertion. */
+export function createFetch(keepalive: boolean) {
+  return (input: RequestInfo | URL, init?: RequestInit) => fetch(input as RequestInfo, { ...init, keepalive } as RequestInit);
+}
