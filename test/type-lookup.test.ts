@@ -77,6 +77,10 @@ export async function notAnAbortSignal(url: string, o: ChildOpts) {
 export async function twoCandidates(url: string, hooks: Hooks) {
   return fetch(url);
 }
+
+export async function destructured(url: string, { abortSignal }: { abortSignal: AbortSignal | undefined }) {
+  return fetch(url);
+}
 `;
 
 const FORWARD_TYPED = `import type { ChildOpts, ClientConfig, Context, FetchOpts, Hooks, PlainOpts } from './types';
@@ -116,6 +120,10 @@ export async function notAnAbortSignal(url: string, o: ChildOpts) {
 
 export async function twoCandidates(url: string, hooks: Hooks) {
   return fetch(url);
+}
+
+export async function destructured(url: string, { abortSignal }: { abortSignal: AbortSignal | undefined }) {
+  return fetch(url, { signal: abortSignal });
 }
 `;
 
@@ -211,9 +219,14 @@ describe('signal lookup by type (a tsconfig is there)', () => {
   it('reads the same files by name only with typeLookup: false', async () => {
     const { texts, rejected } = await migrateTexts(FILES, false);
     // By name, `o.child.signal` is taken for a signal (it is a string: a type error), and the
-    // typed sites are not found.
+    // typed sites are not found; a destructured `abortSignal` is found by name as by type.
     expect(rejected).toEqual(['src/forward.ts']);
-    expect(texts['src/forward.ts']).toBe(FORWARD.replace('console.log(o.child.signal);\n  return fetch(url);', 'console.log(o.child.signal);\n  return fetch(url, { signal: o.child?.signal });'));
+    expect(texts['src/forward.ts']).toBe(
+      FORWARD.replace('console.log(o.child.signal);\n  return fetch(url);', 'console.log(o.child.signal);\n  return fetch(url, { signal: o.child?.signal });').replace(
+        '{ abortSignal }: { abortSignal: AbortSignal | undefined }) {\n  return fetch(url);',
+        '{ abortSignal }: { abortSignal: AbortSignal | undefined }) {\n  return fetch(url, { signal: abortSignal });',
+      ),
+    );
     expect(texts['src/derive.ts']).toBe(DERIVE);
   }, 60_000);
 

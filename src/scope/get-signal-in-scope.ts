@@ -44,7 +44,7 @@ export function mayHaveSignal(source: string, hints?: PrefilterHints): boolean {
 }
 
 /** Parameter names that hold an AbortSignal when nothing says otherwise. */
-const SIGNAL_NAMES = new Set(['signal', 'abortSignal']);
+export const SIGNAL_NAMES: ReadonlySet<string> = new Set(['signal', 'abortSignal']);
 /** Parameter names of options bags that may carry a `signal` property. */
 const OPTIONS_NAMES = new Set(['opts', 'options', 'init', 'ctx', 'config']);
 /** Type names known to carry `signal?: AbortSignal`. */

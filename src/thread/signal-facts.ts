@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import { normalizeText } from '../engine/text.ts';
 import { hashParsedText, type ClassFacts, type FileSignalFacts, type ParameterFacts, type TypedSignal } from '../scope/type-facts.ts';
+import { SIGNAL_NAMES } from '../scope/get-signal-in-scope.ts';
 import { SignalTypes } from './signal-types.ts';
 
 /**
@@ -59,7 +60,8 @@ function getParameterFacts(checker: ts.TypeChecker, types: SignalTypes, param: t
   if (param.dotDotDotToken) return undefined;
   if (ts.isObjectBindingPattern(param.name)) {
     if (isUnknown(checker.getTypeAtLocation(param.name))) return undefined;
-    const element = param.name.elements.find((candidate) => !candidate.dotDotDotToken && getElementKey(candidate) === 'signal');
+    // The names getSignalInScope reads a destructured signal by (`{ signal }`, `{ abortSignal }`).
+    const element = param.name.elements.find((candidate) => !candidate.dotDotDotToken && SIGNAL_NAMES.has(getElementKey(candidate) ?? ''));
     if (!element) return { name: '{}', nested: [] };
     const type = checker.getTypeAtLocation(element.name);
     return isUnknown(type) ? undefined : { name: '{}', nested: [], destructured: types.isAbortSignal(type) };
