@@ -121,7 +121,9 @@ function classifyLoop(ctx: TransformContext, path: ASTPath): LoopDecision {
   const listeners = getAbortListeners(ctx.j, signal.functionPath, signal, holders.aliases);
   if (listeners.length === 0) return { kind: 'check', path, signal };
   // `signal.addEventListener('abort', () => reader.cancel())` while the loop reads `reader`.
-  const endsLoop = (listener: Node) => getNames(listener).some((name) => !isSignalName(name, signal, holders) && mentions(loop, name));
+  // `addEventListener('abort', cancelOnAbort)`: the names of the local function it names.
+  const endsLoop = (listener: Node) =>
+    getNames(findLocalFunction(signal.functionPath, listener) ?? listener).some((name) => !isSignalName(name, signal, holders) && mentions(loop, name));
   return listeners.some(endsLoop) ? NONE : { kind: 'manual', path, message: MESSAGES.listener(signal.expression) };
 }
 
@@ -373,6 +375,19 @@ function findHelperCall(fn: Node, before: Node | undefined, signal: SignalInScop
 
 function unwrapAwait(node: Node): Node {
   return node?.type === 'AwaitExpression' ? node.argument : node;
+}
+
+/** The function `const name = () => ...` or `function name() {}` declares in `scope`, for an identifier `name`. */
+function findLocalFunction(scope: ASTPath, node: Node): Node | undefined {
+  if (node?.type !== 'Identifier') return undefined;
+  let found: Node | undefined;
+  const visit = (child: Node): boolean => {
+    if (child.type === 'FunctionDeclaration' && child.id?.name === node.name) found = child;
+    else if (child.type === 'VariableDeclarator' && child.id.type === 'Identifier' && child.id.name === node.name && child.init && isFunctionNode(child.init)) found = child.init;
+    return found !== undefined || someChild(child, visit);
+  };
+  visit((scope.node as Node).body);
+  return found;
 }
 
 /** Names declared in `body`, at any depth, as functions: `function f() {}`, `const f = () => {}`. */
