@@ -17,6 +17,7 @@ patchRecast();
  * formatter config says, for what the file does not show (see `getPrintOptions`).
  */
 export function printRoot(root: Collection, source: string, style: CodeStyle = {}): string {
+  dropFilledRegExpFields(root);
   let output = withLibraryFixes(() => root.toSource(getPrintOptions(source, style)));
   const program = root.find('Program' as never).get().node as { directives?: { value: { extra?: { raw?: string } } }[] };
   for (const directive of program.directives ?? []) {
@@ -26,6 +27,23 @@ export function printRoot(root: Collection, source: string, style: CodeStyle = {
     if (output.includes(doubled) && !source.includes(doubled)) output = output.replace(doubled, `${raw};`);
   }
   return keepLineEndings(source, matchBraceSpacing(source, matchSemicolonStyle(source, matchTabIndentation(source, output), style)));
+}
+
+/**
+ * ast-types' traversals (every `find`) give a parsed RegExpLiteral the `value` and `regex` fields
+ * its definition defaults, a new RegExp each time. recast compares them with the parsed node's
+ * defaults, finds them different, and reprints the statement around the literal however far from
+ * any edit: `return (\n  a &&\n  /x/.test(b)\n);` came out on one line, the net refused the file
+ * and every edit in it was lost. The parser never set them, so they go.
+ */
+function dropFilledRegExpFields(root: Collection): void {
+  root.find('RegExpLiteral' as never).forEach((path) => {
+    const node = path.node as { value?: unknown; regex?: unknown; original?: object };
+    if (node.original && !('value' in node.original)) {
+      delete node.value;
+      delete node.regex;
+    }
+  });
 }
 
 /**
