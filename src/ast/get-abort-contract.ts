@@ -57,7 +57,8 @@ function findOwnAbortExit(site: Node, functions: readonly Node[], signal: Signal
   for (const fn of functions) {
     walkOwnNodes(fn, (node, ancestors) => {
       if (line !== undefined || node.type !== 'IfStatement' || !readsAborted(node.test, signal)) return;
-      const found = throwsOwnError(node.consequent, signal) ? 'own-error' : returnsQuietly(node.consequent) ? 'return' : undefined;
+      const caught = getCaughtName(ancestors);
+      const found = throwsOwnError(node.consequent, signal, caught) ? 'own-error' : returnsQuietly(node.consequent) ? 'return' : undefined;
       if (found === undefined) return;
       exit = found;
       // In a catch around the site, the check already routes the call's abort into the own error.
@@ -89,10 +90,23 @@ function readsAborted(test: Node, signal: SignalInScope): boolean {
   return found;
 }
 
-function throwsOwnError(block: Node, signal: SignalInScope): boolean {
+/** The parameter of the innermost catch clause among `ancestors` (outermost first). */
+function getCaughtName(ancestors: readonly Node[]): string | undefined {
+  for (let index = ancestors.length - 1; index >= 0; index--) {
+    const node = ancestors[index];
+    if (node.type === 'CatchClause') return node.param?.type === 'Identifier' ? node.param.name : undefined;
+  }
+  return undefined;
+}
+
+/** A throw of something other than the signal's reason, or (`caught`) than the error a catch is rethrowing. */
+function throwsOwnError(block: Node, signal: SignalInScope, caught?: string): boolean {
   let found = false;
   walkOwnNodes(block, (node) => {
-    if (node.type === 'ThrowStatement' && !(isMemberOf(node.argument, 'reason') && isSignalExpression(node.argument.object, signal))) found = true;
+    if (node.type !== 'ThrowStatement') return;
+    const isReason = isMemberOf(node.argument, 'reason') && isSignalExpression(node.argument.object, signal);
+    const isRethrow = caught !== undefined && node.argument?.type === 'Identifier' && node.argument.name === caught;
+    if (!isReason && !isRethrow) found = true;
   });
   return found;
 }

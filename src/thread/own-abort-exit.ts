@@ -32,7 +32,7 @@ export function getOwnAbortExit(site: ts.Node, signal: string, owner: ts.Node): 
     if (ts.isIfStatement(node) && readsAborted(node.expression, signal, file)) {
       const inLoopWithSite = loops.some((loop) => loop.pos <= node.pos && node.end <= loop.end);
       const after = node.getStart(file) > site.end;
-      const exit = getExit(node.thenStatement, signal, file);
+      const exit = getExit(node.thenStatement, signal, file, getCaughtName(node));
       if (exit && (inLoopWithSite || after)) found = { line: file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1, kind: exit };
     }
     ts.forEachChild(node, visit);
@@ -53,14 +53,27 @@ function readsAborted(test: ts.Expression, signal: string, file: ts.SourceFile):
   return found;
 }
 
-function getExit(statement: ts.Statement, signal: string, file: ts.SourceFile): OwnAbortExit['kind'] | undefined {
+/** The variable of the catch clause `node` is in, if any: rethrowing it passes the error on. */
+function getCaughtName(node: ts.Node): string | undefined {
+  for (let current = node.parent; current && !isFunctionLike(current); current = current.parent) {
+    if (ts.isCatchClause(current)) {
+      const name = current.variableDeclaration?.name;
+      return name && ts.isIdentifier(name) ? name.text : undefined;
+    }
+  }
+  return undefined;
+}
+
+function getExit(statement: ts.Statement, signal: string, file: ts.SourceFile, caught: string | undefined): OwnAbortExit['kind'] | undefined {
   const statements = ts.isBlock(statement) ? statement.statements : [statement];
   const last = statements[statements.length - 1];
   if (last && ts.isReturnStatement(last)) return 'return';
   if (last && ts.isThrowStatement(last)) {
     const thrown = last.expression;
     const isReason = ts.isPropertyAccessExpression(thrown) && thrown.name.text === 'reason' && stripNonNull(thrown.expression).getText(file) === signal;
-    return isReason ? undefined : 'own-error';
+    // `catch (error) { if (signal.aborted) { ...; throw error; } }`: what was thrown goes on as it was.
+    const isRethrow = caught !== undefined && ts.isIdentifier(thrown) && thrown.text === caught;
+    return isReason || isRethrow ? undefined : 'own-error';
   }
   return undefined;
 }
