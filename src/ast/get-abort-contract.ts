@@ -23,6 +23,8 @@ export type AbortContract =
 const REASONS = {
   ownAbortError: (signal: string, line: number) =>
     `the code throws its own error when ${signal} is aborted (line ${line}); given the signal, this would reject with an AbortError first, which its callers do not expect`,
+  quietSkip: (signal: string, line: number) =>
+    `the code skips its work when ${signal} is aborted (line ${line}) and carries on; given the signal, this would reject with an AbortError instead, which its callers do not expect`,
   quietReturn: (signal: string, line: number) =>
     `the code returns when ${signal} is aborted (line ${line}); given the signal, this would reject with an AbortError instead, which its callers do not expect`,
   errorMapping: (line: number) =>
@@ -40,6 +42,7 @@ export function getAbortContract(site: ASTPath, signal: SignalInScope): AbortCon
   const check = findOwnAbortExit(site.node as Node, functions, signal);
   if (check?.exit === 'own-error') return { kind: 'own-abort-error', line: check.line, reason: REASONS.ownAbortError(signal.expression, check.line) };
   if (check?.exit === 'return') return { kind: 'quiet-return', line: check.line, reason: REASONS.quietReturn(signal.expression, check.line) };
+  if (check?.exit === 'skip') return { kind: 'quiet-return', line: check.line, reason: REASONS.quietSkip(signal.expression, check.line) };
   const handler = findErrorMapping(site, signal);
   if (handler !== undefined) return { kind: 'error-mapping', line: handler, reason: REASONS.errorMapping(handler) };
   return { kind: 'none' };
@@ -51,14 +54,18 @@ export function getAbortContract(site: ASTPath, signal: SignalInScope): AbortCon
  * check before the call only is a precondition, which the signal does not change; one in a catch
  * around the call already turns the call's abort into the code's own error.
  */
-function findOwnAbortExit(site: Node, functions: readonly Node[], signal: SignalInScope): { line: number; exit: 'own-error' | 'return' } | undefined {
+type OwnExit = 'own-error' | 'return' | 'skip';
+
+function findOwnAbortExit(site: Node, functions: readonly Node[], signal: SignalInScope): { line: number; exit: OwnExit } | undefined {
   let line: number | undefined;
-  let exit: 'own-error' | 'return' = 'own-error';
+  let exit: OwnExit = 'own-error';
   for (const fn of functions) {
     walkOwnNodes(fn, (node, ancestors) => {
       if (line !== undefined || node.type !== 'IfStatement' || !readsAborted(node.test, signal)) return;
       const caught = getCaughtName(ancestors);
-      const found = throwsOwnError(node.consequent, signal, caught) ? 'own-error' : returnsQuietly(node.consequent) ? 'return' : undefined;
+      // `if (!signal.aborted) { more(); }`: the work is skipped on abort, without an error.
+      const negated = node.test.type === 'UnaryExpression' && node.test.operator === '!' && readsAborted(node.test.argument, signal);
+      const found: OwnExit | undefined = negated ? 'skip' : throwsOwnError(node.consequent, signal, caught) ? 'own-error' : returnsQuietly(node.consequent) ? 'return' : undefined;
       if (found === undefined) return;
       exit = found;
       // In a catch around the site, the check already routes the call's abort into the own error.

@@ -11,7 +11,7 @@ import { isFunctionLike } from './syntax.ts';
  */
 export interface OwnAbortExit {
   readonly line: number;
-  readonly kind: 'return' | 'own-error';
+  readonly kind: 'return' | 'skip' | 'own-error';
 }
 
 /**
@@ -32,7 +32,9 @@ export function getOwnAbortExit(site: ts.Node, signal: string, owner: ts.Node): 
     if (ts.isIfStatement(node) && readsAborted(node.expression, signal, file)) {
       const inLoopWithSite = loops.some((loop) => loop.pos <= node.pos && node.end <= loop.end);
       const after = node.getStart(file) > site.end;
-      const exit = getExit(node.thenStatement, signal, file, getCaughtName(node));
+      // `if (!signal.aborted) { more(); }`: the work is skipped on abort, without an error.
+      const negated = ts.isPrefixUnaryExpression(node.expression) && node.expression.operator === ts.SyntaxKind.ExclamationToken && readsAborted(node.expression.operand, signal, file);
+      const exit = negated ? 'skip' : getExit(node.thenStatement, signal, file, getCaughtName(node));
       if (exit && (inLoopWithSite || after)) found = { line: file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1, kind: exit };
     }
     ts.forEachChild(node, visit);

@@ -168,6 +168,8 @@ const MESSAGES = {
   optionsValue: 'the options are passed as a value: add the signal to them by hand',
   ownReturn: (signal: string, line: number) =>
     `the code returns when \`${signal}\` is aborted (line ${line}); given the signal, this call would reject with an AbortError instead, which its callers do not expect; not passed`,
+  ownSkip: (signal: string, line: number) =>
+    `the code skips its work when \`${signal}\` is aborted (line ${line}) and carries on; given the signal, this call would reject with an AbortError instead, which its callers do not expect; not passed`,
   ownError: (signal: string, line: number) =>
     `the code throws its own error when \`${signal}\` is aborted (line ${line}); given the signal, this call would reject with an AbortError first, which its callers do not expect; not passed`,
   replacesSignal: (value: string) =>
@@ -897,7 +899,8 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     // `if (signal.aborted) return;` in a loop around the call: the code ends its own way on abort.
     const exit = found.kind === 'root' && !slot.context ? getOwnAbortExitOf(call, found.expression) : undefined;
     if (exit && found.kind === 'root') {
-      report(call, 'manual', exit.kind === 'return' ? MESSAGES.ownReturn(found.expression, exit.line) : MESSAGES.ownError(found.expression, exit.line), true);
+      const reason = exit.kind === 'return' ? MESSAGES.ownReturn : exit.kind === 'skip' ? MESSAGES.ownSkip : MESSAGES.ownError;
+      report(call, 'manual', reason(found.expression, exit.line), true);
       return undefined;
     }
     if (found.kind === 'root') rootCalls.add(call);

@@ -23,3 +23,12 @@ export async function settle(job: { done(): Promise<boolean> }, signal: AbortSig
 export function createFetch(keepalive: boolean) {
   return (input: RequestInfo | URL, init?: RequestInit) => fetch(input as RequestInfo, { ...init, keepalive } as RequestInit);
 }
+
+/** After an abort it pushes nothing more and returns: no error. */
+export async function emitLater(out: string[], signal?: AbortSignal) {
+  out.push('hello');
+  await delay(10);
+  if (!signal?.aborted) {
+    out.push('world');
+  }
+}
