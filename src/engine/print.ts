@@ -37,13 +37,25 @@ export function printRoot(root: Collection, source: string, style: CodeStyle = {
  * and every edit in it was lost. The parser never set them, so they go.
  */
 function dropFilledRegExpFields(root: Collection): void {
-  root.find('RegExpLiteral' as never).forEach((path) => {
-    const node = path.node as { value?: unknown; regex?: unknown; original?: object };
-    if (node.original && !('value' in node.original)) {
+  // A plain walk of the node objects: an ast-types \`find\` would build a path for every node.
+  const stack: unknown[] = [root.get().node];
+  while (stack.length > 0) {
+    const node = stack.pop() as Record<string, unknown> & { type?: unknown; original?: object };
+    if (node.type === 'RegExpLiteral' && node.original && !('value' in node.original)) {
       delete node.value;
       delete node.regex;
+      continue;
     }
-  });
+    for (const key in node) {
+      if (key === 'loc' || key === 'tokens' || key === 'original') continue;
+      const value = node[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (item !== null && typeof item === 'object') stack.push(item);
+      } else if (value !== null && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string') {
+        stack.push(value);
+      }
+    }
+  }
 }
 
 /**
