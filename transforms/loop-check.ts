@@ -1,9 +1,10 @@
 import type { ASTPath } from 'jscodeshift';
 import { getAbortListeners } from '../src/ast/get-abort-listeners.ts';
 import { getCallerSignal } from '../src/ast/get-caller-signal.ts';
-import { getAbortContract } from '../src/ast/get-abort-contract.ts';
+import { getAbortContract, readsAborted } from '../src/ast/get-abort-contract.ts';
 import { getEnclosingFunctions, getEnclosingFunctionsUpTo, isFunctionNode } from '../src/ast/get-enclosing-functions.ts';
-import { getSignalHolders, isSignalExpression, isSignalRead, mentionsSignal, type SignalHolders } from '../src/ast/get-signal-holders.ts';
+import { getBindingReferences } from '../src/ast/get-references.ts';
+import { getSignalHolders, isSignalRead, mentionsSignal, type SignalHolders } from '../src/ast/get-signal-holders.ts';
 import { mentions } from '../src/ast/mentions.ts';
 import { parseStatement } from '../src/ast/parse-snippet.ts';
 import { walkOwnNodes } from '../src/ast/walk-own-nodes.ts';
@@ -96,7 +97,7 @@ function classifyLoop(ctx: TransformContext, path: ASTPath): LoopDecision {
   const signal = getCallerSignal(ctx.j, ctx.root, path);
   if (!signal) return NONE;
   if (isDetachedCall(functionPath)) return { kind: 'manual', path, message: MESSAGES.detached(signal.expression) };
-  const dropped = getAlwaysDroppedName(functionPath, signal.functionPath);
+  const dropped = getAlwaysDroppedName(ctx, functionPath, signal.functionPath);
   if (dropped !== undefined) return { kind: 'manual', path, message: MESSAGES.dropped(signal.expression, dropped) };
   const holders = getSignalHolders(ctx.j, signal.functionPath, signal);
   // `for await (const x of on(emitter, 'data', { signal }))`: the iterator already stops on abort.
@@ -122,8 +123,9 @@ function classifyLoop(ctx: TransformContext, path: ASTPath): LoopDecision {
   if (listeners.length === 0) return { kind: 'check', path, signal };
   // `signal.addEventListener('abort', () => reader.cancel())` while the loop reads `reader`.
   // `addEventListener('abort', cancelOnAbort)`: the names of the local function it names.
+  const localFunctions = getLocalFunctions(signal.functionPath);
   const endsLoop = (listener: Node) =>
-    getNames(findLocalFunction(signal.functionPath, listener) ?? listener).some((name) => !isSignalName(name, signal, holders) && mentions(loop, name));
+    getNames((listener.type === 'Identifier' ? localFunctions.get(listener.name) : undefined) ?? listener).some((name) => !isSignalName(name, signal, holders) && mentions(loop, name));
   return listeners.some(endsLoop) ? NONE : { kind: 'manual', path, message: MESSAGES.listener(signal.expression) };
 }
 
@@ -203,16 +205,7 @@ function getAwaited(loop: Node): Node[] {
  */
 function getClosuresReadingSignal(signal: SignalInScope, holders: SignalHolders): Set<string> {
   const names = new Set<string>();
-  const visit = (node: Node): boolean => {
-    const found =
-      node.type === 'FunctionDeclaration' && node.id ? { name: node.id.name, fn: node }
-      : node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init && isFunctionNode(node.init) ? { name: node.id.name, fn: node.init }
-      : undefined;
-    if (found && mentionsSignal(found.fn.body, signal, holders)) names.add(found.name);
-    someChild(node, visit);
-    return false;
-  };
-  visit((signal.functionPath.node as Node).body);
+  for (const [name, fn] of getLocalFunctions(signal.functionPath)) if (mentionsSignal(fn.body, signal, holders)) names.add(name);
   return names;
 }
 
@@ -247,49 +240,21 @@ function isDetachedCall(functionPath: ASTPath): boolean {
  * (`render(args);`) whose promise nobody keeps: a throw in it is an unhandled rejection, as in a
  * detached call. A name also used otherwise (passed on, awaited) may be handled there.
  */
-function getAlwaysDroppedName(functionPath: ASTPath, scope: ASTPath): string | undefined {
+function getAlwaysDroppedName(ctx: TransformContext, functionPath: ASTPath, scope: ASTPath): string | undefined {
   const fn = functionPath.node as Node;
   const parent = functionPath.parentPath?.node as Node;
   const name = fn.type === 'FunctionDeclaration' ? fn.id?.name : parent?.type === 'VariableDeclarator' && parent.init === fn && parent.id.type === 'Identifier' ? parent.id.name : undefined;
   if (name === undefined || fn === scope.node) return undefined;
-  let calls = 0;
-  let otherUse = false;
-  const visit = (node: Node, parentNode: Node): void => {
-    if (otherUse || !node || typeof node.type !== 'string') return;
-    if (node.type === 'Identifier' && node.name === name && node !== fn.id && !(parentNode?.type === 'VariableDeclarator' && parentNode.id === node)) {
-      const isCallee = (parentNode?.type === 'CallExpression' || parentNode?.type === 'OptionalCallExpression') && parentNode.callee === node;
-      if (isCallee && droppedCalls.has(parentNode)) calls++;
-      else if (!(isMemberKey(node, parentNode))) otherUse = true;
-    }
-    for (const key of Object.keys(node)) {
-      if (key === 'loc' || key === 'tokens' || key === 'comments' || key === 'typeAnnotation' || key === 'returnType') continue;
-      const value = node[key];
-      if (Array.isArray(value)) for (const item of value) visit(item, node);
-      else if (value && typeof value === 'object') visit(value, node);
-    }
+  // Resolved from inside the function: its own name, whatever shadows it elsewhere.
+  const references = getBindingReferences(ctx.j, ctx.root, functionPath, name);
+  const isDroppedCall = (reference: ASTPath) => {
+    const call = reference.parentPath?.node as Node;
+    if (call?.type !== 'CallExpression' || call.callee !== reference.node) return false;
+    const holder = reference.parentPath?.parentPath?.node as Node;
+    const statement = holder?.type === 'UnaryExpression' && holder.operator === 'void' ? reference.parentPath?.parentPath?.parentPath?.node : holder;
+    return (statement as Node)?.type === 'ExpressionStatement';
   };
-  const droppedCalls = new Set<Node>();
-  walkAll((scope.node as Node).body, (node) => {
-    const expression = node.type === 'ExpressionStatement' ? node.expression : undefined;
-    const call = expression?.type === 'UnaryExpression' && expression.operator === 'void' ? expression.argument : expression;
-    if (call?.type === 'CallExpression') droppedCalls.add(call);
-  });
-  visit((scope.node as Node).body, scope.node);
-  return calls > 0 && !otherUse ? name : undefined;
-}
-
-function isMemberKey(node: Node, parent: Node): boolean {
-  if ((parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed) return true;
-  return (parent?.type === 'ObjectProperty' || parent?.type === 'Property' || parent?.type === 'ClassMethod' || parent?.type === 'ObjectMethod') && parent.key === node && !parent.computed && !parent.shorthand;
-}
-
-function walkAll(node: Node, visit: (node: Node) => void): void {
-  if (!node || typeof node.type !== 'string') return;
-  visit(node);
-  someChild(node, (child) => {
-    walkAll(child, visit);
-    return false;
-  });
+  return references.length > 0 && references.every(isDroppedCall) ? name : undefined;
 }
 
 /**
@@ -315,14 +280,6 @@ function getAbortCleanupAround(path: ASTPath, signal: SignalInScope): number | u
   return undefined;
 }
 
-function readsAborted(test: Node, signal: SignalInScope): boolean {
-  let found = false;
-  walkOwnNodes(test, (node) => {
-    if ((node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && !node.computed && node.property.name === 'aborted' && isSignalExpression(node.object, signal)) found = true;
-  });
-  return found;
-}
-
 /**
  * The callee of a call that is given the signal and either has its result dropped
  * (`this._listenForAbort(signal);`), or is also given a controller made in the function (`const
@@ -333,7 +290,7 @@ function readsAborted(test: Node, signal: SignalInScope): boolean {
  */
 function getSignalHelper(path: ASTPath, loop: Node, signal: SignalInScope, holders: SignalHolders): string | undefined {
   const functions = getEnclosingFunctionsUpTo(path, signal.functionPath);
-  const localFunctions = getLocalFunctionNames((signal.functionPath.node as Node).body);
+  const localFunctions = getLocalFunctions(signal.functionPath);
   for (const [index, fn] of functions.entries()) {
     const found = findHelperCall(fn, index === 0 ? loop : undefined, signal, holders, localFunctions);
     if (found !== undefined) return found;
@@ -341,7 +298,7 @@ function getSignalHelper(path: ASTPath, loop: Node, signal: SignalInScope, holde
   return undefined;
 }
 
-function findHelperCall(fn: Node, before: Node | undefined, signal: SignalInScope, holders: SignalHolders, localFunctions: ReadonlySet<string>): string | undefined {
+function findHelperCall(fn: Node, before: Node | undefined, signal: SignalInScope, holders: SignalHolders, localFunctions: ReadonlyMap<string, Node>): string | undefined {
   const controllers = getLocalControllers(fn.body);
   const isCallback = (value: Node) => isFunctionNode(value) || (value.type === 'Identifier' && localFunctions.has(value.name));
   // The arguments, and the properties of an options object literal among them.
@@ -377,30 +334,20 @@ function unwrapAwait(node: Node): Node {
   return node?.type === 'AwaitExpression' ? node.argument : node;
 }
 
-/** The function `const name = () => ...` or `function name() {}` declares in `scope`, for an identifier `name`. */
-function findLocalFunction(scope: ASTPath, node: Node): Node | undefined {
-  if (node?.type !== 'Identifier') return undefined;
-  let found: Node | undefined;
-  const visit = (child: Node): boolean => {
-    if (child.type === 'FunctionDeclaration' && child.id?.name === node.name) found = child;
-    else if (child.type === 'VariableDeclarator' && child.id.type === 'Identifier' && child.id.name === node.name && child.init && isFunctionNode(child.init)) found = child.init;
-    return found !== undefined || someChild(child, visit);
-  };
-  visit((scope.node as Node).body);
-  return found;
-}
-
-/** Names declared in `body`, at any depth, as functions: `function f() {}`, `const f = () => {}`. */
-function getLocalFunctionNames(body: Node): Set<string> {
-  const names = new Set<string>();
+/**
+ * The functions declared in `scope`'s body, at any depth, by name: `function f() {}`, `const f =
+ * () => {}`. Names, not bindings: the first declaration of a name stands for it.
+ */
+function getLocalFunctions(scope: ASTPath): Map<string, Node> {
+  const found = new Map<string, Node>();
   const visit = (node: Node): boolean => {
-    if (node.type === 'FunctionDeclaration' && node.id) names.add(node.id.name);
-    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init && isFunctionNode(node.init)) names.add(node.id.name);
+    if (node.type === 'FunctionDeclaration' && node.id && !found.has(node.id.name)) found.set(node.id.name, node);
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init && isFunctionNode(node.init) && !found.has(node.id.name)) found.set(node.id.name, node.init);
     someChild(node, visit);
     return false;
   };
-  visit(body);
-  return names;
+  visit((scope.node as Node).body);
+  return found;
 }
 
 /** Names bound in `body` (outside nested functions) to `new AbortController()`. */

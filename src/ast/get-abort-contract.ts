@@ -89,7 +89,8 @@ function contains(outer: Node, inner: Node): boolean {
   return outer.start <= inner.start && inner.end <= outer.end;
 }
 
-function readsAborted(test: Node, signal: SignalInScope): boolean {
+/** `test` reads `<signal>.aborted` (`signal?.aborted`, `!options.signal.aborted`). */
+export function readsAborted(test: Node, signal: Pick<SignalInScope, 'binding' | 'property'>): boolean {
   let found = false;
   walkOwnNodes(test, (node) => {
     if (isMemberOf(node, 'aborted') && isSignalExpression(node.object, signal)) found = true;
