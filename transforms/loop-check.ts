@@ -103,7 +103,7 @@ function classifyLoop(ctx: TransformContext, path: ASTPath): LoopDecision {
   // `for await (const x of on(emitter, 'data', { signal }))`: the iterator already stops on abort.
   // `for await (const line of lines())` or `fetch(url, init())`, where `lines` and `init` are
   // closures that read the signal: the loop reacts to abort through them.
-  const closures = getClosuresReadingSignal(signal, holders);
+  const closures = getClosuresReadingSignal(ctx, signal, holders);
   if (looksAtSignal(loop, undefined, signal, holders, loop, closures)) return NONE;
   if (getAwaited(loop).every((awaited) => mentionsSignal(awaited, signal, holders))) return NONE;
   if (abortsBefore(functionPath, loop)) return NONE;
@@ -116,14 +116,14 @@ function classifyLoop(ctx: TransformContext, path: ASTPath): LoopDecision {
   // `this._listenForAbort(options?.signal)`: a helper given the signal, whose result is dropped,
   // sets up a reaction to abort out of sight (aborting a controller the loop's stream reads);
   // so does `connect({ signal, onAbort: finish })`, given code to run on abort.
-  const helper = getSignalHelper(path, loop, signal, holders);
+  const helper = getSignalHelper(ctx, path, loop, signal, holders);
   // Noted for review, not a check finding: the code hands the signal to something that reacts to it.
   if (helper !== undefined) return { kind: 'manual', path, message: MESSAGES.helper(signal.expression, helper), handled: true };
   const listeners = getAbortListeners(ctx.j, signal.functionPath, signal, holders.aliases);
   if (listeners.length === 0) return { kind: 'check', path, signal };
   // `signal.addEventListener('abort', () => reader.cancel())` while the loop reads `reader`.
   // `addEventListener('abort', cancelOnAbort)`: the names of the local function it names.
-  const localFunctions = getLocalFunctions(signal.functionPath);
+  const localFunctions = getLocalFunctions(ctx, signal.functionPath);
   const endsLoop = (listener: Node) =>
     getNames((listener.type === 'Identifier' ? localFunctions.get(listener.name) : undefined) ?? listener).some((name) => !isSignalName(name, signal, holders) && mentions(loop, name));
   return listeners.some(endsLoop) ? NONE : { kind: 'manual', path, message: MESSAGES.listener(signal.expression) };
@@ -203,9 +203,9 @@ function getAwaited(loop: Node): Node[] {
  * refers to the same signal) whose body reads that signal: a closure that checks
  * `signal.aborted` or passes the signal on reacts to abort itself, as a call given the signal does.
  */
-function getClosuresReadingSignal(signal: SignalInScope, holders: SignalHolders): Set<string> {
+function getClosuresReadingSignal(ctx: TransformContext, signal: SignalInScope, holders: SignalHolders): Set<string> {
   const names = new Set<string>();
-  for (const [name, fn] of getLocalFunctions(signal.functionPath)) if (mentionsSignal(fn.body, signal, holders)) names.add(name);
+  for (const [name, fn] of getLocalFunctions(ctx, signal.functionPath)) if (mentionsSignal(fn.body, signal, holders)) names.add(name);
   return names;
 }
 
@@ -288,9 +288,9 @@ function getAbortCleanupAround(path: ASTPath, signal: SignalInScope): number | u
  * In the loop's own function the call must come before the loop; a function around it may make
  * the call anywhere, as the loop's function runs later (a callback).
  */
-function getSignalHelper(path: ASTPath, loop: Node, signal: SignalInScope, holders: SignalHolders): string | undefined {
+function getSignalHelper(ctx: TransformContext, path: ASTPath, loop: Node, signal: SignalInScope, holders: SignalHolders): string | undefined {
   const functions = getEnclosingFunctionsUpTo(path, signal.functionPath);
-  const localFunctions = getLocalFunctions(signal.functionPath);
+  const localFunctions = getLocalFunctions(ctx, signal.functionPath);
   for (const [index, fn] of functions.entries()) {
     const found = findHelperCall(fn, index === 0 ? loop : undefined, signal, holders, localFunctions);
     if (found !== undefined) return found;
@@ -338,7 +338,12 @@ function unwrapAwait(node: Node): Node {
  * The functions declared in `scope`'s body, at any depth, by name: `function f() {}`, `const f =
  * () => {}`. Names, not bindings: the first declaration of a name stands for it.
  */
-function getLocalFunctions(scope: ASTPath): Map<string, Node> {
+function getLocalFunctions(ctx: TransformContext, scope: ASTPath): Map<string, Node> {
+  // Asked for each loop of the function: walked once while the tree is unchanged.
+  return ctx.index.memo('loop-check-local-functions', scope.node as object, () => findLocalFunctions(scope), (a, b) => a.size === b.size && [...a].every(([name, fn]) => b.get(name) === fn));
+}
+
+function findLocalFunctions(scope: ASTPath): Map<string, Node> {
   const found = new Map<string, Node>();
   const visit = (node: Node): boolean => {
     if (node.type === 'FunctionDeclaration' && node.id && !found.has(node.id.name)) found.set(node.id.name, node);
