@@ -96,8 +96,8 @@ export function transform(ctx: TransformContext): void {
 
   for (const site of sites) {
     // Without a signal or a timer there is nothing to cancel: not this transform's business.
-    const signal = getSignalInScope(ctx.j, ctx.root, site.kind === 'once' ? site.promise.path : site.path);
-    if (!signal && !(site.kind === 'once' && site.promise.timeout)) continue;
+    const inScope = getSignalInScope(ctx.j, ctx.root, site.kind === 'once' ? site.promise.path : site.path);
+    if (!inScope && !(site.kind === 'once' && site.promise.timeout)) continue;
     if (site.kind === 'manual') {
       ctx.manual(site.path, site.reason);
       continue;
@@ -107,9 +107,11 @@ export function transform(ctx: TransformContext): void {
       continue;
     }
     const emitter = getEmitterBase(site.promise.emitter);
-    const obstacle = signal ? getForwardingObstacle(site.promise.path, signal, getSourceNames(site.promise.path, emitter)) : undefined;
-    // With a timeout of its own the wait still gains a deadline; without one, nothing.
-    if (obstacle?.kind === 'no-gain' && !site.promise.timeout) continue;
+    const obstacle = inScope ? getForwardingObstacle(site.promise.path, inScope, getSourceNames(site.promise.path, emitter)) : undefined;
+    // A signal that would gain nothing (cleanup in a finally) stays out; a timeout of the wait's
+    // own is still worth its deadline.
+    const signal = obstacle?.kind === 'no-gain' ? undefined : inScope;
+    if (!signal && !site.promise.timeout) continue;
     if (obstacle?.kind === 'obstacle') {
       (obstacle.handled ? ctx.handled : ctx.manual)(site.promise.path, MESSAGES.unsupported(obstacle.reason));
       continue;
