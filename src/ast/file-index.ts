@@ -23,6 +23,8 @@ export class FileIndex {
   private readonly ranges = new Map<ASTPath, readonly [number, number]>();
   /** Positions in `paths` per type name a query asked for (a type and its subtypes), built on first use. */
   private readonly byType = new Map<string, number[]>();
+  /** Positions in `paths` per node `type`, in walk order: what `byType` is made of. */
+  private readonly byNodeType = new Map<string, number[]>();
   private readonly callsByName = new Map<string, ASTPath[]>();
   private readonly identifiersByName = new Map<string, ASTPath[]>();
   private readonly memos = new Map<string, WeakMap<object, unknown> | Map<unknown, unknown>>();
@@ -32,7 +34,7 @@ export class FileIndex {
     private readonly start: ASTPath,
   ) {
     const started = performance.now();
-    const { paths, ranges, callsByName, identifiersByName } = this;
+    const { paths, ranges, callsByName, identifiersByName, byNodeType } = this;
     const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
       const list = map.get(key);
       if (list) list.push(value);
@@ -50,6 +52,7 @@ export class FileIndex {
         const first = paths.length;
         paths.push(path);
         const node = path.node as Node;
+        push(byNodeType, node.type as string, first);
         if (node.type === 'CallExpression' || node.type === 'OptionalCallExpression' || node.type === 'NewExpression') {
           const name = getCalleeName(node.callee);
           if (name !== undefined) push(callsByName, name, path);
@@ -126,10 +129,9 @@ export class FileIndex {
   private getPositions(name: string): number[] {
     let positions = this.byType.get(name);
     if (positions) return positions;
-    positions = [];
-    for (let index = 0; index < this.paths.length; index++) {
-      if (isOfType((this.paths[index] as ASTPath).node as Node, name, this.j)) positions.push(index);
-    }
+    // Whether a node answers depends on its `type` alone (see isOfType): one test per type.
+    const lists = [...this.byNodeType].filter(([type]) => isOfType(type, name, this.j)).map(([, list]) => list);
+    positions = lists.length === 1 ? (lists[0] as number[]) : lists.flat().sort((a, b) => a - b);
     this.byType.set(name, positions);
     return positions;
   }
@@ -212,11 +214,11 @@ const subtypes = new Map<string, boolean>();
  * As ast-types' visitor decides which `visit<Type>` method a node gets: by its `type` name and
  * that type's supertypes, not by checking its fields.
  */
-function isOfType(node: Node, name: string, j: JSCodeshift): boolean {
-  const key = `${node.type}\u0000${name}`;
+function isOfType(type: string, name: string, j: JSCodeshift): boolean {
+  const key = `${type}\u0000${name}`;
   let answer = subtypes.get(key);
   if (answer === undefined) {
-    answer = node.type === name || getSupertypeNames(j, node.type).includes(name);
+    answer = type === name || getSupertypeNames(j, type).includes(name);
     subtypes.set(key, answer);
   }
   return answer;
