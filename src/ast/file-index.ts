@@ -40,30 +40,43 @@ export class FileIndex {
       if (list) list.push(value);
       else map.set(key, [value]);
     };
-    // The walk `find` does: the same visitor machinery, so the same paths in the same order.
-    j.types.visit(start as never, {
-      visitNode(visited) {
-        const path = visited as unknown as ASTPath;
-        // As `find`, the start path itself is not one of the answers.
-        if (path === start) {
-          this.traverse(visited);
-          return undefined as never;
+    // The walk `find` does (ast-types' PathVisitor with a `visitNode`), written out: the same
+    // paths (each made by `get` on its parent, which caches it), in the same order, and the same
+    // default field values filled in on the way. The visitor also makes a path for every field
+    // that holds no object (a name, a flag, a null), which nothing here needs.
+    const types = j.types as unknown as { getFieldNames(node: object): string[]; getFieldValue(node: object, name: string): unknown };
+    const hasOwn = Object.prototype.hasOwnProperty;
+    const visit = (path: ASTPath): void => {
+      const value = path.value as Node;
+      if (Array.isArray(value)) {
+        for (let index = 0; index < value.length; index++) {
+          const item = value[index];
+          if (hasOwn.call(value, index) && item !== null && typeof item === 'object') visit((path as Node).get(index));
         }
-        const first = paths.length;
+        return;
+      }
+      // What the visitor calls `visitNode` for: a type it knows as a Node (the start left out, as `find` does).
+      const recorded = path !== start && typeof value.type === 'string' && isOfType(value.type, 'Node', j);
+      const first = paths.length;
+      if (recorded) {
         paths.push(path);
-        const node = path.node as Node;
-        push(byNodeType, node.type as string, first);
-        if (node.type === 'CallExpression' || node.type === 'OptionalCallExpression' || node.type === 'NewExpression') {
-          const name = getCalleeName(node.callee);
+        push(byNodeType, value.type as string, first);
+        if (value.type === 'CallExpression' || value.type === 'OptionalCallExpression' || value.type === 'NewExpression') {
+          const name = getCalleeName(value.callee);
           if (name !== undefined) push(callsByName, name, path);
-        } else if (node.type === 'Identifier') {
-          push(identifiersByName, node.name as string, path);
+        } else if (value.type === 'Identifier') {
+          push(identifiersByName, value.name as string, path);
         }
-        this.traverse(visited);
-        ranges.set(path, [first, paths.length - 1]);
-        return undefined as never;
-      },
-    });
+      }
+      const names = types.getFieldNames(value);
+      for (const name of names) if (!hasOwn.call(value, name)) value[name] = types.getFieldValue(value, name);
+      for (const name of names) {
+        const child = value[name];
+        if (child !== null && typeof child === 'object') visit((path as Node).get(name));
+      }
+      if (recorded) ranges.set(path, [first, paths.length - 1]);
+    };
+    visit(start);
     buildTime += performance.now() - started;
   }
 
