@@ -198,6 +198,8 @@ const MESSAGES = {
     `${callee} takes a signal, but is known only by its type (an implementation may ignore it): not passed; pass \`${signal}\` by hand if it should stop on abort`,
   linked: (helper: string, signal: string) =>
     `\`${signal}\` is handed to ${helper}() with a controller made here, before this call: the function stops its work through that controller, whose signal may be the one to pass; not passed, pass one by hand`,
+  afterAbort: (signal: string) =>
+    `runs only once \`${signal}\` has aborted (a branch on its abort, or a function called only there): a call given it would fail at once (a cleanup or cancellation notice never sent); not passed`,
   aborted: (signal: string) =>
     `runs in an 'abort' listener of \`${signal}\`: the signal has already aborted here, so a call given it would fail at once (a cleanup or cancellation notice never sent); not passed`,
 } as const;
@@ -412,14 +414,31 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
    * has already aborted there. A named function that is no listener takes its signal from its
    * callers, each asked in turn.
    */
-  const getAbortedSignal = (node: ts.Node): { readonly signal: OwnSignal; readonly perFile: boolean } | undefined => {
-    if (!abortListeners.hasListeners(node.getSourceFile())) return undefined;
+  const getAbortedSignal = (node: ts.Node): { readonly signal: OwnSignal; readonly perFile: boolean; readonly branch?: boolean } | undefined => {
+    const file = node.getSourceFile();
+    const hasListeners = abortListeners.hasListeners(file);
+    const hasBranches = mayBranchOnAbort(file);
+    if (!hasListeners && !hasBranches) return undefined;
     const listeners: FunctionLike[] = [];
+    // Named functions between `node` and the signal's function: declared there, called only there.
+    const closures: FunctionLike[] = [];
     for (let current = node.parent; current && !ts.isSourceFile(current); current = current.parent) {
       if (!isFunctionLike(current)) continue;
       const own = sources.getOwnSignal(current) ?? (fromSources ? sources.getLocalSignal(current, node) : undefined);
-      if (own) return listeners.some((fn) => abortListeners.listensTo(fn, own.expression)) ? { signal: own, perFile: !sources.isConfiguredRoot(current) } : undefined;
+      if (own) {
+        const aborted = { signal: own, perFile: !sources.isConfiguredRoot(current) };
+        if (listeners.some((fn) => abortListeners.listensTo(fn, own.expression))) return aborted;
+        if (!hasBranches || listeners.length > 0) return undefined;
+        // `if (signal.aborted) { await cancelOnServer(); ... }`: the call, or every call of the
+        // closure it is in, runs only once the signal has aborted.
+        const outermost = closures.at(-1);
+        const symbol = outermost && getSymbol(getNameNode(outermost));
+        const usedAsValue = outermost !== undefined && (symbol === undefined || getValueUses(getFunctionName(outermost) ?? '', symbol).length > 0);
+        const sites = usedAsValue ? [] : outermost ? getCallSites(outermost) : [node];
+        return sites.length > 0 && sites.every((site) => isInAbortedBranch(site, current, own.expression)) ? { ...aborted, branch: true } : undefined;
+      }
       if (abortListeners.isListener(current)) listeners.push(current);
+      else if (getFunctionName(current) !== undefined && isDeclaredInFunction(current)) closures.push(current);
       else if (getFunctionName(current) !== undefined) return undefined;
     }
     return undefined;
@@ -431,7 +450,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     // Test code passing a signal to the code it tests says nothing about what production callers have.
     if (fromSources && isTestFile(node.getSourceFile())) return { kind: 'none', reason: MESSAGES.testFile, unsourced: true };
     const aborted = getAbortedSignal(node);
-    if (aborted) return { kind: 'aborted', reason: MESSAGES.aborted(aborted.signal.expression), perFile: aborted.perFile };
+    if (aborted) return { kind: 'aborted', reason: (aborted.branch ? MESSAGES.afterAbort : MESSAGES.aborted)(aborted.signal.expression), perFile: aborted.perFile };
     for (let current = node.parent; current && !ts.isSourceFile(current); current = current.parent) {
       if (!isFunctionLike(current)) continue;
       const own = sources.getOwnSignal(current) ?? (fromSources ? sources.getLocalSignal(current, node) : undefined);
@@ -1398,4 +1417,53 @@ function skipTypeAssertions(node: ts.Expression): ts.Expression {
   let current = node;
   while (ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isTypeAssertionExpression(current) || ts.isParenthesizedExpression(current)) current = current.expression;
   return current;
+}
+
+/** A file that may test a signal's `aborted` or an abort error: only then are branches worth a look. */
+function mayBranchOnAbort(file: ts.SourceFile): boolean {
+  return /\.aborted\b|AbortError|isAbort|isCancel/.test(file.text);
+}
+
+/** `fn` is declared (a function declaration, or a const's function) inside another function. */
+function isDeclaredInFunction(fn: FunctionLike): boolean {
+  const declared = ts.isFunctionDeclaration(fn) || ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent));
+  if (!declared) return false;
+  for (let current = fn.parent; current && !ts.isSourceFile(current); current = current.parent) if (isFunctionLike(current)) return true;
+  return false;
+}
+
+/**
+ * `node` runs only once `signal` has aborted, in `stop`'s own body: in the then-branch of
+ * `if (<signal>.aborted)` (not negated; `&&` with other tests too), or of an `if` in a catch
+ * clause that tests for an abort error (`isAbortError(error)`, `error.name === 'AbortError'`).
+ */
+function isInAbortedBranch(node: ts.Node, stop: ts.Node, signal: string): boolean {
+  let child: ts.Node = node;
+  for (let current = node.parent; current && current !== stop; child = current, current = current.parent) {
+    if (isFunctionLike(current)) return false;
+    if (!ts.isIfStatement(current) || current.thenStatement !== child) continue;
+    if (testsAborted(current.expression, signal)) return true;
+    if (isInCatchClause(current, stop) && /AbortError|isAbort|isCancel|ABORT_ERR/.test(current.expression.getText())) return true;
+  }
+  return false;
+}
+
+function testsAborted(test: ts.Expression, signal: string): boolean {
+  const bare = skipTypeAssertions(test);
+  if (ts.isBinaryExpression(bare)) {
+    const operator = bare.operatorToken.kind;
+    if (operator === ts.SyntaxKind.AmpersandAmpersandToken) return testsAborted(bare.left, signal) || testsAborted(bare.right, signal);
+    if (operator === ts.SyntaxKind.EqualsEqualsEqualsToken && bare.right.kind === ts.SyntaxKind.TrueKeyword) return testsAborted(bare.left, signal);
+    return false;
+  }
+  const normalize = (text: string) => text.replaceAll('?.', '.').replaceAll('!', '');
+  return ts.isPropertyAccessExpression(bare) && bare.name.text === 'aborted' && normalize(bare.expression.getText()) === normalize(signal);
+}
+
+function isInCatchClause(node: ts.Node, stop: ts.Node): boolean {
+  for (let current = node.parent; current && current !== stop; current = current.parent) {
+    if (isFunctionLike(current)) return false;
+    if (ts.isCatchClause(current)) return true;
+  }
+  return false;
 }
