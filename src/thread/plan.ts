@@ -484,11 +484,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   // Asked for every named function above every call site: its value uses and call sites are
   // scanned once per function (the program does not change while the pass plans).
   const getIsLocalClosure = (fn: FunctionLike): boolean => {
-    const declared = ts.isFunctionDeclaration(fn) || ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent));
-    if (!declared) return false;
-    let enclosing = fn.parent;
-    while (!ts.isSourceFile(enclosing) && !isFunctionLike(enclosing)) enclosing = enclosing.parent;
-    if (ts.isSourceFile(enclosing)) return false;
+    if (!isDeclaredInFunction(fn)) return false;
     const symbol = getSymbol(getNameNode(fn));
     if (symbol === undefined || getValueUses(getFunctionName(fn) ?? '', symbol).length > 0) return false;
     // Called from an 'abort' listener of the signal around it (a cancel() run on abort): that
