@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { isFunctionLike } from './syntax.ts';
+import { isFunctionLike, skipTypeAssertions } from './syntax.ts';
 
 /**
  * The thread pass's reading of what the per-file transforms call an abort contract
@@ -57,12 +57,13 @@ function readsAborted(test: ts.Expression, signal: string, file: ts.SourceFile):
 
 /** The variable of the catch clause `node` is in, if any: rethrowing it passes the error on. */
 function getCaughtName(node: ts.Node): string | undefined {
-  for (let current = node.parent; current && !isFunctionLike(current); current = current.parent) {
-    if (ts.isCatchClause(current)) {
-      const name = current.variableDeclaration?.name;
-      return name && ts.isIdentifier(name) ? name.text : undefined;
-    }
-  }
+  const name = getEnclosingCatch(node)?.variableDeclaration?.name;
+  return name && ts.isIdentifier(name) ? name.text : undefined;
+}
+
+/** The catch clause `node` is in, within its own function. */
+function getEnclosingCatch(node: ts.Node): ts.CatchClause | undefined {
+  for (let current = node.parent; current && !isFunctionLike(current); current = current.parent) if (ts.isCatchClause(current)) return current;
   return undefined;
 }
 
@@ -82,4 +83,45 @@ function getExit(statement: ts.Statement, signal: string, file: ts.SourceFile, c
 
 function stripNonNull(node: ts.Expression): ts.Expression {
   return ts.isNonNullExpression(node) ? node.expression : node;
+}
+
+/** A file that may test a signal's `aborted` or an abort error: only then are branches worth a look. */
+export function mayBranchOnAbort(file: ts.SourceFile): boolean {
+  let known = branchesOnAbort.get(file);
+  if (known === undefined) branchesOnAbort.set(file, (known = /\.aborted\b/.test(file.text) || ABORT_ERROR.test(file.text)));
+  return known;
+}
+
+/** Asked for every call the pass looks at: the file's text is searched once. */
+const branchesOnAbort = new WeakMap<ts.SourceFile, boolean>();
+
+/** Names by which a catch tells an abort from other errors. */
+const ABORT_ERROR = /AbortError|isAbort|isCancel|ABORT_ERR/;
+
+/**
+ * `node` runs only once `signal` has aborted, in `stop`'s own body: in the then-branch of
+ * `if (<signal>.aborted)` (not negated; `&&` with other tests too), or of an `if` in a catch
+ * clause that tests for an abort error (`isAbortError(error)`, `error.name === 'AbortError'`).
+ */
+export function isInAbortedBranch(node: ts.Node, stop: ts.Node, signal: string): boolean {
+  let child: ts.Node = node;
+  for (let current = node.parent; current && current !== stop; child = current, current = current.parent) {
+    if (isFunctionLike(current)) return false;
+    if (!ts.isIfStatement(current) || current.thenStatement !== child) continue;
+    if (testsAborted(current.expression, signal)) return true;
+    if (getEnclosingCatch(current) !== undefined && ABORT_ERROR.test(current.expression.getText())) return true;
+  }
+  return false;
+}
+
+function testsAborted(test: ts.Expression, signal: string): boolean {
+  const bare = skipTypeAssertions(test);
+  if (ts.isBinaryExpression(bare)) {
+    const operator = bare.operatorToken.kind;
+    if (operator === ts.SyntaxKind.AmpersandAmpersandToken) return testsAborted(bare.left, signal) || testsAborted(bare.right, signal);
+    if (operator === ts.SyntaxKind.EqualsEqualsEqualsToken && bare.right.kind === ts.SyntaxKind.TrueKeyword) return testsAborted(bare.left, signal);
+    return false;
+  }
+  const normalize = (text: string) => text.replaceAll('?.', '.').replaceAll('!', '');
+  return ts.isPropertyAccessExpression(bare) && bare.name.text === 'aborted' && normalize(bare.expression.getText()) === normalize(signal);
 }

@@ -8,7 +8,7 @@ import { AbortListeners } from './abort-listeners.ts';
 import { getContextType, type ContextType } from './context-type.ts';
 import { CatalogResolver, getCatalogNames } from './catalog-match.ts';
 import { getCallSignature } from './call-signature.ts';
-import { getOwnAbortExit, type OwnAbortExit } from './own-abort-exit.ts';
+import { getOwnAbortExit, isInAbortedBranch, mayBranchOnAbort, type OwnAbortExit } from './own-abort-exit.ts';
 import { ChangeSets } from './change-sets.ts';
 import { appendToList, EditBuilder, getLineLayout } from './edit-builder.ts';
 import { FamilyFinder, isHeir, isStatic, type Owner } from './family.ts';
@@ -32,6 +32,7 @@ import {
   isJsxTag,
   isTestFile,
   isValuePosition,
+  skipTypeAssertions,
   usesArguments,
   usesName,
   type Callable,
@@ -852,7 +853,6 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     return resolved !== undefined && resolved === symbol;
   };
 
-
   /** The trailing options-bag parameter of `fn` whose type the project declares, if any. */
   const getOptionsBag = (fn: ts.SignatureDeclaration): OptionsBag | undefined => {
     const last = fn.parameters[fn.parameters.length - 1];
@@ -1409,57 +1409,10 @@ function numberChangeSets(
   });
 }
 
-function skipTypeAssertions(node: ts.Expression): ts.Expression {
-  let current = node;
-  while (ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isTypeAssertionExpression(current) || ts.isParenthesizedExpression(current)) current = current.expression;
-  return current;
-}
-
-/** A file that may test a signal's `aborted` or an abort error: only then are branches worth a look. */
-function mayBranchOnAbort(file: ts.SourceFile): boolean {
-  return /\.aborted\b|AbortError|isAbort|isCancel/.test(file.text);
-}
-
 /** `fn` is declared (a function declaration, or a const's function) inside another function. */
 function isDeclaredInFunction(fn: FunctionLike): boolean {
   const declared = ts.isFunctionDeclaration(fn) || ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent));
   if (!declared) return false;
   for (let current = fn.parent; current && !ts.isSourceFile(current); current = current.parent) if (isFunctionLike(current)) return true;
-  return false;
-}
-
-/**
- * `node` runs only once `signal` has aborted, in `stop`'s own body: in the then-branch of
- * `if (<signal>.aborted)` (not negated; `&&` with other tests too), or of an `if` in a catch
- * clause that tests for an abort error (`isAbortError(error)`, `error.name === 'AbortError'`).
- */
-function isInAbortedBranch(node: ts.Node, stop: ts.Node, signal: string): boolean {
-  let child: ts.Node = node;
-  for (let current = node.parent; current && current !== stop; child = current, current = current.parent) {
-    if (isFunctionLike(current)) return false;
-    if (!ts.isIfStatement(current) || current.thenStatement !== child) continue;
-    if (testsAborted(current.expression, signal)) return true;
-    if (isInCatchClause(current, stop) && /AbortError|isAbort|isCancel|ABORT_ERR/.test(current.expression.getText())) return true;
-  }
-  return false;
-}
-
-function testsAborted(test: ts.Expression, signal: string): boolean {
-  const bare = skipTypeAssertions(test);
-  if (ts.isBinaryExpression(bare)) {
-    const operator = bare.operatorToken.kind;
-    if (operator === ts.SyntaxKind.AmpersandAmpersandToken) return testsAborted(bare.left, signal) || testsAborted(bare.right, signal);
-    if (operator === ts.SyntaxKind.EqualsEqualsEqualsToken && bare.right.kind === ts.SyntaxKind.TrueKeyword) return testsAborted(bare.left, signal);
-    return false;
-  }
-  const normalize = (text: string) => text.replaceAll('?.', '.').replaceAll('!', '');
-  return ts.isPropertyAccessExpression(bare) && bare.name.text === 'aborted' && normalize(bare.expression.getText()) === normalize(signal);
-}
-
-function isInCatchClause(node: ts.Node, stop: ts.Node): boolean {
-  for (let current = node.parent; current && current !== stop; current = current.parent) {
-    if (isFunctionLike(current)) return false;
-    if (ts.isCatchClause(current)) return true;
-  }
   return false;
 }

@@ -203,3 +203,10 @@ function isPropertyName(node: ts.Identifier): boolean {
   const named = ts.isPropertyAssignment(parent) || ts.isPropertySignature(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent) || ts.isMethodSignature(parent);
   return (named && parent.name === node) || ts.isJsxAttribute(parent) || (ts.isGetAccessor(parent) || ts.isSetAccessor(parent)) && parent.name === node;
 }
+
+/** `x as T`, `x satisfies T`, `<T>x`, `(x)`: the expression inside. */
+export function skipTypeAssertions(node: ts.Expression): ts.Expression {
+  let current = node;
+  while (ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isTypeAssertionExpression(current) || ts.isParenthesizedExpression(current)) current = current.expression;
+  return current;
+}
