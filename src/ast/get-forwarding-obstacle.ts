@@ -5,7 +5,6 @@ import { getAbortHandledResource } from './get-abort-handled-resource.ts';
 import { isFunctionNode } from './get-enclosing-functions.ts';
 import { isInFinally } from './is-in-finally.ts';
 import { isMemberOf } from './is-signal-read.ts';
-import { walkOwnNodes } from './walk-own-nodes.ts';
 
 type Node = any;
 
@@ -45,23 +44,23 @@ function isQuietWhileAwaited(site: ASTPath, signal: SignalInScope): boolean {
   const owner = signal.functionPath.node as Node;
   if (getInnermostFunction(site) !== owner || !isAwaitedOnTheSpot(site)) return false;
   let quiet = true;
-  const ownNodes = new Set<Node>();
-  walkOwnNodes(owner, (node) => ownNodes.add(node));
-  const visit = (node: Node, parent: Node): void => {
+  // `nested`: inside a function in the owner, which may run while the owner waits.
+  const visit = (node: Node, parent: Node, nested: boolean): void => {
     if (!quiet || !node || typeof node.type !== 'string') return;
     if (node.type === 'Identifier' && node.name === signal.binding && !isDeclarationOrKey(node, parent)) {
       const isSignal = isMemberOf(parent, 'signal') && parent.object === node;
-      const isOwnAbort = isMemberOf(parent, 'abort') && parent.object === node && ownNodes.has(parent);
+      const isOwnAbort = isMemberOf(parent, 'abort') && parent.object === node && !nested;
       if (!isSignal && !isOwnAbort) quiet = false;
     }
+    const inner = nested || isFunctionNode(node);
     for (const key of Object.keys(node)) {
       if (key === 'loc' || key === 'tokens' || key === 'comments' || key === 'typeAnnotation' || key === 'returnType') continue;
       const value = node[key];
-      if (Array.isArray(value)) for (const item of value) visit(item, node);
-      else if (value && typeof value === 'object') visit(value, node);
+      if (Array.isArray(value)) for (const item of value) visit(item, node, inner);
+      else if (value && typeof value === 'object') visit(value, node, inner);
     }
   };
-  visit(owner.body, owner);
+  visit(owner.body, owner, false);
   return quiet;
 }
 
