@@ -1,7 +1,7 @@
 import type { ASTPath } from 'jscodeshift';
 import { getAbortListeners } from '../src/ast/get-abort-listeners.ts';
 import { getCallerSignal } from '../src/ast/get-caller-signal.ts';
-import { getAbortContract, readsAborted } from '../src/ast/get-abort-contract.ts';
+import { getAbortContract } from '../src/ast/get-abort-contract.ts';
 import { getEnclosingFunctions, getEnclosingFunctionsUpTo, isFunctionNode } from '../src/ast/get-enclosing-functions.ts';
 import { getBindingReferences } from '../src/ast/get-references.ts';
 import { getSignalHolders, isSignalRead, mentionsSignal, type SignalHolders } from '../src/ast/get-signal-holders.ts';
@@ -111,8 +111,7 @@ function classifyLoop(ctx: TransformContext, path: ASTPath): LoopDecision {
   if (isDrain(loop)) return { kind: 'manual', path, message: MESSAGES.drain(signal.expression), handled: true };
   // `if (signal.aborted) { await proc.kill(); throw signal.reason }` in a loop around this one.
   const contract = getAbortContract(path, signal);
-  const ownHandling = contract.kind === 'own-abort-error' || contract.kind === 'quiet-return' ? contract.line : getAbortCleanupAround(path, signal);
-  if (ownHandling !== undefined) return { kind: 'manual', path, message: MESSAGES.ownHandling(signal.expression, ownHandling), handled: true };
+  if (contract.kind !== 'none' && contract.kind !== 'error-mapping') return { kind: 'manual', path, message: MESSAGES.ownHandling(signal.expression, contract.line), handled: true };
   // `this._listenForAbort(options?.signal)`: a helper given the signal, whose result is dropped,
   // sets up a reaction to abort out of sight (aborting a controller the loop's stream reads);
   // so does `connect({ signal, onAbort: finish })`, given code to run on abort.
@@ -255,29 +254,6 @@ function getAlwaysDroppedName(ctx: TransformContext, functionPath: ASTPath, scop
     return (statement as Node)?.type === 'ExpressionStatement';
   };
   return references.length > 0 && references.every(isDroppedCall) ? name : undefined;
-}
-
-/**
- * The line of `if (signal.aborted) { await proc.kill(); throw signal.reason; }` in a loop around
- * this one: the code cleans up on abort before it stops, which a check here would skip.
- */
-function getAbortCleanupAround(path: ASTPath, signal: SignalInScope): number | undefined {
-  for (let current = path.parentPath as ASTPath | null; current && current.node !== signal.functionPath.node; current = current.parentPath) {
-    const outer = current.value as Node;
-    if (!outer || Array.isArray(outer)) continue;
-    if (isFunctionNode(outer)) return undefined;
-    if (!LOOP_TYPES.has(outer.type)) continue;
-    let line: number | undefined;
-    walkOwnNodes(outer.body, (node) => {
-      if (line !== undefined || node.type !== 'IfStatement' || !readsAborted(node.test, signal)) return;
-      const statements = node.consequent.type === 'BlockStatement' ? node.consequent.body : [node.consequent];
-      const cleansUp = statements.length > 1 && statements.some((statement: Node) => statement.type === 'ExpressionStatement');
-      const stops = ['ThrowStatement', 'ReturnStatement'].includes(statements.at(-1)?.type);
-      if (cleansUp && stops) line = node.loc?.start.line ?? 0;
-    });
-    if (line !== undefined) return line;
-  }
-  return undefined;
 }
 
 /**

@@ -17,6 +17,8 @@ export type AbortContract =
   | { readonly kind: 'own-abort-error'; readonly line: number; readonly reason: string }
   /** `if (signal.aborted) return;` after the call (or in a loop around it): it ends quietly. */
   | { readonly kind: 'quiet-return'; readonly line: number; readonly reason: string }
+  /** `if (signal.aborted) { await proc.kill(); throw signal.reason; }`: it cleans up before it stops. */
+  | { readonly kind: 'abort-cleanup'; readonly line: number; readonly reason: string }
   /** A `catch` around the call that sorts errors by type or rethrows them as its own. */
   | { readonly kind: 'error-mapping'; readonly line: number; readonly reason: string };
 
@@ -25,6 +27,8 @@ const REASONS = {
     `the code throws its own error when ${signal} is aborted (line ${line}); given the signal, this would reject with an AbortError first, which its callers do not expect`,
   quietSkip: (signal: string, line: number) =>
     `the code skips its work when ${signal} is aborted (line ${line}) and carries on; given the signal, this would reject with an AbortError instead, which its callers do not expect`,
+  cleanup: (signal: string, line: number) =>
+    `the code cleans up when ${signal} is aborted (line ${line}) before it stops; given the signal, this would reject first and skip that cleanup`,
   quietReturn: (signal: string, line: number) =>
     `the code returns when ${signal} is aborted (line ${line}); given the signal, this would reject with an AbortError instead, which its callers do not expect`,
   errorMapping: (line: number) =>
@@ -43,6 +47,7 @@ export function getAbortContract(site: ASTPath, signal: SignalInScope): AbortCon
   if (check?.exit === 'own-error') return { kind: 'own-abort-error', line: check.line, reason: REASONS.ownAbortError(signal.expression, check.line) };
   if (check?.exit === 'return') return { kind: 'quiet-return', line: check.line, reason: REASONS.quietReturn(signal.expression, check.line) };
   if (check?.exit === 'skip') return { kind: 'quiet-return', line: check.line, reason: REASONS.quietSkip(signal.expression, check.line) };
+  if (check?.exit === 'cleanup') return { kind: 'abort-cleanup', line: check.line, reason: REASONS.cleanup(signal.expression, check.line) };
   const handler = findErrorMapping(site, signal);
   if (handler !== undefined) return { kind: 'error-mapping', line: handler, reason: REASONS.errorMapping(handler) };
   return { kind: 'none' };
@@ -54,7 +59,7 @@ export function getAbortContract(site: ASTPath, signal: SignalInScope): AbortCon
  * check before the call only is a precondition, which the signal does not change; one in a catch
  * around the call already turns the call's abort into the code's own error.
  */
-type OwnExit = 'own-error' | 'return' | 'skip';
+type OwnExit = 'own-error' | 'return' | 'skip' | 'cleanup';
 
 function findOwnAbortExit(site: Node, functions: readonly Node[], signal: SignalInScope): { line: number; exit: OwnExit } | undefined {
   let line: number | undefined;
@@ -65,7 +70,15 @@ function findOwnAbortExit(site: Node, functions: readonly Node[], signal: Signal
       const caught = getCaughtName(ancestors);
       // `if (!signal.aborted) { more(); }`: the work is skipped on abort, without an error.
       const negated = node.test.type === 'UnaryExpression' && node.test.operator === '!' && readsAborted(node.test.argument, signal);
-      const found: OwnExit | undefined = negated ? 'skip' : throwsOwnError(node.consequent, signal, caught) ? 'own-error' : returnsQuietly(node.consequent) ? 'return' : undefined;
+      const found: OwnExit | undefined = negated
+        ? 'skip'
+        : throwsOwnError(node.consequent, signal, caught)
+          ? 'own-error'
+          : returnsQuietly(node.consequent)
+            ? 'return'
+            : cleansUpBeforeThrow(node.consequent, caught)
+              ? 'cleanup'
+              : undefined;
       if (found === undefined) return;
       exit = found;
       // In a catch around the site, the check already routes the call's abort into the own error.
@@ -85,12 +98,24 @@ function returnsQuietly(block: Node): boolean {
   return statements.at(-1)?.type === 'ReturnStatement';
 }
 
+/**
+ * `{ cancelled = true; await proc.kill(); throw signal.reason; }`: work before a throw of the
+ * signal's own reason, which a site given the signal would skip by rejecting first. A rethrow of
+ * what a catch caught is not it: that passes the site's own AbortError on, cleanup and all.
+ */
+function cleansUpBeforeThrow(block: Node, caught: string | undefined): boolean {
+  const statements = block.type === 'BlockStatement' ? block.body : [block];
+  const last = statements.at(-1);
+  if (last?.type !== 'ThrowStatement' || (caught !== undefined && last.argument?.type === 'Identifier' && last.argument.name === caught)) return false;
+  return statements.slice(0, -1).some((statement: Node) => statement.type === 'ExpressionStatement');
+}
+
 function contains(outer: Node, inner: Node): boolean {
   return outer.start <= inner.start && inner.end <= outer.end;
 }
 
 /** `test` reads `<signal>.aborted` (`signal?.aborted`, `!options.signal.aborted`). */
-export function readsAborted(test: Node, signal: Pick<SignalInScope, 'binding' | 'property'>): boolean {
+function readsAborted(test: Node, signal: Pick<SignalInScope, 'binding' | 'property'>): boolean {
   let found = false;
   walkOwnNodes(test, (node) => {
     if (isMemberOf(node, 'aborted') && isSignalExpression(node.object, signal)) found = true;

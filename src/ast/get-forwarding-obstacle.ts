@@ -16,7 +16,10 @@ type Node = any;
  */
 export type ForwardingObstacle =
   | { readonly kind: 'none' }
-  /** `handled`: an 'abort' listener already stops the work, so cancellation works as it is. */
+  /**
+   * `handled`: cancellation works as it is (an 'abort' listener stops the work, or the code ends
+   * its own way on abort), so the note is for the migrate review, not a check finding.
+   */
   | { readonly kind: 'obstacle'; readonly reason: string; readonly handled: boolean }
   | { readonly kind: 'no-gain' };
 
@@ -27,7 +30,9 @@ export function getForwardingObstacle(site: ASTPath, signal: SignalInScope, reso
   if (isInFinally(site)) return NO_GAIN;
   if (isQuietWhileAwaited(site, signal)) return NO_GAIN;
   const contract = getAbortContract(site, signal);
-  if (contract.kind !== 'none') return { kind: 'obstacle', reason: contract.reason, handled: false };
+  // The code ends its own way on abort (an error, a return, cleanup): cancellation works as it is,
+  // at the latest once the site is done. A catch that sorts errors does not stop anything on abort.
+  if (contract.kind !== 'none') return { kind: 'obstacle', reason: contract.reason, handled: contract.kind !== 'error-mapping' };
   const handled = getAbortHandledResource(site, signal, resources);
   return handled.kind === 'handled' ? { kind: 'obstacle', reason: handled.reason, handled: true } : { kind: 'none' };
 }

@@ -11,12 +11,12 @@ import { isFunctionLike, skipTypeAssertions } from './syntax.ts';
  */
 export interface OwnAbortExit {
   readonly line: number;
-  readonly kind: 'return' | 'skip' | 'own-error';
+  readonly kind: 'return' | 'skip' | 'own-error' | 'cleanup';
 }
 
 /**
- * The first `if` on `<signal>.aborted` that returns or throws something other than
- * `<signal>.reason`, in a loop around `site` or after it, in the function `owner` whose signal it
+ * The first `if` on `<signal>.aborted` that returns, throws something other than
+ * `<signal>.reason`, or cleans up before it throws, in a loop around `site` or after it, in the function `owner` whose signal it
  * is (not in nested functions, which run on their own schedule).
  */
 export function getOwnAbortExit(site: ts.Node, signal: string, owner: ts.Node): OwnAbortExit | undefined {
@@ -76,7 +76,10 @@ function getExit(statement: ts.Statement, signal: string, file: ts.SourceFile, c
     const isReason = ts.isPropertyAccessExpression(thrown) && thrown.name.text === 'reason' && stripNonNull(thrown.expression).getText(file) === signal;
     // `catch (error) { if (signal.aborted) { ...; throw error; } }`: what was thrown goes on as it was.
     const isRethrow = caught !== undefined && ts.isIdentifier(thrown) && thrown.text === caught;
-    return isReason || isRethrow ? undefined : 'own-error';
+    if (isRethrow) return undefined;
+    if (!isReason) return 'own-error';
+    // `{ await proc.kill(); throw signal.reason; }`: a call given the signal would skip the cleanup.
+    return statements.slice(0, -1).some(ts.isExpressionStatement) ? 'cleanup' : undefined;
   }
   return undefined;
 }

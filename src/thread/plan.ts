@@ -171,6 +171,8 @@ const MESSAGES = {
     `the code returns when \`${signal}\` is aborted (line ${line}); given the signal, this call would reject with an AbortError instead, which its callers do not expect; not passed`,
   ownSkip: (signal: string, line: number) =>
     `the code skips its work when \`${signal}\` is aborted (line ${line}) and carries on; given the signal, this call would reject with an AbortError instead, which its callers do not expect; not passed`,
+  ownCleanup: (signal: string, line: number) =>
+    `the code cleans up when \`${signal}\` is aborted (line ${line}) before it stops; given the signal, this call would reject first and skip that cleanup; not passed`,
   ownError: (signal: string, line: number) =>
     `the code throws its own error when \`${signal}\` is aborted (line ${line}); given the signal, this call would reject with an AbortError first, which its callers do not expect; not passed`,
   replacesSignal: (value: string) =>
@@ -914,7 +916,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     // `if (signal.aborted) return;` in a loop around the call: the code ends its own way on abort.
     const exit = found.kind === 'root' && !slot.context ? getOwnAbortExitOf(call, found.expression) : undefined;
     if (exit && found.kind === 'root') {
-      const reason = exit.kind === 'return' ? MESSAGES.ownReturn : exit.kind === 'skip' ? MESSAGES.ownSkip : MESSAGES.ownError;
+      const reason = { return: MESSAGES.ownReturn, skip: MESSAGES.ownSkip, cleanup: MESSAGES.ownCleanup, 'own-error': MESSAGES.ownError }[exit.kind];
       report(call, 'manual', reason(found.expression, exit.line), true);
       return undefined;
     }

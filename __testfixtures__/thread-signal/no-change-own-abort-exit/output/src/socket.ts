@@ -32,3 +32,14 @@ export async function emitLater(out: string[], signal?: AbortSignal) {
     out.push('world');
   }
 }
+
+/** Kills the process it waits on once the signal aborts, then stops with the signal's reason. */
+export async function waitForExit(proc: { kill(): void; exited: boolean }, signal: AbortSignal) {
+  while (!proc.exited) {
+    if (signal.aborted) {
+      proc.kill();
+      throw signal.reason;
+    }
+    await delay(50);
+  }
+}
