@@ -37,6 +37,8 @@ const MESSAGES = {
     `loop awaits without looking at the signal, but no check was added: ${signal} is handed to ${helper}(), which may end the loop its own way; if it does not, test ${signal}.aborted by hand`,
   drain: (signal: string) =>
     `loop awaits without looking at the signal, but no check was added: its body is empty, so it only drains what it awaits, which ends or fails when its source does; if that source does not stop on abort, test ${signal}.aborted by hand`,
+  signalledSource: (signal: string, callee: string) =>
+    `loop awaits without looking at the signal, but no check was added: it reads what ${callee} made with ${signal}, which ends or fails when ${signal} aborts; if it does not, test ${signal}.aborted by hand`,
   ownHandling: (signal: string, line: number) =>
     `loop awaits without looking at the signal, but no check was added: the code handles an abort of ${signal} itself (line ${line}); a check here would throw before that code runs`,
   listener: (signal: string) =>
@@ -109,6 +111,9 @@ function classifyLoop(ctx: TransformContext, path: ASTPath): LoopDecision {
   if (abortsBefore(functionPath, loop)) return NONE;
   // `while (!(await reader.read()).done) {}`: a drain, whose one job is to keep reading.
   if (isDrain(loop)) return { kind: 'manual', path, message: MESSAGES.drain(signal.expression), handled: true };
+  // `const stream = await api.stream(req, signal); for await (const chunk of stream)`.
+  const source = isForAwait ? getSignalledSource(path, signal, holders) : undefined;
+  if (source !== undefined) return { kind: 'manual', path, message: MESSAGES.signalledSource(signal.expression, source), handled: true };
   // `if (signal.aborted) { await proc.kill(); throw signal.reason }` in a loop around this one.
   const contract = getAbortContract(path, signal);
   if (contract.kind !== 'none' && contract.kind !== 'error-mapping') return { kind: 'manual', path, message: MESSAGES.ownHandling(signal.expression, contract.line), handled: true };
@@ -180,6 +185,58 @@ function isDrain(loop: Node): boolean {
     const callee = node?.type === 'CallExpression' ? node.callee : undefined;
     return (callee?.type === 'MemberExpression' || callee?.type === 'OptionalMemberExpression') && !callee.computed && (callee.property.name === 'read' || callee.property.name === 'next');
   });
+}
+
+/**
+ * The callee of an awaited call given the signal whose result the `for await` loop at `path`
+ * reads: `const stream = await this.api.stream(req, signal)`, or through further `const`s made
+ * from it (`readline.createInterface({ input: Readable.from(res.data) })`). A response body or
+ * an SDK's stream made with the signal ends or fails when it aborts, at the loop's next step,
+ * which is where a check would stop it.
+ */
+function getSignalledSource(path: ASTPath, signal: SignalInScope, holders: SignalHolders): string | undefined {
+  const seen = new Set<string>();
+  const pending = getReadNames((path.node as Node).right);
+  for (let name = pending.shift(); name !== undefined && seen.size < 8; name = pending.shift()) {
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const init = getConstInit(path, name, signal.functionPath);
+    if (!init) continue;
+    const call = init.type === 'AwaitExpression' ? init.argument : undefined;
+    if (call?.type === 'CallExpression' && call.arguments.some((argument: Node) => mentionsSignal(argument, signal, holders))) return getCalleeName(call.callee);
+    if (init.type !== 'AwaitExpression') pending.push(...getReadNames(init));
+  }
+  return undefined;
+}
+
+/** The identifiers `node` reads as values (not member names or keys), outside nested functions. */
+function getReadNames(node: Node): string[] {
+  const names: string[] = [];
+  walkOwnNodes(node, (child, ancestors) => {
+    const parent = ancestors.at(-1);
+    if (child.type !== 'Identifier') return;
+    if ((parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.property === child && !parent.computed) return;
+    if ((parent?.type === 'ObjectProperty' || parent?.type === 'Property') && parent.key === child && !parent.computed && !parent.shorthand) return;
+    names.push(child.name);
+  });
+  return names;
+}
+
+/** The initializer of the `const` that `name` refers to from `path`, when it is declared in `owner` or inside it. */
+function getConstInit(path: ASTPath, name: string, owner: ASTPath): Node | undefined {
+  const bindings: ASTPath[] = (path as Node).scope?.lookup(name)?.getBindings()[name] ?? [];
+  if (bindings.length !== 1) return undefined;
+  const declarator = bindings[0]!.parentPath?.node as Node;
+  const declaration = bindings[0]!.parentPath?.parentPath?.parentPath?.node as Node;
+  if (declarator?.type !== 'VariableDeclarator' || declarator.id !== bindings[0]!.node || declaration?.kind !== 'const') return undefined;
+  const ownerNode = owner.node as Node;
+  return ownerNode.start <= declarator.start && declarator.end <= ownerNode.end ? declarator.init : undefined;
+}
+
+function getCalleeName(callee: Node): string {
+  if (callee?.type === 'Identifier') return `${callee.name}()`;
+  if ((callee?.type === 'MemberExpression' || callee?.type === 'OptionalMemberExpression') && !callee.computed) return `${callee.property.name}()`;
+  return 'a call';
 }
 
 /**

@@ -7,7 +7,7 @@ const fs = require('fs');
 export async function styles(path, signal) {
   await read(path, { signal });
   childProcess.spawn('ls', { signal });
-  await writeFile(path, 'x', { signal });
+  await writeFile(path, 'x');
   spawnAlias('ls', { signal });
   await fs.promises.readFile(path, { signal });
 }

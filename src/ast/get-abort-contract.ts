@@ -43,7 +43,7 @@ const LOOPS = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'Whil
 /** What turns an abort of `signal` into the code's own error around `site`, if anything. */
 export function getAbortContract(site: ASTPath, signal: SignalInScope): AbortContract {
   const functions = getEnclosingFunctionsUpTo(site, signal.functionPath);
-  const check = findOwnAbortExit(site.node as Node, functions, signal);
+  const check = findOwnAbortExit(site.node as Node, functions, signal, isTailWait(site));
   if (check?.exit === 'own-error') return { kind: 'own-abort-error', line: check.line, reason: REASONS.ownAbortError(signal.expression, check.line) };
   if (check?.exit === 'return') return { kind: 'quiet-return', line: check.line, reason: REASONS.quietReturn(signal.expression, check.line) };
   if (check?.exit === 'skip') return { kind: 'quiet-return', line: check.line, reason: REASONS.quietSkip(signal.expression, check.line) };
@@ -61,10 +61,10 @@ export function getAbortContract(site: ASTPath, signal: SignalInScope): AbortCon
  */
 type OwnExit = 'own-error' | 'return' | 'skip' | 'cleanup';
 
-function findOwnAbortExit(site: Node, functions: readonly Node[], signal: SignalInScope): { line: number; exit: OwnExit } | undefined {
+function findOwnAbortExit(site: Node, functions: readonly Node[], signal: SignalInScope, tailWait: boolean): { line: number; exit: OwnExit } | undefined {
   let line: number | undefined;
   let exit: OwnExit = 'own-error';
-  for (const fn of functions) {
+  for (const [index, fn] of functions.entries()) {
     walkOwnNodes(fn, (node, ancestors) => {
       if (line !== undefined || node.type !== 'IfStatement' || !readsAborted(node.test, signal)) return;
       const caught = getCaughtName(ancestors);
@@ -85,12 +85,30 @@ function findOwnAbortExit(site: Node, functions: readonly Node[], signal: Signal
       if (ancestors.some((outer) => outer.type === 'TryStatement' && ancestors.includes(outer.handler) && contains(outer.block, site))) return;
       const after = node.start > site.end;
       const inLoopWithSite = ancestors.some((outer) => LOOPS.has(outer.type) && contains(outer, site));
-      if (after || inLoopWithSite) line = node.loc?.start.line ?? 0;
+      // `if (signal.aborted) { cancelQueued(); return false; }` opening the function, and `await
+      // sleep(10); return true;`: the wait only paces the next call, whose opening check ends it.
+      const opensFunction = index === 0 && tailWait && found !== 'skip' && ancestors.length === 2 && ancestors[1] === fn.body && node.end < site.start;
+      if (after || inLoopWithSite || opensFunction) line = node.loc?.start.line ?? 0;
     });
     if (line !== undefined) return { line, exit };
   }
   return undefined;
 }
+
+/** `await site;` right before a `return` of a settled value: the function's work is done when the site is. */
+function isTailWait(site: ASTPath): boolean {
+  const awaited = site.parentPath?.node as Node;
+  const statementPath = site.parentPath?.parentPath;
+  const statement = statementPath?.node as Node;
+  if (awaited?.type !== 'AwaitExpression' || statement?.type !== 'ExpressionStatement' || statement.expression !== awaited) return false;
+  const body = statementPath?.parentPath?.value;
+  if (!Array.isArray(body)) return false;
+  const next = body[body.indexOf(statement) + 1];
+  // `return true;`, `return result;`: nothing left to do; `return fetch(url)` is more work.
+  return next?.type === 'ReturnStatement' && (!next.argument || SETTLED.has(next.argument.type));
+}
+
+const SETTLED = new Set(['Identifier', 'Literal', 'BooleanLiteral', 'NumericLiteral', 'StringLiteral', 'NullLiteral']);
 
 /** `return;` or `{ cleanup(); return; }`: the branch ends the function without an error. */
 function returnsQuietly(block: Node): boolean {

@@ -1,5 +1,6 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { getEnclosingFunctions } from '../ast/get-enclosing-functions.ts';
+import { getPatternNames } from '../ast/get-pattern-names.ts';
 import { isWithin } from '../ast/is-within.ts';
 import { getFileIndex } from '../ast/file-index.ts';
 import type { PrefilterHints } from '../public-types.ts';
@@ -369,12 +370,16 @@ function getLocalControllers(file: FileTypes, functionPath: ASTPath, site: ASTPa
   const found: { candidate: Candidate; declarator: Node }[] = [];
   const controllers = new Set<string>();
   const siteStart = (site.node as Node).start as number;
+  let callerSignal = false;
   getFileIndex(j, file.root)
     .find(j.VariableDeclarator, functionPath)
     .forEach((path) => {
       const node = path.node as Node;
-      if (getEnclosingFunctions(path)[0]?.node !== functionPath.node || !(node.end <= siteStart)) return;
+      if (getEnclosingFunctions(path)[0]?.node !== functionPath.node) return;
       const init = node.init;
+      const fromController = isNewAbortController(path, init) || controllers.has(init?.type === 'MemberExpression' ? init.object?.name : init?.name);
+      if (!fromController && getPatternNames(node.id).some((name) => SIGNAL_NAMES.has(name))) callerSignal = true;
+      if (!(node.end <= siteStart)) return;
       if (node.id.type === 'Identifier' && isNewAbortController(path, init)) {
         controllers.add(node.id.name);
         found.push({ candidate: { binding: node.id.name, property: 'signal', origin: 'local-controller', mayBeUndefined: false }, declarator: node });
@@ -387,7 +392,11 @@ function getLocalControllers(file: FileTypes, functionPath: ASTPath, site: ASTPa
         }
       }
     });
-  // The destructured `signal` reads best; otherwise the first controller.
+  // `const { abortSignal: signal } = options` and a controller: the caller's signal, out of the
+  // lookup's sight, may be the one the work should stop on. Two controllers (a deadline, one that
+  // combines it with the caller's): which one a site wants is for a person.
+  if (callerSignal || controllers.size > 1) return [];
+  // The destructured `signal` reads best; otherwise the controller.
   return found.sort((a, b) => Number(a.candidate.property !== undefined) - Number(b.candidate.property !== undefined));
 }
 

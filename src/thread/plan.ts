@@ -217,10 +217,9 @@ function describeSharedResult(shared: SharedResult): string {
 /** Array methods and promise handlers: they call their first argument with arguments of their own, known ones. */
 const CALLBACK_METHODS = new Set(['map', 'flatMap', 'forEach', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'then', 'catch']);
 
-/** fs calls that write what they are given (see isShortLocalWrite). */
+/** fs calls that write what they are given (see isLocalWrite). */
 const LOCAL_WRITES = new Set(['writeFile', 'appendFile']);
 /** Types of data that is all there when the write starts. */
-const BYTE_TYPES = new Set(['Buffer', 'Uint8Array', 'ArrayBufferView', 'DataView']);
 
 /** What the ctx carrier passes where there is no signal: Go's `context.TODO()`. */
 const EMPTY_CONTEXT = '{}';
@@ -1229,24 +1228,15 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   };
 
   /**
-   * `writeFile(path, data)` / `appendFile` of a string or bytes: a short local write that an abort
-   * would only cut in half, leaving a partial or temporary file (a config saved when the client
-   * went away). Go's os.WriteFile takes no context either. Only a streamed write is worth a signal.
+   * `writeFile(path, data)` / `appendFile`: an abort stops the write part-way and leaves a
+   * truncated file (a config saved when the client went away). Go's os.WriteFile takes no context
+   * either. A streamed write is no exception: its source is the work to stop.
    */
-  const isShortLocalWrite = (call: ts.CallExpression | ts.NewExpression): boolean => {
-    if (!ts.isCallExpression(call) || !LOCAL_WRITES.has(getCalleeName(call.expression) ?? '')) return false;
-    const data = call.arguments[1];
-    return data !== undefined && isStringOrBytes(checker.getTypeAtLocation(data));
-  };
+  const isLocalWrite = (call: ts.CallExpression | ts.NewExpression): boolean => ts.isCallExpression(call) && LOCAL_WRITES.has(getCalleeName(call.expression) ?? '');
   /** `once(emitter, 'abort')`: a wait for an abort is no sink (see `isAbortEvent`). */
   const isAbortWait = (call: ts.CallExpression | ts.NewExpression): boolean => {
     const event = call.arguments?.[1];
     return event !== undefined && ts.isStringLiteralLike(event) && isAbortEvent(event.text);
-  };
-  const isStringOrBytes = (type: ts.Type): boolean => {
-    if (type.isUnion()) return type.types.every(isStringOrBytes);
-    if (type.flags & ts.TypeFlags.StringLike) return true;
-    return BYTE_TYPES.has(type.getSymbol()?.getName() ?? '');
   };
 
   /** A project function taking an options object whose signal it never lets through: a caller's signal would end there. */
@@ -1263,7 +1253,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   for (const name of candidateNames) {
     for (const call of callsByName.get(name) ?? []) {
       if (!ts.isCallExpression(call) && !ts.isNewExpression(call)) continue;
-      if (isShortLocalWrite(call) || isAbortWait(call)) continue;
+      if (isLocalWrite(call) || isAbortWait(call)) continue;
       const signature = getCallSignature(checker, call);
       const slot = (signature && types.getSlot(signature, call)) ?? getCatalogSlot(call);
       if (slot && !dropsCarriedSignal(signature, slot)) handleSink(call, slot);

@@ -7,12 +7,12 @@ export async function saveConfig(path: string, config: object) {
   await rename(`${path}.tmp`, path);
 }
 
-/** A streamed write runs as long as the upload does: worth stopping. */
-export async function saveUpload(path: string, body: Readable, signal?: AbortSignal) {
-  await writeFile(path, body, { signal });
+/** A streamed write: cut by an abort it leaves half an upload on disk; stop the source instead. */
+export async function saveUpload(path: string, body: Readable) {
+  await writeFile(path, body);
 }
 
 export async function handle(request: Request, body: Readable) {
   await saveConfig('/tmp/config.json', { at: Date.now() });
-  await saveUpload('/tmp/upload', body, request.signal);
+  await saveUpload('/tmp/upload', body);
 }

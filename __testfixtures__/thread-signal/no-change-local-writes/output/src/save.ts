@@ -7,7 +7,7 @@ export async function saveConfig(path: string, config: object) {
   await rename(`${path}.tmp`, path);
 }
 
-/** A streamed write runs as long as the upload does: worth stopping. */
+/** A streamed write: cut by an abort it leaves half an upload on disk; stop the source instead. */
 export async function saveUpload(path: string, body: Readable) {
   await writeFile(path, body);
 }

@@ -1,0 +1,24 @@
+import * as readline from 'node:readline';
+import { Readable } from 'node:stream';
+
+interface Api {
+  stream(request: object, signal: AbortSignal): Promise<AsyncIterable<string>>;
+  request(options: { url: string; signal?: AbortSignal }): Promise<{ data: AsyncIterable<Buffer> }>;
+}
+
+// The stream comes from a call given the signal: it ends or fails when the signal aborts.
+export async function* chunks(api: Api, request: object, signal: AbortSignal) {
+  const stream = await api.stream(request, signal);
+  for await (const chunk of stream) {
+    yield chunk;
+  }
+}
+
+// Through further bindings made from the response.
+export async function* lines(api: Api, url: string, signal?: AbortSignal) {
+  const res = await api.request({ url, signal });
+  const rl = readline.createInterface({ input: Readable.from(res.data), crlfDelay: Infinity });
+  for await (const line of rl) {
+    if (line.startsWith('data: ')) yield line.slice(6);
+  }
+}
