@@ -5,6 +5,7 @@ import { insertSignal } from '../src/catalog/insert-signal.ts';
 import { getProperty, getSignalArgument } from '../src/catalog/signal-argument.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
 import { getResultNames } from '../src/ast/get-abort-handled-resource.ts';
+import { isWritingChild } from '../src/ast/is-writing-child.ts';
 import { getForwardingObstacle } from '../src/ast/get-forwarding-obstacle.ts';
 import { getSinkSignalText } from '../src/ast/get-sink-signal-text.ts';
 import { isInAbortListener } from '../src/ast/is-in-abort-listener.ts';
@@ -29,6 +30,7 @@ const MESSAGES = {
   kept: (callee: string, signal: string, reason: string) => `${callee}(): ${signal} not passed: ${reason}`,
   aborted: "it runs in an 'abort' listener of that signal, which has already aborted here: the call would fail at once",
   abortWait: "it waits for an 'abort' event: with a signal option, that abort (or the caller's) would reject the wait instead of ending it",
+  writingChild: 'the child only takes data from this process (its stdin is written, its output never read): killed on abort, it would cut that write short',
 } as const;
 
 export function transform(ctx: TransformContext): void {
@@ -52,6 +54,7 @@ function forwardSignal(ctx: TransformContext, path: ASTPath, match: CallMatch, s
   if (getSignalArgument(path, match.entry.signal).kind === 'passed') return;
   if (isInAbortListener(ctx.j, path, signal)) return ctx.handled(path, MESSAGES.kept(match.callee, signal.expression, MESSAGES.aborted), rule);
   if (isAbortWait(args)) return ctx.handled(path, MESSAGES.kept(match.callee, signal.expression, MESSAGES.abortWait), rule);
+  if (isWritingChild(path, match.callee)) return ctx.handled(path, MESSAGES.kept(match.callee, signal.expression, MESSAGES.writingChild), rule);
   const obstacle = getForwardingObstacle(path, signal, getResultNames(path));
   if (obstacle.kind === 'no-gain') return;
   if (obstacle.kind === 'obstacle') return (obstacle.handled ? ctx.handled : ctx.manual)(path, MESSAGES.kept(match.callee, signal.expression, obstacle.reason), rule);

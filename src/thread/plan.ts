@@ -31,6 +31,7 @@ import {
   isJs,
   isJsxTag,
   isTestFile,
+  isWritingChild,
   isValuePosition,
   skipTypeAssertions,
   usesArguments,
@@ -1253,7 +1254,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   for (const name of candidateNames) {
     for (const call of callsByName.get(name) ?? []) {
       if (!ts.isCallExpression(call) && !ts.isNewExpression(call)) continue;
-      if (isLocalWrite(call) || isAbortWait(call)) continue;
+      if (isLocalWrite(call) || isAbortWait(call) || (ts.isCallExpression(call) && isWritingChild(call))) continue;
       const signature = getCallSignature(checker, call);
       const slot = (signature && types.getSlot(signature, call)) ?? getCatalogSlot(call);
       if (slot && !dropsCarriedSignal(signature, slot)) handleSink(call, slot);

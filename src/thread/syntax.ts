@@ -210,3 +210,35 @@ export function skipTypeAssertions(node: ts.Expression): ts.Expression {
   while (ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isTypeAssertionExpression(current) || ts.isParenthesizedExpression(current)) current = current.expression;
   return current;
 }
+
+const SPAWNS = new Set(['spawn', 'fork', 'execFile']);
+
+/**
+ * `const child = spawn(writer, [path]); child.stdin.write(content)` with nothing reading
+ * `child.stdout`: a process that only takes data from this one. Killed on abort it would cut
+ * that write short, like `writeFile` given a signal. The per-file transforms' `isWritingChild`
+ * (src/ast/is-writing-child.ts) on TypeScript's tree.
+ */
+export function isWritingChild(call: ts.CallExpression): boolean {
+  if (!SPAWNS.has(getCalleeName(call.expression) ?? '')) return false;
+  const declaration = call.parent;
+  if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== call || !ts.isIdentifier(declaration.name)) return false;
+  const hasStdio = call.arguments.some((arg) => ts.isObjectLiteralExpression(arg) && arg.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === 'stdio'));
+  if (hasStdio) return false;
+  let owner: ts.Node | undefined = declaration.parent;
+  while (owner && !isFunctionLike(owner)) owner = owner.parent;
+  if (!owner) return false;
+  const name = declaration.name.text;
+  let writes = false;
+  let readsOutput = false;
+  // Nested functions too: listeners on the child are where its output is read.
+  const visit = (node: ts.Node): void => {
+    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name) {
+      if (node.name.text === 'stdout') readsOutput = true;
+      if (node.name.text === 'stdin') writes = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(owner);
+  return writes && !readsOutput;
+}
