@@ -72,6 +72,7 @@ const catalogEntrySchema = strictObject({
   signal: signalSlotSchema,
   since: z.string().default(DEFAULT_SINCE),
   notes: z.string().optional(),
+  local: z.boolean().optional(),
 }) satisfies z.ZodType<CatalogEntry>;
 
 const transformName = z.string().refine((name) => isTransformName(name), {

@@ -27,7 +27,7 @@ export function renderCatalogTable(entries: readonly CatalogEntry[]): string {
     const module = entry.module === 'global' ? '(global)' : `\`${entry.module}\``;
     const names = entry.path.split('|').map((path) => path || '*the default export*').join(', ');
     const calls = !entry.instance ? names : entry.path === '*' ? `any method of ${describeInstance(entry)}` : `${names} of ${describeInstance(entry)}`;
-    const where = `\`${entry.signal.property}\` in ${describePosition(entry)}`;
+    const where = `\`${entry.signal.property}\` in ${describePosition(entry)}${entry.local ? ' (left alone: short local work)' : ''}`;
     return `| ${module} | ${calls} | ${where} | ${entry.since} |`;
   });
   return [CATALOG_START, '| module | calls | where the signal goes | since |', '|---|---|---|---|', ...rows, CATALOG_END].join('\n');

@@ -37,7 +37,8 @@ export function transform(ctx: TransformContext): void {
   const matcher = getCatalogMatcher(ctx);
   ctx.index.find(ctx.j.CallExpression).forEach((path) => {
     const match = matcher.getMatch(path);
-    if (!match || isInFinally(path)) return;
+    // A file read is short local work: left alone (see `local` in the catalog).
+    if (!match || match.entry.local || isInFinally(path)) return;
     const signal = getSignalInScope(ctx.j, ctx.root, path, { nested: true });
     if (!signal) return;
     forwardSignal(ctx, path, match, signal);

@@ -1,10 +1,25 @@
+import { skipAssertions } from './skip-assertions.ts';
+
 type Node = any;
 
-/** Replaces `target` among the call's arguments, or inside one of their object literals. */
+/**
+ * Replaces `target` among the call's arguments, inside one of their object literals, or behind
+ * an argument's type assertion (`{ ...init } as RequestInit`).
+ */
 export function replaceNode(args: Node[], target: Node, replacement: Node): void {
   const index = args.indexOf(target);
   if (index >= 0) args[index] = withComments(target, replacement);
-  else args.some((arg) => arg.type === 'ObjectExpression' && replaceInObject(arg, target, replacement));
+  else args.some((arg) => replaceInWrapper(arg, target, replacement) || (arg.type === 'ObjectExpression' && replaceInObject(arg, target, replacement)));
+}
+
+function replaceInWrapper(node: Node, target: Node, replacement: Node): boolean {
+  for (let holder = node; holder && skipAssertions(holder) !== holder; holder = holder.expression) {
+    if (holder.expression === target) {
+      holder.expression = withComments(target, replacement);
+      return true;
+    }
+  }
+  return false;
 }
 
 function replaceInObject(object: Node, target: Node, replacement: Node): boolean {

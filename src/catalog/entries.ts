@@ -24,13 +24,14 @@ const HTTP_METHODS_BODY = 'post|put|patch';
 export const CATALOG: readonly CatalogEntry[] = [
   // Node.js core. `writeFile` takes a signal too, but an abort stops it part-way (Node cancels its
   // buffering, not the writes already issued) and leaves a truncated file: ctxmod never passes one.
+  // `readFile` is short local work: listed, and left alone (`local`).
   { module: 'global', path: 'fetch', signal: at(1, { requestFirst: true, acceptsNull: true }), since: 'node 18.0', notes: 'the signal also covers reading the body' },
   { module: 'node:http', path: 'request|get', signal: afterPositional(0, { callbackLast: true }), since: 'node 15.3', notes: 'abort destroys the request; `timeout` only emits an event' },
   { module: 'node:https', path: 'request|get', signal: afterPositional(0, { callbackLast: true }), since: 'node 15.3' },
-  { module: 'node:fs/promises', path: 'readFile', signal: at(1, { stringIsEncoding: true }), since: 'node 15.2' },
+  { module: 'node:fs/promises', path: 'readFile', signal: at(1, { stringIsEncoding: true }), since: 'node 15.2', local: true },
   { module: 'node:fs/promises', path: 'watch', signal: at(1), since: 'node 15.9' },
-  { module: 'node:fs', path: 'promises.readFile', signal: at(1, { stringIsEncoding: true }), since: 'node 15.2' },
-  { module: 'node:fs', path: 'readFile', signal: at(1, { stringIsEncoding: true, callbackLast: true }), since: 'node 15.2', notes: 'callback API: options go before the callback' },
+  { module: 'node:fs', path: 'promises.readFile', signal: at(1, { stringIsEncoding: true }), since: 'node 15.2', local: true },
+  { module: 'node:fs', path: 'readFile', signal: at(1, { stringIsEncoding: true, callbackLast: true }), since: 'node 15.2', notes: 'callback API: options go before the callback', local: true },
   { module: 'node:fs', path: 'watch', signal: at(1, { callbackLast: true }), since: 'node 15.4' },
   { module: 'node:child_process', path: 'spawn|fork', signal: afterPositional(1), since: 'node 15.5', notes: 'abort kills the child with options.killSignal' },
   { module: 'node:child_process', path: 'exec', signal: at(1, { callbackLast: true }), since: 'node 15.4', notes: '`exec(command, options?, callback?)`: no argument list' },

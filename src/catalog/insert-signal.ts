@@ -5,6 +5,7 @@ import { getNodeText } from '../ast/get-node-text.ts';
 import { getBindingReferences } from '../ast/get-references.ts';
 import { parseExpression } from '../ast/parse-snippet.ts';
 import { replaceNode, withComments } from '../ast/replace-node.ts';
+import { skipAssertions } from '../ast/skip-assertions.ts';
 import { getDeclaredMemberType, isAbortSignalType, isMaybeNullishBinding } from '../scope/get-signal-in-scope.ts';
 import type { TransformContext } from '../types.ts';
 import { getProperty, getSignalArgument, type SignalArgument } from './signal-argument.ts';
@@ -109,7 +110,7 @@ function resolveIdentifier(
   // `fetch(url, init)` where the signal is `init.signal`: it is already there.
   if (signal.binding === argument.name) return { kind: 'passed' };
   if (keys.length > 1) return { kind: 'unsure', reason: REASONS.nestedIdentifier(argument.name) };
-  const { knowledge, maybeNullish } = getOptionsKnowledge(ctx, path, argument.name, keys[0] as string);
+  const { knowledge, maybeNullish } = getOptionsKnowledge(ctx, path, argument.name, keys[0] as string, signal.binding);
   const mayHold = (): ResolvedArgument =>
     keepExisting ? { ...argument, keep: true, maybeNullish } : { kind: 'unsure', reason: REASONS.mayHoldSignal(argument.name) };
   switch (knowledge) {
@@ -144,7 +145,7 @@ function resolveSpreads(
   if (keys.length === 1 && signal.binding !== undefined && names.includes(signal.binding)) return { kind: 'passed' };
   const holds =
     names.some((name) => {
-      const { knowledge } = getOptionsKnowledge(ctx, path, name, keys[0] as string);
+      const { knowledge } = getOptionsKnowledge(ctx, path, name, keys[0] as string, signal.binding);
       return knowledge === 'passes' || knowledge === 'may-hold';
     }) || spreads.some((spread) => getLiteralOutcomes(spread).some((object) => getProperty(object, keys[0] as string) !== undefined));
   return keys.length === 1 && holds ? { kind: 'passed' } : (argument as ResolvedArgument);
@@ -157,9 +158,7 @@ function resolveSpreads(
 function getLiteralOutcomes(node: Node): Node[] {
   if (!node) return [];
   if (node.type === 'ObjectExpression') return [node];
-  if (node.type === 'ParenthesizedExpression' || node.type === 'TSAsExpression' || node.type === 'TSSatisfiesExpression' || node.type === 'TSNonNullExpression' || node.type === 'TypeCastExpression') {
-    return getLiteralOutcomes(node.expression);
-  }
+  if (skipAssertions(node) !== node) return getLiteralOutcomes(skipAssertions(node));
   if (node.type === 'ConditionalExpression') return [...getLiteralOutcomes(node.consequent), ...getLiteralOutcomes(node.alternate)];
   if (node.type === 'LogicalExpression') return [...getLiteralOutcomes(node.left), ...getLiteralOutcomes(node.right)];
   return [];
@@ -169,14 +168,43 @@ function getLiteralOutcomes(node: Node): Node[] {
 type OptionsKnowledge = 'passes' | 'cannot-hold' | 'may-hold' | 'unknown';
 
 /** What the declaration of `name` says about its `key` property, and whether it may be nullish. */
-function getOptionsKnowledge(ctx: TransformContext, path: ASTPath, name: string, key: string): { knowledge: OptionsKnowledge; maybeNullish: boolean } {
+function getOptionsKnowledge(
+  ctx: TransformContext,
+  path: ASTPath,
+  name: string,
+  key: string,
+  signalBinding: string | undefined,
+  depth = 0,
+): { knowledge: OptionsKnowledge; maybeNullish: boolean } {
   const scope = (path as Node).scope?.lookup(name);
   const declarations: ASTPath[] = scope?.getBindings()[name] ?? [];
   if (declarations.length !== 1) return { knowledge: 'unknown', maybeNullish: true };
   const declaration = declarations[0] as ASTPath;
+  const value = getConstValue(declaration);
+  // `const fetchOptions = { ...init, dispatcher }` where the signal is `init.signal`.
+  // A `Request`'s properties live on its prototype: `{ ...request }` copies no signal.
+  const carries = value?.type === 'ObjectExpression' && signalBinding !== undefined && spreadsName(value, signalBinding) && !isRequestBinding(ctx.j, ctx.root, declaration, signalBinding);
+  if (carries) return { knowledge: 'passes', maybeNullish: false };
+  // `const options = fetchOptions as unknown as RequestInit`: what `fetchOptions` holds.
+  if (value?.type === 'Identifier' && depth < 3) {
+    const { knowledge } = getOptionsKnowledge(ctx, declaration, value.name, key, signalBinding, depth + 1);
+    if (knowledge === 'passes') return { knowledge, maybeNullish: false };
+  }
   let knowledge = getDeclarationKnowledge(ctx, declaration, key);
   if (knowledge === 'cannot-hold' && mayBeChanged(ctx, path, name)) knowledge = 'unknown';
   return { knowledge, maybeNullish: isMaybeNullish(declaration) };
+}
+
+/** The value a `const` declaration binds, through parentheses and type assertions. */
+function getConstValue(declaration: ASTPath): Node | undefined {
+  const parent = declaration.parentPath?.node as Node;
+  const kind = (declaration.parentPath?.parentPath?.parentPath?.node as Node)?.kind;
+  if (parent?.type !== 'VariableDeclarator' || parent.id !== declaration.node || kind !== 'const') return undefined;
+  return skipAssertions(parent.init);
+}
+
+function spreadsName(object: Node, name: string): boolean {
+  return object.properties.some((p: Node) => (p.type === 'SpreadElement' || p.type === 'SpreadProperty') && p.argument?.type === 'Identifier' && p.argument.name === name);
 }
 
 /**

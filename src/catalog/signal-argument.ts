@@ -1,5 +1,6 @@
 import type { ASTPath } from 'jscodeshift';
 import { getNodeText } from '../ast/get-node-text.ts';
+import { skipAssertions } from '../ast/skip-assertions.ts';
 import type { SignalSlot } from './types.ts';
 
 type Node = any;
@@ -163,7 +164,8 @@ export function getSignalArgument(callPath: ASTPath, slot: SignalSlot): SignalAr
 }
 
 function classifyOptions(arg: Node, index: number, path: readonly string[], slot: SignalSlot): SignalArgument {
-  if (arg.type === 'ObjectExpression') return classifyObject(arg, path);
+  // `fetch(input, { ...init, dispatcher } as RequestInit)`: the literal inside the assertion.
+  if (skipAssertions(arg)?.type === 'ObjectExpression') return classifyObject(skipAssertions(arg), path);
   if (slot.stringIsEncoding && isStringLike(arg)) return { kind: 'encoding', index };
   if (arg.type === 'Identifier' && arg.name !== 'undefined') return { kind: 'identifier', index, name: arg.name };
   if (arg.type === 'Identifier' && arg.name === 'undefined') return { kind: 'unsure', reason: REASONS.unknownOptions('undefined') };

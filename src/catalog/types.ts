@@ -77,6 +77,12 @@ export interface CatalogEntry extends ApiPattern {
   /** First version with the feature, e.g. `node 15.2`, `axios 0.22`. */
   readonly since: string;
   readonly notes?: string;
+  /**
+   * Short local work (a file read): ctxmod leaves it alone. No signal is passed, threaded or
+   * reported for it; Go's `os.ReadFile` takes no context either. A config entry for the same calls
+   * (without `local`) comes first and turns it on.
+   */
+  readonly local?: boolean;
 }
 
 /**

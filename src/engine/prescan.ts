@@ -264,7 +264,7 @@ function hasSignal(facts: Facts): boolean {
 
 function getCatalog(options: TransformOptions): readonly CatalogEntry[] {
   const extra = (options.catalog ?? []) as readonly CatalogEntry[];
-  return extra.length > 0 ? [...CATALOG, ...extra] : CATALOG;
+  return extra.length > 0 ? [...extra, ...CATALOG] : CATALOG;
 }
 
 function callsCatalog(facts: Facts, catalog: readonly CatalogEntry[]): boolean {

@@ -1215,7 +1215,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     if (!passSignal(call, slot, origin) && slot.required && origin && !call.arguments?.[slot.index]) addRequiredUse(origin, { optional: true });
   };
 
-  const catalogResolver = new CatalogResolver(checker, options.catalog && options.catalog.length > 0 ? [...CATALOG, ...options.catalog] : CATALOG);
+  const catalogResolver = new CatalogResolver(checker, options.catalog && options.catalog.length > 0 ? [...options.catalog, ...CATALOG] : CATALOG);
   /** The slot of a call the checker cannot type (`any`) that the catalog knows, where its position is a plain index. */
   const getCatalogSlot = (call: ts.CallExpression | ts.NewExpression): Slot | undefined => {
     if (!(checker.getTypeAtLocation(call.expression).flags & ts.TypeFlags.Any)) return undefined;
@@ -1255,6 +1255,8 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     for (const call of callsByName.get(name) ?? []) {
       if (!ts.isCallExpression(call) && !ts.isNewExpression(call)) continue;
       if (isLocalWrite(call) || isAbortWait(call) || (ts.isCallExpression(call) && isWritingChild(call))) continue;
+      // A file read is short local work: no reason to change a signature (`local` in the catalog).
+      if (catalogResolver.getEntry(call)?.local) continue;
       const signature = getCallSignature(checker, call);
       const slot = (signature && types.getSlot(signature, call)) ?? getCatalogSlot(call);
       if (slot && !dropsCarriedSignal(signature, slot)) handleSink(call, slot);
