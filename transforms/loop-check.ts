@@ -188,8 +188,9 @@ function isDrain(loop: Node): boolean {
 }
 
 /**
- * The callee of an awaited call given the signal whose result the `for await` loop at `path`
- * reads: `const stream = await this.api.stream(req, signal)`, or through further `const`s made
+ * The callee of a call given the signal whose result the `for await` loop at `path` reads:
+ * `const stream = await this.api.stream(req, signal)`, `const files = globStream(pattern, {
+ * signal })`, or through further `const`s made
  * from it (`readline.createInterface({ input: Readable.from(res.data) })`). A response body or
  * an SDK's stream made with the signal ends or fails when it aborts, at the loop's next step,
  * which is where a check would stop it.
@@ -202,7 +203,8 @@ function getSignalledSource(path: ASTPath, signal: SignalInScope, holders: Signa
     seen.add(name);
     const init = getConstInit(path, name, signal.functionPath);
     if (!init) continue;
-    const call = init.type === 'AwaitExpression' ? init.argument : undefined;
+    // `await api.stream(req, signal)`, or a stream made on the spot: `globStream(pattern, { signal })`.
+    const call = init.type === 'AwaitExpression' ? init.argument : init;
     if (call?.type === 'CallExpression' && call.arguments.some((argument: Node) => mentionsSignal(argument, signal, holders))) return getCalleeName(call.callee);
     if (init.type !== 'AwaitExpression') pending.push(...getReadNames(init));
   }

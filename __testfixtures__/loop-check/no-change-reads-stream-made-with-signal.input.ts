@@ -22,3 +22,16 @@ export async function* lines(api: Api, url: string, signal?: AbortSignal) {
     if (line.startsWith('data: ')) yield line.slice(6);
   }
 }
+
+declare function globStream(pattern: string, options: { signal?: AbortSignal }): AsyncIterable<string>;
+declare function grepFile(path: string): Promise<number>;
+
+// A stream made on the spot with the signal: it fails at its next step once the signal aborts.
+export async function grepAll(pattern: string, signal?: AbortSignal) {
+  const files = globStream(pattern, { signal });
+  let hits = 0;
+  for await (const file of files) {
+    hits += await grepFile(file);
+  }
+  return hits;
+}
