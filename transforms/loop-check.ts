@@ -116,15 +116,17 @@ function classifyLoop(ctx: TransformContext, path: ASTPath): LoopDecision {
   if (source !== undefined) return { kind: 'manual', path, message: MESSAGES.signalledSource(signal.expression, source), handled: true };
   // `if (signal.aborted) { await proc.kill(); throw signal.reason }` in a loop around this one.
   const contract = getAbortContract(path, signal);
-  if (contract.kind !== 'none' && contract.kind !== 'error-mapping') return { kind: 'manual', path, message: MESSAGES.ownHandling(signal.expression, contract.line), handled: true };
+  if (contract.kind !== 'none' && contract.kind !== 'error-mapping' && contract.kind !== 'error-swallowed') return { kind: 'manual', path, message: MESSAGES.ownHandling(signal.expression, contract.line), handled: true };
   // `this._listenForAbort(options?.signal)`: a helper given the signal, whose result is dropped,
   // sets up a reaction to abort out of sight (aborting a controller the loop's stream reads);
   // so does `connect({ signal, onAbort: finish })`, given code to run on abort.
   const helper = getSignalHelper(ctx, path, loop, signal, holders);
   // Noted for review, not a check finding: the code hands the signal to something that reacts to it.
   if (helper !== undefined) return { kind: 'manual', path, message: MESSAGES.helper(signal.expression, helper), handled: true };
+  // `try { for (...) await stat(f) } catch { return fallback }`: the check's throw would be taken for a failure.
+  const check: LoopDecision = contract.kind === 'error-swallowed' ? { kind: 'manual', path, message: MESSAGES.unsupported(signal.expression, contract.reason) } : { kind: 'check', path, signal };
   const listeners = getAbortListeners(ctx.j, signal.functionPath, signal, holders.aliases);
-  if (listeners.length === 0) return { kind: 'check', path, signal };
+  if (listeners.length === 0) return check;
   // `signal.addEventListener('abort', () => reader.cancel())` while the loop reads `reader`.
   // `addEventListener('abort', cancelOnAbort)`: the names of the local function it names.
   const localFunctions = getLocalFunctions(ctx, signal.functionPath);

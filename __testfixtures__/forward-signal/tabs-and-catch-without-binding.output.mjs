@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 
 export async function load(path, signal) {
 	try {
-		return await readFile(path, { encoding: "utf8", signal });
+		return await readFile(path, "utf8");
 	} catch {
 		return await fetch(path, {
 			method: "GET",

@@ -1,6 +1,7 @@
 import type { ASTPath } from 'jscodeshift';
 import type { SignalInScope } from '../scope/get-signal-in-scope.ts';
-import { getEnclosingFunctionsUpTo } from './get-enclosing-functions.ts';
+import { getEnclosingFunctionsUpTo, isFunctionNode } from './get-enclosing-functions.ts';
+import { getNodeText } from './get-node-text.ts';
 import { isMemberOf, isSignalExpression } from './is-signal-read.ts';
 import { walkOwnNodes } from './walk-own-nodes.ts';
 
@@ -20,7 +21,9 @@ export type AbortContract =
   /** `if (signal.aborted) { await proc.kill(); throw signal.reason; }`: it cleans up before it stops. */
   | { readonly kind: 'abort-cleanup'; readonly line: number; readonly reason: string }
   /** A `catch` around the call that sorts errors by type or rethrows them as its own. */
-  | { readonly kind: 'error-mapping'; readonly line: number; readonly reason: string };
+  | { readonly kind: 'error-mapping'; readonly line: number; readonly reason: string }
+  /** A `catch` around the call that takes any failure for its own and carries on (logs, falls back). */
+  | { readonly kind: 'error-swallowed'; readonly line: number; readonly reason: string };
 
 const REASONS = {
   ownAbortError: (signal: string, line: number) =>
@@ -31,6 +34,8 @@ const REASONS = {
     `the code cleans up when ${signal} is aborted (line ${line}) before it stops; given the signal, this would reject first and skip that cleanup`,
   quietReturn: (signal: string, line: number) =>
     `the code returns when ${signal} is aborted (line ${line}); given the signal, this would reject with an AbortError instead, which its callers do not expect`,
+  errorSwallowed: (line: number) =>
+    `the catch at line ${line} takes any failure for one of its own and carries on; an abort there would look like one (a fallback, a warning, a skipped item) instead of stopping the work`,
   errorMapping: (line: number) =>
     `the catch at line ${line} sorts errors by type or rethrows its own; with the signal an abort would reach it as an AbortError it does not handle`,
 } as const;
@@ -49,7 +54,8 @@ export function getAbortContract(site: ASTPath, signal: SignalInScope): AbortCon
   if (check?.exit === 'skip') return { kind: 'quiet-return', line: check.line, reason: REASONS.quietSkip(signal.expression, check.line) };
   if (check?.exit === 'cleanup') return { kind: 'abort-cleanup', line: check.line, reason: REASONS.cleanup(signal.expression, check.line) };
   const handler = findErrorMapping(site, signal);
-  if (handler !== undefined) return { kind: 'error-mapping', line: handler, reason: REASONS.errorMapping(handler) };
+  if (handler?.kind === 'maps') return { kind: 'error-mapping', line: handler.line, reason: REASONS.errorMapping(handler.line) };
+  if (handler?.kind === 'swallows') return { kind: 'error-swallowed', line: handler.line, reason: REASONS.errorSwallowed(handler.line) };
   return { kind: 'none' };
 }
 
@@ -168,19 +174,31 @@ function throwsOwnError(block: Node, signal: SignalInScope, caught?: string): bo
  * else than what it caught, unless it already knows aborts: it reads `signal.aborted`, or names
  * one of ABORT_NAMES (then an abort takes the code's own path, and the signal is welcome).
  */
-function findErrorMapping(site: ASTPath, signal: SignalInScope): number | undefined {
+function findErrorMapping(site: ASTPath, signal: SignalInScope): { kind: ErrorHandling; line: number } | undefined {
   const chained = getChainedCatch(site);
-  if (chained && mapsErrors(chained.params[0], chained.body, signal)) return chained.loc?.start.line ?? 0;
+  const chainedKind = chained ? getErrorHandling(chained.params[0], chained.body, signal, site) : undefined;
+  if (chainedKind) return { kind: chainedKind, line: chained.loc?.start.line ?? 0 };
   let child: Node = site.node;
   for (let current = site.parentPath as ASTPath | null; current; current = current.parentPath) {
     const node = current.node as Node;
-    if (node?.type === 'TryStatement' && node.block === child && node.handler && mapsErrors(node.handler.param, node.handler.body, signal)) {
-      return node.handler.loc?.start.line ?? 0;
+    if (node?.type === 'TryStatement' && node.block === child && node.handler) {
+      const kind = getErrorHandling(node.handler.param, node.handler.body, signal, site);
+      if (kind) return { kind, line: node.handler.loc?.start.line ?? 0 };
     }
     if (node === signal.functionPath.node) return undefined;
     if (node && !Array.isArray(node)) child = node;
   }
   return undefined;
+}
+
+/** The names of the parameters of the functions around `path`. */
+function getParameterNames(path: ASTPath): Set<string> {
+  const names = new Set<string>();
+  for (let current: ASTPath | null = path; current; current = current.parentPath) {
+    const node = current.node as Node;
+    if (node && isFunctionNode(node)) for (const param of node.params) if (param.type === 'Identifier') names.add(param.name);
+  }
+  return names;
 }
 
 /** `fn` of `site.catch(fn)`, when it is a function literal. */
@@ -192,11 +210,28 @@ function getChainedCatch(site: ASTPath): Node | undefined {
   return handler?.type === 'ArrowFunctionExpression' || handler?.type === 'FunctionExpression' ? handler : undefined;
 }
 
-function mapsErrors(param: Node, body: Node, signal: SignalInScope): boolean {
+type ErrorHandling = 'maps' | 'swallows';
+
+/**
+ * What a catch does with what it caught, unless it already knows aborts: `maps` (it sorts errors
+ * by class or throws its own), `swallows` (it throws nothing: it logs, falls back or skips, and
+ * the code carries on as after any failure), or nothing to say (it rethrows what it caught).
+ */
+function getErrorHandling(param: Node, body: Node, signal: SignalInScope, at: ASTPath): ErrorHandling | undefined {
   const caught = param?.type === 'Identifier' ? param.name : undefined;
+  const parameters = getParameterNames(at);
+  const site = at.node as Node;
+  const callee = site?.type === 'CallExpression' ? getNodeText(site.callee) : undefined;
   let sorts = false;
+  let throws = false;
   let knowsAborts = false;
   walkOwnNodes(body, (node) => {
+    if (node.type === 'ThrowStatement') throws = true;
+    // `next(error)`, `reject(error)`: handed on to the caller's continuation, a parameter.
+    const handsOn = node.type === 'CallExpression' && node.callee.type === 'Identifier' && parameters.has(node.callee.name) && node.arguments.some((arg: Node) => arg.type === 'Identifier' && arg.name === caught);
+    // `catch { return fetch(url); }` around `fetch(url)`: a retry, which the signal fails as well.
+    const retries = node.type === 'CallExpression' && callee !== undefined && getNodeText(node.callee) === callee;
+    if (handsOn || retries) throws = true;
     // `e instanceof Error` only narrows the type; a test for a particular class sorts errors.
     if (node.type === 'BinaryExpression' && node.operator === 'instanceof' && !(node.right.type === 'Identifier' && node.right.name === 'Error')) sorts = true;
     if (node.type === 'ThrowStatement' && !(node.argument?.type === 'Identifier' && node.argument.name === caught)) sorts = true;
@@ -204,5 +239,6 @@ function mapsErrors(param: Node, body: Node, signal: SignalInScope): boolean {
     if (ABORT_NAMES.has(text)) knowsAborts = true;
     if (isMemberOf(node, 'aborted') && isSignalExpression(node.object, signal)) knowsAborts = true;
   });
-  return sorts && !knowsAborts;
+  if (knowsAborts) return undefined;
+  return sorts ? 'maps' : throws ? undefined : 'swallows';
 }

@@ -128,3 +128,66 @@ function testsAborted(test: ts.Expression, signal: string): boolean {
   const normalize = (text: string) => text.replaceAll('?.', '.').replaceAll('!', '');
   return ts.isPropertyAccessExpression(bare) && bare.name.text === 'aborted' && normalize(bare.expression.getText()) === normalize(signal);
 }
+
+/**
+ * The line of a `catch` around `site`, in its own function, that throws nothing and does not tell
+ * aborts apart (no `.aborted`, no abort error name): it takes any failure for one of its own and
+ * carries on (a warning, a fallback, a skipped item), so an abort there would look like one. The
+ * per-file transforms' `error-swallowed` contract (src/ast/get-abort-contract.ts).
+ */
+export function getSwallowingCatch(site: ts.Node): number | undefined {
+  let child: ts.Node = site;
+  for (let node = site.parent; node && !isFunctionLike(node); child = node, node = node.parent) {
+    if (!ts.isTryStatement(node) || node.tryBlock !== child || !node.catchClause) continue;
+    const block = node.catchClause.block;
+    const caught = node.catchClause.variableDeclaration?.name;
+    const handsOn = caught !== undefined && ts.isIdentifier(caught) && handsToParameter(block, caught.text, node);
+    if (!throwsOrKnowsAborts(block) && !handsOn && !retries(block, site)) return block.getSourceFile().getLineAndCharacterOfPosition(node.catchClause.getStart()).line + 1;
+  }
+  return undefined;
+}
+
+/**
+ * `catch (error) { next(error); }`, `reject(error)`, `callback(error)`: the caught error goes to a
+ * parameter of a function around the try, the caller's continuation, which gets the abort as it is.
+ */
+function handsToParameter(block: ts.Block, caught: string, from: ts.Node): boolean {
+  const parameters = new Set<string>();
+  for (let node: ts.Node | undefined = from; node; node = node.parent) {
+    if (isFunctionLike(node)) for (const parameter of node.parameters) if (ts.isIdentifier(parameter.name)) parameters.add(parameter.name.text);
+  }
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || isFunctionLike(node)) return;
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && parameters.has(node.expression.text) && node.arguments.some((arg) => ts.isIdentifier(arg) && arg.text === caught)) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(block);
+  return found;
+}
+
+/** `catch { return fetch(url); }` around `fetch(url)`: a retry, which the signal fails as well. */
+function retries(block: ts.Block, site: ts.Node): boolean {
+  if (!ts.isCallExpression(site)) return false;
+  const callee = site.expression.getText();
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || isFunctionLike(node)) return;
+    if (ts.isCallExpression(node) && node.expression.getText() === callee) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(block);
+  return found;
+}
+
+function throwsOrKnowsAborts(block: ts.Block): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || isFunctionLike(node)) return;
+    if (ts.isThrowStatement(node) || (ts.isPropertyAccessExpression(node) && node.name.text === 'aborted') || (ts.isIdentifier(node) && ABORT_ERROR.test(node.text))) found = true;
+    else if (ts.isStringLiteralLike(node) && ABORT_ERROR.test(node.text)) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(block);
+  return found;
+}

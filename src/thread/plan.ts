@@ -8,7 +8,7 @@ import { AbortListeners } from './abort-listeners.ts';
 import { getContextType, type ContextType } from './context-type.ts';
 import { CatalogResolver, getCatalogNames } from './catalog-match.ts';
 import { getCallSignature } from './call-signature.ts';
-import { getOwnAbortExit, isInAbortedBranch, mayBranchOnAbort, type OwnAbortExit } from './own-abort-exit.ts';
+import { getOwnAbortExit, getSwallowingCatch, isInAbortedBranch, mayBranchOnAbort, type OwnAbortExit } from './own-abort-exit.ts';
 import { ChangeSets } from './change-sets.ts';
 import { appendToList, EditBuilder, getLineLayout } from './edit-builder.ts';
 import { FamilyFinder, isHeir, isStatic, type Owner } from './family.ts';
@@ -172,6 +172,8 @@ const MESSAGES = {
     `the code returns when \`${signal}\` is aborted (line ${line}); given the signal, this call would reject with an AbortError instead, which its callers do not expect; not passed`,
   ownSkip: (signal: string, line: number) =>
     `the code skips its work when \`${signal}\` is aborted (line ${line}) and carries on; given the signal, this call would reject with an AbortError instead, which its callers do not expect; not passed`,
+  swallowed: (line: number) =>
+    `the catch at line ${line} takes any failure for one of its own and carries on; an abort there would look like one (a fallback, a warning, a skipped item) instead of stopping the work; not passed`,
   ownCleanup: (signal: string, line: number) =>
     `the code cleans up when \`${signal}\` is aborted (line ${line}) before it stops; given the signal, this call would reject first and skip that cleanup; not passed`,
   ownError: (signal: string, line: number) =>
@@ -918,6 +920,12 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     if (exit && found.kind === 'root') {
       const reason = { return: MESSAGES.ownReturn, skip: MESSAGES.ownSkip, cleanup: MESSAGES.ownCleanup, 'own-error': MESSAGES.ownError }[exit.kind];
       report(call, 'manual', reason(found.expression, exit.line), true);
+      return undefined;
+    }
+    // `try { await loadTask(id) } catch { warn(); return null }`: an abort would pass for a failure.
+    const swallowed = (found.kind === 'root' || found.kind === 'thread') && !slot.context ? getSwallowingCatch(call) : undefined;
+    if (swallowed !== undefined) {
+      report(call, 'manual', MESSAGES.swallowed(swallowed));
       return undefined;
     }
     if (found.kind === 'root') rootCalls.add(call);
