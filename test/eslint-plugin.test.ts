@@ -228,8 +228,9 @@ describe('the plugin', () => {
   it('takes settings.ctxmod as ctxmod.config.json: the target Node decides, as for check', () => {
     const linter = new Linter({ cwd: REPO });
     const code =
-      'export async function f(url, signal) {\n  const controller = new AbortController();\n  const timer = setTimeout(() => controller.abort(), 1000);\n' +
-      '  try {\n    return await fetch(url, { signal: controller.signal });\n  } finally {\n    clearTimeout(timer);\n  }\n}\n';
+      // A timer never cleared: where AbortSignal.timeout is too new for the target, a leak to report.
+      'export async function f(url, signal) {\n  const controller = new AbortController();\n  setTimeout(() => controller.abort(), 1000);\n' +
+      '  return await fetch(url, { signal: controller.signal });\n}\n';
     const all = Object.fromEntries(Object.keys(rules).map((id) => [`ctxmod/${id}`, 'warn'] as const));
     const lint = (settings: Record<string, unknown>) =>
       linter.verify(code, [{ plugins: { ctxmod: plugin }, rules: all, settings }], { filename: JS }).map(({ ruleId, line, message }) => `${line} ${ruleId}: ${message}`);
@@ -237,8 +238,8 @@ describe('the plugin', () => {
       '3 ctxmod/controller-timeout: An AbortController aborted by setTimeout, where AbortSignal.timeout/any fits (fix: the controller aborted by a timer is now `const timeoutSignal = signal ? AbortSignal.any([signal, AbortSignal.timeout(1000)]) : AbortSignal.timeout(1000)`)',
     ]);
     expect(lint({ ctxmod: { targetNode: '>=14.0.0' } })).toEqual([
-      '3 ctxmod/controller-timeout: An AbortController aborted by setTimeout, where AbortSignal.timeout/any fits: a controller aborted by a timer: AbortSignal.timeout needs Node >=17.3.0 || ^16.14.0; the target is Node >=14.0.0; left as it is',
-      "5 ctxmod/replaced-signal: A fresh signal takes the place of the caller's, so the caller's abort never reaches the call: controller.signal replaces signal, so the caller's abort never reaches this call; AbortSignal.any needs Node >=20.3.0 || ^18.17.0; the target is Node >=14.0.0: combine them by hand",
+      '3 ctxmod/uncleared-timer: A timeout timer is never cleared: a controller aborted by a timer: AbortSignal.timeout needs Node >=17.3.0 || ^16.14.0; the target is Node >=14.0.0; left as it is',
+      "4 ctxmod/replaced-signal: A fresh signal takes the place of the caller's, so the caller's abort never reaches the call: controller.signal replaces signal, so the caller's abort never reaches this call; AbortSignal.any needs Node >=20.3.0 || ^18.17.0; the target is Node >=14.0.0: combine them by hand",
     ]);
   });
 
@@ -249,13 +250,16 @@ describe('the plugin', () => {
       const file = join(dir, 'src/example.js');
       const manifest = join(dir, 'package.json');
       const code =
-        'export async function f(url, signal) {\n  const controller = new AbortController();\n  const timer = setTimeout(() => controller.abort(), 1000);\n' +
-        '  try {\n    return await fetch(url, { signal: controller.signal });\n  } finally {\n    clearTimeout(timer);\n  }\n}\n';
+        'export async function f(url, signal) {\n  const controller = new AbortController();\n  setTimeout(() => controller.abort(), 1000);\n' +
+        '  return await fetch(url, { signal: controller.signal });\n}\n';
       const linter = new Linter({ cwd: dir });
-      const lint = () => linter.verify(code, [{ plugins: { ctxmod: plugin }, rules: { 'ctxmod/controller-timeout': 'warn' } }], { filename: file }).map(({ message }) => message);
+      const lint = () =>
+        linter
+          .verify(code, [{ plugins: { ctxmod: plugin }, rules: { 'ctxmod/controller-timeout': 'warn', 'ctxmod/uncleared-timer': 'warn' } }], { filename: file })
+          .map(({ message }) => message);
       const fits = 'An AbortController aborted by setTimeout, where AbortSignal.timeout/any fits (fix: the controller aborted by a timer is now `const timeoutSignal = signal ? AbortSignal.any([signal, AbortSignal.timeout(1000)]) : AbortSignal.timeout(1000)`)';
       const tooOld = (target: string) =>
-        `An AbortController aborted by setTimeout, where AbortSignal.timeout/any fits: a controller aborted by a timer: AbortSignal.timeout needs Node >=17.3.0 || ^16.14.0; the target is Node ${target}; left as it is`;
+        `A timeout timer is never cleared: a controller aborted by a timer: AbortSignal.timeout needs Node >=17.3.0 || ^16.14.0; the target is Node ${target}; left as it is`;
       writeFileSync(manifest, JSON.stringify({ engines: { node: '>=14.0.0' } }));
       expect(lint()).toEqual([tooOld('>=14.0.0')]);
       // Edited in place, same size: the mtime tells.

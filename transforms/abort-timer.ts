@@ -93,7 +93,8 @@ export function transform(ctx: TransformContext): void {
       // A controller the code also aborts itself is its own cancellation, with the timer one of its causes: nothing to fix.
       // So is one handed whole to a function (`linkAbort(parent, controller)`, `registry.add(controller)`),
       // which may abort it: the timer is one of its causes, and the code has nothing to fix if it clears it.
-      if (site.reason === MESSAGES.otherAbort || (site.handedOn && rule === RULES.timeout)) ctx.handled(timerPath, site.reason, rule);
+      // And a timer the code calls off (or unrefs) is no leak: a rewrite that does not fit leaves nothing broken.
+      if (site.reason === MESSAGES.otherAbort || rule === RULES.timeout) ctx.handled(timerPath, site.reason, rule);
       else ctx.manual(timerPath, site.reason, rule);
       continue;
     }
@@ -500,13 +501,26 @@ function getParentSignal(ctx: TransformContext, controller: ASTPath): SignalInSc
   return signal && signal.origin !== 'local-controller' ? signal : undefined;
 }
 
+/**
+ * The timer is called off somewhere (`clearTimeout(t)`, in a `finally` or a `.finally()` too), or
+ * `unref()`'d, so that it keeps nothing alive: `const t = setTimeout(...)`, or `t = setTimeout(...)`
+ * for a `let t` declared before.
+ */
 function isCleared(ctx: TransformContext, timerPath: ASTPath): boolean {
-  const declarator = timerPath.parent as ASTPath;
-  if ((declarator.node as Node).type !== 'VariableDeclarator' || (declarator.node as Node).id.type !== 'Identifier') return false;
-  return getBindingUses(ctx, declarator, (declarator.node as Node).id.name).some((use) => {
-    const parent = use.parent?.node as Node;
-    return parent?.type === 'CallExpression' && parent.callee.type === 'Identifier' && /^clear(Timeout|Interval)$/.test(parent.callee.name);
+  const parent = timerPath.parent as ASTPath;
+  const node = parent.node as Node;
+  if (isMember(node, 'unref') && node.object === timerPath.node) return true;
+  const name = node.type === 'VariableDeclarator' && node.id.type === 'Identifier' ? node.id.name : node.type === 'AssignmentExpression' && node.left.type === 'Identifier' ? node.left.name : undefined;
+  if (name === undefined) return false;
+  return getBindingUses(ctx, parent, name).some((use) => {
+    const user = use.parent?.node as Node;
+    const clears = user?.type === 'CallExpression' && user.callee.type === 'Identifier' && /^clear(Timeout|Interval)$/.test(user.callee.name);
+    return clears || (isMember(user, 'unref') && user.object === use.node);
   });
+}
+
+function isMember(node: Node, name: string): boolean {
+  return (node?.type === 'MemberExpression' || node?.type === 'OptionalMemberExpression') && !node.computed && node.property?.name === name;
 }
 
 function getSnippet(node: Node): string {

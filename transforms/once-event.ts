@@ -3,6 +3,7 @@ import { buildArrowParam } from '../src/ast/build-arrow-param.ts';
 import { buildTimeoutSignalText } from '../src/ast/build-timeout-signal.ts';
 import { getModuleKind } from '../src/ast/get-module-kind.ts';
 import { getSourceNames } from '../src/ast/get-abort-handled-resource.ts';
+import { isAbortEvent } from '../src/catalog/is-abort-event.ts';
 import { getForwardingObstacle } from '../src/ast/get-forwarding-obstacle.ts';
 import { getNodeText } from '../src/ast/get-node-text.ts';
 import { getNodeImportVerdict } from '../src/ast/get-node-import-verdict.ts';
@@ -227,6 +228,8 @@ function classifyCall(call: Node, resolve: string, reject: string | undefined): 
   const method = callee.property.name as string;
   const [eventNode, listener] = call.arguments as Node[];
   if (method === 'addEventListener') {
+    // `signal.addEventListener('abort', () => resolve('aborted'))`: the wait for the abort itself.
+    if (isAbortEvent(getEventText(eventNode)?.value ?? '')) return { kind: 'other' };
     return listener && getResolution(listener, resolve) ? { kind: 'event-target' } : { kind: 'other' };
   }
   if (!EMITTER_METHODS.has(method) || call.arguments.length !== 2 || !isPlainEmitter(callee.object)) return { kind: 'other' };
