@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+
 interface Task {
   id: string;
 }
@@ -21,5 +23,18 @@ export async function loadOrNull(url: string, signal: AbortSignal): Promise<Task
   } catch (error) {
     if (signal.aborted) throw error;
     return null;
+  }
+}
+
+// An 'abort' listener already stops the child: that is the reason given, whatever the catch does.
+export async function record(program: string, signal: AbortSignal): Promise<string> {
+  try {
+    const child = spawn(program, ['--record']);
+    signal.addEventListener('abort', () => child.kill('SIGINT'), { once: true });
+    let out = '';
+    for await (const chunk of child.stdout) out += chunk;
+    return out;
+  } catch {
+    return '';
   }
 }

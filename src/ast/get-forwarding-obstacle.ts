@@ -31,10 +31,12 @@ export function getForwardingObstacle(site: ASTPath, signal: SignalInScope, reso
   if (isQuietWhileAwaited(site, signal)) return NO_GAIN;
   const contract = getAbortContract(site, signal);
   // The code ends its own way on abort (an error, a return, cleanup): cancellation works as it is,
-  // at the latest once the site is done. A catch that sorts errors does not stop anything on abort.
-  if (contract.kind !== 'none') return { kind: 'obstacle', reason: contract.reason, handled: contract.kind !== 'error-mapping' };
+  // at the latest once the site is done. A catch that sorts or swallows errors stops nothing on
+  // abort, unless an 'abort' listener stops the work itself (the more telling reason, then).
+  if (contract.kind !== 'none' && contract.kind !== 'error-mapping' && contract.kind !== 'error-swallowed') return { kind: 'obstacle', reason: contract.reason, handled: true };
   const handled = getAbortHandledResource(site, signal, resources);
-  return handled.kind === 'handled' ? { kind: 'obstacle', reason: handled.reason, handled: true } : { kind: 'none' };
+  if (handled.kind === 'handled') return { kind: 'obstacle', reason: handled.reason, handled: true };
+  return contract.kind === 'none' ? { kind: 'none' } : { kind: 'obstacle', reason: contract.reason, handled: false };
 }
 
 /**

@@ -103,13 +103,19 @@ export function usesArguments(fn: ts.SignatureDeclaration): boolean {
   const body = 'body' in fn ? fn.body : undefined;
   if (!body) return false;
   const visit = (node: ts.Node): boolean => {
-    if (ts.isIdentifier(node)) return node.text === 'arguments';
+    if (ts.isIdentifier(node)) return node.text === 'arguments' && !isMemberName(node);
     if (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node) || ts.isConstructorDeclaration(node) || ts.isAccessor(node)) {
       return false;
     }
     return ts.forEachChild(node, visit) ?? false;
   };
   return visit(body as ts.Node);
+}
+
+/** `arguments` in `{ arguments: {...} }` or `call.arguments`: a property's name, not a read. */
+function isMemberName(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  return (ts.isPropertyAssignment(parent) || ts.isPropertyAccessExpression(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertySignature(parent) || ts.isMethodDeclaration(parent)) && parent.name === node;
 }
 
 /** `Navbar` in `<Navbar />` or `<Navbar>`: a component React calls. */

@@ -21,3 +21,13 @@ export async function handler(request: Request) {
   await ping('example.com');
   return check.call({ base: 'https://api.example.com' }, 'health');
 }
+
+/** A property named `arguments` is no read of the function's `arguments`: threaded as usual. */
+export async function callTool(name: string, args: Record<string, unknown>, signal?: AbortSignal) {
+  const request = { method: 'tools/call', params: { name, arguments: args } };
+  return fetch('https://tools.example.com', { method: 'POST', body: JSON.stringify(request.params.arguments), signal });
+}
+
+export async function tool(request: Request) {
+  return callTool('diff', { path: new URL(request.url).pathname }, request.signal);
+}
