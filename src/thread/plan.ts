@@ -163,6 +163,8 @@ const MESSAGES = {
     `${name} has no callers in the project: what calls it (a framework, a runtime, another package) may pass arguments where a new parameter would go, so it gets none: take a signal from what it is given (a Request, a context) by hand, or name the function in thread.roots`,
   noCallers: (name: string) => `${name} keeps its new parameter optional: nothing in the project calls it (called from elsewhere, or through a type)`,
   background: (context: string) => `no signal here: passes \`${context}\` (nothing cancels it); thread one by hand`,
+  pinned: (name: string, at: string) =>
+    `a test pins the arguments ${name} is called with (${at}): one more argument would fail it; thread it by hand, with the test`,
   usesArguments: (name: string) => `${name} reads \`arguments\`: one more argument would change what it sees; thread it by hand`,
   overloads: (name: string) => `${name} has overloads with different parameter counts: thread it by hand`,
   nameTaken: (name: string, param: string) => `${name} already uses the name \`${param}\`: not threaded`,
@@ -222,6 +224,8 @@ const CALLBACK_METHODS = new Set(['map', 'flatMap', 'forEach', 'filter', 'some',
 
 /** fs calls that write what they are given (see isLocalWrite). */
 const LOCAL_WRITES = new Set(['writeFile', 'appendFile']);
+/** `expect(x.name).toHaveBeenCalledWith(` (`.not.`, `toBeCalledWith`, `Last`/`Nth`): group 1 is the name. */
+const PINNED_ARGUMENTS = /(?:\.|\()([A-Za-z_$][\w$]*)\)\s*\.\s*(?:not\s*\.\s*)?(?:toHaveBeenCalledWith|toBeCalledWith|toHaveBeenLastCalledWith|lastCalledWith|toHaveBeenNthCalledWith|nthCalledWith|toHaveBeenCalledExactlyOnceWith)\(/g;
 /** Types of data that is all there when the write starts. */
 
 /** What the ctx carrier passes where there is no signal: Go's `context.TODO()`. */
@@ -595,6 +599,26 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   const groups = new Map<ts.Node, readonly ts.Node[]>();
   /** Functions cut because they are used as values: a limit of the analysis, not something `check` reports. */
   const cutAsValue = new Set<FunctionLike>();
+  /** Functions a test pins the arguments of: a limit of the pass (the tests are not migrated), not a finding. */
+  const pinnedByTests = new Set<FunctionLike>();
+  let pinned: Map<string, string> | undefined;
+  /**
+   * `expect(ide.openDiff).toHaveBeenCalledWith(path, content)` in a test file: one more argument
+   * fails it. By name, over the program's test files, read once when the pass first asks.
+   */
+  const getPinningTest = (name: string): string | undefined => {
+    if (!pinned) {
+      pinned = new Map();
+      for (const file of files) {
+        if (!isTestFile(file)) continue;
+        for (const match of file.text.matchAll(PINNED_ARGUMENTS)) {
+          const line = file.getLineAndCharacterOfPosition(match.index ?? 0).line + 1;
+          if (!pinned.has(match[1] as string)) pinned.set(match[1] as string, `${basename(file.fileName)}:${line}`);
+        }
+      }
+    }
+    return pinned.get(name);
+  };
   /**
    * What callers pass to functions given a required parameter: a signal that may be undefined, or
    * the signal of another threaded function (undefined too if that one ends up optional).
@@ -641,7 +665,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
   const mark = (fn: FunctionLike, site: ts.Node): Threaded | undefined => {
     const known = marked.get(fn);
     if (known !== undefined) {
-      if (!known && !(options.audit && cutAsValue.has(fn))) report(site, 'manual', `not threaded: ${getFunctionName(fn) ?? 'the function'} could not take a signal (the reason is reported at its declaration)`);
+      if (!known && !(options.audit && (cutAsValue.has(fn) || pinnedByTests.has(fn)))) report(site, 'manual', `not threaded: ${getFunctionName(fn) ?? 'the function'} could not take a signal (the reason is reported at its declaration)`);
       return known || undefined;
     }
     const name = getFunctionName(fn) ?? 'the function';
@@ -688,6 +712,14 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     }
     const reader = members.find(usesArguments);
     if (reader) return fail(MESSAGES.usesArguments(getFunctionName(reader) ?? name));
+    const pinning = getPinningTest(name);
+    if (pinning !== undefined) {
+      for (const member of [fn, ...group]) if (isCallable(member)) marked.set(member, false);
+      pinnedByTests.add(fn);
+      report(fn, 'manual', MESSAGES.pinned(name, pinning), true);
+      report(site, 'manual', `not threaded: ${MESSAGES.pinned(name, pinning)}`, true);
+      return undefined;
+    }
     const newName = carrier === 'options' ? 'options' : paramName;
     if (!bags) {
       for (const member of members) {
