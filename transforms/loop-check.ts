@@ -124,7 +124,7 @@ function classifyLoop(ctx: TransformContext, path: ASTPath): LoopDecision {
   // Noted for review, not a check finding: the code hands the signal to something that reacts to it.
   if (helper !== undefined) return { kind: 'manual', path, message: MESSAGES.helper(signal.expression, helper), handled: true };
   // `try { for (...) await stat(f) } catch { return fallback }`: the check's throw would be taken for a failure.
-  const check: LoopDecision = contract.kind === 'error-swallowed' ? { kind: 'manual', path, message: MESSAGES.unsupported(signal.expression, contract.reason) } : { kind: 'check', path, signal };
+  const check: LoopDecision = contract.kind === 'error-swallowed' ? { kind: 'manual', path, message: MESSAGES.unsupported(signal.expression, contract.reason), handled: true } : { kind: 'check', path, signal };
   const listeners = getAbortListeners(ctx.j, signal.functionPath, signal, holders.aliases);
   if (listeners.length === 0) return check;
   // `signal.addEventListener('abort', () => reader.cancel())` while the loop reads `reader`.

@@ -36,7 +36,9 @@ export function getForwardingObstacle(site: ASTPath, signal: SignalInScope, reso
   if (contract.kind !== 'none' && contract.kind !== 'error-mapping' && contract.kind !== 'error-swallowed') return { kind: 'obstacle', reason: contract.reason, handled: true };
   const handled = getAbortHandledResource(site, signal, resources);
   if (handled.kind === 'handled') return { kind: 'obstacle', reason: handled.reason, handled: true };
-  return contract.kind === 'none' ? { kind: 'none' } : { kind: 'obstacle', reason: contract.reason, handled: false };
+  // A catch that sorts errors would misfile the abort: a finding to fix by hand. One that swallows
+  // them makes what an abort should do there a design question: a note, like the thread pass's.
+  return contract.kind === 'none' ? { kind: 'none' } : { kind: 'obstacle', reason: contract.reason, handled: contract.kind === 'error-swallowed' };
 }
 
 /**

@@ -224,8 +224,8 @@ const CALLBACK_METHODS = new Set(['map', 'flatMap', 'forEach', 'filter', 'some',
 
 /** fs calls that write what they are given (see isLocalWrite). */
 const LOCAL_WRITES = new Set(['writeFile', 'appendFile']);
-/** `expect(x.name).toHaveBeenCalledWith(` (`.not.`, `toBeCalledWith`, `Last`/`Nth`): group 1 is the name. */
-const PINNED_ARGUMENTS = /(?:\.|\()([A-Za-z_$][\w$]*)\)\s*\.\s*(?:not\s*\.\s*)?(?:toHaveBeenCalledWith|toBeCalledWith|toHaveBeenLastCalledWith|lastCalledWith|toHaveBeenNthCalledWith|nthCalledWith|toHaveBeenCalledExactlyOnceWith)\(/g;
+/** `expect(x.name).toHaveBeenCalledWith(` (`.not.`, `toBeCalledWith`, `Last`/`Nth`): group 1 is `.` for a member, group 2 the name. */
+const PINNED_ARGUMENTS = /(\.|\()([A-Za-z_$][\w$]*)\)\s*\.\s*(?:not\s*\.\s*)?(?:toHaveBeenCalledWith|toBeCalledWith|toHaveBeenLastCalledWith|lastCalledWith|toHaveBeenNthCalledWith|nthCalledWith|toHaveBeenCalledExactlyOnceWith)\(/g;
 /** Types of data that is all there when the write starts. */
 
 /** What the ctx carrier passes where there is no signal: Go's `context.TODO()`. */
@@ -606,18 +606,20 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
    * `expect(ide.openDiff).toHaveBeenCalledWith(path, content)` in a test file: one more argument
    * fails it. By name, over the program's test files, read once when the pass first asks.
    */
-  const getPinningTest = (name: string): string | undefined => {
+  const getPinningTest = (name: string, isMethod: boolean): string | undefined => {
     if (!pinned) {
       pinned = new Map();
       for (const file of files) {
         if (!isTestFile(file)) continue;
         for (const match of file.text.matchAll(PINNED_ARGUMENTS)) {
+          // `expect(ide.openDiff)` pins a method of that name, `expect(openDiff)` a function.
+          const key = `${match[1] === '.' ? 'method' : 'function'} ${match[2]}`;
           const line = file.getLineAndCharacterOfPosition(match.index ?? 0).line + 1;
-          if (!pinned.has(match[1] as string)) pinned.set(match[1] as string, `${basename(file.fileName)}:${line}`);
+          if (!pinned.has(key)) pinned.set(key, `${basename(file.fileName)}:${line}`);
         }
       }
     }
-    return pinned.get(name);
+    return pinned.get(`${isMethod ? 'method' : 'function'} ${name}`);
   };
   /**
    * What callers pass to functions given a required parameter: a signal that may be undefined, or
@@ -712,7 +714,7 @@ export function planThread(program: ts.Program, options: ThreadOptions = {}): Th
     }
     const reader = members.find(usesArguments);
     if (reader) return fail(MESSAGES.usesArguments(getFunctionName(reader) ?? name));
-    const pinning = getPinningTest(name);
+    const pinning = getPinningTest(name, !ts.isFunctionDeclaration(fn) && !ts.isVariableDeclaration(fn.parent));
     if (pinning !== undefined) {
       for (const member of [fn, ...group]) if (isCallable(member)) marked.set(member, false);
       pinnedByTests.add(fn);
