@@ -24,7 +24,7 @@ export function formatDiagnostics(report: CheckReport): string {
 /**
  * test/check-fixtures/<rule>/<case>.<ext>, with `<case>.diagnostics.txt` next to it: the exact
  * diagnostics of `check` on that file alone (empty for a negative case). Optional
- * `<case>.config.json`: a ctxmod.config.json whose `rules` apply.
+ * `<case>.config.json`: a ctxmod.config.json whose `rules` and `targetNode` apply.
  */
 function getCases(rule: string) {
   const dir = join(ROOT, rule);
@@ -34,12 +34,14 @@ function getCases(rule: string) {
     .map((file) => {
       const name = file.replace(/\.[a-z]+$/, '');
       const configPath = join(dir, `${name}.config.json`);
+      const config = existsSync(configPath) ? parseConfig(JSON.parse(readFileSync(configPath, 'utf8'))) : undefined;
       return {
         name: file,
         dir,
         file,
         expectedPath: join(dir, `${name}.diagnostics.txt`),
-        rules: existsSync(configPath) ? parseConfig(JSON.parse(readFileSync(configPath, 'utf8'))).rules : undefined,
+        rules: config?.rules,
+        targetNode: config?.targetNode,
       };
     });
 }
@@ -58,7 +60,8 @@ describe.each(ruleDirs)('check %s', (rule) => {
   });
   it.each(cases)('$name', async (fixture) => {
     // project: false — the fixtures are single files; missing-signal-chain has its own test over examples/.
-    const report = await check({ paths: [fixture.file], cwd: fixture.dir, cpus: 1, project: false, ...(fixture.rules ? { rules: fixture.rules } : {}) });
+    const transformOptions = fixture.targetNode ? { transformOptions: { targetNode: fixture.targetNode } } : {};
+    const report = await check({ paths: [fixture.file], cwd: fixture.dir, cpus: 1, project: false, ...(fixture.rules ? { rules: fixture.rules } : {}), ...transformOptions });
     const actual = formatDiagnostics(report);
     if (process.env.UPDATE_CHECK_FIXTURES) writeFileSync(fixture.expectedPath, actual ? `${actual}\n` : '');
     expect(actual).toBe(readFileSync(fixture.expectedPath, 'utf8').trimEnd());

@@ -299,12 +299,14 @@ describe('the plugin reports what ctxmod check reports', () => {
   it.each(cases)('%s', (name) => {
     const path = join(FIXTURES, name);
     const base = path.replace(/\.[a-z]+$/, '');
-    const levels = existsSync(`${base}.config.json`) ? parseConfig(JSON.parse(readFileSync(`${base}.config.json`, 'utf8'))).rules : undefined;
+    const fixtureConfig = existsSync(`${base}.config.json`) ? parseConfig(JSON.parse(readFileSync(`${base}.config.json`, 'utf8'))) : undefined;
+    const levels = fixtureConfig?.rules;
     const on = Object.fromEntries(Object.keys(rules).map((id) => [`ctxmod/${id}`, levels?.[id] === 'off' ? 'off' : 'warn'] as const));
     const linter = new Linter({ cwd: FIXTURES });
     const config = [
       { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } },
-      { files: ['**/*.ts', '**/*.js'], plugins: { ctxmod: plugin }, rules: on },
+      // The fixture's target Node, as `settings.ctxmod` gives it to the plugin.
+      { files: ['**/*.ts', '**/*.js'], plugins: { ctxmod: plugin }, rules: on, ...(fixtureConfig?.targetNode ? { settings: { ctxmod: { targetNode: fixtureConfig.targetNode } } } : {}) },
     ];
     const messages = linter.verify(readFileSync(path, 'utf8'), config, { filename: path });
     const actual = messages.map((message) => `${message.line}:${message.column} ${message.ruleId?.replace('ctxmod/', '')} ${message.message}`);
