@@ -37,6 +37,8 @@ const MESSAGES = {
     `loop awaits without looking at the signal, but no check was added: ${signal} is handed to ${helper}(), which may end the loop its own way; if it does not, test ${signal}.aborted by hand`,
   drain: (signal: string) =>
     `loop awaits without looking at the signal, but no check was added: its body is empty, so it only drains what it awaits, which ends or fails when its source does; if that source does not stop on abort, test ${signal}.aborted by hand`,
+  cancelEvent: (signal: string, event: string) =>
+    `loop awaits without looking at the signal, but no check was added: it handles the stream's own cancellation event (${event}), which a check would pre-empt; if that event does not come on abort of ${signal}, test ${signal}.aborted by hand`,
   signalledSource: (signal: string, callee: string) =>
     `loop awaits without looking at the signal, but no check was added: it reads what ${callee} made with ${signal}, which ends or fails when ${signal} aborts; if it does not, test ${signal}.aborted by hand`,
   ownHandling: (signal: string, line: number) =>
@@ -111,6 +113,9 @@ function classifyLoop(ctx: TransformContext, path: ASTPath): LoopDecision {
   if (abortsBefore(functionPath, loop)) return NONE;
   // `while (!(await reader.read()).done) {}`: a drain, whose one job is to keep reading.
   if (isDrain(loop)) return { kind: 'manual', path, message: MESSAGES.drain(signal.expression), handled: true };
+  // `for await (const event of stream) { switch (event.type) { case EventType.UserCancelled: ... } }`.
+  const cancelEvent = isForAwait ? getCancelEventName(loop) : undefined;
+  if (cancelEvent !== undefined) return { kind: 'manual', path, message: MESSAGES.cancelEvent(signal.expression, cancelEvent), handled: true };
   // `const stream = await api.stream(req, signal); for await (const chunk of stream)`.
   const source = isForAwait ? getSignalledSource(path, signal, holders) : undefined;
   if (source !== undefined) return { kind: 'manual', path, message: MESSAGES.signalledSource(signal.expression, source), handled: true };
@@ -211,6 +216,31 @@ function getSignalledSource(path: ASTPath, signal: SignalInScope, holders: Signa
     if (init.type !== 'AwaitExpression') pending.push(...getReadNames(init));
   }
   return undefined;
+}
+
+const CANCEL_EVENT = /cancel|abort/i;
+
+/**
+ * The name of a cancellation event the body of a `for await` loop tests its items for (`case
+ * EventType.UserCancelled:`, `event.type === 'aborted'`): the stream reports an abort as an item
+ * of its own, and the code's answer to it (a message, what is kept) runs when that item comes.
+ */
+function getCancelEventName(loop: Node): string | undefined {
+  let found: string | undefined;
+  const nameOf = (node: Node): string | undefined => {
+    const name = node?.type === 'StringLiteral' || (node?.type === 'Literal' && typeof node.value === 'string') ? node.value : isMemberNode(node) && !node.computed ? node.property.name : undefined;
+    return typeof name === 'string' && CANCEL_EVENT.test(name) ? name : undefined;
+  };
+  walkOwnNodes(loop.body, (node) => {
+    if (found !== undefined) return;
+    if (node.type === 'SwitchCase') found = nameOf(node.test);
+    else if (node.type === 'BinaryExpression' && ['===', '=='].includes(node.operator)) found = nameOf(node.left) ?? nameOf(node.right);
+  });
+  return found;
+}
+
+function isMemberNode(node: Node): boolean {
+  return node?.type === 'MemberExpression' || node?.type === 'OptionalMemberExpression';
 }
 
 /** The identifiers `node` reads as values (not member names or keys), outside nested functions. */
