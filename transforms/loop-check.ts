@@ -197,10 +197,9 @@ function isDrain(loop: Node): boolean {
 /**
  * The callee of a call given the signal whose result the `for await` loop at `path` reads:
  * `const stream = await this.api.stream(req, signal)`, `const files = globStream(pattern, {
- * signal })`, or through further `const`s made
- * from it (`readline.createInterface({ input: Readable.from(res.data) })`). A response body or
- * an SDK's stream made with the signal ends or fails when it aborts, at the loop's next step,
- * which is where a check would stop it.
+ * signal })`, or through further `const`s made from it (`readline.createInterface({ input:
+ * Readable.from(res.data) })`). A response body or an SDK's stream made with the signal ends or
+ * fails when it aborts, at the loop's next step, which is where a check would stop it.
  */
 function getSignalledSource(path: ASTPath, signal: SignalInScope, holders: SignalHolders): string | undefined {
   const seen = new Set<string>();
@@ -249,7 +248,7 @@ function getReadNames(node: Node): string[] {
   walkOwnNodes(node, (child, ancestors) => {
     const parent = ancestors.at(-1);
     if (child.type !== 'Identifier') return;
-    if ((parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.property === child && !parent.computed) return;
+    if (isMemberNode(parent) && parent.property === child && !parent.computed) return;
     if ((parent?.type === 'ObjectProperty' || parent?.type === 'Property') && parent.key === child && !parent.computed && !parent.shorthand) return;
     names.push(child.name);
   });
@@ -269,7 +268,7 @@ function getConstInit(path: ASTPath, name: string, owner: ASTPath): Node | undef
 
 function getCalleeName(callee: Node): string {
   if (callee?.type === 'Identifier') return `${callee.name}()`;
-  if ((callee?.type === 'MemberExpression' || callee?.type === 'OptionalMemberExpression') && !callee.computed) return `${callee.property.name}()`;
+  if (isMemberNode(callee) && !callee.computed) return `${callee.property.name}()`;
   return 'a call';
 }
 

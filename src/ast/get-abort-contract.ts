@@ -60,9 +60,11 @@ export function getAbortContract(site: ASTPath, signal: SignalInScope): AbortCon
 }
 
 /**
- * The line of an `if` on `signal.aborted` that throws something else than `signal.reason`, and
- * runs after the site: later in one of its functions, or in a loop that also holds the site. A
- * check before the call only is a precondition, which the signal does not change; one in a catch
+ * The line of an `if` on `signal.aborted` that throws something else than `signal.reason`,
+ * returns, skips the work (negated), or cleans up before it throws, and runs after the site: later
+ * in one of its functions, or in a loop that also holds the site. A check before the call only is
+ * a precondition, which the signal does not change, unless it opens the site's function and the
+ * site is the last thing the function waits for (a wait that paces its next call); one in a catch
  * around the call already turns the call's abort into the code's own error.
  */
 type OwnExit = 'own-error' | 'return' | 'skip' | 'cleanup';

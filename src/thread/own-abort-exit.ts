@@ -16,8 +16,8 @@ export interface OwnAbortExit {
 
 /**
  * The first `if` on `<signal>.aborted` that returns, throws something other than
- * `<signal>.reason`, or cleans up before it throws, in a loop around `site` or after it, in the function `owner` whose signal it
- * is (not in nested functions, which run on their own schedule).
+ * `<signal>.reason`, or cleans up before it throws, in a loop around `site` or after it, in the
+ * function `owner` whose signal it is (not in nested functions, which run on their own schedule).
  */
 export function getOwnAbortExit(site: ts.Node, signal: string, owner: ts.Node): OwnAbortExit | undefined {
   const file = site.getSourceFile();
