@@ -7,6 +7,7 @@ import { isWrittenIdentifier } from '../src/ast/get-references.ts';
 import { getTimerDelay, isTimerDelayInRange, MAX_TIMER_DELAY } from '../src/ast/get-timer-delay.ts';
 import { isAwayFrom } from '../src/ast/is-away-from.ts';
 import { isGlobalReference } from '../src/ast/is-global-reference.ts';
+import { isMemberOf } from '../src/ast/is-signal-read.ts';
 import { getUnusedName, keepDirectiveSpacing } from '../src/ast/module-member.ts';
 import { parseStatement } from '../src/ast/parse-snippet.ts';
 import { createJscodeshiftTransform } from '../src/engine/adapter.ts';
@@ -509,18 +510,14 @@ function getParentSignal(ctx: TransformContext, controller: ASTPath): SignalInSc
 function isCleared(ctx: TransformContext, timerPath: ASTPath): boolean {
   const parent = timerPath.parent as ASTPath;
   const node = parent.node as Node;
-  if (isMember(node, 'unref') && node.object === timerPath.node) return true;
+  if (isMemberOf(node, 'unref') && node.object === timerPath.node) return true;
   const name = node.type === 'VariableDeclarator' && node.id.type === 'Identifier' ? node.id.name : node.type === 'AssignmentExpression' && node.left.type === 'Identifier' ? node.left.name : undefined;
   if (name === undefined) return false;
   return getBindingUses(ctx, parent, name).some((use) => {
     const user = use.parent?.node as Node;
     const clears = user?.type === 'CallExpression' && user.callee.type === 'Identifier' && /^clear(Timeout|Interval)$/.test(user.callee.name);
-    return clears || (isMember(user, 'unref') && user.object === use.node);
+    return clears || (isMemberOf(user, 'unref') && user.object === use.node);
   });
-}
-
-function isMember(node: Node, name: string): boolean {
-  return (node?.type === 'MemberExpression' || node?.type === 'OptionalMemberExpression') && !node.computed && node.property?.name === name;
 }
 
 function getSnippet(node: Node): string {
